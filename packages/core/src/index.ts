@@ -1,0 +1,9 @@
+/**
+ * `@huiyi/core`: the rules of the dealership's after-sales meeting policy as pure functions and
+ * deciders. No I/O, no DOM, no clock: time is an input.
+ *
+ * @packageDocumentation
+ */
+export * from './rejection/index.js';
+export * from './time/index.js';
+export * from './people/index.js';

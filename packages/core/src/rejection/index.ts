@@ -1,0 +1,2 @@
+export { reject, ok, fail } from './rejection.js';
+export type { Rejection, Result, RuleId, Message } from './rejection.js';

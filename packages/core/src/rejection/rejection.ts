@@ -1,0 +1,71 @@
+/** A rule ID of DOMAIN.md: `T-2`, `R-4`, `M-6`, `P-2` … */
+export type RuleId = `${'T' | 'P' | 'M' | 'N' | 'F' | 'E' | 'R' | 'K'}-${number}`;
+
+/** A message in both languages the dealership uses. */
+export interface Message {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+/**
+ * Why something a person or an integrator asked for was refused: the rule it breaks, a stable
+ * machine code, the data behind it, and a ready message in Chinese and English.
+ *
+ * A rejection is a value, never an exception: bad input changes nothing and throws nothing.
+ */
+export interface Rejection {
+  readonly kind: 'rejection';
+  readonly rule: RuleId;
+  readonly code: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly message: Message;
+}
+
+/** Either a value or the rejection that explains why there is none. */
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rejection: Rejection };
+
+/**
+ * Builds a rejection.
+ *
+ * @param rule - the rule it breaks
+ * @param code - a stable code, `area.what`
+ * @param message - the message in both languages
+ * @param data - the values the message speaks of
+ * @returns the rejection
+ * @example
+ * reject('T-2', 'interval.empty', { 'zh-CN': '结束须晚于开始', en: 'end must be after start' })
+ * // => { kind: 'rejection', rule: 'T-2', code: 'interval.empty', data: {}, message: … }
+ */
+export function reject(
+  rule: RuleId,
+  code: string,
+  message: Message,
+  data: Readonly<Record<string, unknown>> = {},
+): Rejection {
+  return { kind: 'rejection', rule, code, data, message };
+}
+
+/**
+ * Wraps a value as a successful result.
+ *
+ * @param value - the value
+ * @returns `{ ok: true, value }`
+ * @example
+ * ok(3) // => { ok: true, value: 3 }
+ */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/**
+ * Wraps a rejection as a failed result.
+ *
+ * @param rejection - why
+ * @returns `{ ok: false, rejection }`
+ * @example
+ * fail(reject('T-2', 'interval.empty', msg)).ok // => false
+ */
+export function fail<T = never>(rejection: Rejection): Result<T> {
+  return { ok: false, rejection };
+}

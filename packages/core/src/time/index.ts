@@ -1,0 +1,55 @@
+export { MINUTE, HOUR, DAY, isInstant, assertInstant } from './instant.js';
+export type { Instant, Duration } from './instant.js';
+export {
+  interval,
+  checkInterval,
+  duration,
+  contains,
+  covers,
+  overlaps,
+  intersection,
+  span,
+  subtract,
+  widen,
+  compareIntervals,
+  union,
+  gaps,
+} from './interval.js';
+export type { Interval } from './interval.js';
+export {
+  isLeapYear,
+  daysInMonth,
+  toEpochDay,
+  fromEpochDay,
+  weekdayOf,
+  weekdayOfEpochDay,
+  addDays,
+  compareLocalDates,
+  isLocalDate,
+  isLocalTime,
+  formatLocalDate,
+  formatLocalTime,
+  parseLocalDate,
+  parseLocalTime,
+} from './local-date.js';
+export type { LocalDate, LocalTime, LocalDateTime, Weekday, EpochDay } from './local-date.js';
+export {
+  DEFAULT_ZONE,
+  offsetAt,
+  isTimeZone,
+  toWall,
+  localDateOf,
+  resolveWall,
+  toInstant,
+  startOfLocalDay,
+} from './zone.js';
+export type { TimeZone, Disambiguation, WallResolution } from './zone.js';
+export {
+  createWorkingCalendar,
+  isWorkingDay,
+  workingDaysBetween,
+  addWorkingDays,
+  nextWorkingMoment,
+  workingDeadline,
+} from './working-calendar.js';
+export type { WorkingCalendar, WorkingCalendarData } from './working-calendar.js';
