@@ -1,0 +1,198 @@
+import { isInstant, type Instant } from '../time/instant.js';
+import type { Message } from '../rejection/rejection.js';
+
+/**
+ * A tiny, dependency-free checker for input from outside (arbitrary JSON from an integrator, an
+ * import file, a tablet): each check turns `unknown` into a typed, fresh value or says where and
+ * what was expected. Nothing here throws.
+ */
+export type CheckResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly path: string; readonly expected: Message };
+
+/** A check of one value at a path (`booking.start`). */
+export type Check<T> = (value: unknown, path: string) => CheckResult<T>;
+
+/** The type a check produces. */
+export type Checked<C> = C extends Check<infer T> ? T : never;
+
+const good = <T>(value: T): CheckResult<T> => ({ ok: true, value });
+const bad = (path: string, zh: string, en: string): CheckResult<never> => ({
+  ok: false,
+  path,
+  expected: { 'zh-CN': zh, en },
+});
+
+/** The longest free text accepted anywhere (a topic, a reason), in characters. */
+export const MAX_TEXT = 500;
+/** The longest id accepted, in characters. */
+export const MAX_ID = 100;
+
+/**
+ * A string of 1 to `max` characters (trimmed ends kept; blank refused).
+ *
+ * @param max - the most characters allowed (default {@link MAX_TEXT})
+ * @returns the check
+ * @example
+ * text(10)('hello', 'topic') // => { ok: true, value: 'hello' }
+ */
+export function text(max = MAX_TEXT): Check<string> {
+  return (v, path) =>
+    typeof v === 'string' && v.trim().length > 0 && v.length <= max
+      ? good(v)
+      : bad(path, `1 到 ${max} 个字符的文字`, `text of 1 to ${max} characters`);
+}
+
+/**
+ * An id: 1 to {@link MAX_ID} visible characters, no spaces.
+ *
+ * @returns the check
+ * @example
+ * id()('room-A', 'roomId') // => { ok: true, value: 'room-A' }
+ */
+export function id(): Check<string> {
+  return (v, path) =>
+    typeof v === 'string' && /^[^\s]{1,100}$/u.test(v) && v.length <= MAX_ID
+      ? good(v)
+      : bad(path, '有效的编号(1 到 100 个字符,不含空格)', 'an id (1 to 100 characters, no spaces)');
+}
+
+/**
+ * A whole number in a range.
+ *
+ * @param min - the least allowed
+ * @param max - the most allowed
+ * @returns the check
+ * @example
+ * int(1, 500)(12, 'headcount') // => { ok: true, value: 12 }
+ */
+export function int(min: number, max: number): Check<number> {
+  return (v, path) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? good(v)
+      : bad(path, `${min} 到 ${max} 之间的整数`, `a whole number from ${min} to ${max}`);
+}
+
+/**
+ * An instant: integer epoch milliseconds.
+ *
+ * @returns the check
+ * @example
+ * instant()(1795741200000, 'start').ok // => true
+ */
+export function instant(): Check<Instant> {
+  return (v, path) =>
+    isInstant(v)
+      ? good(v)
+      : bad(path, '有效的时刻(毫秒时间戳整数)', 'an instant (integer epoch milliseconds)');
+}
+
+/**
+ * A boolean.
+ *
+ * @returns the check
+ * @example
+ * bool()(true, 'flag') // => { ok: true, value: true }
+ */
+export function bool(): Check<boolean> {
+  return (v, path) =>
+    typeof v === 'boolean' ? good(v) : bad(path, '是或否(true/false)', 'true or false');
+}
+
+/**
+ * One of a fixed set of values.
+ *
+ * @param values - the allowed values
+ * @returns the check
+ * @example
+ * oneOf(['a', 'b'] as const)('b', 'x') // => { ok: true, value: 'b' }
+ */
+export function oneOf<const T extends string | number>(values: readonly T[]): Check<T> {
+  return (v, path) =>
+    (values as readonly unknown[]).includes(v)
+      ? good(v as T)
+      : bad(path, `以下之一:${values.join('、')}`, `one of: ${values.join(', ')}`);
+}
+
+/**
+ * A list whose every item passes a check.
+ *
+ * @param item - the check of one item
+ * @param options - `max` items (default 100), `min` (default 0), `unique` items
+ * @returns the check, giving a fresh array
+ * @example
+ * listOf(int(1, 7), { max: 7 })([1, 3], 'days') // => { ok: true, value: [1, 3] }
+ */
+export function listOf<T>(
+  item: Check<T>,
+  options: { readonly max?: number; readonly min?: number; readonly unique?: boolean } = {},
+): Check<T[]> {
+  const max = options.max ?? 100;
+  const min = options.min ?? 0;
+  return (v, path) => {
+    if (!Array.isArray(v) || v.length > max || v.length < min) {
+      return bad(path, `含 ${min} 到 ${max} 项的列表`, `a list of ${min} to ${max} items`);
+    }
+    const out: T[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const r = item(v[i], `${path}[${i}]`);
+      if (!r.ok) return r;
+      if (options.unique && out.includes(r.value))
+        return bad(`${path}[${i}]`, '不重复的项', 'no repeated items');
+      out.push(r.value);
+    }
+    return good(out);
+  };
+}
+
+/**
+ * A field that may be absent (`undefined`); present, it must pass the check.
+ *
+ * @param check - the check of a present value
+ * @returns the check
+ * @example
+ * optional(int(0, 9))(undefined, 'n') // => { ok: true, value: undefined }
+ */
+export function optional<T>(check: Check<T>): Check<T | undefined> {
+  return (v, path) => (v === undefined ? good(undefined) : check(v, path));
+}
+
+type Shape = Readonly<Record<string, Check<unknown>>>;
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: undefined extends Checked<S[K]> ? K : never;
+}[keyof S];
+/** The object a shape of checks produces; fields whose check allows `undefined` are optional. */
+export type ShapeOf<S extends Shape> = {
+  -readonly [K in Exclude<keyof S, OptionalKeys<S>>]: Checked<S[K]>;
+} & {
+  -readonly [K in OptionalKeys<S>]?: Exclude<Checked<S[K]>, undefined>;
+};
+
+/**
+ * An object with exactly the named fields (an unknown field is refused, so a misspelt one is never
+ * silently ignored). Only own fields are read; absent optional fields stay absent.
+ *
+ * @param shape - a check per field
+ * @returns the check, giving a fresh object
+ * @example
+ * object({ n: int(0, 9) })({ n: 3 }, 'cmd') // => { ok: true, value: { n: 3 } }
+ */
+export function object<S extends Shape>(shape: S): Check<ShapeOf<S>> {
+  return (v, path) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return bad(path, '一个对象', 'an object');
+    const record = v as Record<string, unknown>;
+    const stray = Object.keys(record).find((k) => !Object.hasOwn(shape, k));
+    if (stray !== undefined) return bad(`${path}.${stray}`, '不存在此字段', 'no such field');
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(shape)) {
+      const r = (shape[key] as Check<unknown>)(
+        Object.hasOwn(record, key) ? record[key] : undefined,
+        `${path}.${key}`,
+      );
+      if (!r.ok) return r;
+      if (r.value !== undefined) out[key] = r.value;
+    }
+    return good(out as ShapeOf<S>);
+  };
+}

@@ -1,0 +1,14 @@
+export {
+  text,
+  id,
+  int,
+  instant,
+  bool,
+  oneOf,
+  listOf,
+  optional,
+  object,
+  MAX_TEXT,
+  MAX_ID,
+} from './check.js';
+export type { Check, CheckResult, Checked, ShapeOf } from './check.js';

@@ -1,0 +1,596 @@
+import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
+import type { PolicyParameters } from '../policy/parameters.js';
+import type { PolicyScope } from '../policy/resolve.js';
+import { hasRole, type Actor } from '../people/actor.js';
+import { fail, ok, type Rejection, type Result, type RuleId } from '../rejection/index.js';
+import { DAY, MINUTE, type Instant } from '../time/instant.js';
+import { entriesIn, firstConflict, nextEntryFrom, nextFreeMoment } from './availability-index.js';
+import type { Booking } from './booking.js';
+import {
+  BOOKING_COMMAND_SHAPES,
+  type ApproveBooking,
+  type BookingCommand,
+  type CancelBooking,
+  type ChangeBooking,
+  type CheckIn,
+  type DeclineBooking,
+  type EndEarly,
+  type ExtendBooking,
+  type RegisterRoom,
+  type ReleaseNoShows,
+  type RepairEquipment,
+  type ReportEquipmentFault,
+  type RequestBooking,
+  type UpdateRoom,
+  type WalkUp,
+} from './booking-commands.js';
+import type { BookingEvent } from './booking-events.js';
+import { bookingRejections as why } from './booking-rejections.js';
+import {
+  evolveBookings,
+  foldBookingEvents,
+  type BookingState,
+  type RoomState,
+} from './booking-state.js';
+import { checkBooking, type BookingRequest } from './check-booking.js';
+import { closingAfter, withinOpeningHours } from './room.js';
+import { nearestSlots, otherRooms } from './suggestions.js';
+
+/** The parameters in force at a moment in a scope (P-1, P-3): usually `policyAt` over the policy's state. */
+export type PolicyLookup = (now: Instant, scope: PolicyScope) => PolicyParameters;
+
+/** The rule each command answers to first, for a malformed one. */
+const COMMAND_RULE: Record<BookingCommand['type'], RuleId> = {
+  RegisterRoom: 'R-1',
+  UpdateRoom: 'R-1',
+  ReportEquipmentFault: 'R-7',
+  RepairEquipment: 'R-7',
+  RequestBooking: 'R-2',
+  ApproveBooking: 'R-2',
+  DeclineBooking: 'R-2',
+  ChangeBooking: 'R-3',
+  CancelBooking: 'R-3',
+  CheckIn: 'R-4',
+  ReleaseNoShows: 'R-4',
+  WalkUp: 'R-5',
+  ExtendBooking: 'R-5',
+  EndEarly: 'R-5',
+};
+
+/** A booking not checked in this long ago is settled by the next command to its room; older ones by `ReleaseNoShows`. */
+const LAZY_RELEASE_LOOKBACK = 7 * DAY;
+
+/**
+ * Reads a command from outside (arbitrary JSON): a typed command, or a rejection saying which
+ * field is wrong. Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed
+ * @example
+ * parseBookingCommand({ type: 'Nope' }).ok // => false
+ */
+export function parseBookingCommand(input: unknown): Result<BookingCommand> {
+  const type =
+    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(BOOKING_COMMAND_SHAPES, type)) {
+    return fail(
+      why.malformed('R-2', 'command.type', {
+        'zh-CN': `以下之一:${Object.keys(BOOKING_COMMAND_SHAPES).join('、')}`,
+        en: `one of: ${Object.keys(BOOKING_COMMAND_SHAPES).join(', ')}`,
+      }),
+    );
+  }
+  const t = type as BookingCommand['type'];
+  const r = BOOKING_COMMAND_SHAPES[t](input, 'command');
+  return r.ok
+    ? ok(r.value as BookingCommand)
+    : fail(why.malformed(COMMAND_RULE[t], r.path, r.expected));
+}
+
+/** The rooms and bookings decider (DESIGN: `initialState`, `decide`, `evolve`). */
+export interface BookingDecider {
+  readonly initialState: BookingState;
+  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
+  decide(command: unknown, state: BookingState): Result<BookingEvent[]>;
+  evolve(state: BookingState, event: BookingEvent): BookingState;
+}
+
+/**
+ * Makes the rooms and bookings decider, judging each command by the policy in force at its `now`
+ * for its room (P-1, P-3).
+ *
+ * @param policy - the parameters in force (default: the policy's defaults, always)
+ * @returns the decider
+ * @example
+ * const { decide } = createBookingDecider();
+ * decide({ type: 'CheckIn', now, actor, roomId: 'A', bookingId: 'b1' }, state) // => { ok: true, value: [{ type: 'BookingCheckedIn', … }] }
+ */
+export function createBookingDecider(
+  policy: PolicyLookup = () => DEFAULT_PARAMETERS,
+): BookingDecider {
+  const decide = (input: unknown, state: BookingState): Result<BookingEvent[]> => {
+    const parsed = parseBookingCommand(input);
+    if (!parsed.ok) return parsed;
+    return decideCommand(parsed.value, state, policy);
+  };
+  return { initialState: foldBookingEvents([]), decide, evolve: evolveBookings };
+}
+
+const isAdmin = (a: Actor): boolean => hasRole(a, 'room-admin');
+const done = (events: BookingEvent[] = []): Result<BookingEvent[]> => ok(events);
+
+function decideCommand(
+  c: BookingCommand,
+  state: BookingState,
+  policy: PolicyLookup,
+): Result<BookingEvent[]> {
+  switch (c.type) {
+    case 'RegisterRoom':
+    case 'UpdateRoom':
+      return defineRoom(c, state);
+    case 'ReportEquipmentFault':
+    case 'RepairEquipment':
+      return equipment(c, state);
+    case 'ReleaseNoShows':
+      return releaseNoShows(c, state, policy);
+    default:
+      break;
+  }
+  const rs = state.rooms.get(c.roomId);
+  if (!rs) return fail(why.unknownRoom(c.roomId));
+  // Time-driven releases (R-4) happen before whatever the command asks, in the same batch.
+  const released = dueReleases(rs, c.now, policy, rs.bookings.values(), true);
+  const after = released.length > 0 ? foldBookingEvents(released, state) : state;
+  const room = after.rooms.get(c.roomId) as RoomState;
+  const params = policy(c.now, { roomId: c.roomId });
+  const result = decideForRoom(c, after, room, params, policy);
+  return result.ok && result.value.length > 0 ? ok([...released, ...result.value]) : result;
+}
+
+function decideForRoom(
+  c: Exclude<
+    BookingCommand,
+    RegisterRoom | UpdateRoom | ReportEquipmentFault | RepairEquipment | ReleaseNoShows
+  >,
+  state: BookingState,
+  rs: RoomState,
+  params: PolicyParameters,
+  policy: PolicyLookup,
+): Result<BookingEvent[]> {
+  switch (c.type) {
+    case 'RequestBooking':
+      return requestBooking(c, state, rs, params, policy);
+    case 'WalkUp':
+      return walkUp(c, state, rs, params);
+    default:
+      break;
+  }
+  const b = rs.bookings.get(c.bookingId);
+  if (!b) return fail(why.unknownBooking(c.bookingId));
+  switch (c.type) {
+    case 'ApproveBooking':
+    case 'DeclineBooking':
+      return approveOrDecline(c, b);
+    case 'ChangeBooking':
+      return changeBooking(c, rs, b, params);
+    case 'CancelBooking':
+      return cancelBooking(c, b, params);
+    case 'CheckIn':
+      return checkIn(c, b, params);
+    case 'ExtendBooking':
+      return extend(c, rs, b, params);
+    case 'EndEarly':
+      return endEarly(c, b);
+    default: {
+      const never: never = c;
+      throw new TypeError(`unhandled command ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function defineRoom(c: RegisterRoom | UpdateRoom, state: BookingState): Result<BookingEvent[]> {
+  if (!isAdmin(c.actor))
+    return fail(
+      why.adminOnly('R-1', { 'zh-CN': '登记或修改会议室', en: 'register or change a room' }),
+    );
+  const existing = state.rooms.get(c.room.id);
+  if (c.type === 'RegisterRoom') {
+    if (existing) return sameJson(existing.room, c.room) ? done() : fail(why.roomExists(c.room.id));
+    return done([{ type: 'RoomRegistered', roomId: c.room.id, room: c.room }]);
+  }
+  if (!existing) return fail(why.unknownRoom(c.room.id));
+  return sameJson(existing.room, c.room)
+    ? done()
+    : done([{ type: 'RoomUpdated', roomId: c.room.id, room: c.room }]);
+}
+
+function equipment(
+  c: ReportEquipmentFault | RepairEquipment,
+  state: BookingState,
+): Result<BookingEvent[]> {
+  const rs = state.rooms.get(c.roomId);
+  if (!rs) return fail(why.unknownRoom(c.roomId));
+  if (!rs.room.equipment.some((e) => e.id === c.equipmentId))
+    return fail(why.unknownEquipment(c.roomId, c.equipmentId));
+  if (c.type === 'ReportEquipmentFault') {
+    if (rs.faulty.has(c.equipmentId)) return done();
+    return done([
+      {
+        type: 'EquipmentFaultReported',
+        roomId: c.roomId,
+        equipmentId: c.equipmentId,
+        note: c.note,
+        reportedBy: c.actor.id,
+        at: c.now,
+      },
+    ]);
+  }
+  if (!isAdmin(c.actor))
+    return fail(why.adminOnly('R-7', { 'zh-CN': '确认设备已修复', en: 'mark equipment repaired' }));
+  if (!rs.faulty.has(c.equipmentId)) return done();
+  return done([
+    {
+      type: 'EquipmentRepaired',
+      roomId: c.roomId,
+      equipmentId: c.equipmentId,
+      by: c.actor.id,
+      at: c.now,
+    },
+  ]);
+}
+
+/**
+ * The releases due in a room at `now` (R-4): every booking still waiting for check-in whose window
+ * has closed, unless it is long enough to be exempt; each released at its window's end, and a
+ * regular meeting flagged when its run of no-shows reaches the policy's count.
+ */
+function dueReleases(
+  rs: RoomState,
+  now: Instant,
+  policy: PolicyLookup,
+  all: Iterable<Booking>,
+  lazy: boolean,
+): BookingEvent[] {
+  const candidates = lazy
+    ? entriesIn(rs.index, { start: now - LAZY_RELEASE_LOOKBACK, end: now + 1 }).map(
+        (e) => rs.bookings.get(e.id) as Booking,
+      )
+    : [...all];
+  const due = candidates
+    .filter((b) => {
+      if (b.status !== 'pending' && b.status !== 'confirmed') return false;
+      const p = policy(b.start, { roomId: b.roomId }).rooms;
+      return (
+        b.end - b.start < p.checkInExemptFromMinutes * MINUTE &&
+        b.start + p.checkInClosesMinutesAfterStart * MINUTE <= now
+      );
+    })
+    .sort((a, b) => a.start - b.start);
+  const events: BookingEvent[] = [];
+  const runs = new Map(rs.noShowRuns);
+  for (const b of due) {
+    const at =
+      b.start + policy(b.start, { roomId: b.roomId }).rooms.checkInClosesMinutesAfterStart * MINUTE;
+    events.push({ type: 'BookingReleased', roomId: b.roomId, bookingId: b.id, at });
+    if (b.seriesId === undefined) continue;
+    const run = [...(runs.get(b.seriesId) ?? []), b.id];
+    runs.set(b.seriesId, run);
+    if (run.length === policy(b.start, { roomId: b.roomId }).rooms.noShowsInARowToFlag) {
+      events.push({
+        type: 'SeriesNoShowsFlagged',
+        roomId: b.roomId,
+        seriesId: b.seriesId,
+        organizerId: b.organizerId,
+        bookingIds: run,
+      });
+    }
+  }
+  return events;
+}
+
+function releaseNoShows(
+  c: ReleaseNoShows,
+  state: BookingState,
+  policy: PolicyLookup,
+): Result<BookingEvent[]> {
+  if (c.roomId !== undefined && !state.rooms.has(c.roomId)) return fail(why.unknownRoom(c.roomId));
+  const rooms =
+    c.roomId === undefined ? [...state.rooms.values()] : [state.rooms.get(c.roomId) as RoomState];
+  return done(rooms.flatMap((rs) => dueReleases(rs, c.now, policy, rs.bookings.values(), false)));
+}
+
+function requestBooking(
+  c: RequestBooking,
+  state: BookingState,
+  rs: RoomState,
+  params: PolicyParameters,
+  policy: PolicyLookup,
+): Result<BookingEvent[]> {
+  const organizerId = c.organizerId ?? c.actor.id;
+  const booking: Booking = {
+    id: c.bookingId,
+    roomId: c.roomId,
+    organizerId,
+    ...(c.department === undefined ? {} : { department: c.department }),
+    topic: c.topic,
+    headcount: c.headcount,
+    start: c.start,
+    end: c.end,
+    equipment: c.equipment ?? [],
+    confidential: c.confidential ?? false,
+    ...(c.seriesId === undefined ? {} : { seriesId: c.seriesId }),
+    walkUp: false,
+    status: rs.room.needsApproval && !isAdmin(c.actor) ? 'pending' : 'confirmed',
+    requestedAt: c.now,
+  };
+  const existing = findBooking(state, c.bookingId);
+  if (existing) return sameRequest(existing, booking) ? done() : fail(why.duplicateId(c.bookingId));
+  if (organizerId !== c.actor.id && !isAdmin(c.actor)) {
+    return fail(
+      why.adminOnly('R-3', { 'zh-CN': '替他人预订', en: 'book on behalf of someone else' }),
+    );
+  }
+  const rejected = firstRejection(state, rs, booking, params, policy, c.now);
+  if (rejected) return fail(rejected);
+  return done([
+    {
+      type: booking.status === 'pending' ? 'BookingRequested' : 'RoomBooked',
+      roomId: c.roomId,
+      booking,
+    },
+  ]);
+}
+
+/** The first rule a request breaks; a busy room comes with alternatives (R-2). */
+function firstRejection(
+  state: BookingState,
+  rs: RoomState,
+  request: BookingRequest & { readonly id?: string },
+  params: PolicyParameters,
+  policy: PolicyLookup,
+  now: Instant,
+): Rejection | undefined {
+  const rejections = checkBooking(rs.room, rs.index, request, params, {
+    now,
+    faulty: rs.faulty,
+    ...(request.id === undefined ? {} : { ignoreId: request.id }),
+  });
+  const first = rejections[0];
+  if (!first || first.code !== 'booking.room-busy') return first;
+  const slots = nearestSlots(rs, request, params, now);
+  const rooms = otherRooms(state, rs.room.id, request, (roomId) => policy(now, { roomId }), now);
+  return why.busy(
+    rs.room.name,
+    first.data['conflict'] as { start: Instant; end: Instant },
+    params.time.zone,
+    {
+      slots,
+      rooms,
+    },
+  );
+}
+
+function approveOrDecline(c: ApproveBooking | DeclineBooking, b: Booking): Result<BookingEvent[]> {
+  if (!isAdmin(c.actor))
+    return fail(why.adminOnly('R-2', { 'zh-CN': '审批预订', en: 'approve or decline bookings' }));
+  const target = c.type === 'ApproveBooking' ? 'confirmed' : 'declined';
+  if (b.status === target) return done();
+  if (b.status !== 'pending') return fail(why.notPending(b.id));
+  return done([
+    c.type === 'ApproveBooking'
+      ? { type: 'BookingApproved', roomId: b.roomId, bookingId: b.id, by: c.actor.id, at: c.now }
+      : {
+          type: 'BookingDeclined',
+          roomId: b.roomId,
+          bookingId: b.id,
+          by: c.actor.id,
+          reason: c.reason,
+          at: c.now,
+        },
+  ]);
+}
+
+/** The organizer or the room admin may change or cancel (R-3). */
+const mayChange = (a: Actor, b: Booking): boolean => a.id === b.organizerId || isAdmin(a);
+
+function changeBooking(
+  c: ChangeBooking,
+  rs: RoomState,
+  b: Booking,
+  params: PolicyParameters,
+): Result<BookingEvent[]> {
+  if (!mayChange(c.actor, b)) return fail(why.notOrganizer());
+  if (b.status !== 'pending' && b.status !== 'confirmed')
+    return fail(why.notActive(b.id, b.status));
+  if (c.now >= b.start) return fail(why.started(b.id));
+  const next = {
+    start: c.start ?? b.start,
+    end: c.end ?? b.end,
+    headcount: c.headcount ?? b.headcount,
+    topic: c.topic ?? b.topic,
+    equipment: c.equipment ?? b.equipment,
+  };
+  if (
+    sameJson(next, {
+      start: b.start,
+      end: b.end,
+      headcount: b.headcount,
+      topic: b.topic,
+      equipment: b.equipment,
+    })
+  )
+    return done();
+  const rejections = checkBooking(
+    rs.room,
+    rs.index,
+    { ...next, confidential: b.confidential },
+    params,
+    {
+      now: c.now,
+      faulty: rs.faulty,
+      ignoreId: b.id,
+    },
+  );
+  const first = rejections[0];
+  if (first) return fail(first);
+  const pending = b.status === 'pending' || (rs.room.needsApproval && !isAdmin(c.actor));
+  return done([
+    { type: 'BookingChanged', roomId: b.roomId, bookingId: b.id, ...next, pending, by: c.actor.id },
+  ]);
+}
+
+function cancelBooking(
+  c: CancelBooking,
+  b: Booking,
+  params: PolicyParameters,
+): Result<BookingEvent[]> {
+  if (!mayChange(c.actor, b)) return fail(why.notOrganizer());
+  if (b.status === 'cancelled') return done();
+  if (b.status === 'checked-in') return fail(why.started(b.id));
+  if (b.status !== 'pending' && b.status !== 'confirmed')
+    return fail(why.notActive(b.id, b.status));
+  const late = c.now > b.start - params.rooms.lateCancellationMinutes * MINUTE;
+  return done([
+    {
+      type: 'BookingCancelled',
+      roomId: b.roomId,
+      bookingId: b.id,
+      by: c.actor.id,
+      late,
+      at: c.now,
+      ...(c.reason === undefined ? {} : { reason: c.reason }),
+    },
+  ]);
+}
+
+function checkIn(c: CheckIn, b: Booking, params: PolicyParameters): Result<BookingEvent[]> {
+  const zone = params.time.zone;
+  const p = params.rooms;
+  if (b.status === 'checked-in') return done();
+  if (b.status === 'pending') return fail(why.checkInPending());
+  const closes =
+    b.end - b.start >= p.checkInExemptFromMinutes * MINUTE
+      ? b.end
+      : b.start + p.checkInClosesMinutesAfterStart * MINUTE;
+  if (b.status === 'released') return fail(why.checkInTooLate(closes, zone));
+  if (b.status !== 'confirmed') return fail(why.notActive(b.id, b.status));
+  const opens = b.start - p.checkInOpensMinutesBeforeStart * MINUTE;
+  if (c.now < opens) return fail(why.checkInTooEarly(opens, zone));
+  if (c.now >= closes) return fail(why.checkInTooLate(closes, zone));
+  return done([{ type: 'BookingCheckedIn', roomId: b.roomId, bookingId: b.id, at: c.now }]);
+}
+
+function walkUp(
+  c: WalkUp,
+  state: BookingState,
+  rs: RoomState,
+  params: PolicyParameters,
+): Result<BookingEvent[]> {
+  const zone = params.time.zone;
+  const p = params.rooms;
+  const existing = findBooking(state, c.bookingId);
+  if (existing)
+    return existing.walkUp && existing.roomId === c.roomId
+      ? done()
+      : fail(why.duplicateId(c.bookingId));
+  if (!rs.room.walkUp) return fail(why.walkUpNotAllowed(rs.room.name));
+  if (!p.walkUpLengthsMinutes.includes(c.minutes))
+    return fail(why.walkUpBadLength(p.walkUpLengthsMinutes));
+  const start = Math.floor(c.now / MINUTE) * MINUTE;
+  const buffer = p.bufferMinutes * MINUTE;
+  const closes = closingAfter(rs.room, start, zone);
+  if (closes === undefined)
+    return fail(why.closed(rs.room.name, { start, end: start + c.minutes * MINUTE }, zone));
+  if (firstConflict(rs.index, { start, end: start + 1 }, buffer)) {
+    return fail(
+      why.walkUpBusy(
+        rs.room.name,
+        nextFreeMoment(rs.index, start, p.minLengthMinutes * MINUTE, buffer),
+        zone,
+      ),
+    );
+  }
+  const next = nextEntryFrom(rs.index, start);
+  const end = Math.min(start + c.minutes * MINUTE, next ? next.start - buffer : Infinity, closes);
+  if (end - start < p.minLengthMinutes * MINUTE) {
+    return fail(
+      why.walkUpTooShort(rs.room.name, Math.floor((end - start) / MINUTE), p.minLengthMinutes),
+    );
+  }
+  const headcount = c.headcount ?? 1;
+  if (headcount > rs.room.capacity)
+    return fail(why.overCapacity(rs.room.name, headcount, rs.room.capacity));
+  const booking: Booking = {
+    id: c.bookingId,
+    roomId: c.roomId,
+    organizerId: c.actor.id,
+    ...(c.department === undefined ? {} : { department: c.department }),
+    topic: c.topic ?? '现场预订 Walk-up',
+    headcount,
+    start,
+    end,
+    equipment: [],
+    confidential: false,
+    walkUp: true,
+    status: 'confirmed',
+    requestedAt: c.now,
+  };
+  return done([
+    { type: 'RoomBooked', roomId: c.roomId, booking },
+    { type: 'BookingCheckedIn', roomId: c.roomId, bookingId: c.bookingId, at: c.now },
+  ]);
+}
+
+function extend(
+  c: ExtendBooking,
+  rs: RoomState,
+  b: Booking,
+  params: PolicyParameters,
+): Result<BookingEvent[]> {
+  const zone = params.time.zone;
+  const p = params.rooms;
+  if (b.status === 'checked-in' && b.end === c.fromEnd + c.minutes * MINUTE) return done();
+  if (b.status !== 'checked-in' || c.now >= b.end) return fail(why.notInProgress(b.id));
+  if (b.end !== c.fromEnd) return fail(why.extendStale(b.end, zone));
+  if (!p.extendLengthsMinutes.includes(c.minutes))
+    return fail(why.extendBadLength(p.extendLengthsMinutes));
+  const end = b.end + c.minutes * MINUTE;
+  if (!withinOpeningHours(rs.room, { start: b.start, end }, zone))
+    return fail(why.closed(rs.room.name, { start: b.end, end }, zone));
+  const clash = firstConflict(rs.index, { start: b.end, end }, p.bufferMinutes * MINUTE, b.id);
+  if (clash) return fail(why.busy(rs.room.name, clash, zone, {}));
+  return done([
+    { type: 'BookingExtended', roomId: b.roomId, bookingId: b.id, end, by: c.actor.id },
+  ]);
+}
+
+function endEarly(c: EndEarly, b: Booking): Result<BookingEvent[]> {
+  if (b.status === 'ended') return done();
+  if (b.status !== 'checked-in' || c.now >= b.end) return fail(why.notInProgress(b.id));
+  return done([
+    { type: 'BookingEndedEarly', roomId: b.roomId, bookingId: b.id, at: c.now, by: c.actor.id },
+  ]);
+}
+
+function findBooking(state: BookingState, bookingId: string): Booking | undefined {
+  for (const rs of state.rooms.values()) {
+    const b = rs.bookings.get(bookingId);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+/** A repeated request: the same booking asked for again (a double tap, a retried call). */
+const sameRequest = (a: Booking, b: Booking): boolean =>
+  a.roomId === b.roomId &&
+  a.organizerId === b.organizerId &&
+  a.topic === b.topic &&
+  a.headcount === b.headcount &&
+  a.start === b.start &&
+  a.end === b.end &&
+  sameJson(a.equipment, b.equipment) &&
+  a.confidential === b.confidential;
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

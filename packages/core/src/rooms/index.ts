@@ -1,0 +1,54 @@
+export {
+  EMPTY_INDEX,
+  buildIndex,
+  firstConflict,
+  isFree,
+  entriesIn,
+  entryAtInstant,
+  nextEntryFrom,
+  freeSlots,
+  nextFreeMoment,
+  withEntry,
+  withoutEntry,
+  withEnd,
+} from './availability-index.js';
+export type { AvailabilityIndex, IndexEntry } from './availability-index.js';
+export {
+  EQUIPMENT_KINDS,
+  checkRoom,
+  openSpansOn,
+  withinOpeningHours,
+  closingAfter,
+} from './room.js';
+export type { Room, EquipmentItem, EquipmentKind, OpeningSpan } from './room.js';
+export { HOLDING_STATUSES, occupied } from './booking.js';
+export type { Booking, BookingStatus } from './booking.js';
+export { BOOKING_COMMAND_SHAPES, BOOKING_COMMAND_TYPES } from './booking-commands.js';
+export type {
+  BookingCommand,
+  RegisterRoom,
+  UpdateRoom,
+  ReportEquipmentFault,
+  RepairEquipment,
+  RequestBooking,
+  ApproveBooking,
+  DeclineBooking,
+  ChangeBooking,
+  CancelBooking,
+  CheckIn,
+  ReleaseNoShows,
+  WalkUp,
+  ExtendBooking,
+  EndEarly,
+} from './booking-commands.js';
+export { streamOf } from './booking-events.js';
+export type * from './booking-events.js';
+export { bookingRejections, wallText } from './booking-rejections.js';
+export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
+export type { BookingState, RoomState } from './booking-state.js';
+export { checkBooking } from './check-booking.js';
+export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
+export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
+export type { Alternatives, RoomNeeds } from './suggestions.js';
+export { createBookingDecider, parseBookingCommand } from './booking-decider.js';
+export type { BookingDecider, PolicyLookup } from './booking-decider.js';
