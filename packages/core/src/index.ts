@@ -7,3 +7,5 @@
 export * from './rejection/index.js';
 export * from './time/index.js';
 export * from './people/index.js';
+export * from './policy/index.js';
+export * from './rooms/index.js';

@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export * from './arbitraries.js';
+export * from './given.js';
+export * from './policy-arbitraries.js';
