@@ -55,5 +55,5 @@ export type { PolicyState, PolicyRevision, PolicyVersion, RevisionStatus } from 
 export { checkPolicyCommand } from './check-policy-command.js';
 export { decidePolicy, policyDecider } from './policy-decider.js';
 export { evolvePolicy } from './evolve-policy.js';
-export { policyAt, versionAt, versionsInForce } from './policy-at.js';
+export { policyAt, versionAt, versionsInForce, parametersIn } from './policy-at.js';
 export type { PolicyInForce, PolicyPeriod } from './policy-at.js';

@@ -87,3 +87,18 @@ export function versionsInForce(state: PolicyState): readonly PolicyPeriod[] {
   }
   return out;
 }
+
+/**
+ * The parameters in force as a function of `now` and scope, for deciders of other contexts
+ * (`createBookingDecider(parametersIn(policyState))`).
+ *
+ * @param state - the policy's state
+ * @returns `(now, scope) => parameters` in force then and there (P-1, P-3)
+ * @example
+ * parametersIn(initialPolicyState)(0, { roomId: 'A' }).rooms.bufferMinutes // => 0
+ */
+export function parametersIn(
+  state: PolicyState,
+): (now: Instant, scope: PolicyScope) => PolicyParameters {
+  return (now, scope) => policyAt(state, now, scope).parameters;
+}

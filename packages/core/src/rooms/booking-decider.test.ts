@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { givenFor } from '../testing/given.js';
+import { givenFor, run } from '../testing/given.js';
+import { parametersIn } from '../policy/policy-at.js';
+import { policyDecider } from '../policy/policy-decider.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { Result } from '../rejection/index.js';
 import { createBookingDecider } from './booking-decider.js';
@@ -696,6 +698,38 @@ describe('R-5: walk-up, extend, end early', () => {
 });
 
 describe('policy in force', () => {
+  it('P-1: a revision approved by leadership and announced takes effect for the rooms it names', () => {
+    const boss = { id: 'boss', roles: ['leadership' as const] };
+    const { state: policy } = run(policyDecider, [
+      {
+        type: 'ProposePolicyRevision',
+        revisionId: 'r1',
+        now: at(7),
+        actor: admin,
+        effectiveFrom: at(8, 30),
+        summary: '一号会议室限时 30 分钟',
+        patch: {},
+        overrides: {
+          rooms: {
+            A: {
+              rooms: { maxLengthMinutes: 30, minLengthMinutes: 15, walkUpLengthsMinutes: [15, 30] },
+            },
+          },
+        },
+      },
+      { type: 'ApprovePolicyRevision', revisionId: 'r1', now: at(7, 10), actor: boss },
+      { type: 'AnnouncePolicyRevision', revisionId: 'r1', now: at(7, 20), actor: admin },
+    ]);
+    const d = createBookingDecider(parametersIn(policy));
+    const state = givenFor(d)(site).state;
+    expect(d.decide(request(), state).ok).toBe(true);
+    expect(d.decide(request({ now: at(8, 30) }), state)).toMatchObject({
+      ok: false,
+      rejection: { code: 'booking.too-long' },
+    });
+    expect(d.decide(request({ now: at(8, 30), roomId: 'C' }), state).ok).toBe(true);
+  });
+
   it('P-1: rules are judged by the policy in force at the command’s now, for its room', () => {
     const strict = createBookingDecider((now, scope) =>
       now >= at(8, 30) && scope.roomId === 'A'
