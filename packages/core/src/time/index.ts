@@ -53,3 +53,27 @@ export {
   workingDeadline,
 } from './working-calendar.js';
 export type { WorkingCalendar, WorkingCalendarData } from './working-calendar.js';
+export {
+  MAX_INTERVAL,
+  MAX_COUNT,
+  checkRecurrenceRule,
+  checkSeries,
+  occurrenceIndex,
+  occurrencesBetween,
+  nextOccurrence,
+  iterateOccurrences,
+  occurrences,
+} from './recurrence.js';
+export type {
+  Nth,
+  RuleEnd,
+  WeeklyRule,
+  MonthlyByDayRule,
+  MonthlyByWeekdayRule,
+  RecurrenceRule,
+  MovedOccurrence,
+  Series,
+  Occurrence,
+} from './recurrence.js';
+export { formatRRule, parseRRule, formatSeries, parseSeries } from './rrule.js';
+export type { RRuleContext } from './rrule.js';
