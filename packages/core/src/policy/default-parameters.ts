@@ -17,6 +17,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = deepFreeze({
     signInOpensMinutesBeforeStart: 15,
     lateGraceMinutes: 0,
     leaveEarlyGraceMinutes: 0,
+    confidentialityAgreementVersion: 1,
   },
   minutes: { dueWithinWorkingDays: 1 },
   actions: {

@@ -56,4 +56,5 @@ export { checkPolicyCommand } from './check-policy-command.js';
 export { decidePolicy, policyDecider } from './policy-decider.js';
 export { evolvePolicy } from './evolve-policy.js';
 export { policyAt, versionAt, versionsInForce, parametersIn } from './policy-at.js';
+export type { PolicyLookup } from './policy-at.js';
 export type { PolicyInForce, PolicyPeriod } from './policy-at.js';

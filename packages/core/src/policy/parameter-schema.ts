@@ -37,6 +37,7 @@ export const PARAMETER_SCHEMA: ParameterSchema = {
     signInOpensMinutesBeforeStart: int(0, 1440),
     lateGraceMinutes: int(0, 120),
     leaveEarlyGraceMinutes: int(0, 120),
+    confidentialityAgreementVersion: int(1, 10_000),
   },
   minutes: { dueWithinWorkingDays: int(1, 60) },
   actions: {

@@ -24,6 +24,8 @@ describe('the defaults are DOMAIN.md', () => {
     expect(D.meetings.lateGraceMinutes).toBe(0);
     expect(D.meetings.leaveEarlyGraceMinutes).toBe(0);
   });
+  it('R-8: the confidentiality agreement in force is version 1', () =>
+    expect(D.meetings.confidentialityAgreementVersion).toBe(1));
   it('N-5: minutes are due within 1 working day', () =>
     expect(D.minutes.dueWithinWorkingDays).toBe(1));
   it('F-1: the owner starts within 2 working days', () =>

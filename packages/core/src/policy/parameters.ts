@@ -52,6 +52,11 @@ export interface MeetingParameters {
   readonly lateGraceMinutes: number;
   /** M-6: a departure from end − grace on is not leaving early. Default 0 min. */
   readonly leaveEarlyGraceMinutes: number;
+  /**
+   * R-8: the version of the confidentiality agreement (保密协议) in force: a sign-in to a
+   * confidential meeting needs this version signed. Default 1.
+   */
+  readonly confidentialityAgreementVersion: number;
 }
 
 /** Minutes (N-rules). */

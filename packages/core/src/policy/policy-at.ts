@@ -88,6 +88,9 @@ export function versionsInForce(state: PolicyState): readonly PolicyPeriod[] {
   return out;
 }
 
+/** The parameters in force at a moment in a scope (P-1, P-3), as the deciders of other contexts take them. */
+export type PolicyLookup = (now: Instant, scope: PolicyScope) => PolicyParameters;
+
 /**
  * The parameters in force as a function of `now` and scope, for deciders of other contexts
  * (`createBookingDecider(parametersIn(policyState))`).

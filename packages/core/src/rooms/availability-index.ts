@@ -24,11 +24,49 @@ export interface AvailabilityIndex {
 /** The index of a room with nothing booked. */
 export const EMPTY_INDEX: AvailabilityIndex = Object.freeze({ starts: [], ends: [], ids: [] });
 
-/** First position whose end is after `t`: the first entry that could hold `t` or come after it. */
+/**
+ * First position whose end is after `t`: the first entry that could hold `t` or come after it.
+ *
+ * Bookings are spread over time fairly evenly, so a long index is first read where `t` would sit
+ * if they were spread exactly evenly (interpolation); from there the search gallops outwards until
+ * the answer is bracketed, then bisects the bracket. That is a few reads close together instead of
+ * log₂ n reads scattered over the array (cache misses, at 10⁵ entries), and however unevenly the
+ * entries are spread, at most about twice the reads of a plain bisection.
+ */
 function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
   const { ends } = index;
   let lo = 0;
   let hi = ends.length;
+  if (hi > 16) {
+    const first = ends[0] as Instant;
+    const last = ends[hi - 1] as Instant;
+    if (!(t >= first)) return 0; // NaN too, as the bisection would answer
+    if (t >= last) return hi;
+    // Invariant from here: every end before `lo` is <= t, every end from `hi` on is > t.
+    const guess = Math.min(hi - 1, Math.floor(((t - first) / (last - first)) * (hi - 1)));
+    let step = 8;
+    if ((ends[guess] as Instant) <= t) {
+      lo = guess + 1;
+      for (let p = lo + step - 1; p < hi; p = lo + step - 1) {
+        if ((ends[p] as Instant) > t) {
+          hi = p;
+          break;
+        }
+        lo = p + 1;
+        step *= 2;
+      }
+    } else {
+      hi = guess;
+      for (let p = hi - step; p >= lo; p = hi - step) {
+        if ((ends[p] as Instant) <= t) {
+          lo = p + 1;
+          break;
+        }
+        hi = p;
+        step *= 2;
+      }
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((ends[mid] as Instant) <= t) lo = mid + 1;

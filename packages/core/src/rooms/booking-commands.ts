@@ -11,6 +11,7 @@ import {
   type Check,
 } from '../input/index.js';
 import { isActor, type Actor } from '../people/actor.js';
+import { checkSeries, type Series } from '../time/recurrence.js';
 import { EQUIPMENT_KINDS, checkRoom } from './room.js';
 
 const actor: Check<Actor> = (v, path) =>
@@ -26,6 +27,10 @@ const actor: Check<Actor> = (v, path) =>
 const base = { now: instant(), actor };
 const equipment = optional(listOf(oneOf(EQUIPMENT_KINDS), { max: 20, unique: true }));
 const minutes = int(1, 24 * 60);
+const series: Check<Series> = (v, path) => {
+  const r = checkSeries(v);
+  return r.ok ? { ok: true, value: r.value } : { ok: false, path, expected: r.rejection.message };
+};
 
 /** The shape of every booking command, checked field by field; the types below follow from it. */
 export const BOOKING_COMMAND_SHAPES = {
@@ -112,6 +117,22 @@ export const BOOKING_COMMAND_SHAPES = {
     fromEnd: instant(),
   }),
   EndEarly: object({ type: oneOf(['EndEarly']), ...base, roomId: id(), bookingId: id() }),
+  RequestSeries: object({
+    type: oneOf(['RequestSeries']),
+    ...base,
+    seriesId: id(),
+    roomId: id(),
+    series,
+    durationMinutes: minutes,
+    organizerId: optional(id()),
+    department: optional(text(100)),
+    topic: text(200),
+    headcount: int(1, 10_000),
+    equipment,
+    confidential: optional(bool()),
+    /** Book every occurrence within the horizon or none, or book those that fit and report the rest. */
+    mode: oneOf(['all-or-nothing', 'book-what-fits']),
+  }),
 } as const;
 
 type Shapes = typeof BOOKING_COMMAND_SHAPES;
@@ -146,6 +167,9 @@ export type ExtendBooking = CommandOf<'ExtendBooking'>;
 /** End a meeting in progress early, freeing the rest. */
 export type EndEarly = CommandOf<'EndEarly'>;
 
+/** Book a regular meeting's occurrences within the horizon as one request (M-1, R-2). */
+export type RequestSeries = CommandOf<'RequestSeries'>;
+
 /** Every command of the rooms and bookings context. */
 export type BookingCommand =
   | RegisterRoom
@@ -161,7 +185,8 @@ export type BookingCommand =
   | ReleaseNoShows
   | WalkUp
   | ExtendBooking
-  | EndEarly;
+  | EndEarly
+  | RequestSeries;
 
 /** The command types, for checking input. */
 export const BOOKING_COMMAND_TYPES = Object.keys(

@@ -1,8 +1,8 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
-import type { PolicyScope } from '../policy/resolve.js';
-import { hasRole, type Actor } from '../people/actor.js';
-import { fail, ok, type Rejection, type Result, type RuleId } from '../rejection/index.js';
+import type { PolicyLookup } from '../policy/policy-at.js';
+import type { Actor } from '../people/actor.js';
+import { fail, ok, type Result, type RuleId } from '../rejection/index.js';
 import { DAY, MINUTE, type Instant } from '../time/instant.js';
 import { entriesIn, firstConflict, nextEntryFrom, nextFreeMoment } from './availability-index.js';
 import type { Booking } from './booking.js';
@@ -24,6 +24,8 @@ import {
   type UpdateRoom,
   type WalkUp,
 } from './booking-commands.js';
+import { requestSeries } from './series-booking.js';
+import { findBooking, firstRejection, isAdmin, sameJson, sameRequest } from './decide-helpers.js';
 import type { BookingEvent } from './booking-events.js';
 import { bookingRejections as why } from './booking-rejections.js';
 import {
@@ -32,12 +34,8 @@ import {
   type BookingState,
   type RoomState,
 } from './booking-state.js';
-import { checkBooking, type BookingRequest } from './check-booking.js';
+import { checkBooking } from './check-booking.js';
 import { closingAfter, withinOpeningHours } from './room.js';
-import { nearestSlots, otherRooms } from './suggestions.js';
-
-/** The parameters in force at a moment in a scope (P-1, P-3): usually `policyAt` over the policy's state. */
-export type PolicyLookup = (now: Instant, scope: PolicyScope) => PolicyParameters;
 
 /** The rule each command answers to first, for a malformed one. */
 const COMMAND_RULE: Record<BookingCommand['type'], RuleId> = {
@@ -55,6 +53,7 @@ const COMMAND_RULE: Record<BookingCommand['type'], RuleId> = {
   WalkUp: 'R-5',
   ExtendBooking: 'R-5',
   EndEarly: 'R-5',
+  RequestSeries: 'R-2',
 };
 
 /** A booking not checked in this long ago is settled by the next command to its room; older ones by `ReleaseNoShows`. */
@@ -116,7 +115,6 @@ export function createBookingDecider(
   return { initialState: foldBookingEvents([]), decide, evolve: evolveBookings };
 }
 
-const isAdmin = (a: Actor): boolean => hasRole(a, 'room-admin');
 const done = (events: BookingEvent[] = []): Result<BookingEvent[]> => ok(events);
 
 function decideCommand(
@@ -162,6 +160,8 @@ function decideForRoom(
       return requestBooking(c, state, rs, params, policy);
     case 'WalkUp':
       return walkUp(c, state, rs, params);
+    case 'RequestSeries':
+      return requestSeries(c, state, rs, params, policy);
     default:
       break;
   }
@@ -339,35 +339,6 @@ function requestBooking(
       booking,
     },
   ]);
-}
-
-/** The first rule a request breaks; a busy room comes with alternatives (R-2). */
-function firstRejection(
-  state: BookingState,
-  rs: RoomState,
-  request: BookingRequest & { readonly id?: string },
-  params: PolicyParameters,
-  policy: PolicyLookup,
-  now: Instant,
-): Rejection | undefined {
-  const rejections = checkBooking(rs.room, rs.index, request, params, {
-    now,
-    faulty: rs.faulty,
-    ...(request.id === undefined ? {} : { ignoreId: request.id }),
-  });
-  const first = rejections[0];
-  if (!first || first.code !== 'booking.room-busy') return first;
-  const slots = nearestSlots(rs, request, params, now);
-  const rooms = otherRooms(state, rs.room.id, request, (roomId) => policy(now, { roomId }), now);
-  return why.busy(
-    rs.room.name,
-    first.data['conflict'] as { start: Instant; end: Instant },
-    params.time.zone,
-    {
-      slots,
-      rooms,
-    },
-  );
 }
 
 function approveOrDecline(c: ApproveBooking | DeclineBooking, b: Booking): Result<BookingEvent[]> {
@@ -570,27 +541,4 @@ function endEarly(c: EndEarly, b: Booking): Result<BookingEvent[]> {
   return done([
     { type: 'BookingEndedEarly', roomId: b.roomId, bookingId: b.id, at: c.now, by: c.actor.id },
   ]);
-}
-
-function findBooking(state: BookingState, bookingId: string): Booking | undefined {
-  for (const rs of state.rooms.values()) {
-    const b = rs.bookings.get(bookingId);
-    if (b) return b;
-  }
-  return undefined;
-}
-
-/** A repeated request: the same booking asked for again (a double tap, a retried call). */
-const sameRequest = (a: Booking, b: Booking): boolean =>
-  a.roomId === b.roomId &&
-  a.organizerId === b.organizerId &&
-  a.topic === b.topic &&
-  a.headcount === b.headcount &&
-  a.start === b.start &&
-  a.end === b.end &&
-  sameJson(a.equipment, b.equipment) &&
-  a.confidential === b.confidential;
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

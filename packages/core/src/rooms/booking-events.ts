@@ -124,6 +124,24 @@ export interface BookingEndedEarly {
   readonly by: string;
 }
 
+/** A regular meeting's occurrences were booked: which, and which were not and why (R-2). */
+export interface SeriesBooked {
+  readonly type: 'SeriesBooked';
+  readonly roomId: string;
+  readonly seriesId: string;
+  readonly bookingIds: readonly string[];
+  readonly skipped: readonly SkippedOccurrence[];
+}
+
+/** An occurrence of a series that was not booked, and the rule that refused it. */
+export interface SkippedOccurrence {
+  readonly bookingId: string;
+  readonly start: Instant;
+  readonly rule: string;
+  readonly code: string;
+  readonly message: { readonly 'zh-CN': string; readonly en: string };
+}
+
 /** Every event of the rooms and bookings context; each belongs to the stream `room:<roomId>`. */
 export type BookingEvent =
   | RoomRegistered
@@ -140,7 +158,8 @@ export type BookingEvent =
   | BookingReleased
   | SeriesNoShowsFlagged
   | BookingExtended
-  | BookingEndedEarly;
+  | BookingEndedEarly
+  | SeriesBooked;
 
 /**
  * The stream an event of this context belongs to.

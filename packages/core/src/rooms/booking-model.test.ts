@@ -83,6 +83,28 @@ const commandArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ type: fc.constant('ReleaseNoShows'), now: nowArb, actor: pick(actors) }),
   fc
     .record({
+      now: nowArb,
+      actor: pick(actors),
+      roomId: pick(roomIds),
+      seriesId: pick(['s1', 's2']),
+      weekday: fc.integer({ min: 1, max: 7 }),
+      hour: fc.integer({ min: 7, max: 19 }),
+      durationMinutes: pick([15, 30, 60, 300]),
+      mode: pick(['all-or-nothing', 'book-what-fits']),
+    })
+    .map(({ weekday, hour, ...rest }) => ({
+      type: 'RequestSeries',
+      ...rest,
+      topic: '例会',
+      headcount: 4,
+      series: {
+        rule: { freq: 'weekly', interval: 1, byWeekday: [weekday] },
+        start: { year: 2026, month: 11, day: 30, hour, minute: 0 },
+        zone: 'Asia/Shanghai',
+      },
+    })),
+  fc
+    .record({
       type: pick(['ReportEquipmentFault', 'RepairEquipment']),
       now: nowArb,
       actor: pick(actors),

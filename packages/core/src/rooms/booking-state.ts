@@ -125,6 +125,7 @@ function apply(d: RoomDraft, e: BookingEvent): void {
       });
       return;
     case 'SeriesNoShowsFlagged':
+    case 'SeriesBooked':
       return;
     case 'BookingExtended':
       update(d, e.bookingId, (b) => ({ ...b, end: e.end }));

@@ -40,6 +40,7 @@ export type {
   WalkUp,
   ExtendBooking,
   EndEarly,
+  RequestSeries,
 } from './booking-commands.js';
 export { streamOf } from './booking-events.js';
 export type * from './booking-events.js';
@@ -51,4 +52,4 @@ export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
 export type { Alternatives, RoomNeeds } from './suggestions.js';
 export { createBookingDecider, parseBookingCommand } from './booking-decider.js';
-export type { BookingDecider, PolicyLookup } from './booking-decider.js';
+export type { BookingDecider } from './booking-decider.js';
