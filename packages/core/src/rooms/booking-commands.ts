@@ -11,7 +11,8 @@ import {
   type Check,
 } from '../input/index.js';
 import { isActor, type Actor } from '../people/actor.js';
-import { checkSeries, type Series } from '../time/recurrence.js';
+import { checkSeries } from '../time/check-series.js';
+import type { Series } from '../time/recurrence.js';
 import { EQUIPMENT_KINDS, checkRoom } from './room.js';
 
 const actor: Check<Actor> = (v, path) =>

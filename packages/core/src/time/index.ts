@@ -56,14 +56,14 @@ export type { WorkingCalendar, WorkingCalendarData } from './working-calendar.js
 export {
   MAX_INTERVAL,
   MAX_COUNT,
-  checkRecurrenceRule,
-  checkSeries,
+  hasOccurrences,
   occurrenceIndex,
   occurrencesBetween,
   nextOccurrence,
   iterateOccurrences,
   occurrences,
 } from './recurrence.js';
+export { checkRecurrenceRule, checkSeries } from './check-series.js';
 export type {
   Nth,
   RuleEnd,

@@ -12,9 +12,8 @@ import {
   type LocalDate,
   type LocalDateTime,
 } from './local-date.js';
+import { checkRecurrenceRule, checkSeries } from './check-series.js';
 import {
-  checkRecurrenceRule,
-  checkSeries,
   iterateOccurrences,
   nextOccurrence,
   occurrenceIndex,

@@ -15,13 +15,13 @@ import {
 import {
   MAX_COUNT,
   MAX_INTERVAL,
-  checkSeries,
   wallOf,
   type Nth,
   type RecurrenceRule,
   type RuleEnd,
   type Series,
 } from './recurrence.js';
+import { checkSeries } from './check-series.js';
 import { isTimeZone, localDateOf, toInstant, type TimeZone } from './zone.js';
 
 /**
