@@ -1,2 +1,4 @@
 export { ROLES, hasRole, isActor } from './actor.js';
 export type { Role, Actor } from './actor.js';
+export { checkPerson, findPeople } from './person.js';
+export type { Person } from './person.js';
