@@ -104,6 +104,7 @@ export function policyParametersArb(): fc.Arbitrary<PolicyParameters> {
       signInOpensMinutesBeforeStart: nat(0, 1440),
       lateGraceMinutes: nat(0, 120),
       leaveEarlyGraceMinutes: nat(0, 120),
+      confidentialityAgreementVersion: nat(1, 10_000),
     }),
     minutes: fc.record({ dueWithinWorkingDays: nat(1, 60) }),
     actions,
