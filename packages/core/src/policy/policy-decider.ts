@@ -21,7 +21,8 @@ import { deepEqual } from './records.js';
 import { applyPatch, type ParameterSet } from './resolve.js';
 import { evolvePolicy } from './evolve-policy.js';
 
-type Decision = Result<readonly PolicyEvent[]>;
+/** What a policy command decides: the events, or the rejection. */
+export type Decision = Result<readonly PolicyEvent[]>;
 
 const NOTHING: Decision = ok(Object.freeze([]));
 

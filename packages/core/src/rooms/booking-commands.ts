@@ -137,7 +137,8 @@ export const BOOKING_COMMAND_SHAPES = {
 } as const;
 
 type Shapes = typeof BOOKING_COMMAND_SHAPES;
-type CommandOf<K extends keyof Shapes> = Shapes[K] extends Check<infer T> ? T : never;
+/** The command a shape of {@link BOOKING_COMMAND_SHAPES} checks. */
+export type CommandOf<K extends keyof Shapes> = Shapes[K] extends Check<infer T> ? T : never;
 
 /** Add a room to the site: room admin only. */
 export type RegisterRoom = CommandOf<'RegisterRoom'>;

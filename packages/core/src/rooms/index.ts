@@ -25,6 +25,7 @@ export { HOLDING_STATUSES, occupied } from './booking.js';
 export type { Booking, BookingStatus } from './booking.js';
 export { BOOKING_COMMAND_SHAPES, BOOKING_COMMAND_TYPES } from './booking-commands.js';
 export type {
+  CommandOf,
   BookingCommand,
   RegisterRoom,
   UpdateRoom,
