@@ -9,4 +9,4 @@ export * from './time/index.js';
 export * from './people/index.js';
 export * from './policy/index.js';
 export * from './rooms/index.js';
-export type { Check, CheckResult, Checked, ShapeOf } from './input/index.js';
+export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from './input/index.js';

@@ -157,8 +157,10 @@ export function optional<T>(check: Check<T>): Check<T | undefined> {
   return (v, path) => (v === undefined ? good(undefined) : check(v, path));
 }
 
-type Shape = Readonly<Record<string, Check<unknown>>>;
-type OptionalKeys<S extends Shape> = {
+/** A check per field of an object. */
+export type Shape = Readonly<Record<string, Check<unknown>>>;
+/** The fields of a shape whose check allows `undefined`. */
+export type OptionalKeys<S extends Shape> = {
   [K in keyof S]: undefined extends Checked<S[K]> ? K : never;
 }[keyof S];
 /** The object a shape of checks produces; fields whose check allows `undefined` are optional. */

@@ -11,4 +11,4 @@ export {
   MAX_TEXT,
   MAX_ID,
 } from './check.js';
-export type { Check, CheckResult, Checked, ShapeOf } from './check.js';
+export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from './check.js';
