@@ -54,3 +54,5 @@ export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
 export type { Alternatives, RoomNeeds } from './suggestions.js';
 export { createBookingDecider, parseBookingCommand } from './booking-decider.js';
 export type { BookingDecider } from './booking-decider.js';
+export { doorStatus } from './door-status.js';
+export type { DoorState, DoorStatus, DoorBooking } from './door-status.js';
