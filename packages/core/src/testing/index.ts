@@ -8,3 +8,4 @@ export * from './arbitraries.js';
 export * from './given.js';
 export * from './policy-arbitraries.js';
 export * from './recurrence-arbitraries.js';
+export * from './meeting-arbitraries.js';

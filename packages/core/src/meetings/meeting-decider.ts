@@ -1,0 +1,155 @@
+import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
+import type { PolicyLookup } from '../policy/policy-at.js';
+import { fail, ok, type Result, type RuleId } from '../rejection/index.js';
+import { type Decision } from './decide-context.js';
+import { acceptExcuse, answerInvitation, reviewInvitations } from './decide-invitations.js';
+import {
+  cancelMeeting,
+  carryOverItems,
+  editMeeting,
+  planMeeting,
+  rescheduleMeeting,
+  scheduleMeeting,
+} from './decide-plan.js';
+import {
+  closeMeeting,
+  endAgendaItem,
+  endMeeting,
+  recordOutcome,
+  startAgendaItem,
+  startMeeting,
+} from './decide-run.js';
+import { signAgreement, signIn, signOut } from './decide-sign-in.js';
+import { MEETING_COMMAND_SHAPES, type MeetingCommand } from './meeting-commands.js';
+import type { MeetingEvent } from './meeting-events.js';
+import { meetingRejections as why } from './meeting-rejections.js';
+import { evolveMeetings, initialMeetingState, type MeetingState } from './meeting-state.js';
+
+/** The rule each command answers to first, for a malformed one. */
+const COMMAND_RULE: Record<MeetingCommand['type'], RuleId> = {
+  PlanMeeting: 'M-2',
+  EditMeeting: 'M-2',
+  ScheduleMeeting: 'M-2',
+  RescheduleMeeting: 'M-4',
+  CancelMeeting: 'M-4',
+  AnswerInvitation: 'M-3',
+  ReviewInvitations: 'M-3',
+  AcceptExcuse: 'M-6',
+  StartMeeting: 'M-4',
+  StartAgendaItem: 'M-7',
+  EndAgendaItem: 'M-7',
+  CarryOverItems: 'M-7',
+  SignIn: 'M-5',
+  SignOut: 'M-5',
+  SignConfidentialityAgreement: 'R-8',
+  RecordOutcome: 'M-8',
+  EndMeeting: 'M-4',
+  CloseMeeting: 'M-4',
+};
+
+/**
+ * Reads a command from outside (arbitrary JSON): a typed command, or a rejection saying which
+ * field is wrong. Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed
+ * @example
+ * parseMeetingCommand({ type: 'Nope' }).ok // => false
+ */
+export function parseMeetingCommand(input: unknown): Result<MeetingCommand> {
+  const type =
+    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(MEETING_COMMAND_SHAPES, type)) {
+    return fail(
+      why.malformed('M-4', 'command.type', {
+        'zh-CN': `以下之一:${Object.keys(MEETING_COMMAND_SHAPES).join('、')}`,
+        en: `one of: ${Object.keys(MEETING_COMMAND_SHAPES).join(', ')}`,
+      }),
+    );
+  }
+  const t = type as MeetingCommand['type'];
+  const r = MEETING_COMMAND_SHAPES[t](input, 'command');
+  return r.ok
+    ? ok(r.value as MeetingCommand)
+    : fail(why.malformed(COMMAND_RULE[t], r.path, r.expected));
+}
+
+/** The meetings decider (DESIGN: `initialState`, `decide`, `evolve`). */
+export interface MeetingDecider {
+  readonly initialState: MeetingState;
+  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
+  decide(command: unknown, state: MeetingState): Result<MeetingEvent[]>;
+  evolve(state: MeetingState, event: MeetingEvent): MeetingState;
+}
+
+/**
+ * Makes the meetings decider, judging each command by the policy in force at its `now` for the
+ * meeting's room and kind (P-1, P-3).
+ *
+ * @param policy - the parameters in force (default: the policy's defaults, always)
+ * @returns the decider
+ * @example
+ * const { decide } = createMeetingDecider();
+ * decide({ type: 'StartMeeting', now, actor: chair, meetingId: 'm1' }, state) // => { ok: true, value: [{ type: 'MeetingStarted', … }] }
+ */
+export function createMeetingDecider(
+  policy: PolicyLookup = () => DEFAULT_PARAMETERS,
+): MeetingDecider {
+  const decide = (input: unknown, state: MeetingState): Decision => {
+    const parsed = parseMeetingCommand(input);
+    if (!parsed.ok) return parsed;
+    return decideCommand(parsed.value, state, policy);
+  };
+  return { initialState: initialMeetingState, decide, evolve: evolveMeetings };
+}
+
+function decideCommand(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
+  switch (c.type) {
+    case 'PlanMeeting':
+      return planMeeting(c, state);
+    case 'ReviewInvitations':
+      return reviewInvitations(c, state);
+    case 'SignConfidentialityAgreement':
+      return signAgreement(c, state, policy);
+    default:
+      break;
+  }
+  const m = state.meetings.get(c.meetingId);
+  if (!m) return fail(why.unknownMeeting(c.meetingId));
+  switch (c.type) {
+    case 'EditMeeting':
+      return editMeeting(c, m);
+    case 'ScheduleMeeting':
+      return scheduleMeeting(c, m, policy);
+    case 'RescheduleMeeting':
+      return rescheduleMeeting(c, m, policy);
+    case 'CancelMeeting':
+      return cancelMeeting(c, m);
+    case 'AnswerInvitation':
+      return answerInvitation(c, m, policy);
+    case 'AcceptExcuse':
+      return acceptExcuse(c, m, policy);
+    case 'StartMeeting':
+      return startMeeting(c, m, policy);
+    case 'StartAgendaItem':
+      return startAgendaItem(c, m);
+    case 'EndAgendaItem':
+      return endAgendaItem(c, m, policy);
+    case 'CarryOverItems':
+      return carryOverItems(c, m, state);
+    case 'SignIn':
+      return signIn(c, m, state, policy);
+    case 'SignOut':
+      return signOut(c, m);
+    case 'RecordOutcome':
+      return recordOutcome(c, m, policy);
+    case 'EndMeeting':
+      return endMeeting(c, m, policy);
+    case 'CloseMeeting':
+      return closeMeeting(c, m);
+    default: {
+      const never: never = c;
+      throw new TypeError(`unhandled command ${JSON.stringify(never)}`);
+    }
+  }
+}
