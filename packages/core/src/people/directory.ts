@@ -1,0 +1,81 @@
+import { instant, object, oneOf, type Check } from '../input/index.js';
+import { fail, ok, reject, type Result } from '../rejection/index.js';
+import { hasRole, isActor, type Actor } from './actor.js';
+import { checkPerson, type Person } from './person.js';
+
+/** Add a person to the directory, or update one: the room admin keeps the directory. */
+export interface RegisterPerson {
+  readonly type: 'RegisterPerson';
+  readonly now: number;
+  readonly actor: Actor;
+  readonly person: Person;
+}
+
+/** A person was added to the directory or their entry changed. Stream `person:<id>`. */
+export interface PersonRegistered {
+  readonly type: 'PersonRegistered';
+  readonly personId: string;
+  readonly person: Person;
+}
+
+/** The directory: people by id, in the order they were first registered. */
+export interface DirectoryState {
+  readonly people: ReadonlyMap<string, Person>;
+}
+
+const actor: Check<Actor> = (v, path) =>
+  isActor(v)
+    ? { ok: true, value: v }
+    : {
+        ok: false,
+        path,
+        expected: { 'zh-CN': '操作人(编号和角色)', en: 'an actor (id and roles)' },
+      };
+
+const shape = object({
+  type: oneOf(['RegisterPerson']),
+  now: instant(),
+  actor,
+  person: checkPerson,
+});
+
+/**
+ * The directory's decider: `RegisterPerson` by the room admin; the same entry again decides to
+ * nothing. Arbitrary JSON is rejected, never thrown.
+ */
+export const directoryDecider = {
+  initialState: { people: new Map() } as DirectoryState,
+  decide(command: unknown, state: DirectoryState): Result<PersonRegistered[]> {
+    const r = shape(command, 'command');
+    if (!r.ok) {
+      return fail(
+        reject(
+          'K-2',
+          'command.malformed',
+          {
+            'zh-CN': `指令无效:${r.path} 应为${r.expected['zh-CN']}`,
+            en: `malformed command: ${r.path} must be ${r.expected.en}`,
+          },
+          { path: r.path },
+        ),
+      );
+    }
+    const c = r.value;
+    if (!hasRole(c.actor, 'room-admin')) {
+      return fail(
+        reject('K-4', 'permission.room-admin', {
+          'zh-CN': '只有行政部门(会议室管理员)可以维护人员名录',
+          en: 'only the room admin may keep the directory',
+        }),
+      );
+    }
+    const existing = state.people.get(c.person.id);
+    if (existing && JSON.stringify(existing) === JSON.stringify(c.person)) return ok([]);
+    return ok([{ type: 'PersonRegistered', personId: c.person.id, person: c.person }]);
+  },
+  evolve(state: DirectoryState, e: PersonRegistered): DirectoryState {
+    const people = new Map(state.people);
+    people.set(e.personId, e.person);
+    return { people };
+  },
+};
