@@ -10,5 +10,6 @@ export * from './people/index.js';
 export * from './policy/index.js';
 export * from './rooms/index.js';
 export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from './input/index.js';
+export * from './store/index.js';
 export * from './meetings/index.js';
 export * from './minutes/index.js';

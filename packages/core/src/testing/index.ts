@@ -8,4 +8,7 @@ export * from './arbitraries.js';
 export * from './given.js';
 export * from './policy-arbitraries.js';
 export * from './recurrence-arbitraries.js';
+export * from './assertions.js';
+export * from './memory-event-store.js';
+export * from './store-contract.js';
 export * from './meeting-arbitraries.js';

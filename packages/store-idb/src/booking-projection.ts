@@ -1,0 +1,170 @@
+import {
+  foldBookingEvents,
+  initialBookingState,
+  type AvailabilityIndex,
+  type Booking,
+  type BookingEvent,
+  type BookingState,
+  type DomainEvent,
+  type Room,
+  type RoomState,
+  type StoredEvent,
+} from '@huiyi/core';
+import type { Projection } from './projection.js';
+
+/** Every event type of the rooms and bookings context: what the bookings projection folds. */
+export const BOOKING_EVENT_TYPES = [
+  'RoomRegistered',
+  'RoomUpdated',
+  'EquipmentFaultReported',
+  'EquipmentRepaired',
+  'BookingRequested',
+  'RoomBooked',
+  'BookingApproved',
+  'BookingDeclined',
+  'BookingChanged',
+  'BookingCancelled',
+  'BookingCheckedIn',
+  'BookingReleased',
+  'SeriesNoShowsFlagged',
+  'BookingExtended',
+  'BookingEndedEarly',
+  'SeriesBooked',
+] as const satisfies readonly BookingEvent['type'][];
+
+// A new booking event type that is missing above fails to compile here.
+type Missing = Exclude<BookingEvent['type'], (typeof BOOKING_EVENT_TYPES)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
+const bookingTypes: ReadonlySet<string> = new Set(BOOKING_EVENT_TYPES);
+
+/**
+ * Whether a stored event belongs to the rooms and bookings context.
+ *
+ * @param e - an event of the log
+ * @returns true for the types of {@link BOOKING_EVENT_TYPES}
+ * @example
+ * isBookingEvent({ type: 'BookingCheckedIn', … }) // => true
+ */
+export function isBookingEvent(e: StoredEvent<DomainEvent>): e is StoredEvent<BookingEvent> {
+  return bookingTypes.has(e.type) && bookingTypes.has(e.data.type);
+}
+
+/** One room as saved: Maps as entry lists. */
+export interface EncodedRoom {
+  readonly room: Room;
+  readonly faulty: readonly (readonly [string, string])[];
+  readonly bookings: readonly Booking[];
+  readonly index: AvailabilityIndex;
+  readonly noShowRuns: readonly (readonly [string, readonly string[]])[];
+}
+
+/** The bookings state as saved. */
+export interface EncodedBookingState {
+  readonly rooms: readonly (readonly [string, EncodedRoom])[];
+}
+
+/**
+ * Encodes the bookings state for saving: every Map as a list of entries, the availability index
+ * as it is (its arrays are already plain).
+ *
+ * @param state - the state
+ * @returns the JSON-compatible form
+ * @example
+ * encodeBookingState(initialBookingState) // => { rooms: [] }
+ */
+export function encodeBookingState(state: BookingState): EncodedBookingState {
+  return {
+    rooms: [...state.rooms].map(([id, r]) => [
+      id,
+      {
+        room: r.room,
+        faulty: [...r.faulty],
+        bookings: [...r.bookings.values()],
+        index: { starts: r.index.starts, ends: r.index.ends, ids: r.index.ids },
+        noShowRuns: [...r.noShowRuns],
+      },
+    ]),
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPair = (v: unknown): v is readonly [string, unknown] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string';
+const isStringList = (v: unknown): v is readonly string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isNumberList = (v: unknown): v is readonly number[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number');
+
+function decodeRoom(v: unknown): RoomState | undefined {
+  if (!isObject(v) || !isObject(v['room']) || typeof v['room']['id'] !== 'string') return undefined;
+  const { faulty, bookings, index, noShowRuns } = v;
+  if (!Array.isArray(faulty) || !faulty.every((f) => isPair(f) && typeof f[1] === 'string'))
+    return undefined;
+  if (
+    !Array.isArray(bookings) ||
+    !bookings.every((b) => isObject(b) && typeof b['id'] === 'string')
+  )
+    return undefined;
+  if (!Array.isArray(noShowRuns) || !noShowRuns.every((r) => isPair(r) && isStringList(r[1])))
+    return undefined;
+  if (
+    !isObject(index) ||
+    !isNumberList(index['starts']) ||
+    !isNumberList(index['ends']) ||
+    !isStringList(index['ids']) ||
+    index['starts'].length !== index['ids'].length ||
+    index['ends'].length !== index['ids'].length
+  )
+    return undefined;
+  return {
+    room: v['room'] as unknown as Room,
+    faulty: new Map(faulty as [string, string][]),
+    bookings: new Map((bookings as unknown as Booking[]).map((b) => [b.id, b])),
+    index: { starts: index['starts'], ends: index['ends'], ids: index['ids'] },
+    noShowRuns: new Map(noShowRuns as [string, string[]][]),
+  };
+}
+
+/**
+ * Decodes a saved bookings state; anything not of the encoded shape gives `undefined`.
+ *
+ * @param encoded - what {@link encodeBookingState} made (read back from storage)
+ * @returns the state, or `undefined` when it does not parse
+ * @example
+ * decodeBookingState({ rooms: [] })?.rooms.size // => 0
+ */
+export function decodeBookingState(encoded: unknown): BookingState | undefined {
+  if (!isObject(encoded) || !Array.isArray(encoded['rooms'])) return undefined;
+  const rooms = new Map<string, RoomState>();
+  for (const entry of encoded['rooms'] as unknown[]) {
+    if (!isPair(entry)) return undefined;
+    const room = decodeRoom(entry[1]);
+    if (room === undefined) return undefined;
+    rooms.set(entry[0], room);
+  }
+  return { rooms };
+}
+
+/**
+ * The bookings projection: every room with its bookings and availability index, folded by
+ * `foldBookingEvents` from the rooms' events of the log (others are ignored).
+ *
+ * @example
+ * const view = await openProjection(store, bookingProjection);
+ * view.state.rooms.get('A')?.bookings.size // => 2600
+ */
+export const bookingProjection: Projection<BookingState> = {
+  name: 'bookings',
+  version: 1,
+  initial: initialBookingState,
+  fold: (state, events) =>
+    foldBookingEvents(
+      events.filter(isBookingEvent).map((e) => e.data),
+      state,
+    ),
+  encode: encodeBookingState,
+  decode: decodeBookingState,
+};

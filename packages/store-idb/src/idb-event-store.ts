@@ -1,0 +1,512 @@
+import {
+  StoreError,
+  checkStoredEvent,
+  validateBatch,
+  type AppendOptions,
+  type AppendResult,
+  type DomainEvent,
+  type EventStore,
+  type NewEvent,
+  type ProjectionSnapshot,
+  type StoredEvent,
+} from '@huiyi/core';
+import { unwrap } from 'idb';
+import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
+import { openDatabase } from './open-database.js';
+import type { HuiyiDatabase, OutboxRecord, QuarantineRecord } from './schema.js';
+import { toStoreError } from './to-store-error.js';
+
+/** How to open the IndexedDB store. */
+export interface IdbStoreOptions {
+  /** The database's name (default `huiyi`). */
+  readonly name?: string;
+  /** Where the databases are (default the page's `indexedDB`; in Node, fake-indexeddb's). */
+  readonly factory?: IDBFactory;
+  /** Tell other tabs of appends through a BroadcastChannel (default `true`). */
+  readonly broadcast?: boolean;
+  /** The clock that stamps quarantined records (default `Date.now`). */
+  readonly clock?: () => number;
+}
+
+/** A listener of faults found outside any call: a quarantined record, a connection closed. */
+export type FaultListener = (error: StoreError) => void;
+
+/** The IndexedDB event store: the contract of `EventStore`, plus what only a browser has. */
+export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends EventStore<E> {
+  /** The database's name. */
+  readonly name: string;
+  /**
+   * Listens for appends made by other tabs on the same database.
+   *
+   * @param listener - called with the positions appended
+   * @returns the function that stops listening
+   */
+  onExternalAppend(listener: AppendListener): () => void;
+  /**
+   * Listens for faults that no call is waiting on: a record quarantined while reading
+   * (`corrupt-record`), the connection closed because another tab upgrades the database
+   * (`version-conflict`) or the browser closed it (`closed`).
+   *
+   * @param listener - called with the typed error
+   * @returns the function that stops listening
+   */
+  onFault(listener: FaultListener): () => void;
+  /** @returns the records of the log that did not parse, oldest first */
+  quarantined(): Promise<readonly QuarantineRecord[]>;
+}
+
+function checkLimit(limit: number | undefined): void {
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  }
+}
+
+const recordOf = (e: NewEvent): Omit<StoredEvent, 'position'> => ({
+  id: e.id,
+  stream: e.stream,
+  type: e.type,
+  data: e.data,
+  now: e.now,
+  who: e.who,
+  device: e.device,
+});
+
+const isProjectionRecord = (v: unknown, name: string): v is ProjectionSnapshot => {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    r['name'] === name &&
+    Number.isInteger(r['version']) &&
+    Number.isInteger(r['position']) &&
+    (r['position'] as number) >= 0 &&
+    'state' in r
+  );
+};
+
+/** A record read back, parsed or not. */
+type Parsed<E extends DomainEvent> =
+  { readonly ok: true; readonly event: StoredEvent<E> } | Unparsed;
+
+/** A record that did not parse. */
+type Unparsed = {
+  readonly ok: false;
+  readonly position: number;
+  readonly record: unknown;
+  readonly reason: string;
+};
+
+const positionOf = (record: unknown): number => {
+  const p =
+    typeof record === 'object' && record !== null
+      ? (record as { position?: unknown }).position
+      : undefined;
+  return typeof p === 'number' ? p : Number.NaN;
+};
+
+class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
+  readonly name: string;
+  readonly #db: HuiyiDatabase;
+  readonly #channel: AppendChannel | undefined;
+  readonly #clock: () => number;
+  readonly #faults = new Set<FaultListener>();
+  readonly #quarantined: Set<number>;
+  #closedBy: StoreError | undefined;
+
+  constructor(
+    db: HuiyiDatabase,
+    name: string,
+    quarantined: readonly number[],
+    options: IdbStoreOptions,
+  ) {
+    this.#db = db;
+    this.name = name;
+    this.#quarantined = new Set(quarantined);
+    this.#clock = options.clock ?? Date.now;
+    this.#channel = options.broadcast === false ? undefined : openAppendChannel(name);
+    // Another tab opens a newer version (or deletes the database): let go at once, so its upgrade
+    // is not blocked by us, and say so.
+    db.addEventListener('versionchange', (event) => {
+      this.#shutdown(
+        new StoreError('version-conflict', {
+          name,
+          version: event.oldVersion,
+          newVersion: event.newVersion,
+        }),
+      );
+    });
+    // The browser closed the connection (storage cleared, disk gone).
+    db.addEventListener('close', () => {
+      this.#shutdown(new StoreError('closed', { name, reason: 'closed by the browser' }));
+    });
+  }
+
+  #shutdown(error: StoreError): void {
+    if (this.#closedBy !== undefined) return;
+    this.#closedBy = error;
+    this.#db.close();
+    this.#channel?.close();
+    this.#emit(error);
+  }
+
+  #emit(error: StoreError): void {
+    for (const listener of this.#faults) {
+      try {
+        listener(error);
+      } catch {
+        // a listener's own failure is not the store's
+      }
+    }
+  }
+
+  #assertOpen(): void {
+    if (this.#closedBy !== undefined) throw this.#closedBy;
+  }
+
+  #fault(error: unknown): StoreError {
+    if (this.#closedBy !== undefined) return this.#closedBy;
+    return toStoreError(error);
+  }
+
+  #parse(record: unknown): Parsed<E> {
+    const r = checkStoredEvent(record);
+    if (r.ok) return { ok: true, event: r.value as StoredEvent<E> };
+    return {
+      ok: false,
+      position: positionOf(record),
+      record,
+      reason: `${r.path}: ${r.expected.en}`,
+    };
+  }
+
+  /** Sorts records into those that parse and those that do not. */
+  #split(records: readonly unknown[], good: StoredEvent<E>[], bad: Unparsed[]): void {
+    for (const record of records) {
+      const p = this.#parse(record);
+      if (p.ok) good.push(p.event);
+      else bad.push(p);
+    }
+  }
+
+  /** Parses records; quarantines those that do not parse (after the read), returns the rest. */
+  async #parseAll(records: readonly unknown[]): Promise<StoredEvent<E>[]> {
+    const good: StoredEvent<E>[] = [];
+    const bad: Unparsed[] = [];
+    this.#split(records, good, bad);
+    await this.#quarantine(bad);
+    return good;
+  }
+
+  async #quarantine(bad: readonly Unparsed[]): Promise<void> {
+    const fresh = bad.filter((b) => !this.#quarantined.has(b.position));
+    if (fresh.length === 0) return;
+    for (const b of fresh) this.#quarantined.add(b.position);
+    const at = this.#clock();
+    try {
+      const tx = this.#db.transaction('quarantine', 'readwrite');
+      for (const b of fresh) {
+        tx.store
+          .put({ position: b.position, record: b.record, reason: b.reason, at })
+          .catch(() => undefined);
+      }
+      await tx.done;
+    } catch {
+      // The quarantine is a record of what was found; failing to write it loses nothing of the log.
+    }
+    for (const b of fresh) {
+      this.#emit(new StoreError('corrupt-record', { position: b.position, reason: b.reason }));
+    }
+  }
+
+  async append(
+    events: readonly NewEvent<E>[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult<E>> {
+    this.#assertOpen();
+    const batch = validateBatch(events) as NewEvent<E>[];
+    if (batch.length === 0) return { appended: [], duplicates: [] };
+    // Per event of the batch: its position once written, or 'dup'.
+    const outcome: (number | 'dup' | undefined)[] = new Array(batch.length);
+    const seen = new Set<string>();
+    let tx;
+    try {
+      tx = this.#db.transaction(['events', 'outbox'], 'readwrite');
+    } catch (error) {
+      throw this.#fault(error);
+    }
+    const rawEvents = unwrap(tx.objectStore('events'));
+    const rawOutbox = unwrap(tx.objectStore('outbox'));
+    const toOutbox = options.outbox !== false;
+    let failure: unknown;
+    const abort = (error: unknown): void => {
+      failure ??= error;
+      try {
+        tx.abort();
+      } catch {
+        // already aborted
+      }
+    };
+    // Requests complete in the order they were made: when the last one has, every position is
+    // known, and the batch's one outbox record is written, still inside the transaction.
+    let left = 0;
+    const settled = (): void => {
+      left -= 1;
+      if (left > 0 || !toOutbox) return;
+      const positions = outcome.filter((o): o is number => typeof o === 'number');
+      const first = positions[0];
+      if (first === undefined) return;
+      try {
+        rawOutbox.add({ position: first, positions } satisfies OutboxRecord);
+      } catch (error) {
+        abort(error);
+      }
+    };
+    try {
+      batch.forEach((e, i) => {
+        if (seen.has(e.id)) {
+          outcome[i] = 'dup';
+          return;
+        }
+        seen.add(e.id);
+        const request = rawEvents.add(recordOf(e));
+        left += 1;
+        request.onsuccess = () => {
+          outcome[i] = request.result as number;
+          settled();
+        };
+        request.onerror = (event) => {
+          // The id is already in the log (the unique `by-id` index): a no-op, not a failure.
+          if (request.error?.name !== 'ConstraintError') return;
+          event.preventDefault();
+          event.stopPropagation();
+          outcome[i] = 'dup';
+          settled();
+        };
+      });
+    } catch (error) {
+      // A request could not even be made (the disk is full, the connection is closing): undo all.
+      abort(error);
+    }
+    try {
+      await tx.done;
+    } catch (error) {
+      // The first cause, not the AbortError that followed it.
+      throw this.#fault(failure ?? error);
+    }
+    const appended: StoredEvent<E>[] = [];
+    const duplicates: string[] = [];
+    batch.forEach((e, i) => {
+      const o = outcome[i];
+      if (typeof o === 'number') appended.push({ ...recordOf(e), position: o } as StoredEvent<E>);
+      else duplicates.push(e.id);
+    });
+    const first = appended[0];
+    const last = appended.at(-1);
+    if (first && last) {
+      this.#channel?.post({
+        database: this.name,
+        from: first.position,
+        to: last.position,
+        count: appended.length,
+      });
+    }
+    return { appended, duplicates };
+  }
+
+  async readStream(stream: string): Promise<readonly StoredEvent<E>[]> {
+    this.#assertOpen();
+    let records: unknown[];
+    try {
+      records = await this.#db.getAllFromIndex(
+        'events',
+        'by-stream',
+        IDBKeyRange.bound([stream, -Infinity], [stream, Infinity]),
+      );
+    } catch (error) {
+      throw this.#fault(error);
+    }
+    return this.#parseAll(records);
+  }
+
+  async readAfter(position: number, limit?: number): Promise<readonly StoredEvent<E>[]> {
+    this.#assertOpen();
+    checkLimit(limit);
+    const out: StoredEvent<E>[] = [];
+    let after = position;
+    // A page short of quarantined records is topped up, so a short page means the end of the log.
+    for (;;) {
+      const want = limit === undefined ? undefined : limit - out.length;
+      let records: unknown[];
+      try {
+        records = await this.#db.getAll('events', IDBKeyRange.lowerBound(after, true), want);
+      } catch (error) {
+        throw this.#fault(error);
+      }
+      const good = await this.#parseAll(records);
+      out.push(...good);
+      if (want === undefined || records.length < want || good.length === records.length) return out;
+      after = positionOf(records.at(-1));
+      if (Number.isNaN(after)) return out;
+    }
+  }
+
+  async lastPosition(): Promise<number> {
+    this.#assertOpen();
+    try {
+      const cursor = await this.#db.transaction('events').store.openKeyCursor(null, 'prev');
+      return cursor?.key ?? 0;
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async pending(limit?: number): Promise<readonly StoredEvent<E>[]> {
+    this.#assertOpen();
+    checkLimit(limit);
+    const good: StoredEvent<E>[] = [];
+    const bad: Unparsed[] = [];
+    try {
+      const tx = this.#db.transaction(['events', 'outbox']);
+      const batches = await tx.objectStore('outbox').getAll();
+      const positions = batches.flatMap((b) => b.positions);
+      const events = tx.objectStore('events');
+      const want = limit ?? positions.length;
+      // Read in chunks of what is still wanted; a quarantined record is skipped and topped up.
+      for (let i = 0; good.length < want && i < positions.length;) {
+        const chunk = positions.slice(i, i + want - good.length);
+        i += chunk.length;
+        const records = await Promise.all(chunk.map((p) => events.get(p)));
+        this.#split(
+          records.filter((r) => r !== undefined),
+          good,
+          bad,
+        );
+      }
+      await tx.done;
+    } catch (error) {
+      throw this.#fault(error);
+    }
+    await this.#quarantine(bad);
+    return good;
+  }
+
+  async acknowledge(ids: readonly string[]): Promise<number> {
+    this.#assertOpen();
+    const unique = [...new Set(ids)].filter((id) => typeof id === 'string');
+    if (unique.length === 0) return 0;
+    try {
+      const tx = this.#db.transaction(['events', 'outbox'], 'readwrite');
+      const byId = tx.objectStore('events').index('by-id');
+      const outbox = tx.objectStore('outbox');
+      const found = await Promise.all(unique.map((id) => byId.getKey(id)));
+      const acked = new Set(found.filter((p): p is number => p !== undefined));
+      let gone = 0;
+      if (acked.size > 0) {
+        let highest = 0;
+        for (const p of acked) if (p > highest) highest = p;
+        const batches = await outbox.getAll(IDBKeyRange.upperBound(highest));
+        for (const b of batches) {
+          const positions = b.positions.filter((p) => !acked.has(p));
+          if (positions.length === b.positions.length) continue;
+          gone += b.positions.length - positions.length;
+          const done =
+            positions.length === 0 ? outbox.delete(b.position) : outbox.put({ ...b, positions });
+          done.catch(() => undefined);
+        }
+      }
+      await tx.done;
+      return gone;
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async saveProjection(
+    name: string,
+    version: number,
+    position: number,
+    state: unknown,
+  ): Promise<void> {
+    this.#assertOpen();
+    try {
+      const tx = this.#db.transaction('projections', 'readwrite');
+      tx.store.put({ name, version, position, state }).catch(() => undefined);
+      await tx.done;
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async loadProjection(name: string): Promise<ProjectionSnapshot | undefined> {
+    this.#assertOpen();
+    let record: unknown;
+    try {
+      record = await this.#db.get('projections', name);
+    } catch (error) {
+      throw this.#fault(error);
+    }
+    if (record === undefined) return undefined;
+    if (isProjectionRecord(record, name)) return record;
+    // A snapshot is only a cache of the log: `openProjection` folds it again from the log.
+    throw new StoreError('corrupt-record', {
+      projection: name,
+      reason: 'the snapshot does not parse',
+    });
+  }
+
+  onExternalAppend(listener: AppendListener): () => void {
+    return this.#channel?.subscribe(listener) ?? (() => false);
+  }
+
+  onFault(listener: FaultListener): () => void {
+    this.#faults.add(listener);
+    return () => this.#faults.delete(listener);
+  }
+
+  async quarantined(): Promise<readonly QuarantineRecord[]> {
+    this.#assertOpen();
+    try {
+      return await this.#db.getAll('quarantine');
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closedBy !== undefined) {
+      if (this.#closedBy.kind !== 'closed') this.#closedBy = new StoreError('closed');
+      return;
+    }
+    this.#closedBy = new StoreError('closed');
+    this.#db.close();
+    this.#channel?.close();
+  }
+}
+
+/**
+ * Opens the event log in IndexedDB, creating or upgrading the database to the current schema.
+ *
+ * @param options - the database's name, the `IDBFactory`, whether to broadcast appends, the clock
+ * @returns the store
+ * @throws StoreError `unavailable` without IndexedDB, `blocked` when another tab holding an older
+ *   version keeps the upgrade waiting, `version-conflict` when the database is from newer code
+ * @example
+ * const store = await openIdbEventStore({ name: 'huiyi' });
+ * const { appended } = await store.append([checkedIn]);
+ * appended[0].position // => 1
+ */
+export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
+  options: IdbStoreOptions = {},
+): Promise<IdbEventStore<E>> {
+  const name = options.name ?? 'huiyi';
+  const factory = options.factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (factory === undefined) throw new StoreError('unavailable', { name });
+  const db = await openDatabase(factory, name);
+  let quarantined: number[];
+  try {
+    quarantined = await db.getAllKeys('quarantine');
+  } catch (error) {
+    db.close();
+    throw toStoreError(error);
+  }
+  return new IdbStore<E>(db, name, quarantined, options);
+}

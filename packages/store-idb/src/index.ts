@@ -1,0 +1,40 @@
+/**
+ * `@huiyi/store-idb`: the kiosk's memory (K-3). The event log of `@huiyi/core` in IndexedDB
+ * (append a batch atomically, read a stream, read after a position), projections folded from it
+ * and saved so a restart does not replay everything, an outbox for the sync to come, typed faults,
+ * persistent storage, and word of other tabs' appends.
+ *
+ * @packageDocumentation
+ */
+export { openIdbEventStore } from './idb-event-store.js';
+export type { IdbEventStore, IdbStoreOptions, FaultListener } from './idb-event-store.js';
+export { openDatabase } from './open-database.js';
+export { SCHEMA_VERSION, UPGRADES, upgradeSchema } from './schema.js';
+export type {
+  HuiyiDB,
+  HuiyiDatabase,
+  OutboxRecord,
+  ProjectionRecord,
+  QuarantineRecord,
+  UpgradeStep,
+  UpgradeTransaction,
+} from './schema.js';
+export { toStoreError } from './to-store-error.js';
+export { openAppendChannel } from './append-channel.js';
+export type { AppendChannel, AppendListener, AppendNotice } from './append-channel.js';
+export { requestPersistence } from './request-persistence.js';
+export type { PersistableStorage, PersistenceResult } from './request-persistence.js';
+export type { Projection } from './projection.js';
+export { openProjection } from './projection-view.js';
+export type { ProjectionView, ProjectionViewOptions, RebuildReason } from './projection-view.js';
+export {
+  BOOKING_EVENT_TYPES,
+  bookingProjection,
+  decodeBookingState,
+  encodeBookingState,
+  isBookingEvent,
+} from './booking-projection.js';
+export type { EncodedBookingState, EncodedRoom } from './booking-projection.js';
+export { todaysBookings } from './todays-bookings.js';
+export { upcomingBookingsProjection, UPCOMING_KEEP } from './upcoming-bookings-projection.js';
+export type { UpcomingBookings } from './upcoming-bookings-projection.js';

@@ -1,0 +1,110 @@
+import type { StoredEvent } from '@huiyi/core';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+
+/**
+ * One appended batch's events that a server has not yet acknowledged: one record a batch (not one
+ * an event), so an append writes a single outbox record.
+ */
+export interface OutboxRecord {
+  /** The batch's first position: the key. */
+  readonly position: number;
+  /** The positions still waiting, ascending. */
+  readonly positions: readonly number[];
+}
+
+/** A saved projection: its name, the version of the code that folded it, and its encoded state. */
+export interface ProjectionRecord {
+  readonly name: string;
+  readonly version: number;
+  readonly position: number;
+  readonly state: unknown;
+}
+
+/** A record of the log that did not parse: kept as it was, with why and when it was found. */
+export interface QuarantineRecord {
+  /** Its position in the log (the record itself stays there, skipped by every read). */
+  readonly position: number;
+  /** The record as read. */
+  readonly record: unknown;
+  /** What did not parse: `record.now: an instant …`. */
+  readonly reason: string;
+  /** When it was found (epoch ms). */
+  readonly at: number;
+}
+
+/**
+ * The database, as of the current version (the ONE schema of DESIGN §14):
+ * - `events`: the log, keyed by position (auto-increment), ids unique (`by-id`), streams in log
+ *   order (`by-stream`, since v2);
+ * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;
+ * - `projections` (since v2): saved projection states by name;
+ * - `quarantine` (since v3): records of the log that did not parse.
+ */
+export interface HuiyiDB extends DBSchema {
+  events: {
+    key: number;
+    value: StoredEvent;
+    indexes: { 'by-id': string; 'by-stream': [string, number] };
+  };
+  outbox: { key: number; value: OutboxRecord };
+  projections: { key: string; value: ProjectionRecord };
+  quarantine: { key: number; value: QuarantineRecord };
+}
+
+/** The open database. */
+export type HuiyiDatabase = IDBPDatabase<HuiyiDB>;
+
+/** The transaction an upgrade runs in. */
+export type UpgradeTransaction = IDBPTransaction<HuiyiDB, StoreNames<HuiyiDB>[], 'versionchange'>;
+
+/** One upgrade step: what turns the previous version into the next, inside the upgrade. */
+export type UpgradeStep = (db: HuiyiDatabase, tx: UpgradeTransaction) => void;
+
+/**
+ * The upgrade steps, oldest first: step `i` makes version `i + 1`. Steps are only ever appended;
+ * a released step is never edited, so every database written by an earlier version upgrades.
+ */
+export const UPGRADES: readonly UpgradeStep[] = [
+  // v1: the log and the outbox.
+  (db) => {
+    const events = db.createObjectStore('events', { keyPath: 'position', autoIncrement: true });
+    events.createIndex('by-id', 'id', { unique: true });
+    db.createObjectStore('outbox', { keyPath: 'position' });
+  },
+  // v2: streams read through an index instead of a scan; saved projections.
+  (db, tx) => {
+    tx.objectStore('events').createIndex('by-stream', ['stream', 'position']);
+    db.createObjectStore('projections', { keyPath: 'name' });
+  },
+  // v3: a quarantine for records that do not parse.
+  (db) => {
+    db.createObjectStore('quarantine', { keyPath: 'position' });
+  },
+];
+
+/** The current version of the database: the number of upgrade steps. */
+export const SCHEMA_VERSION = UPGRADES.length;
+
+/**
+ * Runs the steps from the database's version up to the one asked for.
+ *
+ * @param db - the database being upgraded
+ * @param oldVersion - its version before (0: new)
+ * @param newVersion - the version asked for
+ * @param tx - the upgrade transaction
+ * @returns nothing; the upgrade commits with the transaction
+ * @example
+ * // inside `upgradeneeded`: upgradeSchema(db, event.oldVersion, SCHEMA_VERSION, tx)
+ */
+export function upgradeSchema(
+  db: HuiyiDatabase,
+  oldVersion: number,
+  newVersion: number,
+  tx: UpgradeTransaction,
+): void {
+  for (let v = oldVersion; v < newVersion; v++) {
+    const step = UPGRADES[v];
+    if (step === undefined) throw new RangeError(`no upgrade step to version ${v + 1}`);
+    step(db, tx);
+  }
+}
