@@ -51,7 +51,16 @@ const purity = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', 'docs/api/**', '**/node_modules/**', '.scratch/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      'docs/api/**',
+      '**/node_modules/**',
+      '.scratch/**',
+      'kiosk/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   purity,

@@ -18,3 +18,18 @@ export function findChrome() {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
   return CANDIDATES.find((p) => existsSync(p));
 }
+
+/**
+ * Flags for Debian's Chromium as root on a machine whose only network is the package registries:
+ * no sandbox (root), no GPU, and none of the background calls home that the closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];

@@ -3,22 +3,9 @@
 // `npm run test:browser` (from the root: part of `npm test`). CHROME_PATH picks the browser.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChrome } from '../../scripts/find-chrome.mjs';
+import { CHROMIUM_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 
 const executablePath = findChrome() ?? '/usr/bin/chromium';
-
-// Flags needed for Debian's Chromium as root on a machine with no internet.
-// puppeteer-core itself adds --headless and a fresh temporary --user-data-dir.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {

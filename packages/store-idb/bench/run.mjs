@@ -11,8 +11,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { findChrome } from '../../../scripts/find-chrome.mjs';
-import { CHROMIUM_ARGS } from '../web-test-runner.config.mjs';
+import { CHROMIUM_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);

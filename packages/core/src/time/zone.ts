@@ -1,4 +1,5 @@
-import { tzOffset } from '@date-fns/tz';
+// The subpath keeps bundles free of TZDate, which the package root pulls in (it declares no sideEffects).
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { DAY, HOUR, MINUTE, type Instant } from './instant.js';
 import {
   fromEpochDay,

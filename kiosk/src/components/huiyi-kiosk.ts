@@ -1,0 +1,602 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import {
+  DEFAULT_PARAMETERS,
+  MINUTE,
+  closingAfter,
+  doorStatus,
+  expectedAttendees,
+  hasSignedAgreement,
+  isSignedIn,
+  nextEntryFrom,
+  type Actor,
+  type DoorStatus,
+  type Meeting,
+  type Person,
+  type Rejection,
+  type RoomState,
+} from '@huiyi/core';
+import { ClockController } from '../controllers/clock-controller.js';
+import { IdleController } from '../controllers/idle-controller.js';
+import { WakeLockController } from '../controllers/wake-lock-controller.js';
+import { kioskClock } from '../controllers/clock.js';
+import { language, setLocale } from '../i18n/localization.js';
+import type { KioskService, Outcome } from '../services/kiosk-service.js';
+import { hashPin, saveSettings, type KioskSettings, type Language } from '../services/settings.js';
+import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
+import type { SignatureCaptured } from '../services/kiosk-events.js';
+import type { WalkUpOption } from './walk-up-panel.js';
+import { base } from './styles.js';
+import './door-display.js';
+import './walk-up-panel.js';
+import './sign-in-panel.js';
+import './agreement-pad.js';
+import './pin-pad.js';
+import './settings-panel.js';
+import './sync-badge.js';
+import './rejection-note.js';
+
+/** The screens of the kiosk; every one but home returns home after a minute untouched (K-4). */
+export type Screen = 'home' | 'walk-up' | 'sign-in' | 'agreement' | 'pin' | 'settings';
+
+const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
+
+/**
+ * The door kiosk (K-1 … K-5): the door display and, behind its buttons, walk-up booking,
+ * check-in, attendee sign-in and sign-out, extend and end early, the confidentiality agreement, and
+ * the settings behind the admin PIN. Every action goes through the {@link KioskService}: the
+ * screen confirms it only once it is in the log.
+ */
+@customElement('huiyi-kiosk')
+@localized()
+export class HuiyiKiosk extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        padding: 1.5rem 2rem;
+        gap: 1.5rem;
+        background: #0f172a;
+      }
+      main {
+        flex: 1;
+      }
+      nav {
+        display: flex;
+        gap: 1rem;
+        flex-wrap: wrap;
+      }
+      footer {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+      }
+      .done {
+        font-size: 1.5rem;
+        padding: 1rem 1.25rem;
+        border-radius: 12px;
+        border: 3px solid #22c55e;
+        background: #052e16;
+        margin: 0;
+      }
+      .gear {
+        font-size: 1.1rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) service?: KioskService;
+  @property({ attribute: false }) settings?: KioskSettings;
+  /** A new version of the app is waiting; it is taken only when the room is free and idle. */
+  @property({ type: Boolean }) updateReady = false;
+  /** Applies a waiting update (reloads the page). */
+  @property({ attribute: false }) applyUpdate: (() => void) | undefined;
+  @state() screen: Screen = 'home';
+  @state() private rejection: Rejection | undefined;
+  @state() private confirmation = '';
+  @state() private notice = '';
+  @state() private pinError = '';
+  @state() private signer: { personId: string; byOfficer: boolean } | undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #clock = new ClockController(this);
+  readonly #idle = new IdleController(this, DEFAULT_PARAMETERS.kiosk.idleReturnSeconds * 1000, () =>
+    this.#home(),
+  );
+  readonly #wakeLock = new WakeLockController(this);
+  #lastRelease = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unsubscribe = this.service?.subscribe(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('service')) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = this.service?.subscribe(() => this.requestUpdate());
+    }
+  }
+
+  get #params() {
+    return DEFAULT_PARAMETERS;
+  }
+
+  get #room(): RoomState | undefined {
+    const rooms = this.service?.state.bookings.rooms;
+    if (!rooms) return undefined;
+    return (
+      (this.settings?.roomId ? rooms.get(this.settings.roomId) : undefined) ??
+      rooms.values().next().value
+    );
+  }
+
+  get #people(): ReadonlyMap<string, Person> {
+    return this.service?.state.directory.people ?? new Map();
+  }
+
+  #meetingFor(bookingId: string | undefined): Meeting | undefined {
+    if (!bookingId || !this.service) return undefined;
+    for (const m of this.service.state.meetings.meetings.values()) {
+      if (m.booking?.bookingId === bookingId && m.status !== 'cancelled' && m.status !== 'draft')
+        return m;
+    }
+    return undefined;
+  }
+
+  #actorFor(personId: string): Actor {
+    const p = this.#people.get(personId);
+    return { id: personId, roles: p ? [...p.roles] : [] };
+  }
+
+  #doorActor(): Actor {
+    return { id: `door:${this.#room?.room.id ?? 'unknown'}`, roles: [] };
+  }
+
+  #home(): void {
+    this.screen = 'home';
+    this.rejection = undefined;
+    this.notice = '';
+    this.pinError = '';
+    this.signer = undefined;
+    if (this.updateReady && this.applyUpdate && this.#safeToUpdate()) this.applyUpdate();
+  }
+
+  /** An update reloads the page: only when nobody is using or waiting for the room (K-4). */
+  #safeToUpdate(): boolean {
+    const rs = this.#room;
+    if (!rs) return true;
+    const s = doorStatus(rs, kioskClock.now(), this.#params);
+    return s.state === 'free' || s.state === 'starting-soon';
+  }
+
+  /** Runs a decision and shows its outcome; the confirmation appears only after the write. */
+  async #run(what: Promise<Outcome>, done: string): Promise<boolean> {
+    this.rejection = undefined;
+    this.confirmation = '';
+    const outcome = await what;
+    if (!outcome.ok) {
+      this.rejection = outcome.rejection;
+      return false;
+    }
+    this.confirmation = done;
+    setTimeout(() => {
+      if (this.confirmation === done) this.confirmation = '';
+    }, 4_000);
+    return true;
+  }
+
+  #now(): number {
+    return kioskClock.now();
+  }
+
+  override updated(): void {
+    // Settle due no-shows about once a minute (R-4); nothing is written when none is due.
+    const now = this.#now();
+    const rs = this.#room;
+    if (this.service && rs && now - this.#lastRelease > MINUTE) {
+      this.#lastRelease = now;
+      void this.service.dispatch({
+        type: 'ReleaseNoShows',
+        now,
+        actor: this.#doorActor(),
+        roomId: rs.room.id,
+      });
+    }
+  }
+
+  override render() {
+    const rs = this.#room;
+    if (!this.service) return html`<p role="status">${msg('正在载入…', { id: 'app.loading' })}</p>`;
+    if (!rs) return this.#renderNoRoom();
+    const now = this.#clock.now;
+    const status = doorStatus(rs, now, this.#params);
+    return html`
+      <main>${this.#renderScreen(rs, status, now)}</main>
+      ${this.rejection ? html`<rejection-note .rejection=${this.rejection}></rejection-note>` : nothing}
+      ${this.confirmation ? html`<p class="done" role="status">✓ ${this.confirmation}</p>` : nothing}
+      <footer>
+        <sync-badge></sync-badge>
+        <button
+          class="gear"
+          @click=${() => (this.screen = this.screen === 'home' ? 'pin' : 'home')}
+        >
+          ${this.screen === 'home' ? msg('设置', { id: 'settings.title' }) : msg('返回首页', { id: 'action.home' })}
+        </button>
+      </footer>
+    `;
+  }
+
+  #renderNoRoom() {
+    return html`<main>
+      <h2>${msg('还没有会议室', { id: 'app.no-rooms' })}</h2>
+      <p>${msg('请在设置中导入日程文件。', { id: 'app.no-rooms-hint' })}</p>
+      ${this.screen === 'settings' ? this.#renderSettings() : this.screen === 'pin' ? this.#renderPin() : html`<button @click=${() => (this.screen = 'pin')}>${msg('设置', { id: 'settings.title' })}</button>`}
+    </main>`;
+  }
+
+  #renderScreen(rs: RoomState, status: DoorStatus, now: number) {
+    switch (this.screen) {
+      case 'walk-up':
+        return html`<walk-up-panel
+          .options=${this.#walkUpOptions(rs, now)}
+          .people=${[...this.#people.values()]}
+          .zone=${this.#params.time.zone}
+          @walk-up=${(e: CustomEvent<{ minutes: number; personId: string }>) => this.#walkUp(rs, e.detail)}
+        ></walk-up-panel>`;
+      case 'sign-in':
+        return this.#renderSignIn(status);
+      case 'agreement':
+        return html`<agreement-pad
+          .personName=${this.signer ? (this.#people.get(this.signer.personId)?.name ?? '') : ''}
+          .version=${this.#params.meetings.confidentialityAgreementVersion}
+          @agreement-signed=${(e: CustomEvent<{ image: string }>) => this.#signAgreement(status, e.detail.image)}
+          @cancel=${() => (this.screen = 'sign-in')}
+        ></agreement-pad>`;
+      case 'pin':
+        return this.#renderPin();
+      case 'settings':
+        return this.#renderSettings();
+      case 'home':
+        return this.#renderHome(rs, status, now);
+    }
+  }
+
+  #renderHome(rs: RoomState, status: DoorStatus, now: number) {
+    const current = status.current;
+    const meeting = this.#meetingFor(current?.id);
+    const p = this.#params.rooms;
+    return html`
+      <door-display
+        .room=${rs.room}
+        .status=${status}
+        .people=${this.#people}
+        .houseRules=${p.houseRules}
+        .now=${now}
+        .zone=${this.#params.time.zone}
+      ></door-display>
+      <nav aria-label=${msg('操作', { id: 'app.actions' })}>
+        ${
+          status.state === 'waiting' && current
+            ? html`<button class="primary" @click=${() => this.#checkIn(rs, current.id)}>
+                ${msg('签到入场', { id: 'action.check-in' })}
+              </button>`
+            : nothing
+        }
+        ${
+          meeting && (status.state === 'in-use' || status.state === 'waiting')
+            ? html`<button @click=${() => (this.screen = 'sign-in')}>
+                ${msg('参会人员签到', { id: 'action.sign-in' })}
+              </button>`
+            : nothing
+        }
+        ${
+          status.state === 'in-use' && current
+            ? html`${p.extendLengthsMinutes.map(
+                  (m) =>
+                    html`<button @click=${() => this.#extend(rs, current.id, current.end, m)}>
+                      ${msg(str`延长 ${m} 分钟`, { id: 'action.extend' })}
+                    </button>`,
+                )}
+                <button class="danger" @click=${() => this.#endEarly(rs, current.id)}>
+                  ${msg('提前结束', { id: 'action.end-early' })}
+                </button>`
+            : nothing
+        }
+        ${
+          rs.room.walkUp &&
+          (status.state === 'free' || status.state === 'starting-soon') &&
+          this.#walkUpOptions(rs, now).length > 0
+            ? html`<button class="primary" @click=${() => (this.screen = 'walk-up')}>
+                ${msg('现场预订', { id: 'action.walk-up' })}
+              </button>`
+            : nothing
+        }
+      </nav>
+    `;
+  }
+
+  #renderSignIn(status: DoorStatus) {
+    const meeting = this.#meetingFor(status.current?.id);
+    if (!meeting) return html`<p>${msg('当前没有需要签到的会议', { id: 'sign-in.none' })}</p>`;
+    const people = expectedAttendees(meeting).map(
+      (id) =>
+        this.#people.get(id) ?? { id, name: id, department: '', employeeNumber: id, roles: [] },
+    );
+    const signedIn = new Set(
+      people.filter((p) => isSignedIn(meeting.signIns, p.id)).map((p) => p.id),
+    );
+    const officer = meeting.signInOfficerId ? this.#people.get(meeting.signInOfficerId) : undefined;
+    return html`<sign-in-panel
+      .topic=${meeting.confidential ? '' : meeting.topic}
+      ?confidential=${meeting.confidential}
+      .attendees=${people}
+      .signedIn=${signedIn}
+      .officer=${officer}
+      @sign-in=${(e: CustomEvent<{ personId: string; byOfficer: boolean }>) => this.#signIn(meeting, e.detail)}
+      @sign-out=${(e: CustomEvent<{ personId: string; byOfficer: boolean }>) => this.#signOut(meeting, e.detail)}
+    ></sign-in-panel>`;
+  }
+
+  #renderPin() {
+    return html`<pin-pad
+      .error=${this.pinError}
+      @pin-entered=${(e: CustomEvent<{ pin: string }>) => this.#checkPin(e.detail.pin)}
+    ></pin-pad>`;
+  }
+
+  #renderSettings() {
+    const rooms = [...(this.service?.state.bookings.rooms.values() ?? [])].map((r) => r.room);
+    return html`<settings-panel
+      .rooms=${rooms}
+      .roomId=${this.#room?.room.id ?? ''}
+      .language=${language()}
+      .notice=${this.notice}
+      @settings-changed=${(e: CustomEvent<{ roomId: string; language: Language }>) => this.#saveSettings(e.detail)}
+      @import-file=${(e: CustomEvent<{ name: string; text: string }>) => this.#import(e.detail.text)}
+      @export-log=${() => this.#export()}
+      @pin-changed=${(e: CustomEvent<{ pin: string }>) => this.#changePin(e.detail.pin)}
+      @close=${() => this.#home()}
+    ></settings-panel>`;
+  }
+
+  /** The walk-up lengths that fit now, each with its real end: capped at the next booking and closing time (R-5). */
+  #walkUpOptions(rs: RoomState, now: number): WalkUpOption[] {
+    const p = this.#params.rooms;
+    const start = Math.floor(now / MINUTE) * MINUTE;
+    const next = nextEntryFrom(rs.index, start);
+    const closes = closingAfter(rs.room, start, this.#params.time.zone) ?? start;
+    const cap = Math.min(next ? next.start - p.bufferMinutes * MINUTE : Infinity, closes);
+    return p.walkUpLengthsMinutes
+      .map((minutes) => ({ minutes, end: Math.min(start + minutes * MINUTE, cap) }))
+      .filter(
+        (o, i, all) =>
+          o.end - start >= p.minLengthMinutes * MINUTE &&
+          (i === 0 || o.end > (all[i - 1] as WalkUpOption).end),
+      );
+  }
+
+  async #walkUp(rs: RoomState, d: { minutes: number; personId: string }): Promise<void> {
+    const ok = await this.#run(
+      this.service!.dispatch({
+        type: 'WalkUp',
+        now: this.#now(),
+        actor: this.#actorFor(d.personId),
+        roomId: rs.room.id,
+        bookingId: `walk-up-${crypto.randomUUID()}`,
+        minutes: d.minutes,
+      }),
+      msg('已预订并签到入场', { id: 'done.walk-up' }),
+    );
+    if (ok) this.screen = 'home';
+  }
+
+  #checkIn(rs: RoomState, bookingId: string): void {
+    void this.#run(
+      this.service!.dispatch({
+        type: 'CheckIn',
+        now: this.#now(),
+        actor: this.#doorActor(),
+        roomId: rs.room.id,
+        bookingId,
+      }),
+      msg('已签到入场', { id: 'done.check-in' }),
+    );
+  }
+
+  #extend(rs: RoomState, bookingId: string, fromEnd: number, minutes: number): void {
+    void this.#run(
+      this.service!.dispatch({
+        type: 'ExtendBooking',
+        now: this.#now(),
+        actor: this.#doorActor(),
+        roomId: rs.room.id,
+        bookingId,
+        minutes,
+        fromEnd,
+      }),
+      msg(str`已延长 ${minutes} 分钟`, { id: 'done.extend' }),
+    );
+  }
+
+  #endEarly(rs: RoomState, bookingId: string): void {
+    void this.#run(
+      this.service!.dispatch({
+        type: 'EndEarly',
+        now: this.#now(),
+        actor: this.#doorActor(),
+        roomId: rs.room.id,
+        bookingId,
+      }),
+      msg('会议已结束,会议室已释放', { id: 'done.end-early' }),
+    );
+  }
+
+  #signerActor(meeting: Meeting, d: { personId: string; byOfficer: boolean }): Actor {
+    return d.byOfficer && meeting.signInOfficerId
+      ? this.#actorFor(meeting.signInOfficerId)
+      : this.#actorFor(d.personId);
+  }
+
+  #signIn(meeting: Meeting, d: { personId: string; byOfficer: boolean }): void {
+    const version = this.#params.meetings.confidentialityAgreementVersion;
+    if (
+      meeting.confidential &&
+      !hasSignedAgreement(this.service!.state.meetings, d.personId, version)
+    ) {
+      this.signer = d;
+      this.screen = 'agreement';
+      return;
+    }
+    const name = this.#people.get(d.personId)?.name ?? d.personId;
+    void this.#run(
+      this.service!.dispatch({
+        type: 'SignIn',
+        now: this.#now(),
+        actor: this.#signerActor(meeting, d),
+        meetingId: meeting.id,
+        ...(d.byOfficer ? { personId: d.personId } : {}),
+      }),
+      meeting.confidential
+        ? msg('签到成功', { id: 'done.sign-in-anonymous' })
+        : msg(str`${name} 签到成功`, { id: 'done.sign-in' }),
+    );
+  }
+
+  #signOut(meeting: Meeting, d: { personId: string; byOfficer: boolean }): void {
+    const name = this.#people.get(d.personId)?.name ?? d.personId;
+    void this.#run(
+      this.service!.dispatch({
+        type: 'SignOut',
+        now: this.#now(),
+        actor: this.#signerActor(meeting, d),
+        meetingId: meeting.id,
+        ...(d.byOfficer ? { personId: d.personId } : {}),
+      }),
+      meeting.confidential
+        ? msg('签退成功', { id: 'done.sign-out-anonymous' })
+        : msg(str`${name} 已签退`, { id: 'done.sign-out' }),
+    );
+  }
+
+  async #signAgreement(status: DoorStatus, image: string): Promise<void> {
+    const meeting = this.#meetingFor(status.current?.id);
+    const d = this.signer;
+    if (!meeting || !d) return;
+    const now = this.#now();
+    const actor = this.#signerActor(meeting, d);
+    const signatureId = `sig-${crypto.randomUUID()}`;
+    const signature: SignatureCaptured = {
+      type: 'SignatureCaptured',
+      signatureId,
+      personId: d.personId,
+      image,
+    };
+    const ok = await this.#run(
+      this.service!.dispatchAll(
+        [
+          {
+            type: 'SignConfidentialityAgreement',
+            now,
+            actor,
+            personId: d.personId,
+            version: this.#params.meetings.confidentialityAgreementVersion,
+            signatureRef: signatureId,
+            meetingId: meeting.id,
+          },
+          {
+            type: 'SignIn',
+            now,
+            actor,
+            meetingId: meeting.id,
+            ...(d.byOfficer ? { personId: d.personId } : {}),
+          },
+        ],
+        [signature],
+      ),
+      msg('已签署保密协议并签到', { id: 'done.agreement' }),
+    );
+    this.signer = undefined;
+    this.screen = ok ? 'sign-in' : 'agreement';
+  }
+
+  async #checkPin(pin: string): Promise<void> {
+    if (this.settings && (await hashPin(pin)) === this.settings.pinHash) {
+      this.pinError = '';
+      this.screen = 'settings';
+    } else {
+      this.pinError = msg('密码错误', { id: 'pin.wrong' });
+    }
+  }
+
+  async #saveSettings(d: { roomId: string; language: Language }): Promise<void> {
+    if (!this.settings) return;
+    this.settings = { ...this.settings, roomId: d.roomId || undefined, language: d.language };
+    saveSettings(this.settings);
+    await setLocale(d.language);
+    this.notice = msg('设置已保存', { id: 'settings.saved' });
+  }
+
+  async #changePin(pin: string): Promise<void> {
+    if (!this.settings) return;
+    this.settings = { ...this.settings, pinHash: await hashPin(pin) };
+    saveSettings(this.settings);
+    this.notice = msg('管理员密码已修改', { id: 'settings.pin-changed' });
+  }
+
+  async #import(text: string): Promise<void> {
+    this.notice = '';
+    const read = readScheduleFile(text, this.#now(), ADMIN);
+    if (!read.ok) {
+      this.rejection = read.rejection;
+      return;
+    }
+    const outcome = await this.service!.dispatchAll(read.value.commands);
+    if (!outcome.ok) {
+      this.rejection = locateRejection(outcome.rejection, read.value.sources);
+      return;
+    }
+    this.rejection = undefined;
+    this.notice = msg(str`日程文件已导入:${read.value.commands.length} 项`, {
+      id: 'settings.imported',
+    });
+  }
+
+  async #export(): Promise<void> {
+    const events = await this.service!.store.readAfter(0);
+    const blob = new Blob(
+      [JSON.stringify({ format: 'huiyi-event-log', version: 1, events }, null, 2)],
+      { type: 'application/json' },
+    );
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `huiyi-events-${new Date(this.#now()).toISOString().slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+    this.notice = msg(str`已导出 ${events.length} 条事件`, { id: 'settings.exported' });
+  }
+
+  /** For tests: whether the screen is being kept on. */
+  get wakeLockState(): string {
+    return this.#wakeLock.state;
+  }
+
+  /** For tests and the idle return: restart the idle wait. */
+  touch(): void {
+    this.#idle.reset();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'huiyi-kiosk': HuiyiKiosk;
+  }
+}

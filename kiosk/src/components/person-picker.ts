@@ -1,0 +1,96 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { findPeople, type Person } from '@huiyi/core';
+import { base } from './styles.js';
+
+/**
+ * Pick a person by tapping their name, or search by name or employee number (K-2). Fires
+ * `person-picked` with `{ personId }`.
+ */
+@customElement('person-picker')
+@localized()
+export class PersonPicker extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      label {
+        display: block;
+        font-size: 1.3rem;
+        margin-bottom: 0.5rem;
+      }
+      input {
+        width: 100%;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 1rem 0 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+        gap: 0.75rem;
+      }
+      button {
+        width: 100%;
+        text-align: left;
+      }
+      small {
+        display: block;
+        font-size: 1rem;
+        color: #cbd5e1;
+      }
+    `,
+  ];
+
+  /** Who may be picked (the meeting's participants, or the whole directory). */
+  @property({ attribute: false }) people: readonly Person[] = [];
+  /** Marks shown beside a name, by person id (e.g. "signed in"). */
+  @property({ attribute: false }) marks: ReadonlyMap<string, string> = new Map();
+  /** List nobody until something is typed: a confidential meeting shows no names (R-8). */
+  @property({ type: Boolean, attribute: 'require-query' }) requireQuery = false;
+  @state() private query = '';
+
+  override render() {
+    const found =
+      this.requireQuery && this.query.trim() === '' ? [] : findPeople(this.people, this.query, 40);
+    return html`
+      <label for="q">${msg('搜索姓名或工号', { id: 'picker.search' })}</label>
+      <input
+        id="q"
+        type="search"
+        autocomplete="off"
+        .value=${this.query}
+        @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+      />
+      <ul>
+        ${found.map(
+          (p) =>
+            html`<li>
+              <button data-person=${p.id} @click=${() => this.#pick(p.id)}>
+                ${p.name}<small
+                  >${p.department} ·
+                  ${p.employeeNumber}${this.marks.has(p.id) ? ` · ${this.marks.get(p.id)}` : ''}</small
+                >
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${found.length === 0 && this.query.trim() !== '' ? html`<p role="status">${msg('没有找到', { id: 'picker.none' })}</p>` : ''}
+    `;
+  }
+
+  #pick(personId: string): void {
+    this.dispatchEvent(
+      new CustomEvent('person-picked', { detail: { personId }, bubbles: true, composed: true }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'person-picker': PersonPicker;
+  }
+}

@@ -1,0 +1,21 @@
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import * as en from '../generated/locales/en.js';
+import type { Language } from '../services/settings.js';
+
+// Locales come from a static map: a template-literal import() breaks the build (toolchain notes).
+const locales = new Map([['en', en]]);
+
+/** Switch and read the kiosk's language (K-5): Simplified Chinese is the source, English the target. */
+export const { getLocale, setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async (locale) => {
+    const templates = locales.get(locale);
+    if (!templates) throw new Error(`no locale ${locale}`);
+    return templates;
+  },
+});
+
+/** The current language as the core's messages name it. */
+export const language = (): Language => (getLocale() === 'en' ? 'en' : 'zh-CN');

@@ -1,0 +1,26 @@
+// @ts-check
+// The kiosk's component tests in real Chromium, each with an accessibility check.
+// `npm test -w @huiyi/kiosk` (from the root: part of `npm test`). CHROME_PATH picks the browser.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findChrome } from '../scripts/find-chrome.mjs';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome() ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 20_000 } },
+};
