@@ -1,5 +1,6 @@
 import {
   BOOKING_COMMAND_TYPES,
+  isBookingEvent,
   MEETING_COMMAND_TYPES,
   meetingStreamOf,
   streamOf,
@@ -23,27 +24,8 @@ export interface SignatureCaptured {
 /** Every event the kiosk writes. */
 export type KioskEvent = BookingEvent | MeetingEvent | PersonRegistered | SignatureCaptured;
 
-const BOOKING_EVENTS = new Set<string>([
-  'RoomRegistered',
-  'RoomUpdated',
-  'EquipmentFaultReported',
-  'EquipmentRepaired',
-  'BookingRequested',
-  'RoomBooked',
-  'BookingApproved',
-  'BookingDeclined',
-  'BookingChanged',
-  'BookingCancelled',
-  'BookingCheckedIn',
-  'BookingReleased',
-  'SeriesNoShowsFlagged',
-  'BookingExtended',
-  'BookingEndedEarly',
-  'SeriesBooked',
-] satisfies BookingEvent['type'][]);
+export { isBookingEvent };
 
-/** Whether an event belongs to the rooms and bookings context. */
-export const isBookingEvent = (e: KioskEvent): e is BookingEvent => BOOKING_EVENTS.has(e.type);
 /** Whether an event is the directory's. */
 export const isPersonEvent = (e: KioskEvent): e is PersonRegistered =>
   e.type === 'PersonRegistered';

@@ -16,7 +16,7 @@ import {
   bookingProjection,
   decodeBookingState,
   encodeBookingState,
-  isBookingEvent,
+  isStoredBookingEvent,
 } from './booking-projection.js';
 
 const T = Date.UTC(2026, 0, 5, 1); // Monday 09:00 in Asia/Shanghai
@@ -102,8 +102,8 @@ describe('the bookings projection and its codec', () => {
   it('folds the rooms events of the log, and ignores the other contexts', () => {
     const state = bookingProjection.fold(bookingProjection.initial, [...other, ...richLog]);
     expect(state).toEqual(foldBookingEvents(rich));
-    expect(isBookingEvent(other[0]!)).toBe(false);
-    expect(isBookingEvent(richLog[0]!)).toBe(true);
+    expect(isStoredBookingEvent(other[0]!)).toBe(false);
+    expect(isStoredBookingEvent(richLog[0]!)).toBe(true);
     const b = state.rooms.get('B')!;
     expect(b.faulty.get('A-proj')).toBe('灯泡坏了');
     expect(b.noShowRuns.get('weekly')).toEqual(['s1', 's2']);
@@ -111,7 +111,7 @@ describe('the bookings projection and its codec', () => {
 
   it('an event whose envelope and data disagree is not a bookings event', () => {
     const odd = { ...richLog[0]!, type: 'MeetingScheduled' };
-    expect(isBookingEvent(odd)).toBe(false);
+    expect(isStoredBookingEvent(odd)).toBe(false);
   });
 
   it('encodes every Map as entries, and decodes back to an equal state', () => {

@@ -1,4 +1,5 @@
 import {
+  BOOKING_EVENT_TYPES,
   foldBookingEvents,
   initialBookingState,
   type AvailabilityIndex,
@@ -12,42 +13,17 @@ import {
 } from '@huiyi/core';
 import type { Projection } from './projection.js';
 
-/** Every event type of the rooms and bookings context: what the bookings projection folds. */
-export const BOOKING_EVENT_TYPES = [
-  'RoomRegistered',
-  'RoomUpdated',
-  'EquipmentFaultReported',
-  'EquipmentRepaired',
-  'BookingRequested',
-  'RoomBooked',
-  'BookingApproved',
-  'BookingDeclined',
-  'BookingChanged',
-  'BookingCancelled',
-  'BookingCheckedIn',
-  'BookingReleased',
-  'SeriesNoShowsFlagged',
-  'BookingExtended',
-  'BookingEndedEarly',
-  'SeriesBooked',
-] as const satisfies readonly BookingEvent['type'][];
-
-// A new booking event type that is missing above fails to compile here.
-type Missing = Exclude<BookingEvent['type'], (typeof BOOKING_EVENT_TYPES)[number]>;
-const complete: [Missing] extends [never] ? true : Missing = true;
-void complete;
-
 const bookingTypes: ReadonlySet<string> = new Set(BOOKING_EVENT_TYPES);
 
 /**
  * Whether a stored event belongs to the rooms and bookings context.
  *
  * @param e - an event of the log
- * @returns true for the types of {@link BOOKING_EVENT_TYPES}
+ * @returns true for the types of `BOOKING_EVENT_TYPES` (from `@huiyi/core`)
  * @example
- * isBookingEvent({ type: 'BookingCheckedIn', … }) // => true
+ * isStoredBookingEvent({ type: 'BookingCheckedIn', … }) // => true
  */
-export function isBookingEvent(e: StoredEvent<DomainEvent>): e is StoredEvent<BookingEvent> {
+export function isStoredBookingEvent(e: StoredEvent<DomainEvent>): e is StoredEvent<BookingEvent> {
   return bookingTypes.has(e.type) && bookingTypes.has(e.data.type);
 }
 
@@ -162,7 +138,7 @@ export const bookingProjection: Projection<BookingState> = {
   initial: initialBookingState,
   fold: (state, events) =>
     foldBookingEvents(
-      events.filter(isBookingEvent).map((e) => e.data),
+      events.filter(isStoredBookingEvent).map((e) => e.data),
       state,
     ),
   encode: encodeBookingState,

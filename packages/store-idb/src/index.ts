@@ -28,11 +28,10 @@ export type { Projection } from './projection.js';
 export { openProjection } from './projection-view.js';
 export type { ProjectionView, ProjectionViewOptions, RebuildReason } from './projection-view.js';
 export {
-  BOOKING_EVENT_TYPES,
   bookingProjection,
   decodeBookingState,
   encodeBookingState,
-  isBookingEvent,
+  isStoredBookingEvent,
 } from './booking-projection.js';
 export type { EncodedBookingState, EncodedRoom } from './booking-projection.js';
 export { todaysBookings } from './todays-bookings.js';

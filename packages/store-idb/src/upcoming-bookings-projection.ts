@@ -7,7 +7,11 @@ import {
   type Instant,
   type RoomState,
 } from '@huiyi/core';
-import { decodeBookingState, encodeBookingState, isBookingEvent } from './booking-projection.js';
+import {
+  decodeBookingState,
+  encodeBookingState,
+  isStoredBookingEvent,
+} from './booking-projection.js';
 import type { Projection } from './projection.js';
 
 /**
@@ -68,7 +72,7 @@ export const upcomingBookingsProjection: Projection<UpcomingBookings> = {
     let now = state.now;
     for (const e of events) if (e.now > now) now = e.now;
     const folded = foldBookingEvents(
-      events.filter(isBookingEvent).map((e) => e.data),
+      events.filter(isStoredBookingEvent).map((e) => e.data),
       state.bookings,
     );
     const horizon = now - UPCOMING_KEEP;

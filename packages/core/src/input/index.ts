@@ -12,3 +12,4 @@ export {
   MAX_ID,
 } from './check.js';
 export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from './check.js';
+export { actorCheck, commandBase, malformedCommand, parseCommand } from './command.js';

@@ -1,6 +1,7 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
-import { fail, ok, type Result, type RuleId } from '../rejection/index.js';
+import { parseCommand } from '../input/index.js';
+import { fail, type Result, type RuleId } from '../rejection/index.js';
 import { type Decision } from './decide-context.js';
 import { acceptExcuse, answerInvitation, reviewInvitations } from './decide-invitations.js';
 import {
@@ -57,21 +58,7 @@ const COMMAND_RULE: Record<MeetingCommand['type'], RuleId> = {
  * parseMeetingCommand({ type: 'Nope' }).ok // => false
  */
 export function parseMeetingCommand(input: unknown): Result<MeetingCommand> {
-  const type =
-    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !Object.hasOwn(MEETING_COMMAND_SHAPES, type)) {
-    return fail(
-      why.malformed('M-4', 'command.type', {
-        'zh-CN': `以下之一:${Object.keys(MEETING_COMMAND_SHAPES).join('、')}`,
-        en: `one of: ${Object.keys(MEETING_COMMAND_SHAPES).join(', ')}`,
-      }),
-    );
-  }
-  const t = type as MeetingCommand['type'];
-  const r = MEETING_COMMAND_SHAPES[t](input, 'command');
-  return r.ok
-    ? ok(r.value as MeetingCommand)
-    : fail(why.malformed(COMMAND_RULE[t], r.path, r.expected));
+  return parseCommand<MeetingCommand>(MEETING_COMMAND_SHAPES, COMMAND_RULE, 'M-4', input);
 }
 
 /** The meetings decider (DESIGN: `initialState`, `decide`, `evolve`). */

@@ -38,14 +38,6 @@ const STATUS_NAMES: Readonly<Record<MeetingStatus, Message>> = {
 
 /** The rejections of the meetings context, each naming its rule, in zh-CN and en. */
 export const meetingRejections = {
-  malformed: (rule: RuleId, path: string, expected: Message) =>
-    r(
-      rule,
-      'command.malformed',
-      `指令无效:${path} 应为${expected['zh-CN']}`,
-      `malformed command: ${path} must be ${expected.en}`,
-      { path },
-    ),
   unknownMeeting: (meetingId: string) =>
     r('M-4', 'meeting.unknown', `找不到会议 ${meetingId}`, `there is no meeting ${meetingId}`, {
       meetingId,

@@ -1,6 +1,7 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
-import { fail, ok, type Result, type RuleId } from '../rejection/index.js';
+import { parseCommand } from '../input/index.js';
+import { fail, type Result, type RuleId } from '../rejection/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
 import {
   draftMinutes,
@@ -43,21 +44,7 @@ const COMMAND_RULE: Record<MinutesCommand['type'], RuleId> = {
  * parseMinutesCommand({ type: 'Nope' }).ok // => false
  */
 export function parseMinutesCommand(input: unknown): Result<MinutesCommand> {
-  const type =
-    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !Object.hasOwn(MINUTES_COMMAND_SHAPES, type)) {
-    return fail(
-      why.malformed('N-1', 'command.type', {
-        'zh-CN': `以下之一:${Object.keys(MINUTES_COMMAND_SHAPES).join('、')}`,
-        en: `one of: ${Object.keys(MINUTES_COMMAND_SHAPES).join(', ')}`,
-      }),
-    );
-  }
-  const t = type as MinutesCommand['type'];
-  const r = MINUTES_COMMAND_SHAPES[t](input, 'command');
-  return r.ok
-    ? ok(r.value as MinutesCommand)
-    : fail(why.malformed(COMMAND_RULE[t], r.path, r.expected));
+  return parseCommand<MinutesCommand>(MINUTES_COMMAND_SHAPES, COMMAND_RULE, 'N-1', input);
 }
 
 /** The minutes decider (DESIGN: `initialState`, `decide`, `evolve`). */

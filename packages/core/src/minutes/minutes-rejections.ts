@@ -20,14 +20,6 @@ const STATUS_NAMES: Readonly<Record<MinutesStatus, Message>> = {
 
 /** The rejections of the minutes context, each naming its rule, in zh-CN and en. */
 export const minutesRejections = {
-  malformed: (rule: RuleId, path: string, expected: Message) =>
-    r(
-      rule,
-      'command.malformed',
-      `指令无效:${path} 应为${expected['zh-CN']}`,
-      `malformed command: ${path} must be ${expected.en}`,
-      { path },
-    ),
   meetingNotEnded: (meetingId: string) =>
     r(
       'N-1',

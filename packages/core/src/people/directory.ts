@@ -1,6 +1,6 @@
-import { instant, object, oneOf, type Check } from '../input/index.js';
+import { commandBase, malformedCommand, object, oneOf } from '../input/index.js';
 import { fail, ok, reject, type Result } from '../rejection/index.js';
-import { hasRole, isActor, type Actor } from './actor.js';
+import { hasRole, type Actor } from './actor.js';
 import { checkPerson, type Person } from './person.js';
 
 /** Add a person to the directory, or update one: the room admin keeps the directory. */
@@ -23,21 +23,7 @@ export interface DirectoryState {
   readonly people: ReadonlyMap<string, Person>;
 }
 
-const actor: Check<Actor> = (v, path) =>
-  isActor(v)
-    ? { ok: true, value: v }
-    : {
-        ok: false,
-        path,
-        expected: { 'zh-CN': '操作人(编号和角色)', en: 'an actor (id and roles)' },
-      };
-
-const shape = object({
-  type: oneOf(['RegisterPerson']),
-  now: instant(),
-  actor,
-  person: checkPerson,
-});
+const shape = object({ type: oneOf(['RegisterPerson']), ...commandBase, person: checkPerson });
 
 /**
  * The directory's decider: `RegisterPerson` by the room admin; the same entry again decides to
@@ -48,17 +34,7 @@ export const directoryDecider = {
   decide(command: unknown, state: DirectoryState): Result<PersonRegistered[]> {
     const r = shape(command, 'command');
     if (!r.ok) {
-      return fail(
-        reject(
-          'K-2',
-          'command.malformed',
-          {
-            'zh-CN': `指令无效:${r.path} 应为${r.expected['zh-CN']}`,
-            en: `malformed command: ${r.path} must be ${r.expected.en}`,
-          },
-          { path: r.path },
-        ),
-      );
+      return fail(malformedCommand('K-2', r.path, r.expected));
     }
     const c = r.value;
     if (!hasRole(c.actor, 'room-admin')) {

@@ -1,4 +1,5 @@
 import {
+  commandBase,
   bool,
   id,
   instant,
@@ -10,22 +11,11 @@ import {
   text,
   type Check,
 } from '../input/index.js';
-import { isActor, type Actor } from '../people/actor.js';
 import { checkSeries } from '../time/check-series.js';
 import type { Series } from '../time/recurrence.js';
 import { EQUIPMENT_KINDS, checkRoom } from './room.js';
 
-const actor: Check<Actor> = (v, path) =>
-  isActor(v)
-    ? { ok: true, value: { id: v.id, roles: [...v.roles] } }
-    : {
-        ok: false,
-        path,
-        expected: { 'zh-CN': '操作人(编号和角色)', en: 'an actor (id and roles)' },
-      };
-
-/** Every command carries who asks and when (T-4). */
-const base = { now: instant(), actor };
+const base = commandBase;
 const equipment = optional(listOf(oneOf(EQUIPMENT_KINDS), { max: 20, unique: true }));
 const minutes = int(1, 24 * 60);
 const series: Check<Series> = (v, path) => {

@@ -2,6 +2,7 @@ import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Actor } from '../people/actor.js';
+import { parseCommand } from '../input/index.js';
 import { fail, ok, type Result, type RuleId } from '../rejection/index.js';
 import { DAY, MINUTE, type Instant } from '../time/instant.js';
 import { entriesIn, firstConflict, nextEntryFrom, nextFreeMoment } from './availability-index.js';
@@ -69,21 +70,7 @@ const LAZY_RELEASE_LOOKBACK = 7 * DAY;
  * parseBookingCommand({ type: 'Nope' }).ok // => false
  */
 export function parseBookingCommand(input: unknown): Result<BookingCommand> {
-  const type =
-    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !Object.hasOwn(BOOKING_COMMAND_SHAPES, type)) {
-    return fail(
-      why.malformed('R-2', 'command.type', {
-        'zh-CN': `以下之一:${Object.keys(BOOKING_COMMAND_SHAPES).join('、')}`,
-        en: `one of: ${Object.keys(BOOKING_COMMAND_SHAPES).join(', ')}`,
-      }),
-    );
-  }
-  const t = type as BookingCommand['type'];
-  const r = BOOKING_COMMAND_SHAPES[t](input, 'command');
-  return r.ok
-    ? ok(r.value as BookingCommand)
-    : fail(why.malformed(COMMAND_RULE[t], r.path, r.expected));
+  return parseCommand<BookingCommand>(BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
 }
 
 /** The rooms and bookings decider (DESIGN: `initialState`, `decide`, `evolve`). */

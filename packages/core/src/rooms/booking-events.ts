@@ -172,3 +172,42 @@ export type BookingEvent =
 export function streamOf(e: BookingEvent): string {
   return `room:${e.roomId}`;
 }
+
+/** Every event type of the rooms and bookings context, for routing and projections. */
+export const BOOKING_EVENT_TYPES = [
+  'RoomRegistered',
+  'RoomUpdated',
+  'EquipmentFaultReported',
+  'EquipmentRepaired',
+  'BookingRequested',
+  'RoomBooked',
+  'BookingApproved',
+  'BookingDeclined',
+  'BookingChanged',
+  'BookingCancelled',
+  'BookingCheckedIn',
+  'BookingReleased',
+  'SeriesNoShowsFlagged',
+  'BookingExtended',
+  'BookingEndedEarly',
+  'SeriesBooked',
+] as const satisfies readonly BookingEvent['type'][];
+
+// A new booking event type that is missing above fails to compile here.
+type Missing = Exclude<BookingEvent['type'], (typeof BOOKING_EVENT_TYPES)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
+const bookingTypes: ReadonlySet<string> = new Set(BOOKING_EVENT_TYPES);
+
+/**
+ * Whether an event belongs to the rooms and bookings context.
+ *
+ * @param e - any event with a type
+ * @returns true for the types of {@link BOOKING_EVENT_TYPES}
+ * @example
+ * isBookingEvent({ type: 'BookingCheckedIn', roomId: 'A', bookingId: 'b1', at: 0 }) // => true
+ */
+export function isBookingEvent(e: { readonly type: string }): e is BookingEvent {
+  return bookingTypes.has(e.type);
+}

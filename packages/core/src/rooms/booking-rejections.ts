@@ -32,16 +32,6 @@ const r = (
 
 /** The rejections of the rooms and bookings context, each naming its rule, in zh-CN and en. */
 export const bookingRejections = {
-  malformed: (rule: RuleId, path: string, expected: { 'zh-CN': string; en: string }) =>
-    r(
-      rule,
-      'command.malformed',
-      `指令无效:${path} 应为${expected['zh-CN']}`,
-      `malformed command: ${path} must be ${expected.en}`,
-      {
-        path,
-      },
-    ),
   unknownRoom: (roomId: string) =>
     r('R-1', 'room.unknown', `没有编号为 ${roomId} 的会议室`, `there is no room ${roomId}`, {
       roomId,

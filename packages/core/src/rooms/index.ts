@@ -43,7 +43,7 @@ export type {
   EndEarly,
   RequestSeries,
 } from './booking-commands.js';
-export { streamOf } from './booking-events.js';
+export { streamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
 export type * from './booking-events.js';
 export { bookingRejections, wallText } from './booking-rejections.js';
 export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
