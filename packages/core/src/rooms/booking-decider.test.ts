@@ -745,3 +745,13 @@ describe('policy in force', () => {
     expect(strict.decide(request({ now: at(8, 30), roomId: 'C' }), state).ok).toBe(true);
   });
 });
+
+describe('R-1: a room as checked is a room the decider takes', () => {
+  it('R-1: a room without a location registers', () => {
+    const bare: Record<string, unknown> = { ...roomA, id: 'E' };
+    delete bare['location'];
+    const r = given([]).when({ type: 'RegisterRoom', now: 0, actor: admin, room: bare });
+    expect(r.ok && r.value[0]).toMatchObject({ type: 'RoomRegistered', room: { id: 'E' } });
+    expect(r.ok && 'location' in (r.value[0] as { room: object }).room).toBe(false);
+  });
+});

@@ -47,7 +47,8 @@ export interface OpeningSpan {
 export interface Room {
   readonly id: string;
   readonly name: string;
-  readonly location: string;
+  /** Where it is, if said. */
+  readonly location?: string;
   readonly capacity: number;
   readonly equipment: readonly EquipmentItem[];
   readonly openingHours: readonly OpeningSpan[];
@@ -128,7 +129,7 @@ export function checkRoom(value: unknown, path = 'room'): CheckResult<Room> {
     value: {
       id: v.id,
       name: v.name,
-      location: v.location ?? '',
+      ...(v.location === undefined ? {} : { location: v.location }),
       capacity: v.capacity,
       equipment: equipment.map((e) =>
         e.label === undefined
