@@ -13,3 +13,5 @@ export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from '
 export * from './store/index.js';
 export * from './meetings/index.js';
 export * from './minutes/index.js';
+export * from './actions/index.js';
+export * from './reports/index.js';

@@ -12,3 +12,5 @@ export * from './assertions.js';
 export * from './memory-event-store.js';
 export * from './store-contract.js';
 export * from './meeting-arbitraries.js';
+export * from './action-arbitraries.js';
+export * from './report-arbitraries.js';
