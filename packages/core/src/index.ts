@@ -13,5 +13,7 @@ export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from '
 export * from './store/index.js';
 export * from './meetings/index.js';
 export * from './minutes/index.js';
+export * from './upkeep/index.js';
+export * from './fees/index.js';
 export * from './actions/index.js';
 export * from './reports/index.js';

@@ -12,5 +12,7 @@ export * from './assertions.js';
 export * from './memory-event-store.js';
 export * from './store-contract.js';
 export * from './meeting-arbitraries.js';
+export * from './upkeep-arbitraries.js';
 export * from './action-arbitraries.js';
 export * from './report-arbitraries.js';
+export * from './fee-arbitraries.js';

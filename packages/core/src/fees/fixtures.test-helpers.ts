@@ -1,0 +1,69 @@
+// Shared fixtures for the fees tests: the rooms' site with tariffs, and a log played through the
+// rooms decider and the fees decider, as a system of record would append it.
+import type { Result } from '../rejection/index.js';
+import { givenFor } from '../testing/given.js';
+import { BOOKING_COMMAND_TYPES } from '../rooms/booking-commands.js';
+import { createBookingDecider } from '../rooms/booking-decider.js';
+import { admin, at, site } from '../rooms/fixtures.test-helpers.js';
+import { createFeeDecider } from './fee-decider.js';
+import type { FeeLogEvent } from './fee-events.js';
+import { foldFeeEvents, type FeeState } from './fee-state.js';
+
+export * from '../rooms/fixtures.test-helpers.js';
+
+export const fees = createFeeDecider();
+/** `given(log).when(command)`: the fees decision after a log of both contexts' events. */
+export const given = givenFor<unknown, FeeState, FeeLogEvent>(fees);
+export const rooms = createBookingDecider();
+
+/** Room A: 60 yuan an hour, 10 for energy, 5 for the projector, 2 for the screen, 5 to clean. */
+export const tariffA = {
+  type: 'SetTariff',
+  now: at(7),
+  actor: admin,
+  roomId: 'A',
+  effectiveFrom: at(7),
+  baseFenPerHour: 6000,
+  energyFenPerHour: 1000,
+  wearFenPerHour: { projector: 500, screen: 200 },
+  cleaningFenPerBooking: 500,
+};
+
+const bookingTypes: readonly string[] = BOOKING_COMMAND_TYPES;
+
+/** Decides a command with the decider it belongs to. */
+export function decideAny(
+  command: Record<string, unknown>,
+  state: FeeState,
+): Result<readonly FeeLogEvent[]> {
+  return bookingTypes.includes(command['type'] as string)
+    ? rooms.decide(command, state.rooms)
+    : fees.decide(command, state);
+}
+
+/** The log after some commands, each of which must be accepted. */
+export function play(log: readonly FeeLogEvent[], ...commands: Record<string, unknown>[]) {
+  let out = [...log];
+  for (const c of commands) {
+    const r = decideAny(c, foldFeeEvents(out));
+    if (!r.ok) throw new Error(`${String(c['type'])} refused: ${r.rejection.message.en}`);
+    out = [...out, ...r.value];
+  }
+  return out;
+}
+
+/** The site with room A's tariff. */
+export const tariffed: readonly FeeLogEvent[] = play(site, tariffA);
+
+/** The rejection of a decision, checking it speaks both languages. */
+export function rejectionOf<T>(r: Result<T>) {
+  if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);
+  if (!r.rejection.message['zh-CN'] || !r.rejection.message.en) throw new Error('message missing');
+  return r.rejection;
+}
+
+/** The events of a decision. */
+export function eventsOf<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected events, got ${r.rejection.code}: ${r.rejection.message.en}`);
+  return r.value;
+}
