@@ -56,6 +56,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/coverage/**',
       'docs/api/**',
+      'docs/.vitepress/cache/**',
       '**/node_modules/**',
       '.scratch/**',
       'kiosk/src/generated/**',
