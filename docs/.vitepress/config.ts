@@ -42,6 +42,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Deciders and events', link: '/guide/deciders-and-events' },
       { text: 'Event envelope and file formats', link: '/guide/formats' },
       { text: 'Policy parameters and versions', link: '/guide/policy' },
+      { text: 'Follow-through and money', link: '/guide/follow-through-and-money' },
       { text: 'Reports', link: '/guide/reports' },
       { text: 'The kiosk on a tablet', link: '/guide/kiosk' },
     ],
@@ -59,6 +60,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: "Minutes carry the meeting's facts", link: '/decisions/minutes-carry-meeting-facts' },
       { text: "The kiosk's 60 KB budget", link: '/decisions/kiosk-size-budget' },
       { text: 'The IndexedDB log', link: '/decisions/store-idb-log-and-projections' },
+      { text: 'One fault, two contexts', link: '/decisions/one-fault-two-contexts' },
     ],
   },
 ];

@@ -92,9 +92,11 @@ describe('code on the site', () => {
     expect(regions.filter((r) => !shown.has(r))).toEqual([]);
   });
 
-  it('other includes are example data or schemas', () => {
+  it('other includes are example data (JSON, or a report the examples render) or schemas', () => {
     for (const i of all.filter((x) => !code.includes(x)))
-      expect(relative(DOCS, i.file)).toMatch(/^(examples\/data|public\/schemas)\/[\w.-]+\.json$/);
+      expect(relative(DOCS, i.file)).toMatch(
+        /^(examples\/data\/[\w.-]+\.(json|md)|public\/schemas\/[\w.-]+\.json)$/,
+      );
   });
 
   it.each(pages())('%s: pastes no code: every ts/js/json block is an include', (name) => {
