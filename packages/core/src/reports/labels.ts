@@ -60,7 +60,7 @@ export const REPORT_LABELS = {
   open: m('未完成', 'Open'),
   overdue: m('已逾期', 'Overdue'),
   cancelled: m('已取消', 'Cancelled'),
-  onTimeShare: m('按期完成率', 'Done on time'),
+  onTimeShare: m('按期完成率', 'Share done on time'),
   minutes: m('会议纪要', 'Minutes'),
   minutesOnTime: m('纪要按时', 'Minutes on time'),
   minutesLate: m('纪要迟交', 'Minutes late'),

@@ -199,7 +199,7 @@ export function meetingSummary(
       code: 'room.no-shows',
       message: {
         'zh-CN': `${noShowReport.total} 个预订无人签到被释放`,
-        en: `${noShowReport.total} bookings were released as no-shows`,
+        en: `${noShowReport.total} ${noShowReport.total === 1 ? 'booking was' : 'bookings were'} released as no-shows`,
       },
     });
   return { outcomes, problems, improvements };
