@@ -1,7 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
+  resolve: {
+    // The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
+    // tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
+    alias: [
+      {
+        find: /^@date-fns\/tz\/tzOffset$/,
+        replacement: fileURLToPath(new URL('./src/time/tz-offset.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -60,6 +60,10 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: "Minutes carry the meeting's facts", link: '/decisions/minutes-carry-meeting-facts' },
       { text: "The kiosk's 60 KB budget", link: '/decisions/kiosk-size-budget' },
       { text: 'The IndexedDB log', link: '/decisions/store-idb-log-and-projections' },
+      {
+        text: 'The kiosk starts from its saved screen',
+        link: '/decisions/kiosk-start-from-snapshots',
+      },
       { text: 'One fault, two contexts', link: '/decisions/one-fault-two-contexts' },
     ],
   },

@@ -59,3 +59,176 @@ export async function serviceWorkerActive(page) {
   assert.equal(state, 'activated');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/** The admin PIN a new tablet starts with (K-4). */
+export const PIN = '2468';
+
+/**
+ * 10:02 today in Shanghai, the demo's zone: a clock for the scenarios that need the demo's day laid
+ * out the same whatever the hour the tests run at (in progress 09:35–10:35 in 一号会议室, 10:10 in
+ * 大会议室, the confidential meeting 11:30–12:30 in 保密会议室, 洽谈室 free).
+ *
+ * @param now - the real time
+ * @returns the instant
+ */
+export function demoMorning(now = Date.now()) {
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  return Date.parse(`${day}T10:02:00+08:00`);
+}
+
+/**
+ * A fresh browser context (a new tablet: empty IndexedDB, so the demo dealership is seeded) on
+ * the kiosk, with every page error and console error collected.
+ *
+ * @param {{ baseURL: string, browser: import('playwright-core').Browser }} env
+ * @param {{ time?: number, path?: string }} [options] - `time`: install Playwright's clock there
+ *   first (it then runs on from it); `path`: where to open (`/?lang=en`)
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, errors: string[] }>}
+ */
+export async function openKiosk(env, { time, path = '/' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  if (time !== undefined) await page.clock.install({ time });
+  await page.goto(new URL(path, env.baseURL).href);
+  await page.locator('huiyi-kiosk door-display state-badge').waitFor();
+  return { context, page, errors };
+}
+
+/**
+ * The door's state in words (K-1), as the state badge shows it.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {import('playwright-core').Locator}
+ */
+export function doorState(page) {
+  return page.locator('huiyi-kiosk door-display state-badge [role="status"]');
+}
+
+/**
+ * The confirmation the kiosk shows once an action is written (role=status, "✓ …").
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {import('playwright-core').Locator}
+ */
+export function confirmation(page) {
+  return page.locator('huiyi-kiosk p.done');
+}
+
+/**
+ * Opens the settings: the gear, then the admin PIN on the pad (K-4).
+ *
+ * @param {import('playwright-core').Page} page
+ */
+export async function openSettings(page) {
+  await page.getByRole('button', { name: '设置' }).click();
+  for (const digit of PIN) await page.locator(`pin-pad button[data-digit="${digit}"]`).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.locator('settings-panel').waitFor();
+}
+
+/**
+ * Chooses the room this tablet serves, in the settings, and goes back to the door.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} roomId - the room's id (A … D in the demo)
+ */
+export async function serveRoom(page, roomId) {
+  await openSettings(page);
+  await page.locator('settings-panel select#room').selectOption(roomId);
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('设置已保存').waitFor();
+  await page.getByRole('button', { name: '返回', exact: true }).click();
+  await page.locator('huiyi-kiosk door-display').waitFor();
+}
+
+/**
+ * All the text the kiosk renders, shadow roots included.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string>}
+ */
+export function screenText(page) {
+  return page.evaluate(() => {
+    const text = (root) => {
+      let t = '';
+      for (const n of root.childNodes) {
+        if (n.nodeType === 3) t += n.data;
+        else if (n.nodeType === 1) t += (n.shadowRoot ? text(n.shadowRoot) : '') + text(n);
+      }
+      return t;
+    };
+    return text(globalThis.document.body).replace(/\s+/g, ' ');
+  });
+}
+
+/**
+ * Accessibility smoke: every button on the screen, in every shadow root, has a name.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>} the buttons without one (their HTML)
+ */
+export function unnamedButtons(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (el.localName !== 'button') continue;
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+        if (name === '') found.push(el.outerHTML);
+      }
+    };
+    walk(globalThis.document);
+    return found;
+  });
+}
+
+/**
+ * What the kiosk's log holds, read straight from IndexedDB 'huiyi-kiosk': how many events and the
+ * last position.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ count: number, last: number }>}
+ */
+export function logSize(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = globalThis.indexedDB.open('huiyi-kiosk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const events = db.transaction('events').objectStore('events');
+    const request = (r) =>
+      new Promise((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const [count, cursor] = await Promise.all([
+      request(events.count()),
+      request(events.openKeyCursor(null, 'prev')),
+    ]);
+    db.close();
+    return { count, last: cursor?.key ?? 0 };
+  });
+}
+
+/**
+ * A locator's text with its white space collapsed, as a reader sees it.
+ *
+ * @param {import('playwright-core').Locator} locator
+ * @returns {Promise<string>}
+ */
+export async function textOf(locator) {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -11,7 +11,7 @@ after(async () => {
   await env?.close();
 });
 
-test('K-3: offline, reload, and everything done before is still there', async () => {
+test('K-3: offline, reload, and everything done before (and offline) is still there', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();
   const errors = [];
@@ -47,6 +47,19 @@ test('K-3: offline, reload, and everything done before is still there', async ()
   await page.reload();
   await page.locator('huiyi-kiosk door-display h1').waitFor();
   assert.equal(await page.locator('huiyi-kiosk door-display .left').textContent(), extended);
+
+  // Still offline: a sign-in is confirmed only once in the log, and is there after another restart.
+  const signedIn = async () => {
+    await page.getByRole('button', { name: '参会人员签到' }).click();
+    const count = await page.locator('sign-in-panel .count').textContent();
+    return Number(/已签到 (\d+)/.exec(count ?? '')?.[1]);
+  };
+  const before = await signedIn();
+  await page.locator('sign-in-panel button[data-person="p-liu"]').click();
+  await page.getByText('✓ 刘洋 签到成功').waitFor();
+  await page.reload();
+  await page.locator('huiyi-kiosk door-display h1').waitFor();
+  assert.equal(await signedIn(), before + 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

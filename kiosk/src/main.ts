@@ -1,32 +1,49 @@
-import { DEFAULT_PARAMETERS } from '@huiyi/core';
-import { openIdbEventStore, requestPersistence } from '@huiyi/store-idb';
+// First: the log starts opening while the rest of the code below is evaluated.
+import { DATABASE, openingLog } from './open-log.js';
+import { DEFAULT_PARAMETERS, localDateOf } from '@huiyi/core';
+import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
 import { demoCommands } from './demo/demo-site.js';
 import { setLocale } from './i18n/localization.js';
-import type { KioskEvent } from './services/kiosk-events.js';
 import { KioskService } from './services/kiosk-service.js';
 import { registerServiceWorker } from './services/service-worker.js';
 import { loadSettings } from './services/settings.js';
 import './components/huiyi-kiosk.js';
 
-/** The database every kiosk of this origin keeps its log in. */
-export const DATABASE = 'huiyi-kiosk';
+export { DATABASE };
 
 async function start(): Promise<void> {
   const app = document.querySelector('huiyi-kiosk');
   if (!app) return;
   const settings = await loadSettings();
   await setLocale(settings.language);
-  const store = await openIdbEventStore<KioskEvent>({ name: DATABASE });
-  const service = await KioskService.open(store, { device: settings.device });
-  if ((await store.lastPosition()) === 0) await seedDemo(service);
+  // The zone's first reading loads the browser's time zone data (with Intl, ~20 ms): do it while
+  // the database opens, not when the screen is drawn.
+  localDateOf(kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
+  const store = await openingLog;
+  // Today's screen from its snapshot; the whole state is read once that screen is drawn.
+  let drawn = (): void => undefined;
+  const restAfter = new Promise<void>((resolve) => (drawn = resolve));
+  const service = await KioskService.openForScreen(store, { device: settings.device, restAfter });
+  if (service.position === 0) await seedDemo(service);
   app.settings = settings;
   app.service = service;
-  void requestPersistence();
-  registerServiceWorker((apply) => {
-    app.applyUpdate = apply;
-    app.updateReady = true;
-  });
+  await app.updateComplete;
+  // After the first frame (or a moment, should the tab be hidden): the rest of the state, and
+  // what the screen does not wait for.
+  let started = false;
+  const rest = (): void => {
+    if (started) return;
+    started = true;
+    drawn();
+    void requestPersistence();
+    registerServiceWorker((apply) => {
+      app.applyUpdate = apply;
+      app.updateReady = true;
+    });
+  };
+  requestAnimationFrame(() => setTimeout(rest));
+  setTimeout(rest, 250);
 }
 
 /** A new tablet with an empty log starts on the demo dealership, laid around the current time. */

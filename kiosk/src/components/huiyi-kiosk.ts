@@ -152,6 +152,18 @@ export class HuiyiKiosk extends LitElement {
     return undefined;
   }
 
+  /**
+   * The meeting people sign in to at this door: the one in progress or waiting for check-in, or
+   * the next one once its sign-in has opened (M-5: 15 min before the start, before check-in opens).
+   */
+  #signInMeeting(status: DoorStatus, now: number): Meeting | undefined {
+    const current = this.#meetingFor(status.current?.id);
+    if (current) return current;
+    const next = status.next;
+    const opens = this.#params.meetings.signInOpensMinutesBeforeStart * MINUTE;
+    return next && now >= next.start - opens ? this.#meetingFor(next.id) : undefined;
+  }
+
   #actorFor(personId: string): Actor {
     const p = this.#people.get(personId);
     return { id: personId, roles: p ? [...p.roles] : [] };
@@ -227,7 +239,7 @@ export class HuiyiKiosk extends LitElement {
         <sync-badge></sync-badge>
         <button
           class="gear"
-          @click=${() => (this.screen = this.screen === 'home' ? 'pin' : 'home')}
+          @click=${() => (this.screen === 'home' ? (this.screen = 'pin') : this.#home())}
         >
           ${this.screen === 'home' ? msg('设置', { id: 'settings.title' }) : msg('返回首页', { id: 'action.home' })}
         </button>
@@ -240,6 +252,7 @@ export class HuiyiKiosk extends LitElement {
       <h2>${msg('还没有会议室', { id: 'app.no-rooms' })}</h2>
       <p>${msg('请在设置中导入日程文件。', { id: 'app.no-rooms-hint' })}</p>
       ${this.screen === 'settings' ? this.#renderSettings() : this.screen === 'pin' ? this.#renderPin() : html`<button @click=${() => (this.screen = 'pin')}>${msg('设置', { id: 'settings.title' })}</button>`}
+      ${this.rejection ? html`<rejection-note .rejection=${this.rejection}></rejection-note>` : nothing}
     </main>`;
   }
 
@@ -253,7 +266,7 @@ export class HuiyiKiosk extends LitElement {
           @walk-up=${(e: CustomEvent<{ minutes: number; personId: string }>) => this.#walkUp(rs, e.detail)}
         ></walk-up-panel>`;
       case 'sign-in':
-        return this.#renderSignIn(status);
+        return this.#renderSignIn(status, now);
       case 'agreement':
         return html`<agreement-pad
           .personName=${this.signer ? (this.#people.get(this.signer.personId)?.name ?? '') : ''}
@@ -272,7 +285,7 @@ export class HuiyiKiosk extends LitElement {
 
   #renderHome(rs: RoomState, status: DoorStatus, now: number) {
     const current = status.current;
-    const meeting = this.#meetingFor(current?.id);
+    const meeting = this.#signInMeeting(status, now);
     const p = this.#params.rooms;
     return html`
       <door-display
@@ -292,7 +305,7 @@ export class HuiyiKiosk extends LitElement {
             : nothing
         }
         ${
-          meeting && (status.state === 'in-use' || status.state === 'waiting')
+          meeting
             ? html`<button @click=${() => (this.screen = 'sign-in')}>
                 ${msg('参会人员签到', { id: 'action.sign-in' })}
               </button>`
@@ -324,8 +337,8 @@ export class HuiyiKiosk extends LitElement {
     `;
   }
 
-  #renderSignIn(status: DoorStatus) {
-    const meeting = this.#meetingFor(status.current?.id);
+  #renderSignIn(status: DoorStatus, now: number) {
+    const meeting = this.#signInMeeting(status, now);
     if (!meeting) return html`<p>${msg('当前没有需要签到的会议', { id: 'sign-in.none' })}</p>`;
     const people = expectedAttendees(meeting).map(
       (id) =>
@@ -488,10 +501,10 @@ export class HuiyiKiosk extends LitElement {
   }
 
   async #signAgreement(status: DoorStatus, image: string): Promise<void> {
-    const meeting = this.#meetingFor(status.current?.id);
+    const now = this.#now();
+    const meeting = this.#signInMeeting(status, now);
     const d = this.signer;
     if (!meeting || !d) return;
-    const now = this.#now();
     const actor = this.#signerActor(meeting, d);
     const signatureId = `sig-${crypto.randomUUID()}`;
     const signature: SignatureCaptured = {
@@ -524,8 +537,11 @@ export class HuiyiKiosk extends LitElement {
       ),
       msg('已签署保密协议并签到', { id: 'done.agreement' }),
     );
-    this.signer = undefined;
-    this.screen = ok ? 'sign-in' : 'agreement';
+    // After a refusal (a full disk …) the pad stays, with its signer, so the signature can be confirmed again.
+    if (ok) {
+      this.signer = undefined;
+      this.screen = 'sign-in';
+    }
   }
 
   async #checkPin(pin: string): Promise<void> {
@@ -587,6 +603,11 @@ export class HuiyiKiosk extends LitElement {
   /** For tests: whether the screen is being kept on. */
   get wakeLockState(): string {
     return this.#wakeLock.state;
+  }
+
+  /** How long the screen waits untouched before it returns home (K-4; tests shorten it). */
+  set idleTimeoutMs(ms: number) {
+    this.#idle.timeoutMs = ms;
   }
 
   /** For tests and the idle return: restart the idle wait. */

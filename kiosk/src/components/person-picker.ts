@@ -83,6 +83,8 @@ export class PersonPicker extends LitElement {
   }
 
   #pick(personId: string): void {
+    // Where names are hidden, the next person finds the list hidden again, not this name.
+    if (this.requireQuery) this.query = '';
     this.dispatchEvent(
       new CustomEvent('person-picked', { detail: { personId }, bubbles: true, composed: true }),
     );

@@ -12,10 +12,16 @@ import {
   type PolicyLookup,
   type Rejection,
   type Result,
-  type StoredEvent,
 } from '@huiyi/core';
 import { contextOf, kioskStreamOf, type KioskEvent } from './kiosk-events.js';
 import { emptyKioskState, foldKioskEvents, type KioskState } from './kiosk-state.js';
+import {
+  SNAPSHOTS,
+  SnapshotKeeper,
+  foldLog,
+  loadSnapshot,
+  type Folded,
+} from './kiosk-snapshots.js';
 
 /** Where a kiosk runs: its device id, its policy, its source of randomness for event ids. */
 export interface KioskServiceOptions {
@@ -24,10 +30,17 @@ export interface KioskServiceOptions {
   readonly random?: () => number;
 }
 
+/** How the door's screen opens the kiosk ({@link KioskService.openForScreen}). */
+export interface ScreenOpenOptions extends KioskServiceOptions {
+  /**
+   * The whole state is read once this settles (default: at once). The kiosk passes "the first
+   * screen is drawn", so reading a year's state never holds up today's screen.
+   */
+  readonly restAfter?: Promise<unknown>;
+}
+
 /** A decision the screen can show: the events written, or why nothing was. */
 export type Outcome = Result<readonly KioskEvent[]>;
-
-const PAGE = 5_000;
 
 /**
  * The kiosk's one way to change anything (K-3): a tap becomes a command, the command is decided
@@ -43,6 +56,14 @@ export class KioskService {
   readonly #listeners = new Set<(state: KioskState) => void>();
   #state: KioskState;
   #queue: Promise<unknown> = Promise.resolve();
+  /** The position of the last event in the state, and the latest `now` among its events. */
+  #position = 0;
+  #latest = 0;
+  /** Settles once the state is whole (not only the screen's); `undefined`: not read yet. */
+  #complete: Promise<void> | undefined;
+  #whole = false;
+  /** Saves the snapshots (for a service opened by openForScreen). */
+  #keeper: SnapshotKeeper | undefined;
 
   private constructor(
     store: EventStore<KioskEvent>,
@@ -73,19 +94,99 @@ export class KioskService {
     store: EventStore<KioskEvent>,
     options: KioskServiceOptions,
   ): Promise<KioskService> {
-    let state = emptyKioskState;
-    let position = 0;
-    for (;;) {
-      const page = await store.readAfter(position, PAGE);
-      if (page.length === 0) break;
-      state = foldKioskEvents(
-        page.map((e) => e.data),
-        state,
-      );
-      position = (page[page.length - 1] as StoredEvent<KioskEvent>).position;
-      if (page.length < PAGE) break;
+    const folded = await foldLog(store, { state: emptyKioskState, position: 0, now: 0 });
+    return KioskService.#opened(store, folded, options);
+  }
+
+  static #opened(
+    store: EventStore<KioskEvent>,
+    folded: Folded,
+    options: KioskServiceOptions,
+  ): KioskService {
+    const service = new KioskService(store, folded.state, options);
+    service.#position = folded.position;
+    service.#latest = folded.now;
+    service.#whole = true;
+    service.#complete = Promise.resolve();
+    return service;
+  }
+
+  /**
+   * Opens the kiosk for the door's screen (K-3: a restart with a year in the log shows today's
+   * screen at once): reads the screen's snapshot (the bookings and meetings of the last two days
+   * and ahead, every room, person and agreement) and the events after it. The whole state, what
+   * the deciders need, is read after `restAfter`, from its own snapshot and the events after it;
+   * every command waits for it, so each is still decided against everything. Without a usable
+   * snapshot (a new tablet, a new version of the code) the whole log is folded, as by
+   * {@link open}. The service saves both snapshots after its writes.
+   *
+   * @param store - the event log
+   * @param options - device, policy, randomness, and when to read the rest
+   * @returns the service, with the screen's state as the log leaves it
+   */
+  static async openForScreen(
+    store: EventStore<KioskEvent>,
+    options: ScreenOpenOptions,
+  ): Promise<KioskService> {
+    const { snapshot, last } = await loadSnapshot(store, SNAPSHOTS.screen);
+    let service: KioskService;
+    let folded: Folded;
+    if (!snapshot || last === 0) {
+      folded = await foldLog(store, { state: emptyKioskState, position: 0, now: 0 });
+      service = KioskService.#opened(store, folded, options);
+    } else {
+      folded =
+        snapshot.position < last ? await foldLog(store, snapshot) : { ...snapshot, count: 0 };
+      service = new KioskService(store, folded.state, options);
+      service.#position = folded.position;
+      service.#latest = folded.now;
+      const rest = (options.restAfter ?? Promise.resolve()).then(() => service.#readWhole());
+      rest.catch(() => undefined);
+      service.#complete = rest;
     }
-    return new KioskService(store, state, options);
+    service.#keeper = new SnapshotKeeper(store, () => ({
+      state: service.#state,
+      position: service.#position,
+      now: service.#latest,
+      whole: service.#whole,
+    }));
+    if (!service.#whole) {
+      if (folded.count > 0) service.#keeper.folded(0);
+    } else if (folded.count > 0) service.#keeper.folded(Infinity);
+    else service.#keeper.missing();
+    return service;
+  }
+
+  /** Reads the whole state: its snapshot and the events after it, or the whole log. */
+  async #readWhole(): Promise<void> {
+    const { snapshot } = await loadSnapshot(this.#store, SNAPSHOTS.full);
+    const from = snapshot ?? { state: emptyKioskState, position: 0, now: 0 };
+    const folded = await foldLog(this.#store, from);
+    this.#state = folded.state;
+    this.#position = folded.position;
+    this.#latest = Math.max(this.#latest, folded.now);
+    this.#whole = true;
+    for (const listener of this.#listeners) listener(this.#state);
+    if (!snapshot || folded.count > 0) this.#keeper?.folded(snapshot ? folded.count : Infinity);
+  }
+
+  /**
+   * Settles once the whole state is in memory (at once after {@link open}); commands wait for it.
+   *
+   * @returns when the state is whole; rejects (and is tried again next time) when the log fails
+   */
+  whenComplete(): Promise<void> {
+    this.#complete ??= this.#readWhole();
+    const complete = this.#complete;
+    return complete.catch((error: unknown) => {
+      if (this.#complete === complete) this.#complete = undefined;
+      throw error;
+    });
+  }
+
+  /** The position in the log of the last event in the state (0: the log is empty). */
+  get position(): number {
+    return this.#position;
   }
 
   /** The state as of the last confirmed write. */
@@ -118,7 +219,7 @@ export class KioskService {
    * @returns the events written, or the rejection (a store fault is a rejection too)
    */
   dispatch(command: unknown, attach: readonly KioskEvent[] = []): Promise<Outcome> {
-    return this.dispatchAll([command], attach);
+    return this.#enqueue([command], attach, false);
   }
 
   /**
@@ -130,7 +231,15 @@ export class KioskService {
    * @returns every event written, or the first rejection, with the command's position in `data.index`
    */
   dispatchAll(commands: readonly unknown[], attach: readonly KioskEvent[] = []): Promise<Outcome> {
-    const run = this.#queue.then(() => this.#decideAndWrite(commands, attach));
+    return this.#enqueue(commands, attach, true);
+  }
+
+  #enqueue(
+    commands: readonly unknown[],
+    attach: readonly KioskEvent[],
+    indexed: boolean,
+  ): Promise<Outcome> {
+    const run = this.#queue.then(() => this.#decideAndWrite(commands, attach, indexed));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -138,15 +247,23 @@ export class KioskService {
   async #decideAndWrite(
     commands: readonly unknown[],
     attach: readonly KioskEvent[],
+    indexed: boolean,
   ): Promise<Outcome> {
+    // Decided against the whole state, never only the screen's.
+    const unread = await this.whenComplete().then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('the log could not be read'),
+    );
+    if (unread !== undefined) return fail(storeRejection(unread));
     let working = this.#state;
     const events: KioskEvent[] = [];
     for (const [index, command] of commands.entries()) {
       const decided = this.#decide(command, working);
       if (!decided.ok) {
-        return commands.length === 1
-          ? decided
-          : fail({ ...decided.rejection, data: { ...decided.rejection.data, index } });
+        // A batch (an import file) says which command was refused, even a batch of one.
+        return indexed
+          ? fail({ ...decided.rejection, data: { ...decided.rejection.data, index } })
+          : decided;
       }
       events.push(...decided.value);
       working = foldKioskEvents(decided.value, working);
@@ -165,11 +282,16 @@ export class KioskService {
         device: this.#device,
       }),
     );
+    let written;
     try {
-      await this.#store.append(batch);
+      written = await this.#store.append(batch);
     } catch (error) {
       return fail(storeRejection(error));
     }
+    const appended = written?.appended ?? [];
+    this.#position = appended.at(-1)?.position ?? this.#position;
+    this.#latest = Math.max(this.#latest, now);
+    this.#keeper?.folded(appended.length);
     this.#state = attach.length > 0 ? foldKioskEvents(attach, working) : working;
     for (const listener of this.#listeners) listener(this.#state);
     return ok(all);

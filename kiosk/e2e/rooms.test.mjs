@@ -1,0 +1,72 @@
+// Rooms at the door: R-5 walk-up booking, R-4 check-in. Each test is a new tablet (a fresh
+// context: empty IndexedDB, so the demo dealership is seeded around the clock).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  confirmation,
+  demoMorning,
+  doorState,
+  openKiosk,
+  serveRoom,
+  start,
+  textOf,
+  unnamedButtons,
+} from './harness.mjs';
+
+const MINUTE = 60_000;
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('R-5: walk-up booking of a free room: a length, then a name; the door says in use', async () => {
+  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  await serveRoom(page, 'D');
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '洽谈室' }).waitFor();
+  assert.equal(await doorState(page).textContent(), '空闲');
+
+  await page.getByRole('button', { name: '现场预订' }).click();
+  const lengths = page.getByRole('group', { name: '使用时长' });
+  await lengths.getByRole('button', { name: /^15 分钟/ }).waitFor();
+  // Each length says when it would end: 30 minutes from now (10:02 on the kiosk's clock).
+  const thirty = lengths.getByRole('button', { name: /^30 分钟,至 10:3[23]$/ });
+  await thirty.click();
+  assert.equal(await thirty.getAttribute('aria-pressed'), 'true');
+  await page.locator('walk-up-panel button[data-person="p-chen"]').click();
+
+  await confirmation(page).filter({ hasText: '已预订并签到入场' }).waitFor();
+  await page.locator('huiyi-kiosk door-display').waitFor();
+  assert.equal(await doorState(page).textContent(), '使用中');
+  assert.match(
+    await textOf(page.locator('huiyi-kiosk door-display .meta')),
+    /^10:0[23]–10:3[23] · 组织者:陈静$/,
+  );
+  assert.match(await textOf(page.locator('huiyi-kiosk door-display .left')), /剩余 (29|30) 分钟/);
+  assert.deepEqual(await unnamedButtons(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('R-4: check-in at the door inside the window turns the room in use', async () => {
+  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  await serveRoom(page, 'B');
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '大会议室' }).waitFor();
+  // 客户投诉分析会 starts at 10:10; its check-in window is 10:00–10:20.
+  assert.match(await textOf(page.locator('huiyi-kiosk door-display .meta')), /10:10–10:55/);
+
+  await page.clock.fastForward(10 * MINUTE); // 10:12: started, not yet checked in
+  await page.locator('huiyi-kiosk door-display .left', { hasText: '请在门口签到' }).waitFor();
+  assert.equal(await doorState(page).textContent(), '等待签到');
+
+  await page.getByRole('button', { name: '签到入场' }).click();
+  await confirmation(page).filter({ hasText: '已签到入场' }).waitFor();
+  assert.equal(await doorState(page).textContent(), '使用中');
+  assert.equal(await page.getByRole('button', { name: '签到入场' }).count(), 0);
+  assert.match(await textOf(page.locator('huiyi-kiosk door-display .left')), /剩余 4\d 分钟/);
+  assert.deepEqual(await unnamedButtons(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,339 @@
+import {
+  DAY,
+  type Booking,
+  type EventStore,
+  type Instant,
+  type Invitation,
+  type ItemRun,
+  type Meeting,
+  type Outcome,
+  type Person,
+  type RoomState,
+  type SignedAgreement,
+  type StoredEvent,
+} from '@huiyi/core';
+import type { KioskEvent } from './kiosk-events.js';
+import { foldKioskEvents, type KioskState } from './kiosk-state.js';
+
+/**
+ * The kiosk's saved states (K-3: a restart does not replay the whole log). Two snapshots of the
+ * {@link KioskState}, kept in the store's `projections`:
+ * - `kiosk-screen`: what the door can still show, the bookings and meetings ending no earlier than
+ *   {@link SCREEN_KEEP} before the latest event, with every room, person and signed agreement. Its
+ *   size is bounded by what lies ahead, so today's screen opens as fast after a year as after a day.
+ * - `kiosk-state`: the whole state, what the deciders need; read after the screen is up.
+ *
+ * Bump {@link SNAPSHOT_VERSION} whenever a fold of the core or of the kiosk changes, or the
+ * encoding here: a snapshot of another version is dropped and the state folded again from the log.
+ */
+export const SNAPSHOT_VERSION = 1;
+
+/** The names of the two snapshots in the store. */
+export const SNAPSHOTS = { screen: 'kiosk-screen', full: 'kiosk-state' } as const;
+
+/** How far behind the latest event a booking or meeting stays on the screen's snapshot. */
+export const SCREEN_KEEP = 2 * DAY;
+
+/** A state as saved, with the latest `now` of the events folded into it. */
+export interface KioskSnapshot {
+  readonly state: KioskState;
+  /** The latest `now` among the events folded (0: none). */
+  readonly now: Instant;
+}
+
+function pruneRoom(room: RoomState, horizon: Instant): RoomState {
+  let stale = false;
+  for (const b of room.bookings.values()) {
+    if (b.end < horizon) {
+      stale = true;
+      break;
+    }
+  }
+  if (!stale) return room;
+  const bookings = new Map([...room.bookings].filter(([, b]) => b.end >= horizon));
+  const { starts, ends, ids } = room.index;
+  const keep = (_: unknown, i: number): boolean => (ends[i] as number) >= horizon;
+  return {
+    ...room,
+    bookings,
+    index: { starts: starts.filter(keep), ends: ends.filter(keep), ids: ids.filter(keep) },
+  };
+}
+
+/**
+ * The state cut to what the door can still show: bookings and meetings that ended more than
+ * {@link SCREEN_KEEP} before `now` are left out; rooms, people and agreements are all kept.
+ *
+ * @param state - the state
+ * @param now - the latest `now` of the log
+ * @returns the cut state
+ */
+export function screenOf(state: KioskState, now: Instant): KioskState {
+  const horizon = now - SCREEN_KEEP;
+  const rooms = new Map<string, RoomState>();
+  for (const [id, room] of state.bookings.rooms) rooms.set(id, pruneRoom(room, horizon));
+  const meetings = new Map(
+    [...state.meetings.meetings].filter(([, m]) => !m.booking || m.booking.end >= horizon),
+  );
+  return {
+    bookings: { rooms },
+    meetings: { meetings, agreements: state.meetings.agreements },
+    directory: state.directory,
+  };
+}
+
+/** A room as saved: its Maps as lists. */
+interface SavedRoom extends Omit<RoomState, 'faulty' | 'bookings' | 'noShowRuns'> {
+  readonly faulty: readonly (readonly [string, string])[];
+  readonly bookings: readonly Booking[];
+  readonly noShowRuns: readonly (readonly [string, readonly string[]])[];
+}
+
+type MeetingMaps = 'invitations' | 'excused' | 'agendaRun' | 'outcomes' | 'noticeCounts';
+
+/** A meeting as saved: its Maps and Set as lists. */
+type SavedMeeting = Omit<Meeting, MeetingMaps> & {
+  readonly [K in MeetingMaps]: readonly unknown[];
+};
+
+/** A snapshot as saved: JSON-compatible, as the store's contract asks. */
+interface Saved {
+  readonly now: Instant;
+  readonly rooms: readonly SavedRoom[];
+  readonly meetings: readonly SavedMeeting[];
+  readonly agreements: readonly (readonly [string, readonly SignedAgreement[]])[];
+  readonly people: readonly Person[];
+}
+
+/**
+ * The saved form of a snapshot: JSON-compatible, as the store's contract asks (each Map or Set of
+ * the state as a list).
+ *
+ * @param snapshot - the state and its latest `now`
+ * @returns what to save
+ */
+export function encodeSnapshot(snapshot: KioskSnapshot): Saved {
+  const { state, now } = snapshot;
+  return {
+    now,
+    rooms: [...state.bookings.rooms.values()].map((r) => ({
+      ...r,
+      faulty: [...r.faulty],
+      bookings: [...r.bookings.values()],
+      noShowRuns: [...r.noShowRuns],
+    })),
+    meetings: [...state.meetings.meetings.values()].map((m) => ({
+      ...m,
+      invitations: [...m.invitations],
+      excused: [...m.excused],
+      agendaRun: [...m.agendaRun],
+      outcomes: [...m.outcomes],
+      noticeCounts: [...m.noticeCounts],
+    })),
+    agreements: [...state.meetings.agreements],
+    people: [...state.directory.people.values()],
+  };
+}
+
+const lists = (o: unknown, keys: readonly string[]): boolean =>
+  typeof o === 'object' && o !== null && keys.every((k) => Array.isArray((o as never)[k]));
+
+/**
+ * Reads back what {@link encodeSnapshot} saved; anything else gives `undefined` (and the state is
+ * folded again from the log). It checks the containers, not every booking: a snapshot is the
+ * kiosk's own cache, written by the same version of the code.
+ *
+ * @param saved - the saved form
+ * @returns the snapshot, or `undefined`
+ */
+export function decodeSnapshot(saved: unknown): KioskSnapshot | undefined {
+  const s = saved as Saved;
+  if (!lists(s, ['rooms', 'meetings', 'agreements', 'people']) || typeof s.now !== 'number')
+    return undefined;
+  const roomLists = ['faulty', 'bookings', 'noShowRuns'];
+  const meetingLists = ['invitations', 'excused', 'agendaRun', 'outcomes', 'noticeCounts'];
+  if (
+    !s.rooms.every((r) => lists(r, roomLists) && lists(r.index, ['starts', 'ends', 'ids'])) ||
+    !s.meetings.every((m) => lists(m, meetingLists))
+  )
+    return undefined;
+  try {
+    return {
+      now: s.now,
+      state: {
+        bookings: {
+          rooms: new Map(
+            s.rooms.map((r) => [
+              r.room.id,
+              {
+                ...r,
+                faulty: new Map(r.faulty),
+                bookings: new Map(r.bookings.map((b) => [b.id, b])),
+                noShowRuns: new Map(r.noShowRuns),
+              },
+            ]),
+          ),
+        },
+        meetings: {
+          meetings: new Map(
+            s.meetings.map((m) => [
+              m.id,
+              {
+                ...m,
+                invitations: new Map(m.invitations as [string, Invitation][]),
+                excused: new Set(m.excused as string[]),
+                agendaRun: new Map(m.agendaRun as [string, ItemRun][]),
+                outcomes: new Map(m.outcomes as [string, Outcome][]),
+                noticeCounts: new Map(m.noticeCounts as [string, number][]),
+              },
+            ]),
+          ),
+          agreements: new Map(s.agreements),
+        },
+        directory: { people: new Map(s.people.map((p) => [p.id, p])) },
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The log folded up to a position: the state, the position, its latest `now`, how many events. */
+export interface Folded {
+  readonly state: KioskState;
+  readonly position: number;
+  readonly now: Instant;
+  readonly count: number;
+}
+
+const PAGE = 5_000;
+
+/**
+ * Folds the log after a position into a state, a page at a time.
+ *
+ * @param store - the log
+ * @param from - the state, its position and latest `now` to go on from
+ * @returns the state as the log leaves it, and how many events were folded
+ */
+export async function foldLog(
+  store: EventStore<KioskEvent>,
+  from: Omit<Folded, 'count'>,
+): Promise<Folded> {
+  let { state, position, now } = from;
+  let count = 0;
+  for (;;) {
+    const page = await store.readAfter(position, PAGE);
+    if (page.length === 0) break;
+    state = foldKioskEvents(
+      page.map((e) => e.data),
+      state,
+    );
+    for (const e of page) if (e.now > now) now = e.now;
+    position = (page[page.length - 1] as StoredEvent<KioskEvent>).position;
+    count += page.length;
+    if (page.length < PAGE) break;
+  }
+  return { state, position, now, count };
+}
+
+/**
+ * A saved snapshot if it is usable (this version, decodes, not ahead of the log), with the
+ * position of the log's last event (read at the same time).
+ *
+ * @param store - the log
+ * @param name - the snapshot's name ({@link SNAPSHOTS})
+ * @returns the snapshot, if usable, and the log's last position
+ */
+export async function loadSnapshot(
+  store: EventStore<KioskEvent>,
+  name: string,
+): Promise<{ readonly snapshot?: Omit<Folded, 'count'>; readonly last: number }> {
+  const [saved, last] = await Promise.all([
+    store.loadProjection(name).catch(() => undefined),
+    store.lastPosition(),
+  ]);
+  if (!saved || saved.version !== SNAPSHOT_VERSION || saved.position > last) return { last };
+  const decoded = decodeSnapshot(saved.state);
+  return decoded ? { last, snapshot: { ...decoded, position: saved.position } } : { last };
+}
+
+/** Snapshots are saved this long after a write (the writes of a busy minute share one save). */
+const SAVE_DELAY_MS = 1_000;
+/** The whole state's snapshot is saved again once this many events were folded since the last. */
+const SAVE_FULL_EVERY = 100;
+
+const idle = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: 10_000 });
+    } else setTimeout(resolve, 0);
+  });
+
+/** What a keeper saves: the service's state now. */
+export interface Current {
+  readonly state: KioskState;
+  readonly position: number;
+  readonly now: Instant;
+  /** Whether `state` is the whole state (not only the screen's). */
+  readonly whole: boolean;
+}
+
+/**
+ * Saves a service's snapshots a little after its writes, off the path of a tap: the screen's
+ * each time, the whole state's (large: encoded when the page is idle) every
+ * {@link SAVE_FULL_EVERY} events. A failed save is only a cache missed.
+ */
+export class SnapshotKeeper {
+  readonly #store: EventStore<KioskEvent>;
+  readonly #current: () => Current;
+  #unsavedFull = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(store: EventStore<KioskEvent>, current: () => Current) {
+    this.#store = store;
+    this.#current = current;
+  }
+
+  /** Notes that the whole state has no snapshot yet: the next save writes it. */
+  missing(): void {
+    this.#unsavedFull = Infinity;
+  }
+
+  /**
+   * Notes events folded since the last save (`Infinity`: the whole state has no snapshot).
+   *
+   * @param events - how many
+   */
+  folded(events: number): void {
+    this.#unsavedFull += events;
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#save();
+    }, SAVE_DELAY_MS);
+  }
+
+  async #save(): Promise<void> {
+    try {
+      const { state, position, now } = this.#current();
+      await this.#store.saveProjection(
+        SNAPSHOTS.screen,
+        SNAPSHOT_VERSION,
+        position,
+        encodeSnapshot({ state: screenOf(state, now), now }),
+      );
+      if (!this.#current().whole || this.#unsavedFull < SAVE_FULL_EVERY) return;
+      await idle();
+      const whole = this.#current();
+      this.#unsavedFull = 0;
+      await this.#store.saveProjection(
+        SNAPSHOTS.full,
+        SNAPSHOT_VERSION,
+        whole.position,
+        encodeSnapshot({ state: whole.state, now: whole.now }),
+      );
+    } catch {
+      // A snapshot is only a cache of the log: the next start folds what it lacks.
+    }
+  }
+}
