@@ -70,3 +70,24 @@ test('R-4: check-in at the door inside the window turns the room in use', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('R-7: a fault reported at the door is kept, shown on the door, and survives a reload', async () => {
+  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '一号会议室' }).waitFor();
+  await page.getByRole('button', { name: '报告设备故障' }).click();
+  await page.locator('fault-report button[data-equipment="A-proj"]').click();
+  await page.getByRole('button', { name: '没有画面' }).click();
+  await page.getByRole('button', { name: '提交报修' }).click();
+  await confirmation(page).filter({ hasText: '故障已报修' }).waitFor();
+  const faults = page.locator('huiyi-kiosk door-display .faults');
+  assert.match(await textOf(faults), /设备故障待修.*投影仪\(没有画面\)/);
+  await page.reload();
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '一号会议室' }).waitFor();
+  assert.match(
+    await textOf(page.locator('huiyi-kiosk door-display .faults')),
+    /投影仪\(没有画面\)/,
+  );
+  assert.deepEqual(await unnamedButtons(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -103,6 +103,7 @@ describe('huiyi-kiosk', () => {
       '延长 30 分钟',
       '延长 60 分钟',
       '提前结束',
+      '报告设备故障',
     ]);
     expect($(el, 'sync-badge').shadowRoot!.textContent).to.contain('仅本地保存');
     await expect(el).to.be.accessible();
@@ -283,7 +284,7 @@ describe('huiyi-kiosk', () => {
     el.requestUpdate();
     await settle(el);
     expect(stateOf(el)).to.equal('free');
-    expect($$(el, 'nav button').map((b) => b.textContent!.trim())).to.deep.equal([]);
+    expect($$(el, 'nav button').map((b) => b.textContent!.trim())).to.deep.equal(['报告设备故障']);
     setClock(secret.start - 13 * MINUTE);
     el.requestUpdate();
     await settle(el);
@@ -489,7 +490,10 @@ describe('huiyi-kiosk', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('door-display'));
       expect($(door(el), 'h1').textContent).to.equal('洽谈室');
       expect(doorText(el)).to.contain('No more bookings today').and.to.contain('No smoking');
-      expect($$(el, 'nav button').map((b) => b.textContent!.trim())).to.deep.equal(['Book now']);
+      expect($$(el, 'nav button').map((b) => b.textContent!.trim())).to.deep.equal([
+        'Book now',
+        'Report a fault',
+      ]);
       await expect(el).to.be.accessible();
     } finally {
       await setLocale('zh-CN');

@@ -76,6 +76,14 @@ export class DoorDisplay extends LitElement {
         padding: 0.6rem 0;
         border-bottom: 1px solid #334155;
       }
+      .faults {
+        grid-column: 1 / -1;
+        margin: 0;
+        padding: 0.75rem 1rem;
+        border: 3px dashed #facc15;
+        border-radius: 12px;
+        font-size: 1.4rem;
+      }
       .rules {
         grid-column: 1 / -1;
         display: flex;
@@ -98,6 +106,11 @@ export class DoorDisplay extends LitElement {
   @property({ attribute: false }) status?: DoorStatus;
   @property({ attribute: false }) people: ReadonlyMap<string, Person> = new Map();
   @property({ attribute: false }) houseRules: readonly HouseRule[] = [];
+  /** Faulty equipment of the room, awaiting repair (R-7). */
+  @property({ attribute: false }) faults: readonly {
+    readonly label: string;
+    readonly note: string;
+  }[] = [];
   @property({ type: Number }) now = 0;
   @property() zone = 'Asia/Shanghai';
 
@@ -171,6 +184,14 @@ export class DoorDisplay extends LitElement {
               </ol>`
         }
       </section>
+      ${
+        this.faults.length > 0
+          ? html`<p class="faults" role="note">
+              ⚠ ${msg('设备故障待修:', { id: 'door.faults' })}
+              ${this.faults.map((f) => `${f.label}(${f.note})`).join('、')}
+            </p>`
+          : nothing
+      }
       <ul class="rules" aria-label=${msg('会议室守则', { id: 'door.house-rules' })}>
         ${this.houseRules.map((r) => html`<li>${r.text[lang]}</li>`)}
       </ul>

@@ -36,9 +36,10 @@ import './pin-pad.js';
 import './settings-panel.js';
 import './sync-badge.js';
 import './rejection-note.js';
+import './fault-report.js';
 
 /** The screens of the kiosk; every one but home returns home after a minute untouched (K-4). */
-export type Screen = 'home' | 'walk-up' | 'sign-in' | 'agreement' | 'pin' | 'settings';
+export type Screen = 'home' | 'walk-up' | 'sign-in' | 'agreement' | 'fault' | 'pin' | 'settings';
 
 const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
 
@@ -274,6 +275,12 @@ export class HuiyiKiosk extends LitElement {
           @agreement-signed=${(e: CustomEvent<{ image: string }>) => this.#signAgreement(status, e.detail.image)}
           @cancel=${() => (this.screen = 'sign-in')}
         ></agreement-pad>`;
+      case 'fault':
+        return html`<fault-report
+          .items=${this.#reportable(rs)}
+          @fault-reported=${(e: CustomEvent<{ equipmentId: string; note: string }>) => this.#reportFault(rs, e.detail)}
+          @cancel=${() => this.#home()}
+        ></fault-report>`;
       case 'pin':
         return this.#renderPin();
       case 'settings':
@@ -293,6 +300,7 @@ export class HuiyiKiosk extends LitElement {
         .status=${status}
         .people=${this.#people}
         .houseRules=${p.houseRules}
+        .faults=${[...rs.faulty].map(([equipmentId, note]) => ({ label: this.#label(rs, equipmentId), note }))}
         .now=${now}
         .zone=${this.#params.time.zone}
       ></door-display>
@@ -330,6 +338,13 @@ export class HuiyiKiosk extends LitElement {
           this.#walkUpOptions(rs, now).length > 0
             ? html`<button class="primary" @click=${() => (this.screen = 'walk-up')}>
                 ${msg('现场预订', { id: 'action.walk-up' })}
+              </button>`
+            : nothing
+        }
+        ${
+          rs.room.equipment.length > 0
+            ? html`<button @click=${() => (this.screen = 'fault')}>
+                ${msg('报告设备故障', { id: 'fault.title' })}
               </button>`
             : nothing
         }
@@ -423,6 +438,36 @@ export class HuiyiKiosk extends LitElement {
       }),
       msg('已签到入场', { id: 'done.check-in' }),
     );
+  }
+
+  /** The label of an item of the room, as the room lists it. */
+  #label(rs: RoomState, equipmentId: string): string {
+    const item = rs.room.equipment.find((e) => e.id === equipmentId);
+    return item?.label ?? item?.kind ?? equipmentId;
+  }
+
+  /** Every item of the room, with whether it is already reported faulty (R-7). */
+  #reportable(rs: RoomState) {
+    return rs.room.equipment.map((e) => ({
+      equipmentId: e.id,
+      label: e.label ?? e.kind,
+      faulty: rs.faulty.has(e.id),
+    }));
+  }
+
+  async #reportFault(rs: RoomState, d: { equipmentId: string; note: string }): Promise<void> {
+    const ok = await this.#run(
+      this.service!.dispatch({
+        type: 'ReportEquipmentFault',
+        now: this.#now(),
+        actor: this.#doorActor(),
+        roomId: rs.room.id,
+        equipmentId: d.equipmentId,
+        note: d.note,
+      }),
+      msg('故障已报修,行政部门会尽快处理', { id: 'done.fault' }),
+    );
+    if (ok) this.screen = 'home';
   }
 
   #extend(rs: RoomState, bookingId: string, fromEnd: number, minutes: number): void {

@@ -1,0 +1,158 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { base } from './styles.js';
+
+/** One line of the checklist: an item of the room, and its fault if it is already faulty. */
+export interface ChecklistLine {
+  readonly equipmentId: string;
+  readonly label: string;
+  /** The open fault's note, when the item is faulty: it is shown, not checked again. */
+  readonly fault?: string;
+}
+
+/** The organizer's answer for one item. */
+export interface ChecklistAnswerInput {
+  readonly equipmentId: string;
+  readonly result: 'ok' | 'faulty';
+  readonly note?: string;
+}
+
+/**
+ * The equipment checklist at check-in (R-7): the organizer checks each item the meeting needs and
+ * marks it working or faulty (with what is wrong). Faulty items already reported are listed as such.
+ * Fires `checklist-done` with `{ answers }` and `skip`.
+ */
+@customElement('equipment-checklist')
+@localized()
+export class EquipmentChecklist extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 1.5rem;
+        display: grid;
+        gap: 1rem;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 12rem auto auto 1fr;
+        gap: 1rem;
+        align-items: center;
+        font-size: 1.4rem;
+      }
+      button[aria-pressed='true'].ok {
+        background: #15803d;
+        border-color: #22c55e;
+      }
+      button[aria-pressed='true'].faulty {
+        background: #7f1d1d;
+        border-color: #f87171;
+      }
+      .known {
+        grid-column: 2 / -1;
+        color: #fecaca;
+      }
+      .actions {
+        display: flex;
+        gap: 1rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) lines: readonly ChecklistLine[] = [];
+  @state() private answers = new Map<string, { result: 'ok' | 'faulty'; note: string }>();
+
+  #set(equipmentId: string, result: 'ok' | 'faulty', note = ''): void {
+    const next = new Map(this.answers);
+    next.set(equipmentId, { result, note: note || (this.answers.get(equipmentId)?.note ?? '') });
+    this.answers = next;
+  }
+
+  override render() {
+    const open = this.lines.filter((l) => l.fault === undefined);
+    const complete = open.every((l) => {
+      const a = this.answers.get(l.equipmentId);
+      return a !== undefined && (a.result === 'ok' || a.note.trim() !== '');
+    });
+    return html`
+      <h2>${msg('会前设备检查', { id: 'checklist.title' })}</h2>
+      <ul>
+        ${this.lines.map((l) => {
+          if (l.fault !== undefined) {
+            return html`<li>
+              <span>${l.label}</span
+              ><span class="known"
+                >${msg(str`故障待修:${l.fault}`, { id: 'checklist.known-fault' })}</span
+              >
+            </li>`;
+          }
+          const a = this.answers.get(l.equipmentId);
+          return html`<li>
+            <span id=${`label-${l.equipmentId}`}>${l.label}</span>
+            <button
+              class="ok"
+              aria-pressed=${String(a?.result === 'ok')}
+              aria-describedby=${`label-${l.equipmentId}`}
+              @click=${() => this.#set(l.equipmentId, 'ok')}
+            >
+              ${msg('正常', { id: 'checklist.ok' })}
+            </button>
+            <button
+              class="faulty"
+              aria-pressed=${String(a?.result === 'faulty')}
+              aria-describedby=${`label-${l.equipmentId}`}
+              @click=${() => this.#set(l.equipmentId, 'faulty')}
+            >
+              ${msg('有故障', { id: 'checklist.faulty' })}
+            </button>
+            ${
+              a?.result === 'faulty'
+                ? html`<input
+                    aria-label=${msg(str`${l.label}的故障情况`, { id: 'checklist.note' })}
+                    .value=${a.note}
+                    @input=${(e: Event) => this.#set(l.equipmentId, 'faulty', (e.target as HTMLInputElement).value)}
+                  />`
+                : html`<span></span>`
+            }
+          </li>`;
+        })}
+      </ul>
+      <div class="actions">
+        <button class="primary" ?disabled=${!complete} @click=${this.#done}>
+          ${msg('检查完毕', { id: 'checklist.done' })}
+        </button>
+        <button
+          @click=${() => this.dispatchEvent(new CustomEvent('skip', { bubbles: true, composed: true }))}
+        >
+          ${msg('稍后再查', { id: 'checklist.skip' })}
+        </button>
+      </div>
+    `;
+  }
+
+  #done(): void {
+    const answers: ChecklistAnswerInput[] = this.lines
+      .filter((l) => l.fault === undefined)
+      .map((l) => {
+        const a = this.answers.get(l.equipmentId) ?? { result: 'ok' as const, note: '' };
+        return a.result === 'faulty'
+          ? { equipmentId: l.equipmentId, result: 'faulty', note: a.note.trim() }
+          : { equipmentId: l.equipmentId, result: 'ok' };
+      });
+    this.dispatchEvent(
+      new CustomEvent('checklist-done', { detail: { answers }, bubbles: true, composed: true }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'equipment-checklist': EquipmentChecklist;
+  }
+}

@@ -1,0 +1,128 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { base } from './styles.js';
+
+/** An item of the room that can be reported. */
+export interface ReportableItem {
+  readonly equipmentId: string;
+  readonly label: string;
+  /** Already reported and not yet repaired. */
+  readonly faulty: boolean;
+}
+
+/**
+ * Report a fault from the door (R-7): which item, what is wrong (a common problem by one tap, or in
+ * one's own words). Fires `fault-reported` with `{ equipmentId, note }` and `cancel`.
+ */
+@customElement('fault-report')
+@localized()
+export class FaultReport extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: none;
+        padding: 0;
+        margin: 0 0 1.5rem;
+        display: flex;
+        gap: 1rem;
+        flex-wrap: wrap;
+      }
+      legend {
+        font-size: 1.4rem;
+        margin-bottom: 0.75rem;
+      }
+      button[aria-pressed='true'] {
+        background: #854d0e;
+        border-color: #facc15;
+      }
+      input {
+        width: 100%;
+        max-width: 40rem;
+        margin-top: 1rem;
+      }
+      .actions {
+        display: flex;
+        gap: 1rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) items: readonly ReportableItem[] = [];
+  @state() private equipmentId = '';
+  @state() private note = '';
+
+  #problems(): string[] {
+    return [
+      msg('无法开机', { id: 'fault.no-power' }),
+      msg('没有画面', { id: 'fault.no-picture' }),
+      msg('没有声音', { id: 'fault.no-sound' }),
+      msg('无法连接', { id: 'fault.no-connection' }),
+      msg('损坏', { id: 'fault.broken' }),
+    ];
+  }
+
+  override render() {
+    return html`
+      <h2>${msg('报告设备故障', { id: 'fault.title' })}</h2>
+      <fieldset>
+        <legend>${msg('哪件设备?', { id: 'fault.which' })}</legend>
+        ${this.items.map(
+          (i) =>
+            html`<button
+              data-equipment=${i.equipmentId}
+              aria-pressed=${String(this.equipmentId === i.equipmentId)}
+              @click=${() => (this.equipmentId = i.equipmentId)}
+            >
+              ${i.label}${i.faulty ? ` (${msg('已报修', { id: 'fault.already' })})` : ''}
+            </button>`,
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>${msg('出了什么问题?', { id: 'fault.what' })}</legend>
+        ${this.#problems().map((p) => html`<button aria-pressed=${String(this.note === p)} @click=${() => (this.note = p)}>${p}</button>`)}
+        <input
+          aria-label=${msg('其他问题,请描述', { id: 'fault.other' })}
+          placeholder=${msg('其他问题,请描述', { id: 'fault.other' })}
+          maxlength="200"
+          .value=${this.note}
+          @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)}
+        />
+      </fieldset>
+      <div class="actions">
+        <button
+          class="primary"
+          ?disabled=${this.equipmentId === '' || this.note.trim() === ''}
+          @click=${this.#report}
+        >
+          ${msg('提交报修', { id: 'fault.submit' })}
+        </button>
+        <button
+          @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}
+        >
+          ${msg('取消', { id: 'action.cancel' })}
+        </button>
+      </div>
+    `;
+  }
+
+  #report(): void {
+    this.dispatchEvent(
+      new CustomEvent('fault-reported', {
+        detail: { equipmentId: this.equipmentId, note: this.note.trim() },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fault-report': FaultReport;
+  }
+}

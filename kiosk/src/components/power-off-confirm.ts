@@ -1,0 +1,66 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { base } from './styles.js';
+
+/**
+ * After the meeting (R-7): the organizer confirms every piece of equipment, the lights and the air
+ * conditioning are off. Fires `power-off-confirmed` and `cancel`.
+ */
+@customElement('power-off-confirm')
+@localized()
+export class PowerOffConfirm extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        font-size: 1.4rem;
+        line-height: 2;
+      }
+      .actions {
+        display: flex;
+        gap: 1rem;
+      }
+    `,
+  ];
+
+  /** The meeting's topic, or nothing for a confidential one. */
+  @property() topic = '';
+  /** The room's equipment, as labels. */
+  @property({ attribute: false }) items: readonly string[] = [];
+
+  override render() {
+    return html`
+      <h2>
+        ${this.topic ? msg(str`会后确认:${this.topic}`, { id: 'power-off.title-topic' }) : msg('会后确认', { id: 'power-off.title' })}
+      </h2>
+      <p>${msg('请确认以下设备及灯光、空调均已关闭:', { id: 'power-off.ask' })}</p>
+      <ul>
+        ${this.items.map((i) => html`<li>${i}</li>`)}
+        <li>${msg('灯光与空调', { id: 'power-off.lights' })}</li>
+      </ul>
+      <div class="actions">
+        <button
+          class="primary"
+          @click=${() => this.dispatchEvent(new CustomEvent('power-off-confirmed', { bubbles: true, composed: true }))}
+        >
+          ${msg('已全部关闭', { id: 'power-off.confirm' })}
+        </button>
+        <button
+          @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}
+        >
+          ${msg('稍后', { id: 'power-off.later' })}
+        </button>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'power-off-confirm': PowerOffConfirm;
+  }
+}

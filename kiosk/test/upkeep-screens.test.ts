@@ -1,0 +1,152 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/components/equipment-checklist.js';
+import '../src/components/fault-report.js';
+import '../src/components/power-off-confirm.js';
+import '../src/components/huiyi-kiosk.js';
+import type { EquipmentChecklist } from '../src/components/equipment-checklist.js';
+import type { FaultReport } from '../src/components/fault-report.js';
+import type { PowerOffConfirm } from '../src/components/power-off-confirm.js';
+import type { HuiyiKiosk } from '../src/components/huiyi-kiosk.js';
+import { hashPin } from '../src/services/settings.js';
+import {
+  $,
+  T0,
+  button,
+  deepText,
+  demoService,
+  restoreClock,
+  setClock,
+  typeInto,
+} from './helpers.js';
+
+describe('equipment-checklist', () => {
+  it('R-7: each item is marked working or faulty with what is wrong; known faults are shown, not asked', async () => {
+    const el = await fixture<EquipmentChecklist>(
+      html`<equipment-checklist
+        .lines=${[
+          { equipmentId: 'A-proj', label: '投影仪' },
+          { equipmentId: 'A-mic', label: '无线话筒' },
+          { equipmentId: 'A-screen', label: '幕布', fault: '卡住' },
+        ]}
+      ></equipment-checklist>`,
+    );
+    expect(deepText(el.shadowRoot!)).to.contain('故障待修:卡住');
+    const done = () => button(el, '检查完毕') as HTMLButtonElement;
+    expect(done().disabled).to.equal(true);
+    const rows = [...el.shadowRoot!.querySelectorAll('li')];
+    (rows[0]!.querySelector('button.ok') as HTMLButtonElement).click();
+    (rows[1]!.querySelector('button.faulty') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(done().disabled, 'a faulty answer needs a note').to.equal(true);
+    typeInto(el.shadowRoot!.querySelectorAll('li')[1]!.querySelector('input')!, '没有声音');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    setTimeout(() => done().click());
+    const e = await oneEvent(el, 'checklist-done');
+    expect(e.detail.answers).to.deep.equal([
+      { equipmentId: 'A-proj', result: 'ok' },
+      { equipmentId: 'A-mic', result: 'faulty', note: '没有声音' },
+    ]);
+  });
+});
+
+describe('fault-report', () => {
+  it('R-7: which item and what is wrong, by one tap or in one’s own words', async () => {
+    const el = await fixture<FaultReport>(
+      html`<fault-report
+        .items=${[
+          { equipmentId: 'A-proj', label: '投影仪', faulty: false },
+          { equipmentId: 'A-mic', label: '无线话筒', faulty: true },
+        ]}
+      ></fault-report>`,
+    );
+    const submit = () => button(el, '提交报修') as HTMLButtonElement;
+    expect(submit().disabled).to.equal(true);
+    expect(deepText(el.shadowRoot!)).to.contain('无线话筒 (已报修)');
+    $(el, 'button[data-equipment="A-proj"]').click();
+    button(el, '没有画面').click();
+    await el.updateComplete;
+    expect(submit().disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+    setTimeout(() => submit().click());
+    const e = await oneEvent(el, 'fault-reported');
+    expect(e.detail).to.deep.equal({ equipmentId: 'A-proj', note: '没有画面' });
+  });
+});
+
+describe('power-off-confirm', () => {
+  it('R-7: the organizer confirms the equipment, lights and air conditioning are off', async () => {
+    const el = await fixture<PowerOffConfirm>(
+      html`<power-off-confirm
+        topic="售后周例会"
+        .items=${['投影仪', '无线话筒']}
+      ></power-off-confirm>`,
+    );
+    const text = deepText(el.shadowRoot!);
+    expect(text)
+      .to.contain('会后确认:售后周例会')
+      .and.to.contain('投影仪')
+      .and.to.contain('灯光与空调');
+    await expect(el).to.be.accessible();
+    setTimeout(() => button(el, '已全部关闭').click());
+    await oneEvent(el, 'power-off-confirmed');
+  });
+});
+
+describe('huiyi-kiosk: upkeep at the door', () => {
+  beforeEach(() => setClock(T0));
+  afterEach(() => restoreClock());
+
+  async function open(roomId: string) {
+    const demo = await demoService();
+    const settings = {
+      roomId,
+      language: 'zh-CN' as const,
+      pinHash: await hashPin('2468'),
+      device: 't',
+    };
+    const el = await fixture<HuiyiKiosk>(
+      html`<huiyi-kiosk .service=${demo.service} .settings=${settings}></huiyi-kiosk>`,
+    );
+    return { el, ...demo };
+  }
+  const screenTag = async (el: HuiyiKiosk, tag: string) => {
+    await waitUntil(() => el.shadowRoot!.querySelector(tag), `no <${tag}>`, { timeout: 3000 });
+    return $(el, tag);
+  };
+
+  it('R-7: a fault reported at the door marks the item faulty, shows on the door, and a booking needing it is refused', async () => {
+    const { el, service, store } = await open('A');
+    button(el, '报告设备故障').click();
+    const form = await screenTag(el, 'fault-report');
+    $(form, 'button[data-equipment="A-proj"]').click();
+    button(form, '无法开机').click();
+    await (form as FaultReport).updateComplete;
+    const before = await store.lastPosition();
+    button(form, '提交报修').click();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('.done')?.textContent?.includes('故障已报修'),
+      'no confirmation',
+    );
+    expect(await store.lastPosition()).to.be.greaterThan(before);
+    expect(service.state.bookings.rooms.get('A')!.faulty.get('A-proj')).to.equal('无法开机');
+    await el.updateComplete;
+    expect(deepText($(el, 'door-display').shadowRoot!))
+      .to.contain('设备故障待修:')
+      .and.to.contain('投影仪(无法开机)');
+    const r = await service.dispatch({
+      type: 'RequestBooking',
+      now: T0,
+      actor: { id: 'p-liu', roles: [] },
+      bookingId: 'needs-projector',
+      roomId: 'A',
+      topic: '配件周会',
+      headcount: 4,
+      start: T0 + 3 * 3_600_000,
+      end: T0 + 4 * 3_600_000,
+      equipment: ['projector'],
+    });
+    expect(r.ok ? 'accepted' : r.rejection.code).to.equal('booking.equipment-faulty');
+    await expect(el).to.be.accessible();
+  });
+});
