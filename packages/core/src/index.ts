@@ -17,3 +17,4 @@ export * from './upkeep/index.js';
 export * from './fees/index.js';
 export * from './actions/index.js';
 export * from './reports/index.js';
+export * from './csv/index.js';

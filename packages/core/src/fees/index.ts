@@ -51,4 +51,4 @@ export type {
   DepartmentStatementLine,
   WaiverStatementLine,
 } from './fee-statement.js';
-export { statementCsv, csvField } from './statement-csv.js';
+export { statementCsv } from './statement-csv.js';

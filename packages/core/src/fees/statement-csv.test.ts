@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeStatement } from './fee-statement.js';
-import { csvField, statementCsv } from './statement-csv.js';
+import { csvField } from '../csv/csv.js';
+import { statementCsv } from './statement-csv.js';
 
 /** A strict RFC 4180 reader: what a spreadsheet does with the file. */
 function readCsv(text: string): string[][] {
@@ -133,6 +134,6 @@ describe('R-12: the statement as CSV a spreadsheet opens as it is', () => {
     expect(csvField('=1+1')).toBe("'=1+1");
     expect(csvField('+86 138')).toBe("'+86 138");
     expect(csvField('@sum')).toBe("'@sum");
-    expect(csvField('-12.00', false)).toBe('-12.00');
+    expect(csvField({ numberText: '-12.00' })).toBe('-12.00');
   });
 });

@@ -1,3 +1,4 @@
+import { toCsv, type CsvCell } from '../csv/csv.js';
 import type { Language } from '../policy/parameters.js';
 import { EXPENSE_CATEGORY_NAMES } from './expense.js';
 import type { FeeStatement } from './fee-statement.js';
@@ -48,28 +49,6 @@ const WORDS = {
 } as const;
 
 /**
- * One field of a CSV record (RFC 4180): quoted when it holds a comma, a quote, CR or LF, with
- * quotes doubled. Text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR
- * first) is prefixed with `'`, so a reason typed at a kiosk never runs as one.
- *
- * @param value - the text of the field
- * @param isText - false for numbers, which are never prefixed (a negative balance stays a number)
- * @returns the field as written
- * @example
- * csvField('会议室 "A", 二楼') // => '"会议室 ""A"", 二楼"'
- * csvField('=1+1') // => "'=1+1"
- */
-export function csvField(value: string, isText = true): string {
-  const safe = isText && /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-type Cell = string | { readonly fen: Fen } | number;
-
-const cellText = (c: Cell): string =>
-  typeof c === 'string' ? csvField(c) : typeof c === 'number' ? String(c) : formatYuan(c.fen);
-
-/**
  * The public statement as CSV that a spreadsheet opens as it is (R-12): UTF-8 with a byte-order
  * mark, so Excel reads the Chinese right; one header row; CRLF line ends; RFC 4180 quoting; money
  * in yuan with two decimals, written from whole fen. Rows: each room, each department, each
@@ -84,8 +63,8 @@ const cellText = (c: Cell): string =>
 export function statementCsv(s: FeeStatement, language: Language = 'zh-CN'): string {
   const w = WORDS[language];
   const p = s.period.label;
-  const money = (fen: Fen) => ({ fen });
-  const rows: Cell[][] = [[...w.header]];
+  const money = (fen: Fen): CsvCell => ({ numberText: formatYuan(fen) });
+  const rows: CsvCell[][] = [[...w.header]];
   for (const r of s.rooms)
     rows.push([
       p,
@@ -151,5 +130,5 @@ export function statementCsv(s: FeeStatement, language: Language = 'zh-CN'): str
     money(t.balanceFen),
     '',
   ]);
-  return `\uFEFF${rows.map((r) => r.map(cellText).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -35,8 +35,6 @@ export { meetingSummary } from './summary.js';
 export type { MeetingSummary, SummaryOutcome, Finding, Improvement } from './summary.js';
 export { meetingTotals, periodReport } from './period-report.js';
 export type { MeetingTotals, PeriodReport } from './period-report.js';
-export { CSV_BOM, toCsv } from './csv.js';
-export type { CsvCell } from './csv.js';
 export { markdownCell, markdownTable } from './markdown.js';
 export { REPORT_LABELS, VALUE_LABELS, label, valueLabel } from './labels.js';
 export type { ReportLabel } from './labels.js';

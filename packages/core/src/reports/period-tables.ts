@@ -1,6 +1,6 @@
 import { ACTION_STATUSES } from '../actions/action.js';
 import type { RollUpCounts, RollUpGroup } from './action-rollup.js';
-import type { CsvCell } from './csv.js';
+import type { CsvCell } from '../csv/csv.js';
 import { DISCIPLINE_FIELDS } from './discipline.js';
 import { formatRate, formatWall, inHours, inMinutes, yesNo } from './format.js';
 import { label, valueLabel, type ReportLabel } from './labels.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { reportSourcesArb } from '../testing/report-arbitraries.js';
-import { CSV_BOM, csvField, toCsv } from './csv.js';
+import { CSV_BOM, csvField, toCsv } from '../csv/csv.js';
 import { at, sources } from './fixtures.test-helpers.js';
 import { markdownCell, markdownTable } from './markdown.js';
 import { actionsByMeeting, meetingReport } from './meeting-report.js';

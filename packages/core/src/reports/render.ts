@@ -1,5 +1,5 @@
 import type { TimeZone } from '../time/zone.js';
-import { toCsv, type CsvCell } from './csv.js';
+import { toCsv, type CsvCell } from '../csv/csv.js';
 import { formatWall, yesNo } from './format.js';
 import { label } from './labels.js';
 import { markdownTable } from './markdown.js';

@@ -1,6 +1,6 @@
 import type { Language } from '../policy/parameters.js';
 import type { TimeZone } from '../time/zone.js';
-import type { CsvCell } from './csv.js';
+import type { CsvCell } from '../csv/csv.js';
 import { label, type ReportLabel } from './labels.js';
 
 /** How a report is rendered: its language, and the names to show for person ids. */

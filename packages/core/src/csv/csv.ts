@@ -1,5 +1,10 @@
-/** A value in a CSV cell: text, a number, a yes/no, or nothing (an empty cell). */
-export type CsvCell = string | number | boolean | null | undefined;
+/** A number already written as text (money as `-12.00`): never taken for a formula. */
+export interface CsvNumberText {
+  readonly numberText: string;
+}
+
+/** A value in a CSV cell: text, a number (or one written as text), a yes/no, or nothing (an empty cell). */
+export type CsvCell = string | number | boolean | null | undefined | CsvNumberText;
 
 /** The byte-order mark that tells a spreadsheet the file is UTF-8 (so Chinese opens intact). */
 export const CSV_BOM = '\uFEFF';
@@ -18,12 +23,17 @@ const FORMULA_START = /^[=+\-@\t\r]/u;
  * csvField('回访, 2 起') // => '"回访, 2 起"'
  * csvField('=1+1') // => "'=1+1"
  * csvField(12.5) // => '12.5'
+ * csvField({ numberText: '-12.00' }) // => '-12.00'
  */
 export function csvField(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  if (typeof cell === 'object') return quoted(cell.numberText);
+  return quoted(FORMULA_START.test(cell) ? `'${cell}` : cell);
+}
+
+function quoted(text: string): string {
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
