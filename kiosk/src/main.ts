@@ -4,7 +4,7 @@ import { DEFAULT_PARAMETERS, localDateOf } from '@huiyi/core';
 import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
 import { demoCommands } from './demo/demo-site.js';
-import { setLocale } from './i18n/localization.js';
+import { switchLanguage } from './i18n/localization.js';
 import { KioskService } from './services/kiosk-service.js';
 import { registerServiceWorker } from './services/service-worker.js';
 import { loadSettings } from './services/settings.js';
@@ -16,7 +16,7 @@ async function start(): Promise<void> {
   const app = document.querySelector('huiyi-kiosk');
   if (!app) return;
   const settings = await loadSettings();
-  await setLocale(settings.language);
+  await switchLanguage(settings.language);
   // The zone's first reading loads the browser's time zone data (with Intl, ~20 ms): do it while
   // the database opens, not when the screen is drawn.
   localDateOf(kioskClock.now(), DEFAULT_PARAMETERS.time.zone);

@@ -21,7 +21,7 @@ import { ClockController } from '../controllers/clock-controller.js';
 import { IdleController } from '../controllers/idle-controller.js';
 import { WakeLockController } from '../controllers/wake-lock-controller.js';
 import { kioskClock } from '../controllers/clock.js';
-import { language, setLocale } from '../i18n/localization.js';
+import { language, switchLanguage } from '../i18n/localization.js';
 import type { KioskService, Outcome } from '../services/kiosk-service.js';
 import { hashPin, saveSettings, type KioskSettings, type Language } from '../services/settings.js';
 import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
@@ -237,7 +237,8 @@ export class HuiyiKiosk extends LitElement {
       ${this.rejection ? html`<rejection-note .rejection=${this.rejection}></rejection-note>` : nothing}
       ${this.confirmation ? html`<p class="done" role="status">✓ ${this.confirmation}</p>` : nothing}
       <footer>
-        <sync-badge></sync-badge>
+        <!-- With no server yet, every event in the log is still to be synchronised (K-3). -->
+        <sync-badge .pending=${this.service.position}></sync-badge>
         <button
           class="gear"
           @click=${() => (this.screen === 'home' ? (this.screen = 'pin') : this.#home())}
@@ -602,7 +603,7 @@ export class HuiyiKiosk extends LitElement {
     if (!this.settings) return;
     this.settings = { ...this.settings, roomId: d.roomId || undefined, language: d.language };
     saveSettings(this.settings);
-    await setLocale(d.language);
+    await switchLanguage(d.language);
     this.notice = msg('设置已保存', { id: 'settings.saved' });
   }
 

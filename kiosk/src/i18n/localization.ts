@@ -17,5 +17,16 @@ export const { getLocale, setLocale } = configureLocalization({
   },
 });
 
+/**
+ * Switches the kiosk's language and says so to the page (`<html lang>`), so screen readers and
+ * fonts follow (K-5).
+ *
+ * @param lang - the language
+ */
+export async function switchLanguage(lang: Language): Promise<void> {
+  await setLocale(lang);
+  document.documentElement.lang = lang;
+}
+
 /** The current language as the core's messages name it. */
 export const language = (): Language => (getLocale() === 'en' ? 'en' : 'zh-CN');
