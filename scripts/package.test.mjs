@@ -1,27 +1,20 @@
 // @huiyi/core is fit to publish: its packed tarball passes publint and "are the types wrong",
 // and installs into a scratch project that imports it from plain Node ESM and type-checks against it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const core = join(root, 'packages', 'core');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+import { attw, pack, publint, run, tsc } from './pack-helpers.mjs';
 
 let scratch;
 let tarball;
 
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'huiyi-pack-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], core));
-  tarball = join(scratch, packed[0].filename);
-  const files = packed[0].files.map((f) => f.path);
+  const packed = pack('core', scratch);
+  tarball = packed.path;
+  const { files } = packed;
   assert.ok(
     files.includes('dist/index.js') && files.includes('dist/index.d.ts'),
     'the build is packed',
@@ -32,12 +25,12 @@ before(() => {
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('publint finds nothing to fix', () => {
-  const out = run(bin('publint'), ['run', tarball, '--strict'], root);
+  const out = publint(tarball);
   assert.match(out, /All good/);
 });
 
 test('are the types wrong: none, for ESM consumers', () => {
-  run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-emoji', '--no-color'], root);
+  attw(tarball);
 });
 
 test('the tarball installs and works from plain Node ESM, with its types', () => {
@@ -103,9 +96,5 @@ test('the tarball installs and works from plain Node ESM, with its types', () =>
       files: ['main.ts'],
     }),
   );
-  run(
-    process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-    app,
-  );
+  tsc(app);
 });

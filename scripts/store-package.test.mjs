@@ -2,34 +2,21 @@
 // and installs (with @huiyi/core's tarball) into a scratch project that uses it from plain Node
 // ESM on fake-indexeddb, and type-checks against it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+import { attw, pack, publint, run, tsc } from './pack-helpers.mjs';
 
 let scratch;
 let tarball;
 let coreTarball;
 
-const pack = (pkg) => {
-  const packed = JSON.parse(
-    run('npm', ['pack', '--json', '--pack-destination', scratch], join(root, 'packages', pkg)),
-  );
-  return { path: join(scratch, packed[0].filename), files: packed[0].files.map((f) => f.path) };
-};
-
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'huiyi-store-pack-'));
-  const store = pack('store-idb');
+  const store = pack('store-idb', scratch);
   tarball = store.path;
-  coreTarball = pack('core').path;
+  coreTarball = pack('core', scratch).path;
   assert.ok(store.files.includes('dist/index.js') && store.files.includes('dist/index.d.ts'));
   assert.ok(!store.files.some((f) => f.includes('.test.')), 'no tests are packed');
   assert.ok(!store.files.some((f) => /^(test|bench)\//.test(f)), 'no test helpers or benchmarks');
@@ -38,11 +25,11 @@ before(() => {
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('store-idb: publint finds nothing to fix', () => {
-  assert.match(run(bin('publint'), ['run', tarball, '--strict'], root), /All good/);
+  assert.match(publint(tarball), /All good/);
 });
 
 test('store-idb: are the types wrong: none, for ESM consumers', () => {
-  run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-emoji', '--no-color'], root);
+  attw(tarball);
 });
 
 test('store-idb: the tarball installs and keeps a log from plain Node ESM, with its types', () => {
@@ -117,9 +104,5 @@ test('store-idb: the tarball installs and keeps a log from plain Node ESM, with 
       files: ['main.ts'],
     }),
   );
-  run(
-    process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-    app,
-  );
+  tsc(app);
 });
