@@ -73,18 +73,32 @@ export function int(min: number, max: number): Check<number> {
       : bad(path, `${min} 到 ${max} 之间的整数`, `a whole number from ${min} to ${max}`);
 }
 
+/** The earliest instant a command may carry: 1970-01-01T00:00Z (event ids count from it). */
+export const EARLIEST_INSTANT: Instant = 0;
 /**
- * An instant: integer epoch milliseconds.
+ * The latest instant a command may carry: 3000-01-01T00:00Z, exclusive. Far enough for any
+ * meeting, and far enough from year 9999 that adding working days or a horizon never leaves the
+ * calendar that wall-clock conversion accepts.
+ */
+export const LATEST_INSTANT: Instant = Date.UTC(3000, 0, 1);
+
+/**
+ * An instant a command may carry: integer epoch milliseconds from 1970 up to (not including) 3000.
  *
  * @returns the check
  * @example
  * instant()(1795741200000, 'start').ok // => true
+ * instant()(-62135971543001, 'now').ok // => false (the year 0)
  */
 export function instant(): Check<Instant> {
   return (v, path) =>
-    isInstant(v)
+    isInstant(v) && v >= EARLIEST_INSTANT && v < LATEST_INSTANT
       ? good(v)
-      : bad(path, '有效的时刻(毫秒时间戳整数)', 'an instant (integer epoch milliseconds)');
+      : bad(
+          path,
+          '1970 年至 2999 年之间的有效时刻(毫秒时间戳整数)',
+          'an instant from 1970 to 2999 (integer epoch milliseconds)',
+        );
 }
 
 /**
