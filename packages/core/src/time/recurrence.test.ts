@@ -425,7 +425,9 @@ describe('M-1: properties of the expansion', () => {
         expect(
           resolveWall({ ...o.date, hour: s.start.hour, minute: s.start.minute }, s.zone).kind,
         ).toBe('gap');
-        expect(o.start).toBeGreaterThan(toInstant({ ...o.date, hour: 0, minute: 0 }, s.zone));
+        // (a gap may start at midnight itself, as in America/Sao_Paulo until 2019)
+        const skipped = { ...o.date, hour: s.start.hour, minute: s.start.minute };
+        expect(o.start).toBeGreaterThan(toInstant(skipped, s.zone, 'earlier'));
       }
     }
   });
