@@ -98,8 +98,6 @@ export const meetingRejections = {
       `the agenda's timeboxes add up to ${totalMinutes} minutes, more than the meeting's ${lengthMinutes}`,
       { totalMinutes, lengthMinutes },
     ),
-  badInterval: () =>
-    r('T-2', 'interval.empty', '结束时间必须晚于开始时间', 'the end must be after the start'),
   inPast: (start: Instant, zone: TimeZone) =>
     r(
       'M-2',

@@ -1,3 +1,4 @@
+import { emptyIntervalRejection } from '../time/interval.js';
 import type { Rejection } from '../rejection/index.js';
 import { MINUTE } from '../time/instant.js';
 import type { MeetingPlan } from './meeting.js';
@@ -31,7 +32,7 @@ export function readinessProblems(plan: MeetingPlan): Rejection[] {
   if (plan.participants.length === 0) out.push(why.missing('participants'));
   const b = plan.booking;
   if (b === undefined) out.push(why.missing('booking'));
-  else if (b.end <= b.start) out.push(why.badInterval());
+  else if (b.end <= b.start) out.push(emptyIntervalRejection(b.start, b.end));
   else {
     const total = plan.agenda.reduce((sum, i) => sum + i.timeboxMinutes, 0);
     const length = Math.floor((b.end - b.start) / MINUTE);

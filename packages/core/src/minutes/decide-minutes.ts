@@ -1,3 +1,4 @@
+import { emptyIntervalRejection } from '../time/interval.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import { deepEqual } from '../policy/records.js';
 import { fail, ok, type Result } from '../rejection/index.js';
@@ -61,7 +62,7 @@ export function minutesDue(
  */
 export function factsProblem(meetingId: string, facts: MeetingFacts): MinutesDecision | undefined {
   if (facts.meetingId !== meetingId) return fail(why.factsMismatch(meetingId, facts.meetingId));
-  if (facts.end <= facts.start) return fail(why.badInterval());
+  if (facts.end <= facts.start) return fail(emptyIntervalRejection(facts.start, facts.end));
   return undefined;
 }
 

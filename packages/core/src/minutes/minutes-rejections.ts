@@ -36,8 +36,6 @@ export const minutesRejections = {
       `the meeting facts are of ${factsFor}, not ${meetingId}`,
       { meetingId, factsFor },
     ),
-  badInterval: () =>
-    r('T-2', 'interval.empty', '结束时间必须晚于开始时间', 'the end must be after the start'),
   unknownMinutes: (meetingId: string) =>
     r(
       'N-1',

@@ -70,8 +70,6 @@ export const bookingRejections = {
         bookingId,
       },
     ),
-  badInterval: () =>
-    r('T-2', 'interval.empty', '结束时间必须晚于开始时间', 'the end must be after the start'),
   inPast: (start: Instant, zone: TimeZone) =>
     r(
       'R-2',

@@ -1,7 +1,7 @@
 import type { PolicyParameters } from '../policy/parameters.js';
 import type { Rejection } from '../rejection/index.js';
 import { DAY, MINUTE, type Instant } from '../time/instant.js';
-import type { Interval } from '../time/interval.js';
+import { emptyIntervalRejection, type Interval } from '../time/interval.js';
 import {
   buildIndex,
   firstConflict,
@@ -60,7 +60,7 @@ export function checkBooking(
   const p = policy.rooms;
   const zone = policy.time.zone;
   const { start, end } = request;
-  if (!(start < end)) return [why.badInterval()];
+  if (!(start < end)) return [emptyIntervalRejection(start, end)];
   const out: Rejection[] = [];
   if (start < Math.floor(options.now / MINUTE) * MINUTE) out.push(why.inPast(start, zone));
   if (start > options.now + p.horizonDays * DAY) out.push(why.beyondHorizon(p.horizonDays));

@@ -3,6 +3,7 @@ export type { Instant, Duration } from './instant.js';
 export {
   interval,
   checkInterval,
+  emptyIntervalRejection,
   duration,
   contains,
   covers,

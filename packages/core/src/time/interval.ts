@@ -1,4 +1,4 @@
-import { fail, ok, reject, type Result } from '../rejection/index.js';
+import { fail, ok, reject, type Rejection, type Result } from '../rejection/index.js';
 import { isInstant, type Duration, type Instant } from './instant.js';
 
 /**
@@ -50,17 +50,26 @@ export function checkInterval(start: unknown, end: unknown): Result<Interval> {
       ),
     );
   }
-  if (start >= end) {
-    return fail(
-      reject(
-        'T-2',
-        'interval.empty',
-        { 'zh-CN': '结束时间必须晚于开始时间', en: 'the end must be after the start' },
-        { start, end },
-      ),
-    );
-  }
+  if (start >= end) return fail(emptyIntervalRejection(start, end));
   return ok({ start, end });
+}
+
+/**
+ * The rejection of an interval whose end is not after its start (T-2): the one every context gives.
+ *
+ * @param start - the proposed start
+ * @param end - the proposed end
+ * @returns the `T-2` rejection, code `interval.empty`
+ * @example
+ * emptyIntervalRejection(10, 5).code // => 'interval.empty'
+ */
+export function emptyIntervalRejection(start: Instant, end: Instant): Rejection {
+  return reject(
+    'T-2',
+    'interval.empty',
+    { 'zh-CN': '结束时间必须晚于开始时间', en: 'the end must be after the start' },
+    { start, end },
+  );
 }
 
 /**
