@@ -1,3 +1,4 @@
+import { withOneFieldReplaced } from '../testing/arbitraries.js';
 import { afterAll, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { Booking } from '../rooms/booking.js';
@@ -296,18 +297,13 @@ describe('R-10: arbitrary JSON is rejected, never thrown', () => {
   });
 
   test.prop([
-    commandsArb([])
-      .filter((cs) => cs.length > 0)
-      .map((cs) => cs[0]!),
-    fc.string({ maxLength: 12 }),
-    fc.oneof(
-      fc.anything(),
-      fc.json().map((j) => JSON.parse(j) as unknown),
+    withOneFieldReplaced(
+      commandsArb([])
+        .filter((cs) => cs.length > 0)
+        .map((cs) => cs[0]!),
     ),
-  ])('a valid command with one field replaced by anything', (command, key, value) => {
-    const fields = Object.keys(command);
-    const field = fields[key.length % fields.length] ?? 'type';
-    const r = fees.decide({ ...command, [key.length % 3 === 0 ? key : field]: value }, state);
+  ])('a valid command with one field replaced by anything', (mangled) => {
+    const r = fees.decide(mangled, state);
     expect(typeof r.ok).toBe('boolean');
     if (!r.ok) {
       expect(r.rejection.rule).toMatch(/^[A-Z]-\d+$/);

@@ -51,3 +51,31 @@ export function localDateTimeArb(minYear = 1990, maxYear = 2090): fc.Arbitrary<L
 
 /** ISO weekdays. */
 export const weekdayArb: fc.Arbitrary<Weekday> = fc.constantFrom<Weekday>(1, 2, 3, 4, 5, 6, 7);
+
+/**
+ * A valid command with one field replaced by anything (or a stray field added): what a careless
+ * integrator or a corrupt file sends. A decider must reject it or accept it, never throw.
+ *
+ * @param commands - valid commands
+ * @returns the mangled commands
+ * @example
+ * fc.sample(withOneFieldReplaced(fc.constant({ type: 'CheckIn', now: 0 })), 1) // => [{ type: 'CheckIn', now: null }]
+ */
+export function withOneFieldReplaced(
+  commands: fc.Arbitrary<Record<string, unknown>>,
+): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(
+      commands,
+      fc.string({ maxLength: 12 }),
+      fc.oneof(
+        fc.anything(),
+        fc.json().map((j) => JSON.parse(j) as unknown),
+      ),
+    )
+    .map(([command, key, value]) => {
+      const keys = Object.keys(command);
+      const field = keys[key.length % keys.length] ?? 'type';
+      return { ...command, [key.length % 3 === 0 ? key : field]: value };
+    });
+}
