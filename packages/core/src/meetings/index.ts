@@ -73,5 +73,9 @@ export type { PlanField } from './meeting-rejections.js';
 export { initialMeetingState, foldMeetingEvents, evolveMeetings } from './meeting-state.js';
 export type { MeetingState, SignedAgreement } from './meeting-state.js';
 export { hasSignedAgreement } from './decide-sign-in.js';
-export { createMeetingDecider, parseMeetingCommand } from './meeting-decider.js';
+export {
+  createMeetingDecider,
+  createDoorMeetingDecider,
+  parseMeetingCommand,
+} from './meeting-decider.js';
 export type { MeetingDecider } from './meeting-decider.js';

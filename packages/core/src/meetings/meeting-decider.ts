@@ -1,7 +1,7 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import { parseCommand } from '../input/index.js';
-import { fail, type Result, type RuleId } from '../rejection/index.js';
+import { fail, notAtDoor, type Result, type RuleId } from '../rejection/index.js';
 import { type Decision } from './decide-context.js';
 import { acceptExcuse, answerInvitation, reviewInvitations } from './decide-invitations.js';
 import {
@@ -82,12 +82,71 @@ export interface MeetingDecider {
 export function createMeetingDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): MeetingDecider {
+  return makeMeetingDecider(policy, decideCommand);
+}
+
+/**
+ * Makes the meetings decider for a door kiosk: planning and scheduling (what a schedule file
+ * brings), sign-in and sign-out, and the confidentiality agreement, decided as
+ * {@link createMeetingDecider} decides them. It refuses the rest, the meeting's run and the
+ * invitations (K-2, `door.not-taken`), and leaves them out of a bundle that imports it alone. It
+ * folds every meeting event alike.
+ *
+ * @param policy - the parameters in force (default: the policy's defaults, always)
+ * @returns the decider
+ * @example
+ * createDoorMeetingDecider().decide({ type: 'StartMeeting', … }, state) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ */
+export function createDoorMeetingDecider(
+  policy: PolicyLookup = () => DEFAULT_PARAMETERS,
+): MeetingDecider {
+  return makeMeetingDecider(policy, decideAtDoor);
+}
+
+type DecideCommand = (c: MeetingCommand, state: MeetingState, policy: PolicyLookup) => Decision;
+
+function makeMeetingDecider(policy: PolicyLookup, decideWith: DecideCommand): MeetingDecider {
   const decide = (input: unknown, state: MeetingState): Decision => {
     const parsed = parseMeetingCommand(input);
     if (!parsed.ok) return parsed;
-    return decideCommand(parsed.value, state, policy);
+    return decideWith(parsed.value, state, policy);
   };
   return { initialState: initialMeetingState, decide, evolve: evolveMeetings };
+}
+
+/** What the door takes, decided by the same functions as {@link decideCommand}. */
+function decideAtDoor(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
+  switch (c.type) {
+    case 'PlanMeeting':
+      return planMeeting(c, state);
+    case 'SignConfidentialityAgreement':
+      return signAgreement(c, state, policy);
+    case 'ScheduleMeeting':
+    case 'EditMeeting':
+    case 'RescheduleMeeting':
+    case 'CancelMeeting':
+    case 'SignIn':
+    case 'SignOut':
+      break;
+    default:
+      return fail(notAtDoor(c.type));
+  }
+  const m = state.meetings.get(c.meetingId);
+  if (!m) return fail(why.unknownMeeting(c.meetingId));
+  switch (c.type) {
+    case 'ScheduleMeeting':
+      return scheduleMeeting(c, m, policy);
+    case 'EditMeeting':
+      return editMeeting(c, m);
+    case 'RescheduleMeeting':
+      return rescheduleMeeting(c, m, policy);
+    case 'CancelMeeting':
+      return cancelMeeting(c, m);
+    case 'SignIn':
+      return signIn(c, m, state, policy);
+    case 'SignOut':
+      return signOut(c, m);
+  }
 }
 
 function decideCommand(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {

@@ -24,6 +24,7 @@ import {
   wang,
   zhou,
 } from './fixtures.test-helpers.js';
+import { createDoorMeetingDecider } from './meeting-decider.js';
 import { canMove, type MeetingStatus } from './meeting.js';
 import type { MeetingEvent } from './meeting-events.js';
 import type { MeetingState } from './meeting-state.js';
@@ -286,6 +287,43 @@ describe('M-2 … M-8: the meeting decider under arbitrary commands', () => {
       expect(log.reduce(decider.evolve, start)).toEqual(state);
     },
   );
+});
+
+describe('K-2: the meeting decider of a door', () => {
+  const door = createDoorMeetingDecider();
+  /** What a door takes: planning and scheduling, sign-in and sign-out, the agreement. */
+  const atDoor = new Set([
+    'PlanMeeting',
+    'EditMeeting',
+    'ScheduleMeeting',
+    'RescheduleMeeting',
+    'CancelMeeting',
+    'SignIn',
+    'SignOut',
+    'SignConfidentialityAgreement',
+  ]);
+
+  test.prop([fc.constantFrom(...starts), runArb(60)], { numRuns: 80 })(
+    'decides what the door takes exactly as the full decider, and refuses the rest with its reason',
+    (start, commands) => {
+      let state = start;
+      for (const command of commands) {
+        const full = decider.decide(command, state);
+        const mine = door.decide(command, state);
+        if (atDoor.has(command['type'] as string)) expect(mine).toEqual(full);
+        else
+          expect(mine.ok ? 'accepted' : [mine.rejection.rule, mine.rejection.code]).toEqual([
+            'K-2',
+            'door.not-taken',
+          ]);
+        state = (full.ok ? full.value : []).reduce(decider.evolve, state);
+      }
+    },
+  );
+
+  test.prop([fc.anything()])('refuses anything malformed as the full decider does', (input) => {
+    expect(door.decide(input, initial)).toEqual(decider.decide(input, initial));
+  });
 });
 
 describe('M-4: arbitrary JSON is rejected, never thrown', () => {

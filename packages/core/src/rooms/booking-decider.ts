@@ -3,12 +3,12 @@ import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Actor } from '../people/actor.js';
 import { parseCommand } from '../input/index.js';
-import { fail, ok, type Result, type RuleId } from '../rejection/index.js';
+import { fail, notAtDoor, ok, type Result, type RuleId } from '../rejection/index.js';
 import { DAY, MINUTE, type Instant } from '../time/instant.js';
 import { entriesIn, firstConflict, nextEntryFrom, nextFreeMoment } from './availability-index.js';
 import type { Booking } from './booking.js';
 import {
-  BOOKING_COMMAND_SHAPES,
+  SINGLE_BOOKING_COMMAND_SHAPES,
   type ApproveBooking,
   type BookingCommand,
   type CancelBooking,
@@ -26,6 +26,7 @@ import {
   type WalkUp,
 } from './booking-commands.js';
 import { requestSeries } from './series-booking.js';
+import { BOOKING_COMMAND_SHAPES, type RequestSeries } from './series-commands.js';
 import { findBooking, firstRejection, isAdmin, sameJson, sameRequest } from './decide-helpers.js';
 import type { BookingEvent } from './booking-events.js';
 import { bookingRejections as why } from './booking-rejections.js';
@@ -73,6 +74,12 @@ export function parseBookingCommand(input: unknown): Result<BookingCommand> {
   return parseCommand<BookingCommand>(BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
 }
 
+/** How a decider books a series: its own parser and decision, kept apart so a door need not load recurrence. */
+interface SeriesSupport {
+  readonly parse: (input: unknown) => Result<BookingCommand>;
+  readonly decide: typeof requestSeries;
+}
+
 /** The rooms and bookings decider (DESIGN: `initialState`, `decide`, `evolve`). */
 export interface BookingDecider {
   readonly initialState: BookingState;
@@ -94,12 +101,50 @@ export interface BookingDecider {
 export function createBookingDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): BookingDecider {
+  return makeBookingDecider(policy, { parse: parseBookingCommand, decide: requestSeries });
+}
+
+/**
+ * Makes the rooms and bookings decider for a door kiosk, which books one meeting at a time: every
+ * command of {@link createBookingDecider} but `RequestSeries`, which it refuses (K-2,
+ * `door.not-taken`). It decides everything else alike and folds the same events, series
+ * included; it leaves recurrence out of a bundle that imports it alone.
+ *
+ * @param policy - the parameters in force (default: the policy's defaults, always)
+ * @returns the decider
+ * @example
+ * createDoorBookingDecider().decide({ type: 'RequestSeries', … }, state) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ */
+export function createDoorBookingDecider(
+  policy: PolicyLookup = () => DEFAULT_PARAMETERS,
+): BookingDecider {
+  return makeBookingDecider(policy, undefined);
+}
+
+function makeBookingDecider(
+  policy: PolicyLookup,
+  series: SeriesSupport | undefined,
+): BookingDecider {
+  const parse = (input: unknown): Result<BookingCommand> => {
+    if (series) return series.parse(input);
+    const type =
+      typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+    if (type === 'RequestSeries') return fail(notAtDoor('RequestSeries'));
+    return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
+  };
   const decide = (input: unknown, state: BookingState): Result<BookingEvent[]> => {
-    const parsed = parseBookingCommand(input);
+    const parsed = parse(input);
     if (!parsed.ok) return parsed;
-    return decideCommand(parsed.value, state, policy);
+    return decideCommand(parsed.value, state, policy, series?.decide);
   };
   return { initialState: foldBookingEvents([]), decide, evolve: evolveBookings };
+}
+
+function decideSeriesWith(
+  decideSeries: typeof requestSeries | undefined,
+  ...args: Parameters<typeof requestSeries>
+): Result<BookingEvent[]> {
+  return decideSeries ? decideSeries(...args) : fail(notAtDoor('RequestSeries'));
 }
 
 const done = (events: BookingEvent[] = []): Result<BookingEvent[]> => ok(events);
@@ -108,6 +153,7 @@ function decideCommand(
   c: BookingCommand,
   state: BookingState,
   policy: PolicyLookup,
+  decideSeries: typeof requestSeries | undefined,
 ): Result<BookingEvent[]> {
   switch (c.type) {
     case 'RegisterRoom':
@@ -128,14 +174,22 @@ function decideCommand(
   const after = released.length > 0 ? foldBookingEvents(released, state) : state;
   const room = after.rooms.get(c.roomId) as RoomState;
   const params = policy(c.now, { roomId: c.roomId });
-  const result = decideForRoom(c, after, room, params, policy);
+  const result =
+    c.type === 'RequestSeries'
+      ? decideSeriesWith(decideSeries, c, after, room, params, policy)
+      : decideForRoom(c, after, room, params, policy);
   return result.ok && result.value.length > 0 ? ok([...released, ...result.value]) : result;
 }
 
 function decideForRoom(
   c: Exclude<
     BookingCommand,
-    RegisterRoom | UpdateRoom | ReportEquipmentFault | RepairEquipment | ReleaseNoShows
+    | RegisterRoom
+    | UpdateRoom
+    | ReportEquipmentFault
+    | RepairEquipment
+    | ReleaseNoShows
+    | RequestSeries
   >,
   state: BookingState,
   rs: RoomState,
@@ -147,8 +201,6 @@ function decideForRoom(
       return requestBooking(c, state, rs, params, policy);
     case 'WalkUp':
       return walkUp(c, state, rs, params);
-    case 'RequestSeries':
-      return requestSeries(c, state, rs, params, policy);
     default:
       break;
   }

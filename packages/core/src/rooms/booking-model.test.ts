@@ -3,7 +3,9 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { buildIndex, firstConflict } from './availability-index.js';
 import { occupied } from './booking.js';
-import { createBookingDecider } from './booking-decider.js';
+import { createBookingDecider, createDoorBookingDecider } from './booking-decider.js';
+import { BOOKING_COMMAND_TYPES } from './booking-commands.js';
+import { BOOKING_COMMAND_SHAPES } from './series-commands.js';
 import type { BookingEvent } from './booking-events.js';
 import type { BookingState } from './booking-state.js';
 import { overlaps, type Interval } from '../time/interval.js';
@@ -203,6 +205,43 @@ describe('R-2 … R-5: the booking decider under arbitrary commands', () => {
       expect(folded).toEqual(state);
     },
   );
+});
+
+describe('K-2: the booking decider of a door, which never books a series', () => {
+  const door = createDoorBookingDecider();
+
+  test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 100 })(
+    'decides every command but a series exactly as the full decider, and refuses a series with its reason',
+    (commands) => {
+      let state = initial;
+      for (const command of commands) {
+        const full = decider.decide(command, state);
+        const mine = door.decide(command, state);
+        if (command['type'] === 'RequestSeries') {
+          expect(mine.ok ? 'accepted' : [mine.rejection.rule, mine.rejection.code]).toEqual([
+            'K-2',
+            'door.not-taken',
+          ]);
+        } else {
+          expect(mine).toEqual(full);
+        }
+        state = (full.ok ? full.value : []).reduce(decider.evolve, state);
+      }
+    },
+  );
+
+  test.prop([fc.anything()])(
+    'refuses anything malformed as the full decider does, naming the same field',
+    (input) => {
+      const gist = (r: ReturnType<typeof decider.decide>) =>
+        r.ok ? 'accepted' : [r.rejection.rule, r.rejection.code, r.rejection.data];
+      expect(gist(door.decide(input, initial))).toEqual(gist(decider.decide(input, initial)));
+    },
+  );
+
+  test('routes by the same command types as the shapes', () => {
+    expect([...BOOKING_COMMAND_TYPES].sort()).toEqual(Object.keys(BOOKING_COMMAND_SHAPES).sort());
+  });
 });
 
 describe('R-2: arbitrary JSON is rejected, never thrown', () => {

@@ -23,7 +23,8 @@ export {
 export type { Room, EquipmentItem, EquipmentKind, OpeningSpan } from './room.js';
 export { HOLDING_STATUSES, occupied } from './booking.js';
 export type { Booking, BookingStatus } from './booking.js';
-export { BOOKING_COMMAND_SHAPES, BOOKING_COMMAND_TYPES } from './booking-commands.js';
+export { SINGLE_BOOKING_COMMAND_SHAPES, BOOKING_COMMAND_TYPES } from './booking-commands.js';
+export { BOOKING_COMMAND_SHAPES, REQUEST_SERIES_SHAPE } from './series-commands.js';
 export type {
   CommandOf,
   BookingCommand,
@@ -52,7 +53,11 @@ export { checkBooking } from './check-booking.js';
 export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
 export type { Alternatives, RoomNeeds } from './suggestions.js';
-export { createBookingDecider, parseBookingCommand } from './booking-decider.js';
+export {
+  createBookingDecider,
+  createDoorBookingDecider,
+  parseBookingCommand,
+} from './booking-decider.js';
 export type { BookingDecider } from './booking-decider.js';
 export { doorStatus } from './door-status.js';
 export type { DoorState, DoorStatus, DoorBooking } from './door-status.js';

@@ -69,5 +69,9 @@ export type {
   PowerOffPending,
   OpenCleaningProblem,
 } from './upkeep-queries.js';
-export { createUpkeepDecider, parseUpkeepCommand } from './upkeep-decider.js';
+export {
+  createUpkeepDecider,
+  createUpkeepDeciderOver,
+  parseUpkeepCommand,
+} from './upkeep-decider.js';
 export type { UpkeepDecider } from './upkeep-decider.js';

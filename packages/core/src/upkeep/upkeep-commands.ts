@@ -8,7 +8,7 @@ import {
   text,
   type Check,
 } from '../input/index.js';
-import { BOOKING_COMMAND_SHAPES } from '../rooms/booking-commands.js';
+import { SINGLE_BOOKING_COMMAND_SHAPES } from '../rooms/booking-commands.js';
 import type { RepairEquipment, ReportEquipmentFault } from '../rooms/booking-commands.js';
 import { EQUIPMENT_CHECK_RESULTS } from './upkeep-records.js';
 
@@ -24,8 +24,8 @@ const answer = object({
  * upkeep decider takes them too and adds the warnings a new fault calls for (R-7).
  */
 export const UPKEEP_COMMAND_SHAPES = {
-  ReportEquipmentFault: BOOKING_COMMAND_SHAPES.ReportEquipmentFault,
-  RepairEquipment: BOOKING_COMMAND_SHAPES.RepairEquipment,
+  ReportEquipmentFault: SINGLE_BOOKING_COMMAND_SHAPES.ReportEquipmentFault,
+  RepairEquipment: SINGLE_BOOKING_COMMAND_SHAPES.RepairEquipment,
   RecordInspection: object({
     type: oneOf(['RecordInspection']),
     ...base,

@@ -71,7 +71,24 @@ export interface UpkeepDecider {
 export function createUpkeepDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): UpkeepDecider {
-  const roomsDecider = createBookingDecider(policy);
+  return createUpkeepDeciderOver(createBookingDecider(policy), policy);
+}
+
+/**
+ * Makes the upkeep decider over a given rooms decider, which decides the faults and repairs: for a
+ * door kiosk, {@link createDoorBookingDecider}, so that the bundle leaves series bookings out.
+ *
+ * @param roomsDecider - the rooms and bookings decider, judging by the same policy
+ * @param policy - the parameters in force (default: the policy's defaults, always)
+ * @returns the decider
+ * @example
+ * const upkeep = createUpkeepDeciderOver(createDoorBookingDecider());
+ * upkeep.decide({ type: 'ConfirmPowerOff', now, actor, roomId: 'A', bookingId: 'b1' }, state) // => { ok: true, value: [{ type: 'PowerOffConfirmed', … }] }
+ */
+export function createUpkeepDeciderOver(
+  roomsDecider: BookingDecider,
+  policy: PolicyLookup = () => DEFAULT_PARAMETERS,
+): UpkeepDecider {
   const decide = (input: unknown, state: UpkeepState): Result<UpkeepEvent[]> => {
     const parsed = parseUpkeepCommand(input);
     if (!parsed.ok) return parsed;

@@ -26,8 +26,11 @@ import {
 import type { UpkeepLogEvent } from './upkeep-events.js';
 import { actualEnd, checklistFor } from './upkeep-queries.js';
 import { foldUpkeepEvents, roomUpkeep, type UpkeepState } from './upkeep-state.js';
+import { createUpkeepDeciderOver } from './upkeep-decider.js';
+import { createDoorBookingDecider } from '../rooms/booking-decider.js';
 
 const initial = foldUpkeepEvents(siteLog);
+const doorUpkeep = createUpkeepDeciderOver(createDoorBookingDecider());
 /** Three bookings that every run starts from, so checklists, warnings and power-off have work. */
 const prelude = [
   request({ bookingId: 'b0', equipment: ['projector'] }),
@@ -217,6 +220,9 @@ function play(steps: readonly Step[], seen: Record<string, number> = {}): void {
     const command = isSmart(step) ? fillIn(step, s, probe) : step;
     if (command === undefined) continue;
     const r = decideAny(command, s);
+    // The upkeep decider over the door's booking decider decides upkeep alike.
+    if (upkeepTypes.has(command['type'] as string))
+      expect(doorUpkeep.decide(command, s)).toEqual(r);
     if (!r.ok) {
       expect(r.rejection.message.en.length).toBeGreaterThan(0);
     } else {
