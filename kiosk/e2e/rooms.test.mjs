@@ -50,7 +50,7 @@ test('R-5: walk-up booking of a free room: a length, then a name; the door says 
   await context.close();
 });
 
-test('R-4: check-in at the door inside the window turns the room in use', async () => {
+test('R-4, R-7: check-in at the door turns the room in use, and the equipment checklist comes with it', async () => {
   const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
   await serveRoom(page, 'B');
   await page.locator('huiyi-kiosk door-display h1', { hasText: '大会议室' }).waitFor();
@@ -63,9 +63,54 @@ test('R-4: check-in at the door inside the window turns the room in use', async 
 
   await page.getByRole('button', { name: '签到入场' }).click();
   await confirmation(page).filter({ hasText: '已签到入场' }).waitFor();
+  // R-7: the meeting needs the video terminal and the projector: the organizer checks them.
+  const checklist = page.locator('equipment-checklist');
+  await checklist.getByRole('heading', { name: '会前设备检查' }).waitFor();
+  const items = checklist.locator('li');
+  assert.deepEqual(
+    await items.evaluateAll((lis) => lis.map((li) => li.querySelector('span')?.textContent)),
+    ['视频会议终端', '投影仪'],
+  );
+  await items.nth(0).getByRole('button', { name: '正常' }).click();
+  await items.nth(1).getByRole('button', { name: '有故障' }).click();
+  await items.nth(1).getByRole('textbox').fill('灯泡不亮');
+  await checklist.getByRole('button', { name: '检查完毕' }).click();
+  await confirmation(page).filter({ hasText: '检查已记录,故障已报修' }).waitFor();
+
+  await page.locator('huiyi-kiosk door-display').waitFor();
   assert.equal(await doorState(page).textContent(), '使用中');
   assert.equal(await page.getByRole('button', { name: '签到入场' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: '会前设备检查' }).count(), 0);
   assert.match(await textOf(page.locator('huiyi-kiosk door-display .left')), /剩余 4\d 分钟/);
+  assert.match(
+    await textOf(page.locator('huiyi-kiosk door-display .faults')),
+    /投影仪\(灯泡不亮\)/,
+  );
+  assert.deepEqual(await unnamedButtons(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('R-5, R-7: ending a meeting early asks the organizer to confirm everything is off; later is fine too', async () => {
+  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '一号会议室' }).waitFor();
+  await page.getByRole('button', { name: '提前结束' }).click();
+  await confirmation(page).filter({ hasText: '会议已结束' }).waitFor();
+  const confirm = page.locator('power-off-confirm');
+  await confirm.getByRole('heading', { name: '会后确认:售后周例会' }).waitFor();
+  assert.match(await textOf(confirm.locator('ul')), /投影仪.*灯光与空调/);
+  // Not now: the door keeps asking until somebody confirms.
+  await confirm.getByRole('button', { name: '稍后' }).click();
+  await page.locator('huiyi-kiosk door-display').waitFor();
+  await page.getByRole('button', { name: '会后确认断电' }).click();
+  await confirm.getByRole('button', { name: '已全部关闭' }).click();
+  await confirmation(page).filter({ hasText: '已确认全部断电' }).waitFor();
+  await page.locator('huiyi-kiosk door-display').waitFor();
+  assert.equal(await page.getByRole('button', { name: '会后确认断电' }).count(), 0);
+  // Kept through a reload: the confirmation is in the log.
+  await page.reload();
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '一号会议室' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: '会后确认断电' }).count(), 0);
   assert.deepEqual(await unnamedButtons(page), []);
   assert.deepEqual(errors, []);
   await context.close();

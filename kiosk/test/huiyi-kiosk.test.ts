@@ -103,6 +103,8 @@ describe('huiyi-kiosk', () => {
       '延长 30 分钟',
       '延长 60 分钟',
       '提前结束',
+      // the meeting needs equipment and nobody has checked it yet.
+      '会前设备检查',
       '报告设备故障',
     ]);
     expect($(el, 'sync-badge').shadowRoot!.textContent).to.contain('仅本地保存');

@@ -1,13 +1,21 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import SignaturePad from 'signature_pad';
+import { getStroke } from 'perfect-freehand';
 import { base } from './styles.js';
+
+/** A stroke as drawn: its points, `[x, y, pressure]` in CSS pixels of the canvas. */
+type Stroke = number[][];
+
+/** How a signature's ink looks: perfect-freehand's outline of each stroke, filled. */
+const INK = { size: 5, thinning: 0.6, smoothing: 0.5, streamline: 0.5 } as const;
 
 /**
  * The confidentiality agreement (保密协议, R-8), signed by hand on the screen before a sign-in to a
  * confidential meeting is accepted. Fires `agreement-signed` with `{ image }` (a PNG data URL) and
- * `cancel`.
+ * `cancel`. The pointer's path is kept as strokes; perfect-freehand turns each into the outline of
+ * an ink line, pressure simulated from speed where the finger has none
+ * (docs/decisions/kiosk-signature-ink.md).
  */
 @customElement('agreement-pad')
 @localized()
@@ -50,7 +58,9 @@ export class AgreementPad extends LitElement {
   @property({ type: Number }) version = 1;
   @query('canvas') private canvas!: HTMLCanvasElement;
   @state() private error = '';
-  #pad: SignaturePad | undefined;
+  #strokes: Stroke[] = [];
+  /** The stroke being drawn, while a pointer is down. */
+  #drawing: { pointerId: number; pen: boolean } | undefined;
 
   override firstUpdated(): void {
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
@@ -58,15 +68,61 @@ export class AgreementPad extends LitElement {
     this.canvas.width = Math.max(1, Math.round(rect.width * ratio));
     this.canvas.height = Math.max(1, Math.round(rect.height * ratio));
     this.canvas.getContext('2d')?.scale(ratio, ratio);
-    this.#pad = new SignaturePad(this.canvas, { penColor: '#0f172a' });
-    this.#pad.addEventListener('endStroke', () => {
-      this.error = '';
-    });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#pad?.off();
+  #point(e: PointerEvent): number[] {
+    const rect = this.canvas.getBoundingClientRect();
+    return [e.clientX - rect.left, e.clientY - rect.top, e.pressure || 0.5];
+  }
+
+  #down(e: PointerEvent): void {
+    if (this.#drawing || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    try {
+      // Keep the stroke when the finger slides off the pad.
+      this.canvas.setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer the browser no longer knows: draw without capture.
+    }
+    this.#drawing = { pointerId: e.pointerId, pen: e.pointerType === 'pen' };
+    this.#strokes.push([this.#point(e)]);
+    this.#paint();
+  }
+
+  #move(e: PointerEvent): void {
+    if (e.pointerId !== this.#drawing?.pointerId) return;
+    const stroke = this.#strokes.at(-1)!;
+    // The points the browser merged into this event, for a smooth line (none for a synthetic event).
+    const merged = e.getCoalescedEvents?.() ?? [];
+    for (const each of merged.length > 0 ? merged : [e]) stroke.push(this.#point(each));
+    this.#paint();
+  }
+
+  #up(e: PointerEvent): void {
+    if (e.pointerId !== this.#drawing?.pointerId) return;
+    this.#drawing = undefined;
+    this.error = '';
+    this.#paint();
+  }
+
+  /** Draws every stroke again: a signature is a few hundred points, far inside a frame. */
+  #paint(): void {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.fillStyle = '#0f172a';
+    this.#strokes.forEach((points, i) => {
+      const last = i < this.#strokes.length - 1 || !this.#drawing;
+      const outline = getStroke(points, {
+        ...INK,
+        simulatePressure: !this.#drawing?.pen,
+        last,
+      });
+      if (outline.length === 0) return;
+      ctx.beginPath();
+      outline.forEach(([x, y], j) => (j === 0 ? ctx.moveTo(x!, y!) : ctx.lineTo(x!, y!)));
+      ctx.closePath();
+      ctx.fill();
+    });
   }
 
   override render() {
@@ -79,7 +135,14 @@ export class AgreementPad extends LitElement {
         )}
       </p>
       <p>${msg(str`签署人:${this.personName}。请在下方手写签名。`, { id: 'agreement.signer' })}</p>
-      <canvas aria-label=${msg('手写签名区', { id: 'agreement.canvas' })} role="img"></canvas>
+      <canvas
+        aria-label=${msg('手写签名区', { id: 'agreement.canvas' })}
+        role="img"
+        @pointerdown=${this.#down}
+        @pointermove=${this.#move}
+        @pointerup=${this.#up}
+        @pointercancel=${this.#up}
+      ></canvas>
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
       <div class="actions">
         <button @click=${this.#clear}>${msg('重写', { id: 'agreement.clear' })}</button>
@@ -96,15 +159,17 @@ export class AgreementPad extends LitElement {
   }
 
   #clear(): void {
-    this.#pad?.clear();
+    this.#strokes = [];
+    this.#drawing = undefined;
+    this.#paint();
   }
 
   #confirm(): void {
-    if (!this.#pad || this.#pad.isEmpty()) {
+    if (this.#strokes.length === 0) {
       this.error = msg('请先手写签名', { id: 'agreement.empty' });
       return;
     }
-    const image = this.#pad.toDataURL('image/png');
+    const image = this.canvas.toDataURL('image/png');
     this.dispatchEvent(
       new CustomEvent('agreement-signed', { detail: { image }, bubbles: true, composed: true }),
     );

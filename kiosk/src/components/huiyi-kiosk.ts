@@ -4,12 +4,16 @@ import { localized, msg, str } from '@lit/localize';
 import {
   DEFAULT_PARAMETERS,
   MINUTE,
+  checklistFor,
   closingAfter,
   doorStatus,
   expectedAttendees,
   hasSignedAgreement,
   isSignedIn,
   nextEntryFrom,
+  powerOffPending,
+  localDateOf,
+  startOfLocalDay,
   type Actor,
   type DoorStatus,
   type Meeting,
@@ -26,6 +30,8 @@ import type { KioskService, Outcome } from '../services/kiosk-service.js';
 import { hashPin, saveSettings, type KioskSettings, type Language } from '../services/settings.js';
 import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
 import type { SignatureCaptured } from '../services/kiosk-events.js';
+import { upkeepStateOf } from '../services/kiosk-state.js';
+import type { ChecklistAnswerInput, ChecklistLine } from './equipment-checklist.js';
 import type { WalkUpOption } from './walk-up-panel.js';
 import { base } from './styles.js';
 import './door-display.js';
@@ -37,9 +43,20 @@ import './settings-panel.js';
 import './sync-badge.js';
 import './rejection-note.js';
 import './fault-report.js';
+import './equipment-checklist.js';
+import './power-off-confirm.js';
 
 /** The screens of the kiosk; every one but home returns home after a minute untouched (K-4). */
-export type Screen = 'home' | 'walk-up' | 'sign-in' | 'agreement' | 'fault' | 'pin' | 'settings';
+export type Screen =
+  | 'home'
+  | 'walk-up'
+  | 'sign-in'
+  | 'agreement'
+  | 'fault'
+  | 'checklist'
+  | 'power-off'
+  | 'pin'
+  | 'settings';
 
 const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
 
@@ -102,6 +119,8 @@ export class HuiyiKiosk extends LitElement {
   @state() private notice = '';
   @state() private pinError = '';
   @state() private signer: { personId: string; byOfficer: boolean } | undefined;
+  /** The booking the checklist or the power-off confirmation is for. */
+  @state() private taskBookingId: string | undefined;
   #unsubscribe: (() => void) | undefined;
   readonly #clock = new ClockController(this);
   readonly #idle = new IdleController(this, DEFAULT_PARAMETERS.kiosk.idleReturnSeconds * 1000, () =>
@@ -180,6 +199,7 @@ export class HuiyiKiosk extends LitElement {
     this.notice = '';
     this.pinError = '';
     this.signer = undefined;
+    this.taskBookingId = undefined;
     if (this.updateReady && this.applyUpdate && this.#safeToUpdate()) this.applyUpdate();
   }
 
@@ -282,6 +302,14 @@ export class HuiyiKiosk extends LitElement {
           @fault-reported=${(e: CustomEvent<{ equipmentId: string; note: string }>) => this.#reportFault(rs, e.detail)}
           @cancel=${() => this.#home()}
         ></fault-report>`;
+      case 'checklist':
+        return html`<equipment-checklist
+          .lines=${this.#checklistLines(rs, this.taskBookingId)}
+          @checklist-done=${(e: CustomEvent<{ answers: ChecklistAnswerInput[] }>) => this.#completeChecklist(rs, e.detail.answers)}
+          @skip=${() => this.#home()}
+        ></equipment-checklist>`;
+      case 'power-off':
+        return this.#renderPowerOff(rs);
       case 'pin':
         return this.#renderPin();
       case 'settings':
@@ -295,6 +323,7 @@ export class HuiyiKiosk extends LitElement {
     const current = status.current;
     const meeting = this.#signInMeeting(status, now);
     const p = this.#params.rooms;
+    const powerOff = this.#powerOffDue(rs, now);
     return html`
       <door-display
         .room=${rs.room}
@@ -339,6 +368,20 @@ export class HuiyiKiosk extends LitElement {
           this.#walkUpOptions(rs, now).length > 0
             ? html`<button class="primary" @click=${() => (this.screen = 'walk-up')}>
                 ${msg('现场预订', { id: 'action.walk-up' })}
+              </button>`
+            : nothing
+        }
+        ${
+          current && this.#checklistDue(rs, current.id)
+            ? html`<button @click=${() => this.#open('checklist', current.id)}>
+                ${msg('会前设备检查', { id: 'checklist.title' })}
+              </button>`
+            : nothing
+        }
+        ${
+          powerOff
+            ? html`<button @click=${() => this.#open('power-off', powerOff)}>
+                ${msg('会后确认断电', { id: 'action.power-off' })}
               </button>`
             : nothing
         }
@@ -428,8 +471,8 @@ export class HuiyiKiosk extends LitElement {
     if (ok) this.screen = 'home';
   }
 
-  #checkIn(rs: RoomState, bookingId: string): void {
-    void this.#run(
+  async #checkIn(rs: RoomState, bookingId: string): Promise<void> {
+    const ok = await this.#run(
       this.service!.dispatch({
         type: 'CheckIn',
         now: this.#now(),
@@ -439,6 +482,87 @@ export class HuiyiKiosk extends LitElement {
       }),
       msg('已签到入场', { id: 'done.check-in' }),
     );
+    // The equipment checklist comes with check-in, for a meeting that needs equipment (R-7).
+    if (ok && this.#checklistDue(rs, bookingId)) this.#open('checklist', bookingId);
+  }
+
+  #open(screen: 'checklist' | 'power-off', bookingId: string): void {
+    this.taskBookingId = bookingId;
+    this.screen = screen;
+  }
+
+  /** The organizer's checklist of a booking: the room's items of the kinds it needs (R-7). */
+  #checklistLines(rs: RoomState, bookingId: string | undefined): ChecklistLine[] {
+    const lines = bookingId
+      ? checklistFor(upkeepStateOf(this.service!.state), rs.room.id, bookingId)
+      : undefined;
+    return (lines ?? []).map((l) => ({
+      equipmentId: l.equipmentId,
+      label: l.label ?? l.kind,
+      ...(l.fault ? { fault: l.fault.note } : {}),
+    }));
+  }
+
+  /** Whether a booking's checklist is still to be done: it needs equipment, and none was done. */
+  #checklistDue(rs: RoomState, bookingId: string): boolean {
+    const done = this.service!.state.upkeep.get(rs.room.id)?.checklists.has(bookingId) ?? false;
+    return !done && this.#checklistLines(rs, bookingId).length > 0;
+  }
+
+  /** The latest meeting of today in this room that was used and is over, with the power not yet confirmed off. */
+  #powerOffDue(rs: RoomState, now: number): string | undefined {
+    const zone = this.#params.time.zone;
+    const today = startOfLocalDay(localDateOf(now, zone), zone);
+    return powerOffPending(upkeepStateOf(this.service!.state), now, rs.room.id)
+      .filter((p) => p.endedAt >= today)
+      .at(-1)?.bookingId;
+  }
+
+  #renderPowerOff(rs: RoomState) {
+    const b = this.taskBookingId ? rs.bookings.get(this.taskBookingId) : undefined;
+    if (!b) return nothing;
+    const items = rs.room.equipment.filter((e) => b.equipment.includes(e.kind));
+    return html`<power-off-confirm
+      .topic=${b.confidential ? '' : b.topic}
+      .items=${items.map((e) => e.label ?? e.kind)}
+      @power-off-confirmed=${() => this.#confirmPowerOff(rs, b.id, b.organizerId)}
+      @cancel=${() => this.#home()}
+    ></power-off-confirm>`;
+  }
+
+  /** The checklist is the organizer's (R-7): the kiosk answers for the one who checked in at the door. */
+  async #completeChecklist(rs: RoomState, answers: ChecklistAnswerInput[]): Promise<void> {
+    const b = this.taskBookingId ? rs.bookings.get(this.taskBookingId) : undefined;
+    if (!b) return;
+    const faulty = answers.some((a) => a.result === 'faulty');
+    const ok = await this.#run(
+      this.service!.dispatch({
+        type: 'CompleteChecklist',
+        now: this.#now(),
+        actor: this.#actorFor(b.organizerId),
+        roomId: rs.room.id,
+        bookingId: b.id,
+        answers,
+      }),
+      faulty
+        ? msg('检查已记录,故障已报修', { id: 'done.checklist-faulty' })
+        : msg('设备检查已完成', { id: 'done.checklist' }),
+    );
+    if (ok) this.#home();
+  }
+
+  async #confirmPowerOff(rs: RoomState, bookingId: string, organizerId: string): Promise<void> {
+    const ok = await this.#run(
+      this.service!.dispatch({
+        type: 'ConfirmPowerOff',
+        now: this.#now(),
+        actor: this.#actorFor(organizerId),
+        roomId: rs.room.id,
+        bookingId,
+      }),
+      msg('已确认全部断电,谢谢', { id: 'done.power-off' }),
+    );
+    if (ok) this.#home();
   }
 
   /** The label of an item of the room, as the room lists it. */
@@ -486,8 +610,8 @@ export class HuiyiKiosk extends LitElement {
     );
   }
 
-  #endEarly(rs: RoomState, bookingId: string): void {
-    void this.#run(
+  async #endEarly(rs: RoomState, bookingId: string): Promise<void> {
+    const ok = await this.#run(
       this.service!.dispatch({
         type: 'EndEarly',
         now: this.#now(),
@@ -497,6 +621,8 @@ export class HuiyiKiosk extends LitElement {
       }),
       msg('会议已结束,会议室已释放', { id: 'done.end-early' }),
     );
+    // After the meeting, the organizer confirms everything is off (R-7).
+    if (ok) this.#open('power-off', bookingId);
   }
 
   #signerActor(meeting: Meeting, d: { personId: string; byOfficer: boolean }): Actor {

@@ -211,7 +211,9 @@ export function demoCommands(now: number, zone: string): Record<string, unknown>
   };
   book('demo-weekly', 'A', 'p-wang', '售后周例会', inProgress, { equipment: ['projector'] });
   meeting('m-weekly', 'demo-weekly', 'A', '售后周例会', inProgress);
-  book('demo-complaints', 'B', 'p-chen', '客户投诉分析会', soon);
+  book('demo-complaints', 'B', 'p-chen', '客户投诉分析会', soon, {
+    equipment: ['video-conferencing', 'projector'],
+  });
   book('demo-secret', 'C', 'p-wu', '年度索赔审计', secret, { confidential: true });
   meeting('m-secret', 'demo-secret', 'C', '年度索赔审计', secret, {
     kind: 'ad-hoc',

@@ -1,6 +1,7 @@
 import {
-  createBookingDecider,
-  createMeetingDecider,
+  createDoorBookingDecider,
+  createDoorMeetingDecider,
+  createUpkeepDeciderOver,
   directoryDecider,
   envelope,
   eventIdFactory,
@@ -14,7 +15,7 @@ import {
   type Result,
 } from '@huiyi/core';
 import { contextOf, kioskStreamOf, type KioskEvent } from './kiosk-events.js';
-import { emptyKioskState, foldKioskEvents, type KioskState } from './kiosk-state.js';
+import { emptyKioskState, foldKioskEvents, upkeepStateOf, type KioskState } from './kiosk-state.js';
 import {
   SNAPSHOTS,
   SnapshotKeeper,
@@ -76,9 +77,13 @@ export class KioskService {
     this.#nextId = eventIdFactory(
       options.random ?? (() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     );
+    // The door books one meeting at a time: its booking decider leaves series out (and
+    // recurrence out of the bundle).
+    const bookings = createDoorBookingDecider(options.policy);
     this.#deciders = {
-      bookings: createBookingDecider(options.policy),
-      meetings: createMeetingDecider(options.policy),
+      bookings,
+      upkeep: createUpkeepDeciderOver(bookings, options.policy),
+      meetings: createDoorMeetingDecider(options.policy),
       directory: directoryDecider,
     };
   }
@@ -301,6 +306,8 @@ export class KioskService {
     switch (contextOf(command)) {
       case 'bookings':
         return this.#deciders.bookings.decide(command, state.bookings);
+      case 'upkeep':
+        return this.#deciders.upkeep.decide(command, upkeepStateOf(state));
       case 'meetings':
         return this.#deciders.meetings.decide(command, state.meetings);
       case 'directory':

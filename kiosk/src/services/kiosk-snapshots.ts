@@ -9,6 +9,7 @@ import {
   type Outcome,
   type Person,
   type RoomState,
+  type RoomUpkeep,
   type SignedAgreement,
   type StoredEvent,
 } from '@huiyi/core';
@@ -26,7 +27,7 @@ import { foldKioskEvents, type KioskState } from './kiosk-state.js';
  * Bump {@link SNAPSHOT_VERSION} whenever a fold of the core or of the kiosk changes, or the
  * encoding here: a snapshot of another version is dropped and the state folded again from the log.
  */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** The names of the two snapshots in the store. */
 export const SNAPSHOTS = { screen: 'kiosk-screen', full: 'kiosk-state' } as const;
@@ -60,9 +61,20 @@ function pruneRoom(room: RoomState, horizon: Instant): RoomState {
   };
 }
 
+/** A room's upkeep cut to the bookings the screen keeps: their checklists, power-offs and warnings. */
+function pruneUpkeep(u: RoomUpkeep, kept: ReadonlyMap<string, unknown>): RoomUpkeep {
+  return {
+    ...u,
+    checklists: new Map([...u.checklists].filter(([id]) => kept.has(id))),
+    powerOffs: new Map([...u.powerOffs].filter(([id]) => kept.has(id))),
+    warned: new Set([...u.warned].filter((key) => kept.has(key.slice(0, key.indexOf('|'))))),
+  };
+}
+
 /**
  * The state cut to what the door can still show: bookings and meetings that ended more than
- * {@link SCREEN_KEEP} before `now` are left out; rooms, people and agreements are all kept.
+ * {@link SCREEN_KEEP} before `now` are left out, and so is the upkeep of those bookings; rooms,
+ * their faults, people and agreements are all kept.
  *
  * @param state - the state
  * @param now - the latest `now` of the log
@@ -72,11 +84,15 @@ export function screenOf(state: KioskState, now: Instant): KioskState {
   const horizon = now - SCREEN_KEEP;
   const rooms = new Map<string, RoomState>();
   for (const [id, room] of state.bookings.rooms) rooms.set(id, pruneRoom(room, horizon));
+  const upkeep = new Map<string, RoomUpkeep>();
+  for (const [id, u] of state.upkeep)
+    upkeep.set(id, pruneUpkeep(u, rooms.get(id)?.bookings ?? new Map()));
   const meetings = new Map(
     [...state.meetings.meetings].filter(([, m]) => !m.booking || m.booking.end >= horizon),
   );
   return {
     bookings: { rooms },
+    upkeep,
     meetings: { meetings, agreements: state.meetings.agreements },
     directory: state.directory,
   };
@@ -96,10 +112,28 @@ type SavedMeeting = Omit<Meeting, MeetingMaps> & {
   readonly [K in MeetingMaps]: readonly unknown[];
 };
 
+type UpkeepMaps = 'inspections' | 'faults' | 'checklists' | 'powerOffs' | 'warned' | 'problems';
+
+/** A room's upkeep as saved, with its room's id: its Maps and Set as lists. */
+type SavedUpkeep = Omit<RoomUpkeep, UpkeepMaps> & {
+  readonly roomId: string;
+} & { readonly [K in UpkeepMaps]: readonly unknown[] };
+
+const UPKEEP_LISTS = [
+  'inspections',
+  'faults',
+  'checklists',
+  'powerOffs',
+  'warned',
+  'problems',
+  'cleanings',
+] as const;
+
 /** A snapshot as saved: JSON-compatible, as the store's contract asks. */
 interface Saved {
   readonly now: Instant;
   readonly rooms: readonly SavedRoom[];
+  readonly upkeep: readonly SavedUpkeep[];
   readonly meetings: readonly SavedMeeting[];
   readonly agreements: readonly (readonly [string, readonly SignedAgreement[]])[];
   readonly people: readonly Person[];
@@ -121,6 +155,16 @@ export function encodeSnapshot(snapshot: KioskSnapshot): Saved {
       faulty: [...r.faulty],
       bookings: [...r.bookings.values()],
       noShowRuns: [...r.noShowRuns],
+    })),
+    upkeep: [...state.upkeep].map(([roomId, u]) => ({
+      ...u,
+      roomId,
+      inspections: [...u.inspections],
+      faults: [...u.faults],
+      checklists: [...u.checklists],
+      powerOffs: [...u.powerOffs],
+      warned: [...u.warned],
+      problems: [...u.problems],
     })),
     meetings: [...state.meetings.meetings.values()].map((m) => ({
       ...m,
@@ -148,13 +192,17 @@ const lists = (o: unknown, keys: readonly string[]): boolean =>
  */
 export function decodeSnapshot(saved: unknown): KioskSnapshot | undefined {
   const s = saved as Saved;
-  if (!lists(s, ['rooms', 'meetings', 'agreements', 'people']) || typeof s.now !== 'number')
+  if (
+    !lists(s, ['rooms', 'upkeep', 'meetings', 'agreements', 'people']) ||
+    typeof s.now !== 'number'
+  )
     return undefined;
   const roomLists = ['faulty', 'bookings', 'noShowRuns'];
   const meetingLists = ['invitations', 'excused', 'agendaRun', 'outcomes', 'noticeCounts'];
   if (
     !s.rooms.every((r) => lists(r, roomLists) && lists(r.index, ['starts', 'ends', 'ids'])) ||
-    !s.meetings.every((m) => lists(m, meetingLists))
+    !s.meetings.every((m) => lists(m, meetingLists)) ||
+    !s.upkeep.every((u) => lists(u, [...UPKEEP_LISTS]))
   )
     return undefined;
   try {
@@ -174,6 +222,20 @@ export function decodeSnapshot(saved: unknown): KioskSnapshot | undefined {
             ]),
           ),
         },
+        upkeep: new Map(
+          s.upkeep.map(({ roomId, ...u }) => [
+            roomId,
+            {
+              ...u,
+              inspections: new Map(u.inspections as [string, never][]),
+              faults: new Map(u.faults as [string, never][]),
+              checklists: new Map(u.checklists as [string, never][]),
+              powerOffs: new Map(u.powerOffs as [string, never][]),
+              warned: new Set(u.warned as string[]),
+              problems: new Map(u.problems as [string, never][]),
+            },
+          ]),
+        ),
         meetings: {
           meetings: new Map(
             s.meetings.map((m) => [
