@@ -149,4 +149,79 @@ describe('huiyi-kiosk: upkeep at the door', () => {
     expect(r.ok ? 'accepted' : r.rejection.code).to.equal('booking.equipment-faulty');
     await expect(el).to.be.accessible();
   });
+
+  const doneText = (el: HuiyiKiosk) => el.shadowRoot!.querySelector('.done')?.textContent ?? '';
+  const navButtons = (el: HuiyiKiosk) =>
+    [...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent!.trim());
+  const confirmed = (el: HuiyiKiosk, text: string) =>
+    waitUntil(() => doneText(el).includes(text), `no confirmation "${text}"`, { timeout: 3000 });
+
+  it('R-4, R-7: check-in brings the checklist; a faulty answer reports the fault, which the door then shows', async () => {
+    const { el, service, store } = await open('B');
+    const booking = service.state.bookings.rooms.get('B')!.bookings.get('demo-complaints')!;
+    setClock(booking.start + 2 * 60_000);
+    el.requestUpdate();
+    await waitUntil(() => navButtons(el).includes('签到入场'), navButtons(el).join());
+    button(el, '签到入场').click();
+    const list = (await screenTag(el, 'equipment-checklist')) as EquipmentChecklist;
+    const rows = [...list.shadowRoot!.querySelectorAll('li')];
+    expect(rows.map((r) => r.querySelector('span')!.textContent)).to.deep.equal([
+      '视频会议终端',
+      '投影仪',
+    ]);
+    await expect(el).to.be.accessible();
+    (rows[0]!.querySelector('button.ok') as HTMLButtonElement).click();
+    (rows[1]!.querySelector('button.faulty') as HTMLButtonElement).click();
+    await list.updateComplete;
+    typeInto(list.shadowRoot!.querySelectorAll('li')[1]!.querySelector('input')!, '灯泡不亮');
+    await list.updateComplete;
+    button(list, '检查完毕').click();
+    await confirmed(el, '检查已记录,故障已报修');
+    expect(el.screen).to.equal('home');
+    const events = (await store.readAfter(0)).map((e) => e.data);
+    const checklist = events.find((e) => e.type === 'ChecklistCompleted');
+    expect(checklist).to.deep.include({ roomId: 'B', bookingId: 'demo-complaints', by: 'p-chen' });
+    expect(events.filter((e) => e.type === 'EquipmentFaultReported')).to.have.length(1);
+    expect(service.state.bookings.rooms.get('B')!.faulty.get('B-proj')).to.equal('灯泡不亮');
+    await el.updateComplete;
+    expect(deepText($(el, 'door-display').shadowRoot!)).to.contain('投影仪(灯泡不亮)');
+    expect(navButtons(el)).not.to.include('会前设备检查');
+    await expect(el).to.be.accessible();
+  });
+
+  it('R-7: a checklist put off stays on the home screen until it is done', async () => {
+    const { el } = await open('A');
+    expect(navButtons(el)).to.include('会前设备检查');
+    button(el, '会前设备检查').click();
+    const list = (await screenTag(el, 'equipment-checklist')) as EquipmentChecklist;
+    button(list, '稍后再查').click();
+    await el.updateComplete;
+    expect(el.screen).to.equal('home');
+    expect(navButtons(el)).to.include('会前设备检查');
+  });
+
+  it('R-5, R-7: ending early asks for the power-off; put off, the home screen keeps asking until it is confirmed', async () => {
+    const { el, service, store } = await open('A');
+    button(el, '提前结束').click();
+    const confirm = await screenTag(el, 'power-off-confirm');
+    expect(deepText(confirm.shadowRoot!))
+      .to.contain('会后确认:售后周例会')
+      .and.to.contain('投影仪');
+    await expect(el).to.be.accessible();
+    button(confirm, '稍后').click();
+    await el.updateComplete;
+    expect(el.screen).to.equal('home');
+    expect(navButtons(el)).to.include('会后确认断电');
+    button(el, '会后确认断电').click();
+    button(await screenTag(el, 'power-off-confirm'), '已全部关闭').click();
+    await confirmed(el, '已确认全部断电');
+    const events = (await store.readAfter(0)).map((e) => e.data);
+    expect(events.filter((e) => e.type === 'PowerOffConfirmed')).to.deep.equal([
+      { type: 'PowerOffConfirmed', roomId: 'A', bookingId: 'demo-weekly', by: 'p-wang', at: T0 },
+    ]);
+    expect(service.state.upkeep.get('A')!.powerOffs.has('demo-weekly')).to.equal(true);
+    await el.updateComplete;
+    expect(navButtons(el)).not.to.include('会后确认断电');
+    await expect(el).to.be.accessible();
+  });
 });
