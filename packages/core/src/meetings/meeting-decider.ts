@@ -114,30 +114,55 @@ function makeMeetingDecider(policy: PolicyLookup, decideWith: DecideCommand): Me
   return { initialState: initialMeetingState, decide, evolve: evolveMeetings };
 }
 
-/** What the door takes, decided by the same functions as {@link decideCommand}. */
-function decideAtDoor(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
-  switch (c.type) {
-    case 'PlanMeeting':
-      return planMeeting(c, state);
-    case 'SignConfidentialityAgreement':
-      return signAgreement(c, state, policy);
-    case 'ScheduleMeeting':
-    case 'EditMeeting':
-    case 'RescheduleMeeting':
-    case 'CancelMeeting':
-    case 'SignIn':
-    case 'SignOut':
-      break;
-    default:
-      return fail(notAtDoor(c.type));
+/** The commands a door takes ({@link createDoorMeetingDecider}). */
+type DoorCommand = Extract<
+  MeetingCommand,
+  {
+    type:
+      | 'PlanMeeting'
+      | 'EditMeeting'
+      | 'ScheduleMeeting'
+      | 'RescheduleMeeting'
+      | 'CancelMeeting'
+      | 'SignIn'
+      | 'SignOut'
+      | 'SignConfidentialityAgreement';
   }
+>;
+
+const DOOR_TYPES: ReadonlySet<string> = new Set<DoorCommand['type']>([
+  'PlanMeeting',
+  'EditMeeting',
+  'ScheduleMeeting',
+  'RescheduleMeeting',
+  'CancelMeeting',
+  'SignIn',
+  'SignOut',
+  'SignConfidentialityAgreement',
+]);
+
+const isDoorCommand = (c: MeetingCommand): c is DoorCommand => DOOR_TYPES.has(c.type);
+
+/** What a door takes; the rest is refused (K-2). */
+function decideAtDoor(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
+  return isDoorCommand(c) ? decideDoorCommand(c, state, policy) : fail(notAtDoor(c.type));
+}
+
+/** Every command: the door's, and the meeting's run and the invitations. */
+function decideCommand(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
+  return isDoorCommand(c) ? decideDoorCommand(c, state, policy) : decideOther(c, state, policy);
+}
+
+function decideDoorCommand(c: DoorCommand, state: MeetingState, policy: PolicyLookup): Decision {
+  if (c.type === 'PlanMeeting') return planMeeting(c, state);
+  if (c.type === 'SignConfidentialityAgreement') return signAgreement(c, state, policy);
   const m = state.meetings.get(c.meetingId);
   if (!m) return fail(why.unknownMeeting(c.meetingId));
   switch (c.type) {
-    case 'ScheduleMeeting':
-      return scheduleMeeting(c, m, policy);
     case 'EditMeeting':
       return editMeeting(c, m);
+    case 'ScheduleMeeting':
+      return scheduleMeeting(c, m, policy);
     case 'RescheduleMeeting':
       return rescheduleMeeting(c, m, policy);
     case 'CancelMeeting':
@@ -149,28 +174,15 @@ function decideAtDoor(c: MeetingCommand, state: MeetingState, policy: PolicyLook
   }
 }
 
-function decideCommand(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
-  switch (c.type) {
-    case 'PlanMeeting':
-      return planMeeting(c, state);
-    case 'ReviewInvitations':
-      return reviewInvitations(c, state);
-    case 'SignConfidentialityAgreement':
-      return signAgreement(c, state, policy);
-    default:
-      break;
-  }
+function decideOther(
+  c: Exclude<MeetingCommand, DoorCommand>,
+  state: MeetingState,
+  policy: PolicyLookup,
+): Decision {
+  if (c.type === 'ReviewInvitations') return reviewInvitations(c, state);
   const m = state.meetings.get(c.meetingId);
   if (!m) return fail(why.unknownMeeting(c.meetingId));
   switch (c.type) {
-    case 'EditMeeting':
-      return editMeeting(c, m);
-    case 'ScheduleMeeting':
-      return scheduleMeeting(c, m, policy);
-    case 'RescheduleMeeting':
-      return rescheduleMeeting(c, m, policy);
-    case 'CancelMeeting':
-      return cancelMeeting(c, m);
     case 'AnswerInvitation':
       return answerInvitation(c, m, policy);
     case 'AcceptExcuse':
@@ -183,10 +195,6 @@ function decideCommand(c: MeetingCommand, state: MeetingState, policy: PolicyLoo
       return endAgendaItem(c, m, policy);
     case 'CarryOverItems':
       return carryOverItems(c, m, state);
-    case 'SignIn':
-      return signIn(c, m, state, policy);
-    case 'SignOut':
-      return signOut(c, m);
     case 'RecordOutcome':
       return recordOutcome(c, m, policy);
     case 'EndMeeting':
