@@ -65,6 +65,10 @@ const decisions: DefaultTheme.SidebarItem[] = [
         link: '/decisions/kiosk-start-from-snapshots',
       },
       { text: 'One fault, two contexts', link: '/decisions/one-fault-two-contexts' },
+      {
+        text: "The door's deciders and the signature's ink",
+        link: '/decisions/kiosk-signature-ink',
+      },
     ],
   },
 ];
