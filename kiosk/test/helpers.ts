@@ -154,9 +154,9 @@ export function typeInto(input: HTMLInputElement, value: string): void {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Draws a stroke on a canvas with pointer events, as signature_pad 5 listens for them: the
- * pointerdown on the canvas, the moves and the pointerup reach the window (composed), with the
- * left button held (`buttons: 1`) and at least one throttle interval (16 ms) apart.
+ * Draws a stroke on a canvas with pointer events, as a finger would: a pointerdown on the canvas,
+ * moves with the left button held (`buttons: 1`) a frame or so apart, and a pointerup; all
+ * composed, so they reach listeners outside the shadow root too.
  *
  * @param canvas - the canvas
  */
