@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
@@ -16,12 +16,25 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // One classic script, not a module (docs/decisions/kiosk-start-from-snapshots.md): Chromium
+    // compiles the scripts a service worker caches at install and keeps their code, but only
+    // classic scripts read it back; a module is compiled again on every start (~15 ms here).
+    // The import()s stay, as lazily run parts of the one file: what the first screen does not
+    // need (src/later.ts) is not run until after it.
+    modulePreload: false,
+    rolldownOptions: {
+      output: { codeSplitting: false, format: 'iife', strict: true },
+      // Vite's preload helper names import.meta; with nothing split off it is never called, and
+      // src/ itself never uses import.meta.
+      checks: { emptyImportMeta: false },
+    },
   },
   preview: {
     host: '127.0.0.1',
     port: 4173,
   },
   plugins: [
+    classicScript(),
     VitePWA({
       // The app decides when to take an update: never in the middle of a meeting (K-4).
       registerType: 'prompt',
@@ -52,3 +65,26 @@ export default defineConfig({
     }),
   ],
 });
+
+/**
+ * Loads the built app as a deferred classic script: the module tag Vite writes becomes
+ * `<script defer src>`, which runs at the same point (after parsing) and reads the code the
+ * service worker cached with it.
+ *
+ * @returns the plugin
+ */
+function classicScript(): Plugin {
+  return {
+    name: 'huiyi:classic-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/g;
+        if (!tag.test(html))
+          throw new Error('huiyi:classic-script: no module script in index.html');
+        return html.replace(tag, '<script defer src="$1"></script>');
+      },
+    },
+  };
+}

@@ -82,3 +82,62 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** In the page, before its scripts: every IndexedDB open waits until `__openTheLog()` is called. */
+function holdIndexedDB() {
+  const open = IDBFactory.prototype.open;
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  globalThis.__openTheLog = () => release();
+  IDBFactory.prototype.open = function (...args) {
+    const factory = this;
+    const request = {
+      real: undefined,
+      get result() {
+        return this.real.result;
+      },
+      get error() {
+        return this.real.error;
+      },
+      get transaction() {
+        return this.real.transaction;
+      },
+    };
+    gate.then(() => {
+      request.real = open.apply(factory, args);
+      for (const type of ['success', 'error', 'upgradeneeded', 'blocked'])
+        request.real[`on${type}`] = (event) => request[`on${type}`]?.(event);
+    });
+    return request;
+  };
+}
+
+test("K-3: a restart shows today's screen from its copy before the log is open; a tap waits for the log", async () => {
+  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  const count = page.locator('sign-in-panel .count');
+  const topic = await textOf(page.locator('huiyi-kiosk door-display .topic'));
+  await page.getByRole('button', { name: '参会人员签到' }).click();
+  await page.locator('sign-in-panel button[data-person="p-liu"]').click();
+  await confirmation(page).filter({ hasText: '刘洋 签到成功' }).waitFor();
+
+  // Restart with IndexedDB held shut: the door is drawn from the copy the page left on closing.
+  await page.addInitScript(holdIndexedDB);
+  await page.reload();
+  await page.locator('huiyi-kiosk door-display state-badge').waitFor();
+  assert.equal(await textOf(page.locator('huiyi-kiosk door-display .topic')), topic);
+  await page.getByRole('button', { name: '参会人员签到' }).click();
+  assert.equal(await textOf(count), '已签到 5 / 7 人');
+  // A tap is decided against the log, not the copy: nothing is confirmed until the log is open.
+  await page
+    .locator('sign-in-panel button[data-person]')
+    .filter({ hasNotText: '已签到' })
+    .first()
+    .click();
+  await page.waitForTimeout(500);
+  assert.equal(await confirmation(page).count(), 0);
+  await page.evaluate(() => globalThis.__openTheLog());
+  await confirmation(page).filter({ hasText: '签到成功' }).waitFor();
+  assert.equal(await textOf(count), '已签到 6 / 7 人');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

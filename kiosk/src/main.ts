@@ -6,6 +6,7 @@ import { kioskClock } from './controllers/clock.js';
 import { demoCommands } from './demo/demo-site.js';
 import { switchLanguage } from './i18n/localization.js';
 import { KioskService } from './services/kiosk-service.js';
+import { storageCopy } from './services/kiosk-snapshots.js';
 import { registerServiceWorker } from './services/service-worker.js';
 import { loadSettings } from './services/settings.js';
 import './components/huiyi-kiosk.js';
@@ -20,12 +21,26 @@ async function start(): Promise<void> {
   // The zone's first reading loads the browser's time zone data (with Intl, ~20 ms): do it while
   // the database opens, not when the screen is drawn.
   localDateOf(kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
-  const store = await openingLog;
-  // Today's screen from its snapshot; the whole state is read once that screen is drawn.
+  // Today's screen from the copy of its snapshot (or, without one, from the log once it is open);
+  // the whole state is read once that screen is drawn.
   let drawn = (): void => undefined;
   const restAfter = new Promise<void>((resolve) => (drawn = resolve));
-  const service = await KioskService.openForScreen(store, { device: settings.device, restAfter });
+  const service = await KioskService.openForScreen(openingLog, {
+    device: settings.device,
+    restAfter,
+    copy: storageCopy(localStorage, `${DATABASE}.screen`),
+  });
   if (service.position === 0) await seedDemo(service);
+  else {
+    // A copy of a log that is gone (the site's data cleared but for local storage): once the log
+    // is read, a new tablet starts on the demo as before.
+    void service
+      .whenComplete()
+      .then(() => (service.position === 0 ? seedDemo(service) : undefined))
+      .catch(() => undefined);
+  }
+  // A reload or a closed tab leaves the copy as the screen was: the next start draws it.
+  addEventListener('pagehide', () => service.keepCopy());
   app.settings = settings;
   app.service = service;
   await app.updateComplete;

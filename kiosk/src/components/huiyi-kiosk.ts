@@ -759,7 +759,7 @@ export class HuiyiKiosk extends LitElement {
   }
 
   async #export(): Promise<void> {
-    const events = await this.service!.store.readAfter(0);
+    const events = await (await this.service!.log()).readAfter(0);
     const blob = new Blob(
       [JSON.stringify({ format: 'huiyi-event-log', version: 1, events }, null, 2)],
       { type: 'application/json' },

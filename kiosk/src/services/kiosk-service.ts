@@ -21,7 +21,8 @@ import {
   SnapshotKeeper,
   foldLog,
   loadSnapshot,
-  type Folded,
+  readScreenCopy,
+  type ScreenCopy,
 } from './kiosk-snapshots.js';
 
 /** Where a kiosk runs: its device id, its policy, its source of randomness for event ids. */
@@ -38,6 +39,12 @@ export interface ScreenOpenOptions extends KioskServiceOptions {
    * screen is drawn", so reading a year's state never holds up today's screen.
    */
   readonly restAfter?: Promise<unknown>;
+  /**
+   * Where a copy of the screen's snapshot is kept (the kiosk: `localStorage`). When it holds one,
+   * the service opens on it at once, before the log is open, and the screen's snapshot in the log
+   * replaces it as soon as the log is; the service keeps the copy after each save of that snapshot.
+   */
+  readonly copy?: ScreenCopy;
 }
 
 /** A decision the screen can show: the events written, or why nothing was. */
@@ -50,7 +57,8 @@ export type Outcome = Result<readonly KioskEvent[]>;
  * quick taps never decide against the same state.
  */
 export class KioskService {
-  readonly #store: EventStore<KioskEvent>;
+  /** The log, once open. */
+  readonly #log: Promise<EventStore<KioskEvent>>;
   readonly #device: string;
   readonly #nextId: (now: number) => string;
   readonly #deciders;
@@ -67,11 +75,11 @@ export class KioskService {
   #keeper: SnapshotKeeper | undefined;
 
   private constructor(
-    store: EventStore<KioskEvent>,
+    log: Promise<EventStore<KioskEvent>>,
     state: KioskState,
     options: KioskServiceOptions,
   ) {
-    this.#store = store;
+    this.#log = log;
     this.#state = state;
     this.#device = options.device;
     this.#nextId = eventIdFactory(
@@ -100,15 +108,7 @@ export class KioskService {
     options: KioskServiceOptions,
   ): Promise<KioskService> {
     const folded = await foldLog(store, { state: emptyKioskState, position: 0, now: 0 });
-    return KioskService.#opened(store, folded, options);
-  }
-
-  static #opened(
-    store: EventStore<KioskEvent>,
-    folded: Folded,
-    options: KioskServiceOptions,
-  ): KioskService {
-    const service = new KioskService(store, folded.state, options);
+    const service = new KioskService(Promise.resolve(store), folded.state, options);
     service.#position = folded.position;
     service.#latest = folded.now;
     service.#whole = true;
@@ -118,55 +118,96 @@ export class KioskService {
 
   /**
    * Opens the kiosk for the door's screen (K-3: a restart with a year in the log shows today's
-   * screen at once): reads the screen's snapshot (the bookings and meetings of the last two days
-   * and ahead, every room, person and agreement) and the events after it. The whole state, what
-   * the deciders need, is read after `restAfter`, from its own snapshot and the events after it;
-   * every command waits for it, so each is still decided against everything. Without a usable
-   * snapshot (a new tablet, a new version of the code) the whole log is folded, as by
-   * {@link open}. The service saves both snapshots after its writes.
+   * screen at once). With a copy of the screen's snapshot in `options.copy`, the service opens on
+   * it at once, without waiting for the log; the log, once open, gives the screen's state that
+   * replaces it. That state is the screen's snapshot (the bookings and meetings of the last two
+   * days and ahead, every room, person and agreement) and the events after it. The whole state,
+   * what the deciders need, is read after `restAfter`, from its own snapshot and the events after
+   * it; every command waits for it, so each is still decided against everything, never against a
+   * copy. Without a usable snapshot (a new tablet, a new version of the code) the whole log is
+   * folded, as by {@link open}. The service saves both snapshots, and the copy, after its writes.
    *
-   * @param store - the event log
-   * @param options - device, policy, randomness, and when to read the rest
-   * @returns the service, with the screen's state as the log leaves it
+   * @param store - the event log, or its opening
+   * @param options - device, policy, randomness, when to read the rest, the screen's copy
+   * @returns the service, with the copy's state or the screen's state as the log leaves it
    */
   static async openForScreen(
-    store: EventStore<KioskEvent>,
+    store: EventStore<KioskEvent> | PromiseLike<EventStore<KioskEvent>>,
     options: ScreenOpenOptions,
   ): Promise<KioskService> {
-    const { snapshot, last } = await loadSnapshot(store, SNAPSHOTS.screen);
-    let service: KioskService;
-    let folded: Folded;
-    if (!snapshot || last === 0) {
-      folded = await foldLog(store, { state: emptyKioskState, position: 0, now: 0 });
-      service = KioskService.#opened(store, folded, options);
+    const log = Promise.resolve(store);
+    const copied = options.copy ? readScreenCopy(options.copy) : undefined;
+    const service = new KioskService(log, copied?.state ?? emptyKioskState, options);
+    service.#keeper = new SnapshotKeeper(
+      log,
+      () => ({
+        state: service.#state,
+        position: service.#position,
+        now: service.#latest,
+        whole: service.#whole,
+      }),
+      options.copy,
+    );
+    // Once the screen's state is read from the log: the copy kept (written again when it is
+    // missing or behind the log), then the whole state, after `restAfter`.
+    const rest = async (): Promise<void> => {
+      if (options.copy && service.#position > 0 && service.#position !== copied?.position)
+        service.#keeper?.folded(0);
+      if (service.#whole) return;
+      await options.restAfter;
+      await service.#readWhole();
+    };
+    if (copied) {
+      service.#position = copied.position;
+      service.#latest = copied.now;
+      // The log's screen replaces the copy after the copy's first frame, not in its way.
+      service.#complete = Promise.all([log, options.restAfter])
+        .then(([opened]) => service.#readScreen(opened))
+        .then(rest);
     } else {
-      folded =
-        snapshot.position < last ? await foldLog(store, snapshot) : { ...snapshot, count: 0 };
-      service = new KioskService(store, folded.state, options);
-      service.#position = folded.position;
-      service.#latest = folded.now;
-      const rest = (options.restAfter ?? Promise.resolve()).then(() => service.#readWhole());
-      rest.catch(() => undefined);
-      service.#complete = rest;
+      await service.#readScreen(await log);
+      service.#complete = rest();
     }
-    service.#keeper = new SnapshotKeeper(store, () => ({
-      state: service.#state,
-      position: service.#position,
-      now: service.#latest,
-      whole: service.#whole,
-    }));
-    if (!service.#whole) {
-      if (folded.count > 0) service.#keeper.folded(0);
-    } else if (folded.count > 0) service.#keeper.folded(Infinity);
-    else service.#keeper.missing();
+    service.#complete.catch(() => undefined);
     return service;
+  }
+
+  /**
+   * Writes the screen's copy now, if the state moved since it was last written (the kiosk calls
+   * it when the page is hidden or closed). Without a copy (`options.copy`) it does nothing.
+   */
+  keepCopy(): void {
+    this.#keeper?.copyNow();
+  }
+
+  /**
+   * Reads the screen's state from the log: its snapshot and the events after it, or, without a
+   * usable snapshot, the whole log (the state is then whole).
+   */
+  async #readScreen(store: EventStore<KioskEvent>): Promise<void> {
+    const { snapshot, last } = await loadSnapshot(store, SNAPSHOTS.screen);
+    const whole = !snapshot || last === 0;
+    const from = snapshot ?? { state: emptyKioskState, position: 0, now: 0 };
+    // A snapshot of the last event needs nothing more read.
+    const folded =
+      from.position < last || whole ? await foldLog(store, from) : { ...from, count: 0 };
+    this.#state = folded.state;
+    this.#position = folded.position;
+    this.#latest = folded.now;
+    this.#whole = whole;
+    for (const listener of this.#listeners) listener(this.#state);
+    if (!whole) {
+      if (folded.count > 0) this.#keeper?.folded(0);
+    } else if (folded.count > 0) this.#keeper?.folded(Infinity);
+    else this.#keeper?.missing();
   }
 
   /** Reads the whole state: its snapshot and the events after it, or the whole log. */
   async #readWhole(): Promise<void> {
-    const { snapshot } = await loadSnapshot(this.#store, SNAPSHOTS.full);
+    const store = await this.#log;
+    const { snapshot } = await loadSnapshot(store, SNAPSHOTS.full);
     const from = snapshot ?? { state: emptyKioskState, position: 0, now: 0 };
-    const folded = await foldLog(this.#store, from);
+    const folded = await foldLog(store, from);
     this.#state = folded.state;
     this.#position = folded.position;
     this.#latest = Math.max(this.#latest, folded.now);
@@ -199,9 +240,13 @@ export class KioskService {
     return this.#state;
   }
 
-  /** The log underneath, for export. */
-  get store(): EventStore<KioskEvent> {
-    return this.#store;
+  /**
+   * The log underneath, for export, once it is open.
+   *
+   * @returns the log; rejects when it could not be opened
+   */
+  log(): Promise<EventStore<KioskEvent>> {
+    return this.#log;
   }
 
   /**
@@ -289,7 +334,7 @@ export class KioskService {
     );
     let written;
     try {
-      written = await this.#store.append(batch);
+      written = await (await this.#log).append(batch);
     } catch (error) {
       return fail(storeRejection(error));
     }

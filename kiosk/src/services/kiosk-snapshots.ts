@@ -130,7 +130,7 @@ const UPKEEP_LISTS = [
 ] as const;
 
 /** A snapshot as saved: JSON-compatible, as the store's contract asks. */
-interface Saved {
+export interface Saved {
   readonly now: Instant;
   readonly rooms: readonly SavedRoom[];
   readonly upkeep: readonly SavedUpkeep[];
@@ -331,6 +331,81 @@ const idle = (): Promise<void> =>
     } else setTimeout(resolve, 0);
   });
 
+/**
+ * Where the kiosk keeps a copy of the screen's snapshot that reads synchronously (K-3: a restart
+ * draws today's screen without waiting for IndexedDB to open). The kiosk uses `localStorage`
+ * ({@link storageCopy}); tests use a Map.
+ */
+export interface ScreenCopy {
+  /** The copy's text (`null`: none). */
+  read(): string | null;
+  /** Keeps a new copy; throws when it does not fit. */
+  write(text: string): void;
+  /** Drops the copy. */
+  clear(): void;
+}
+
+/**
+ * A screen copy kept in a `Storage` (the page's `localStorage`) under a key.
+ *
+ * @param storage - where
+ * @param key - under which key (one per database)
+ * @returns the copy
+ */
+export function storageCopy(storage: Storage, key: string): ScreenCopy {
+  return {
+    read: () => storage.getItem(key),
+    write: (text) => storage.setItem(key, text),
+    clear: () => storage.removeItem(key),
+  };
+}
+
+/**
+ * Reads the screen's copy: the state the door showed last, with its position and latest `now`.
+ * It is a first frame only: the service replaces it with the screen's snapshot in the log (and the
+ * events after it) as soon as the log is open, and no command is ever decided against it. A copy
+ * that is missing, of another {@link SNAPSHOT_VERSION}, or that does not read back gives
+ * `undefined` (the screen then waits for the log).
+ *
+ * @param copy - where the copy is
+ * @returns the copied state, or `undefined`
+ */
+export function readScreenCopy(copy: ScreenCopy): Omit<Folded, 'count'> | undefined {
+  let saved: { version?: unknown; position?: unknown; state?: unknown };
+  try {
+    const text = copy.read();
+    if (text === null) return undefined;
+    saved = JSON.parse(text) as typeof saved;
+  } catch {
+    return undefined;
+  }
+  const { version, position } = saved ?? {};
+  if (version !== SNAPSHOT_VERSION || !Number.isSafeInteger(position) || (position as number) < 1)
+    return undefined;
+  const decoded = decodeSnapshot(saved.state);
+  return decoded && { ...decoded, position: position as number };
+}
+
+/**
+ * Keeps a copy of a saved screen snapshot; a copy that does not fit (storage full) is dropped, so
+ * an older one is never read as the latest.
+ *
+ * @param copy - where
+ * @param position - the position of the snapshot's last event
+ * @param state - the snapshot as saved ({@link encodeSnapshot})
+ */
+export function writeScreenCopy(copy: ScreenCopy, position: number, state: Saved): void {
+  try {
+    copy.write(JSON.stringify({ version: SNAPSHOT_VERSION, position, state }));
+  } catch {
+    try {
+      copy.clear();
+    } catch {
+      // Nothing more to do: without a copy the screen waits for the log.
+    }
+  }
+}
+
 /** What a keeper saves: the service's state now. */
 export interface Current {
   readonly state: KioskState;
@@ -342,18 +417,31 @@ export interface Current {
 
 /**
  * Saves a service's snapshots a little after its writes, off the path of a tap: the screen's
- * each time, the whole state's (large: encoded when the page is idle) every
- * {@link SAVE_FULL_EVERY} events. A failed save is only a cache missed.
+ * each time (and its copy, once it is in the log), the whole state's (large: encoded when the page
+ * is idle) every {@link SAVE_FULL_EVERY} events. A failed save is only a cache missed.
  */
 export class SnapshotKeeper {
-  readonly #store: EventStore<KioskEvent>;
+  readonly #store: PromiseLike<EventStore<KioskEvent>>;
   readonly #current: () => Current;
+  readonly #copy: ScreenCopy | undefined;
+  /** The position the copy was last written at (-1: not by this keeper). */
+  #copiedAt = -1;
   #unsavedFull = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(store: EventStore<KioskEvent>, current: () => Current) {
+  /**
+   * @param store - the log (once open)
+   * @param current - the service's state now
+   * @param copy - where to keep the screen's copy, if anywhere
+   */
+  constructor(
+    store: PromiseLike<EventStore<KioskEvent>>,
+    current: () => Current,
+    copy?: ScreenCopy,
+  ) {
     this.#store = store;
     this.#current = current;
+    this.#copy = copy;
   }
 
   /** Notes that the whole state has no snapshot yet: the next save writes it. */
@@ -375,20 +463,34 @@ export class SnapshotKeeper {
     }, SAVE_DELAY_MS);
   }
 
+  /**
+   * Writes the screen's copy of the state now, at once, if it has moved since the copy was last
+   * written (the kiosk calls it when the page is hidden or closed, so a reload never starts on an
+   * older copy). The state is only ever what the log holds: never ahead of it.
+   */
+  copyNow(): void {
+    if (!this.#copy) return;
+    const { state, position, now } = this.#current();
+    if (position === this.#copiedAt || position === 0) return;
+    writeScreenCopy(this.#copy, position, encodeSnapshot({ state: screenOf(state, now), now }));
+    this.#copiedAt = position;
+  }
+
   async #save(): Promise<void> {
     try {
+      const store = await this.#store;
       const { state, position, now } = this.#current();
-      await this.#store.saveProjection(
-        SNAPSHOTS.screen,
-        SNAPSHOT_VERSION,
-        position,
-        encodeSnapshot({ state: screenOf(state, now), now }),
-      );
+      const screen = encodeSnapshot({ state: screenOf(state, now), now });
+      await store.saveProjection(SNAPSHOTS.screen, SNAPSHOT_VERSION, position, screen);
+      if (this.#copy && position !== this.#copiedAt) {
+        writeScreenCopy(this.#copy, position, screen);
+        this.#copiedAt = position;
+      }
       if (!this.#current().whole || this.#unsavedFull < SAVE_FULL_EVERY) return;
       await idle();
       const whole = this.#current();
       this.#unsavedFull = 0;
-      await this.#store.saveProjection(
+      await store.saveProjection(
         SNAPSHOTS.full,
         SNAPSHOT_VERSION,
         whole.position,
