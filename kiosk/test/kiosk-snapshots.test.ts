@@ -280,14 +280,15 @@ describe('kiosk snapshots', () => {
     expect(readScreenCopy(copy)?.position).to.equal(again.position);
   });
 
-  it('K-3: a copy of another log is replaced by what this log holds', async () => {
+  it('K-3: a copy of another log is replaced by what this log holds, and then copied again', async () => {
     const { service: other } = await demoWithUpkeep();
     const { service, store } = await demoService();
+    // Another log's screen at the same position as this log's last event, from a month before.
     const copy = memoryCopy();
     writeScreenCopy(
       copy,
-      other.position + 100,
-      encodeSnapshot({ state: screenOf(other.state, T0), now: T0 }),
+      service.position,
+      encodeSnapshot({ state: screenOf(other.state, T0 - 30 * DAY), now: T0 - 30 * DAY }),
     );
     const drawn = deferred<void>();
     const again = await KioskService.openForScreen(store, {
@@ -300,6 +301,11 @@ describe('kiosk snapshots', () => {
     await again.whenComplete();
     expect(again.state).to.deep.equal(service.state);
     expect(again.position).to.equal(service.position);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    const copied = readScreenCopy(copy);
+    expect(copied?.now).to.not.equal(T0 - 30 * DAY);
+    expect(copied?.state.upkeep.get('A')?.faults.size ?? 0).to.equal(0);
+    expect(copied?.state).to.deep.equal(screenOf(service.state, copied?.now ?? 0));
   });
 
   it('K-3: with the log unavailable the door still shows the copy, and a command is refused with the reason, changing nothing', async () => {

@@ -40,7 +40,7 @@ export class DoorDisplay extends LitElement {
       time.clock {
         font-size: 3.6rem;
         font-variant-numeric: tabular-nums;
-        font-weight: 600;
+        font-weight: 700;
       }
       .now {
         font-size: 1.8rem;
@@ -56,7 +56,7 @@ export class DoorDisplay extends LitElement {
       }
       .left {
         font-size: 2.2rem;
-        font-weight: 600;
+        font-weight: 700;
         margin-top: 0.75rem;
       }
       h2 {
@@ -67,7 +67,7 @@ export class DoorDisplay extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        font-size: 1.45rem;
+        font-size: 1.4rem;
       }
       li {
         display: grid;
@@ -89,7 +89,7 @@ export class DoorDisplay extends LitElement {
         display: flex;
         gap: 2rem;
         flex-wrap: wrap;
-        font-size: 1.3rem;
+        font-size: 1.4rem;
         color: #e2e8f0;
         margin: 0;
         padding: 0;

@@ -11,7 +11,7 @@ export class SyncBadge extends LitElement {
     base,
     css`
       span {
-        font-size: 1.05rem;
+        font-size: 1.1rem;
         color: #cbd5e1;
         border: 1px solid #475569;
         border-radius: 999px;

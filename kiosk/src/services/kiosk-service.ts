@@ -151,8 +151,11 @@ export class KioskService {
     // Once the screen's state is read from the log: the copy kept (written again when it is
     // missing or behind the log), then the whole state, after `restAfter`.
     const rest = async (): Promise<void> => {
-      if (options.copy && service.#position > 0 && service.#position !== copied?.position)
+      const same = service.#position === copied?.position && service.#latest === copied.now;
+      if (options.copy && service.#position > 0 && !same) {
+        service.#keeper?.copyIsAt(-1);
         service.#keeper?.folded(0);
+      }
       if (service.#whole) return;
       await options.restAfter;
       await service.#readWhole();
@@ -160,6 +163,7 @@ export class KioskService {
     if (copied) {
       service.#position = copied.position;
       service.#latest = copied.now;
+      service.#keeper.copyIsAt(copied.position);
       // The log's screen replaces the copy after the copy's first frame, not in its way.
       service.#complete = Promise.all([log, options.restAfter])
         .then(([opened]) => service.#readScreen(opened))

@@ -464,6 +464,16 @@ export class SnapshotKeeper {
   }
 
   /**
+   * Notes that the screen's copy already holds the state at a position (the one the service
+   * opened on), so closing the page does not write it again.
+   *
+   * @param position - the copy's position (-1: the copy is not of this log)
+   */
+  copyIsAt(position: number): void {
+    this.#copiedAt = position;
+  }
+
+  /**
    * Writes the screen's copy of the state now, at once, if it has moved since the copy was last
    * written (the kiosk calls it when the page is hidden or closed, so a reload never starts on an
    * older copy). The state is only ever what the log holds: never ahead of it.
