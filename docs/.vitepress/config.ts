@@ -69,6 +69,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
         text: "The door's deciders and the signature's ink",
         link: '/decisions/kiosk-signature-ink',
       },
+      { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
     ],
   },
 ];
