@@ -85,12 +85,12 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
 
 /** In the page, before its scripts: every IndexedDB open waits until `__openTheLog()` is called. */
 function holdIndexedDB() {
+  const { IDBFactory } = globalThis;
   const open = IDBFactory.prototype.open;
   let release;
   const gate = new Promise((resolve) => (release = resolve));
   globalThis.__openTheLog = () => release();
   IDBFactory.prototype.open = function (...args) {
-    const factory = this;
     const request = {
       real: undefined,
       get result() {
@@ -104,7 +104,7 @@ function holdIndexedDB() {
       },
     };
     gate.then(() => {
-      request.real = open.apply(factory, args);
+      request.real = open.apply(this, args);
       for (const type of ['success', 'error', 'upgradeneeded', 'blocked'])
         request.real[`on${type}`] = (event) => request[`on${type}`]?.(event);
     });
@@ -138,6 +138,28 @@ test("K-3: a restart shows today's screen from its copy before the log is open; 
   await page.evaluate(() => globalThis.__openTheLog());
   await confirmation(page).filter({ hasText: '签到成功' }).waitFor();
   assert.equal(await textOf(count), '已签到 6 / 7 人');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('K-3: a tablet whose IndexedDB cannot be opened says why in place of the door, and offers to try again', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    globalThis.IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await page.goto(env.baseURL);
+  await page.getByRole('heading', { name: '门口屏无法打开本机存储' }).waitFor();
+  assert.match(
+    await textOf(page.locator('huiyi-kiosk rejection-note [role="alert"]')),
+    /此浏览器无法使用本地存储.*K-3/,
+  );
+  await page.getByRole('button', { name: '重试' }).waitFor();
+  assert.equal(await page.locator('huiyi-kiosk door-display').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,7 +5,7 @@ import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
 import { demoCommands } from './demo/demo-site.js';
 import { switchLanguage } from './i18n/localization.js';
-import { KioskService } from './services/kiosk-service.js';
+import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
 import { registerServiceWorker } from './services/service-worker.js';
 import { loadSettings } from './services/settings.js';
@@ -25,11 +25,19 @@ async function start(): Promise<void> {
   // the whole state is read once that screen is drawn.
   let drawn = (): void => undefined;
   const restAfter = new Promise<void>((resolve) => (drawn = resolve));
-  const service = await KioskService.openForScreen(openingLog, {
-    device: settings.device,
-    restAfter,
-    copy: storageCopy(localStorage, `${DATABASE}.screen`),
-  });
+  let service: KioskService;
+  try {
+    service = await KioskService.openForScreen(openingLog, {
+      device: settings.device,
+      restAfter,
+      copy: storageCopy(localStorage, `${DATABASE}.screen`),
+    });
+  } catch (error) {
+    // No log and no copy of the screen: say why, in place of the door, and offer to try again.
+    app.settings = settings;
+    app.unavailable = storeRejection(error);
+    return;
+  }
   if (service.position === 0) await seedDemo(service);
   else {
     // A copy of a log that is gone (the site's data cleared but for local storage): once the log

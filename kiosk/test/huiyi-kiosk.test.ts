@@ -7,7 +7,7 @@ import type { DoorDisplay } from '../src/components/door-display.js';
 import type { SignInPanel } from '../src/components/sign-in-panel.js';
 import type { WalkUpPanel } from '../src/components/walk-up-panel.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
-import { KioskService } from '../src/services/kiosk-service.js';
+import { KioskService, storeRejection } from '../src/services/kiosk-service.js';
 import { hashPin, type KioskSettings } from '../src/services/settings.js';
 import { setLocale } from '../src/i18n/localization.js';
 import {
@@ -132,6 +132,23 @@ describe('huiyi-kiosk', () => {
     const [extended] = await store.readAfter(position);
     expect(extended!.data.type).to.equal('BookingExtended');
     await expect(el).to.be.accessible();
+  });
+
+  it('K-3: a log that cannot be opened (and no copy of the screen) is said in place of the door, with a retry', async () => {
+    const reason = storeRejection(new StoreError('unavailable', { name: 'huiyi-kiosk' }));
+    const el = await fixture<HuiyiKiosk>(html`<huiyi-kiosk .unavailable=${reason}></huiyi-kiosk>`);
+    await settle(el);
+    expect(el.shadowRoot!.textContent).to.contain('门口屏无法打开本机存储');
+    expect(rejection(el)).to.contain(reason.message['zh-CN']);
+    expect(rejection(el)).to.contain('K-3');
+    expect(button(el, '重试')).to.be.instanceOf(HTMLButtonElement);
+    expect(el.shadowRoot!.querySelector('door-display')).to.equal(null);
+    await expect(el).to.be.accessible();
+    // Without a reason it is only loading.
+    const loading = await fixture<HuiyiKiosk>(html`<huiyi-kiosk></huiyi-kiosk>`);
+    expect(loading.shadowRoot!.querySelector('[role="status"]')?.textContent).to.contain(
+      '正在载入',
+    );
   });
 
   it('K-3: a store append that fails shows why, and nothing changes', async () => {

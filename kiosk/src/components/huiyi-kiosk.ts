@@ -108,6 +108,8 @@ export class HuiyiKiosk extends LitElement {
   ];
 
   @property({ attribute: false }) service?: KioskService;
+  /** Why the kiosk could not open its log (K-3), when it could not: shown in place of the door. */
+  @property({ attribute: false }) unavailable?: Rejection;
   @property({ attribute: false }) settings?: KioskSettings;
   /** A new version of the app is waiting; it is taken only when the room is free and idle. */
   @property({ type: Boolean }) updateReady = false;
@@ -248,7 +250,18 @@ export class HuiyiKiosk extends LitElement {
 
   override render() {
     const rs = this.#room;
-    if (!this.service) return html`<p role="status">${msg('正在载入…', { id: 'app.loading' })}</p>`;
+    if (!this.service) {
+      if (!this.unavailable)
+        return html`<p role="status">${msg('正在载入…', { id: 'app.loading' })}</p>`;
+      return html`<main>
+        <h2>${msg('门口屏无法打开本机存储', { id: 'app.unavailable' })}</h2>
+        <rejection-note .rejection=${this.unavailable}></rejection-note>
+        <p>${msg('请重试;若仍不行,请联系行政部。', { id: 'app.unavailable-hint' })}</p>
+        <button class="primary" @click=${() => location.reload()}>
+          ${msg('重试', { id: 'app.retry' })}
+        </button>
+      </main>`;
+    }
     if (!rs) return this.#renderNoRoom();
     const now = this.#clock.now;
     const status = doorStatus(rs, now, this.#params);

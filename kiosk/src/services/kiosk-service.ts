@@ -372,8 +372,14 @@ export class KioskService {
   }
 }
 
-/** A store fault as the screen shows it: nothing was written, and why (K-3). */
-function storeRejection(error: unknown): Rejection {
+/**
+ * A store fault as the screen shows it: nothing was written (or nothing could be read), and why
+ * (K-3).
+ *
+ * @param error - what the store threw
+ * @returns the rejection, with the store error's own message when it is one
+ */
+export function storeRejection(error: unknown): Rejection {
   if (isStoreError(error)) {
     return reject('K-3', `store.${error.kind}`, error.messages, { kind: error.kind });
   }
