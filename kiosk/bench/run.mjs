@@ -14,8 +14,11 @@
 //     opened once and left until it has saved its state (as a kiosk that has been running since),
 //     then opened again and again in a new tab: time from navigation start to the first frame with
 //     today's screen (the door's state and today's list) vs the same for a static HTML page
-//     showing the same screen (read off the kiosk's), served from 127.0.0.1. Alternating, medians
-//     of 15 after 2 to warm up (RESTARTS=n in the environment for more: the machine is noisy).
+//     showing the same screen, served from 127.0.0.1: read off the kiosk's, each piece of text in
+//     the type the kiosk shows it in, its actions as plain buttons (FLOOR_OUT=file writes it out).
+//     Each start settles before the next (the kiosk's whole state read, the tab closed, a second)
+//     so none runs beside the one before. Alternating, medians of 15 after 2 to warm up
+//     (RESTARTS=n in the environment for more: the machine is noisy).
 //   Tap to confirmed: a person taps their name to sign in or out of the meeting in progress (on the
 //     kiosk with the year in its log, once its whole state is read); time from the click to the
 //     first frame showing the confirmation, which the app shows only once the event is in
@@ -47,6 +50,8 @@ const BUDGET_BYTES = 60_000;
 const BUDGET_TAP_MS = 50;
 const RESTARTS = Number(process.env.RESTARTS ?? 15);
 const TAPS = 60;
+/** After a timed start's tab is closed, how long before the next start: its process winds down. */
+const SETTLE_MS = 1_000;
 
 const rows = [];
 /** Extra lines for the table (not part of the JSON). */
@@ -160,6 +165,8 @@ if (inBrowser && !findChrome()) {
       const screen = await probe.evaluate(readScreen);
       await probe.close();
       floorHtml = floorPage(screen);
+      if (process.env.FLOOR_OUT)
+        (await import('node:fs')).writeFileSync(process.env.FLOOR_OUT, floorHtml);
       log(`… today's list: ${screen.items.length} bookings`);
 
       const kioskTimes = [];
@@ -333,7 +340,7 @@ async function timeToScreen(context, url, ready, settled = async () => undefined
   const at = Number((await reported).text().slice('screen-at '.length));
   await page.evaluate(settled);
   await page.close();
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return at;
 }
 
@@ -367,43 +374,67 @@ function floorReady() {
   return globalThis.document.getElementById('today-list') !== null;
 }
 
-/** What the kiosk's door shows, as text. */
+/**
+ * What the kiosk's first screen shows, as text, each piece with the type it is shown in (size,
+ * weight, figures): the door, the actions under it and the footer.
+ */
 function readScreen() {
-  const door = globalThis.document
-    .querySelector('huiyi-kiosk')
-    .shadowRoot.querySelector('door-display').shadowRoot;
-  const text = (el) => el?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+  const app = globalThis.document.querySelector('huiyi-kiosk').shadowRoot;
+  const door = app.querySelector('door-display').shadowRoot;
+  const read = (el) => {
+    if (!el) return { text: '', type: '' };
+    const cs = globalThis.getComputedStyle(el);
+    return {
+      text: el.textContent.replace(/\s+/g, ' ').trim(),
+      type: `font-size:${cs.fontSize};font-weight:${cs.fontWeight};font-variant-numeric:${cs.fontVariantNumeric}`,
+    };
+  };
   return {
-    room: text(door.querySelector('h1')),
-    where: text(door.querySelector('.where')),
-    clock: text(door.querySelector('time')),
-    state: text(door.querySelector('state-badge').shadowRoot.querySelector('span')),
-    now: [...door.querySelectorAll('.now p')].map(text),
-    today: text(door.querySelector('#today')),
+    room: read(door.querySelector('h1')),
+    where: read(door.querySelector('.where')),
+    clock: read(door.querySelector('time')),
+    state: read(door.querySelector('state-badge').shadowRoot.querySelector('span')),
+    now: [...door.querySelectorAll('.now p')].map(read),
+    today: read(door.querySelector('#today')),
     items: [...door.querySelectorAll('section[aria-labelledby="today"] li')].map((li) =>
-      [...li.children].map(text),
+      [...li.children].map(read),
     ),
-    rules: [...door.querySelectorAll('.rules li')].map(text),
+    rules: [...door.querySelectorAll('.rules li')].map(read),
+    actions: [...app.querySelectorAll('nav button')].map(read),
+    footer: [
+      read(app.querySelector('sync-badge').shadowRoot.querySelector('span')),
+      read(app.querySelector('footer button')),
+    ],
   };
 }
 
-/** The static HTML floor: the same screen as plain HTML, the same page style as the kiosk's. */
+/**
+ * The static HTML floor: the same screen as plain HTML, every piece of text in the type the kiosk
+ * shows it in, on the kiosk's page style, with its actions as plain buttons.
+ */
 function floorPage(s) {
   const esc = (t) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const el = (tag, { text, type }, attrs = '') =>
+    `<${tag}${attrs} style="${type}">${esc(text)}</${tag}>`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>会议 Huiyi</title>
 <style>html,body{margin:0;height:100%;background:#0f172a;color:#f8fafc;font-family:system-ui,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif}
-main{padding:1.5rem 2rem;display:grid;grid-template-columns:3fr 2fr;gap:2rem}h1{font-size:3.2rem;margin:0}
-ol{list-style:none;margin:0;padding:0;font-size:1.45rem}li{display:grid;grid-template-columns:9.5rem 1fr;gap:1rem;padding:.6rem 0;border-bottom:1px solid #334155}</style>
+main{padding:1.5rem 2rem;display:grid;grid-template-columns:3fr 2fr;gap:2rem}h1,p{margin:0}
+ol{list-style:none;margin:0;padding:0}li{display:grid;grid-template-columns:9.5rem 1fr;gap:1rem;padding:.6rem 0;border-bottom:1px solid #334155}
+button{min-height:64px;padding:0 1.25rem;border-radius:14px;border:2px solid #94a3b8;background:#1e293b;color:#f8fafc;font-family:inherit}
+nav,footer{display:flex;gap:1rem;flex-wrap:wrap;padding:0 2rem}</style>
 </head><body><main>
-<header><h1>${esc(s.room)}</h1><span>${esc(s.where)}</span> <time>${esc(s.clock)}</time></header>
-<section><p><strong>${esc(s.state)}</strong></p>${s.now.map((p) => `<p>${esc(p)}</p>`).join('')}</section>
-<section><h2>${esc(s.today)}</h2><ol id="today-list">${s.items
-    .map((cells) => `<li>${cells.map((c) => `<span>${esc(c)}</span>`).join('')}</li>`)
+<header>${el('h1', s.room)}${el('span', s.where)} ${el('time', s.clock)}</header>
+<section>${el('p', s.state)}${s.now.map((p) => el('p', p)).join('')}</section>
+<section>${el('h2', s.today)}<ol id="today-list">${s.items
+    .map((cells) => `<li>${cells.map((c) => el('span', c)).join('')}</li>`)
     .join('')}</ol></section>
-<ul>${s.rules.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>
-</main></body></html>`;
+<ul>${s.rules.map((r) => el('li', r)).join('')}</ul>
+</main>
+<nav>${s.actions.map((a) => el('button', a, ' type="button"')).join('')}</nav>
+<footer>${el('span', s.footer[0])}${el('button', s.footer[1], ' type="button"')}</footer>
+</body></html>`;
 }
 
 /** In the page: `n` readwrite transactions of one small record each, timed to their completion. */
