@@ -16,3 +16,4 @@ export * from './upkeep-arbitraries.js';
 export * from './action-arbitraries.js';
 export * from './report-arbitraries.js';
 export * from './fee-arbitraries.js';
+export * from './malformed-input.js';
