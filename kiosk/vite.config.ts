@@ -16,11 +16,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // One classic script, not a module (docs/decisions/kiosk-start-from-snapshots.md): Chromium
-    // compiles the scripts a service worker caches at install and keeps their code, but only
-    // classic scripts read it back; a module is compiled again on every start (~15 ms here).
-    // The import()s stay, as lazily run parts of the one file: what the first screen does not
-    // need (src/later.ts) is not run until after it.
+    // One classic script, not a module (docs/decisions/kiosk-first-frame.md): Chromium compiles
+    // the scripts a service worker caches at install and keeps their code, but only classic
+    // scripts read it back; a module is compiled again on every start (~15 ms here). With code
+    // splitting off, an import() is bundled into the one file, and there is nothing to preload.
     modulePreload: false,
     rolldownOptions: {
       output: { codeSplitting: false, format: 'iife', strict: true },

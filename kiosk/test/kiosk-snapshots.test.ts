@@ -232,10 +232,10 @@ describe('kiosk snapshots', () => {
     const { service } = await demoService();
     const screen = encodeSnapshot({ state: screenOf(service.state, T0), now: T0 });
     const copy = memoryCopy();
-    writeScreenCopy(copy, 1, screen);
+    expect(writeScreenCopy(copy, 1, screen)).to.equal(true);
     expect(readScreenCopy(copy)?.position).to.equal(1);
     copy.full = true;
-    writeScreenCopy(copy, service.position, screen);
+    expect(writeScreenCopy(copy, service.position, screen)).to.equal(false);
     expect(copy.text).to.equal(null);
     expect(readScreenCopy(copy)).to.equal(undefined);
   });

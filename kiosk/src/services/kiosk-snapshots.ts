@@ -334,7 +334,7 @@ const idle = (): Promise<void> =>
 /**
  * Where the kiosk keeps a copy of the screen's snapshot that reads synchronously (K-3: a restart
  * draws today's screen without waiting for IndexedDB to open). The kiosk uses `localStorage`
- * ({@link storageCopy}); tests use a Map.
+ * ({@link storageCopy}); tests keep it in memory.
  */
 export interface ScreenCopy {
   /** The copy's text (`null`: none). */
@@ -393,16 +393,19 @@ export function readScreenCopy(copy: ScreenCopy): Omit<Folded, 'count'> | undefi
  * @param copy - where
  * @param position - the position of the snapshot's last event
  * @param state - the snapshot as saved ({@link encodeSnapshot})
+ * @returns whether the copy was written
  */
-export function writeScreenCopy(copy: ScreenCopy, position: number, state: Saved): void {
+export function writeScreenCopy(copy: ScreenCopy, position: number, state: Saved): boolean {
   try {
     copy.write(JSON.stringify({ version: SNAPSHOT_VERSION, position, state }));
+    return true;
   } catch {
     try {
       copy.clear();
     } catch {
       // Nothing more to do: without a copy the screen waits for the log.
     }
+    return false;
   }
 }
 
@@ -482,8 +485,8 @@ export class SnapshotKeeper {
     if (!this.#copy) return;
     const { state, position, now } = this.#current();
     if (position === this.#copiedAt || position === 0) return;
-    writeScreenCopy(this.#copy, position, encodeSnapshot({ state: screenOf(state, now), now }));
-    this.#copiedAt = position;
+    const screen = encodeSnapshot({ state: screenOf(state, now), now });
+    this.#copiedAt = writeScreenCopy(this.#copy, position, screen) ? position : -1;
   }
 
   async #save(): Promise<void> {
@@ -492,10 +495,8 @@ export class SnapshotKeeper {
       const { state, position, now } = this.#current();
       const screen = encodeSnapshot({ state: screenOf(state, now), now });
       await store.saveProjection(SNAPSHOTS.screen, SNAPSHOT_VERSION, position, screen);
-      if (this.#copy && position !== this.#copiedAt) {
-        writeScreenCopy(this.#copy, position, screen);
-        this.#copiedAt = position;
-      }
+      if (this.#copy && position !== this.#copiedAt)
+        this.#copiedAt = writeScreenCopy(this.#copy, position, screen) ? position : -1;
       if (!this.#current().whole || this.#unsavedFull < SAVE_FULL_EVERY) return;
       await idle();
       const whole = this.#current();
