@@ -18,7 +18,7 @@ function careful(c: unknown): Result<unknown> {
   return ok([]);
 }
 
-const holds = (law: fc.IPropertyWithHooks<[never]>): boolean => {
+const holds = <T extends [unknown]>(law: fc.IPropertyWithHooks<T>): boolean => {
   try {
     fc.assert(law, { numRuns: 200, seed: 42 });
     return true;
