@@ -1,14 +1,6 @@
-import { reject, type Message, type Rejection, type RuleId } from '../rejection/index.js';
+import { bilingual as r } from '../rejection/bilingual.js';
+import { type Message, type RuleId } from '../rejection/index.js';
 import type { ActionStatus } from './action.js';
-
-/** Builds a rejection of this context. */
-const r = (
-  rule: RuleId,
-  code: string,
-  zh: string,
-  en: string,
-  data: Record<string, unknown> = {},
-): Rejection => reject(rule, code, { 'zh-CN': zh, en }, data);
 
 const STATUS_NAMES: Readonly<Record<ActionStatus, Message>> = {
   open: { 'zh-CN': '待开始', en: 'open' },

@@ -1,17 +1,8 @@
-import { reject, type Rejection, type RuleId } from '../rejection/index.js';
+import { bilingual as r } from '../rejection/bilingual.js';
 import { wallText } from '../rooms/booking-rejections.js';
 import type { Instant } from '../time/instant.js';
 import type { TimeZone } from '../time/zone.js';
 import { formatYuan, type Fen } from './money.js';
-
-/** Builds a rejection of this context. */
-const r = (
-  rule: RuleId,
-  code: string,
-  zh: string,
-  en: string,
-  data: Record<string, unknown> = {},
-): Rejection => reject(rule, code, { 'zh-CN': zh, en }, data);
 
 /**
  * The rejections of the fees context, each naming its rule, in zh-CN and en. Unknown rooms and

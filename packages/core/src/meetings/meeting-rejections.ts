@@ -1,17 +1,9 @@
-import { reject, type Message, type Rejection, type RuleId } from '../rejection/index.js';
+import { bilingual as r } from '../rejection/bilingual.js';
+import { type Message, type RuleId } from '../rejection/index.js';
 import { wallText } from '../rooms/booking-rejections.js';
 import type { Instant } from '../time/instant.js';
 import type { TimeZone } from '../time/zone.js';
 import type { MeetingStatus } from './meeting.js';
-
-/** Builds a rejection of this context. */
-const r = (
-  rule: RuleId,
-  code: string,
-  zh: string,
-  en: string,
-  data: Record<string, unknown> = {},
-): Rejection => reject(rule, code, { 'zh-CN': zh, en }, data);
 
 /** What M-2 needs before a meeting is scheduled. */
 export type PlanField =

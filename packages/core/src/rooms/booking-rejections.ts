@@ -1,4 +1,5 @@
-import { reject, type Rejection, type RuleId } from '../rejection/index.js';
+import { bilingual as r } from '../rejection/bilingual.js';
+import { type RuleId } from '../rejection/index.js';
 import type { Instant } from '../time/instant.js';
 import type { Interval } from '../time/interval.js';
 import { formatLocalTime } from '../time/local-date.js';
@@ -20,15 +21,6 @@ export function wallText(t: Instant, zone: TimeZone): string {
 
 const span = (i: Interval, zone: TimeZone): string =>
   `${wallText(i.start, zone)}–${wallText(i.end, zone).slice(6)}`;
-
-/** Builds a rejection of this context. */
-const r = (
-  rule: RuleId,
-  code: string,
-  zh: string,
-  en: string,
-  data: Record<string, unknown> = {},
-): Rejection => reject(rule, code, { 'zh-CN': zh, en }, data);
 
 /** The rejections of the rooms and bookings context, each naming its rule, in zh-CN and en. */
 export const bookingRejections = {

@@ -1,16 +1,8 @@
-import { reject, type Message, type Rejection, type RuleId } from '../rejection/index.js';
+import { bilingual as r } from '../rejection/bilingual.js';
+import { type Message, type RuleId } from '../rejection/index.js';
 import { wallText } from '../rooms/booking-rejections.js';
 import type { Instant } from '../time/instant.js';
 import type { TimeZone } from '../time/zone.js';
-
-/** Builds a rejection of this context. */
-const r = (
-  rule: RuleId,
-  code: string,
-  zh: string,
-  en: string,
-  data: Record<string, unknown> = {},
-): Rejection => reject(rule, code, { 'zh-CN': zh, en }, data);
 
 /**
  * The rejections of the upkeep context, each naming its rule, in zh-CN and en. Unknown rooms,
