@@ -10,6 +10,7 @@ import {
   optional,
   text,
   type Check,
+  type Checked,
 } from '../input/index.js';
 import { URGENCIES } from '../meetings/outcome.js';
 
@@ -108,8 +109,9 @@ export const ACTION_COMMAND_SHAPES = {
 } as const;
 
 /** The command a shape of {@link ACTION_COMMAND_SHAPES} checks. */
-export type ActionCommandOf<K extends keyof typeof ACTION_COMMAND_SHAPES> =
-  (typeof ACTION_COMMAND_SHAPES)[K] extends Check<infer T> ? T : never;
+export type ActionCommandOf<K extends keyof typeof ACTION_COMMAND_SHAPES> = Checked<
+  (typeof ACTION_COMMAND_SHAPES)[K]
+>;
 
 /**
  * Open an action per decision that asks for work, from a published version of the minutes (F-1):

@@ -8,6 +8,7 @@ import {
   optional,
   text,
   type Check,
+  type Checked,
 } from '../input/index.js';
 import { EQUIPMENT_KINDS, type EquipmentKind } from '../rooms/room.js';
 import { EXPENSE_CATEGORIES } from './expense.js';
@@ -83,8 +84,9 @@ export const FEE_COMMAND_SHAPES = {
 } as const;
 
 /** The command a shape of {@link FEE_COMMAND_SHAPES} checks. */
-export type FeeCommandOf<K extends keyof typeof FEE_COMMAND_SHAPES> =
-  (typeof FEE_COMMAND_SHAPES)[K] extends Check<infer T> ? T : never;
+export type FeeCommandOf<K extends keyof typeof FEE_COMMAND_SHAPES> = Checked<
+  (typeof FEE_COMMAND_SHAPES)[K]
+>;
 
 /** Set a room's tariff from a moment on, never in the past: room admin only. */
 export type SetTariff = FeeCommandOf<'SetTariff'>;

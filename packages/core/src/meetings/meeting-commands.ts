@@ -8,7 +8,7 @@ import {
   oneOf,
   optional,
   text,
-  type Check,
+  type Checked,
 } from '../input/index.js';
 import { commandBase as base, localDateText } from './command-base.js';
 import { INVITATION_ANSWERS } from './invitation.js';
@@ -126,8 +126,9 @@ export const MEETING_COMMAND_SHAPES = {
 } as const;
 
 /** The command a shape of {@link MEETING_COMMAND_SHAPES} checks. */
-export type MeetingCommandOf<K extends keyof typeof MEETING_COMMAND_SHAPES> =
-  (typeof MEETING_COMMAND_SHAPES)[K] extends Check<infer T> ? T : never;
+export type MeetingCommandOf<K extends keyof typeof MEETING_COMMAND_SHAPES> = Checked<
+  (typeof MEETING_COMMAND_SHAPES)[K]
+>;
 
 /** Prepare a meeting as a draft (M-2): anyone may, and becomes its organizer. */
 export type PlanMeeting = MeetingCommandOf<'PlanMeeting'>;

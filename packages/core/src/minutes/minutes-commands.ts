@@ -1,4 +1,4 @@
-import { id, int, listOf, object, oneOf, optional, text, type Check } from '../input/index.js';
+import { id, int, listOf, object, oneOf, optional, text, type Checked } from '../input/index.js';
 import { commandBase as base } from '../meetings/command-base.js';
 import { checkMeetingFacts, minutesItemCheck } from './meeting-facts.js';
 
@@ -51,8 +51,9 @@ export const MINUTES_COMMAND_SHAPES = {
 } as const;
 
 /** The command a shape of {@link MINUTES_COMMAND_SHAPES} checks. */
-export type MinutesCommandOf<K extends keyof typeof MINUTES_COMMAND_SHAPES> =
-  (typeof MINUTES_COMMAND_SHAPES)[K] extends Check<infer T> ? T : never;
+export type MinutesCommandOf<K extends keyof typeof MINUTES_COMMAND_SHAPES> = Checked<
+  (typeof MINUTES_COMMAND_SHAPES)[K]
+>;
 
 /**
  * Draft the minutes of an ended meeting (N-1): the recorder only. `meeting` holds the meeting's

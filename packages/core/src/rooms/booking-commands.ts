@@ -9,7 +9,7 @@ import {
   oneOf,
   optional,
   text,
-  type Check,
+  type Checked,
 } from '../input/index.js';
 import type { RequestSeries } from './series-commands.js';
 import { EQUIPMENT_KINDS, checkRoom } from './room.js';
@@ -111,8 +111,9 @@ export const SINGLE_BOOKING_COMMAND_SHAPES = {
 } as const;
 
 /** The command a shape of {@link SINGLE_BOOKING_COMMAND_SHAPES} checks. */
-export type CommandOf<K extends keyof typeof SINGLE_BOOKING_COMMAND_SHAPES> =
-  (typeof SINGLE_BOOKING_COMMAND_SHAPES)[K] extends Check<infer T> ? T : never;
+export type CommandOf<K extends keyof typeof SINGLE_BOOKING_COMMAND_SHAPES> = Checked<
+  (typeof SINGLE_BOOKING_COMMAND_SHAPES)[K]
+>;
 
 /** Add a room to the site: room admin only. */
 export type RegisterRoom = CommandOf<'RegisterRoom'>;

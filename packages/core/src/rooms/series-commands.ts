@@ -8,6 +8,7 @@ import {
   optional,
   text,
   type Check,
+  type Checked,
 } from '../input/index.js';
 import { checkSeries } from '../time/check-series.js';
 import type { Series } from '../time/recurrence.js';
@@ -41,7 +42,7 @@ export const REQUEST_SERIES_SHAPE = object({
 });
 
 /** Book a regular meeting's occurrences within the horizon as one request (M-1, R-2). */
-export type RequestSeries = typeof REQUEST_SERIES_SHAPE extends Check<infer T> ? T : never;
+export type RequestSeries = Checked<typeof REQUEST_SERIES_SHAPE>;
 
 /** The shape of every booking command, checked field by field; the command types follow from it. */
 export const BOOKING_COMMAND_SHAPES = {

@@ -6,7 +6,7 @@ import {
   oneOf,
   optional,
   text,
-  type Check,
+  type Checked,
 } from '../input/index.js';
 import { SINGLE_BOOKING_COMMAND_SHAPES } from '../rooms/booking-commands.js';
 import type { RepairEquipment, ReportEquipmentFault } from '../rooms/booking-commands.js';
@@ -75,8 +75,9 @@ export const UPKEEP_COMMAND_SHAPES = {
 } as const;
 
 /** The command a shape of {@link UPKEEP_COMMAND_SHAPES} checks. */
-export type UpkeepCommandOf<K extends keyof typeof UPKEEP_COMMAND_SHAPES> =
-  (typeof UPKEEP_COMMAND_SHAPES)[K] extends Check<infer T> ? T : never;
+export type UpkeepCommandOf<K extends keyof typeof UPKEEP_COMMAND_SHAPES> = Checked<
+  (typeof UPKEEP_COMMAND_SHAPES)[K]
+>;
 
 /** Record an inspection of one piece of equipment, ok or faulty with a note: room admin only. */
 export type RecordInspection = UpkeepCommandOf<'RecordInspection'>;
