@@ -56,10 +56,12 @@ export interface PersonAttendance {
   readonly leftEarlyBy?: Duration;
 }
 
-/** A meeting's attendance: each expected person, the counts and the two rates (M-6, E-1). */
-export interface AttendanceReport {
-  /** One line per expected person, in the order expected. */
-  readonly people: readonly PersonAttendance[];
+/**
+ * The attendance counts (M-6): of those expected, who came (on time, late, left early, or both)
+ * and who did not (excused or not). A meeting's report, a person's discipline record and a
+ * period's totals all carry them.
+ */
+export interface AttendanceCounts {
   readonly expected: number;
   /** Came: on time, late, left early, or both. */
   readonly attended: number;
@@ -69,6 +71,12 @@ export interface AttendanceReport {
   readonly lateAndLeftEarly: number;
   readonly excused: number;
   readonly unexcused: number;
+}
+
+/** A meeting's attendance: each expected person, the counts and the two rates (M-6, E-1). */
+export interface AttendanceReport extends AttendanceCounts {
+  /** One line per expected person, in the order expected. */
+  readonly people: readonly PersonAttendance[];
   /** `attended / expected`; `null` when nobody was expected (there is nothing to rate). */
   readonly attendanceRate: number | null;
   /**

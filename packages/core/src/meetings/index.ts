@@ -36,6 +36,7 @@ export type {
   AttendanceStatus,
   AttendanceWindow,
   AttendanceGraces,
+  AttendanceCounts,
   AttendanceReport,
   PersonAttendance,
 } from './attendance.js';

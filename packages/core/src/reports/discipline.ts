@@ -1,18 +1,16 @@
 import type { LedgerEntry } from '../actions/ledger.js';
-import type { AttendanceReport, AttendanceStatus } from '../meetings/attendance.js';
+import type {
+  AttendanceCounts,
+  AttendanceReport,
+  AttendanceStatus,
+} from '../meetings/attendance.js';
 import type { Instant } from '../time/instant.js';
 
-/** One person's figures in the discipline record (E-2, M-6, F-7). */
-export interface DisciplineCounts {
-  /** Meetings they were expected at. */
-  readonly expected: number;
-  readonly attended: number;
-  readonly onTime: number;
-  readonly late: number;
-  readonly leftEarly: number;
-  readonly lateAndLeftEarly: number;
-  readonly excused: number;
-  readonly unexcused: number;
+/**
+ * One person's figures in the discipline record (E-2, M-6, F-7): `expected` counts the meetings
+ * they were expected at.
+ */
+export interface DisciplineCounts extends AttendanceCounts {
   /** Ledger entries recorded in the period (F-7). */
   readonly commendations: number;
   readonly penalties: number;

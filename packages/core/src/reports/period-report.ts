@@ -1,3 +1,4 @@
+import type { AttendanceCounts } from '../meetings/attendance.js';
 import type { Duration, Instant } from '../time/instant.js';
 import { actionRollUp, type ActionRollUp } from './action-rollup.js';
 import { disciplineRecord, type DisciplineRecord } from './discipline.js';
@@ -14,20 +15,12 @@ import type { ReportOptions, ReportSources } from './sources.js';
 import { meetingSummary, type MeetingSummary } from './summary.js';
 
 /** The per-meeting figures of a period added up (E-1 over E-2). */
-export interface MeetingTotals {
+export interface MeetingTotals extends AttendanceCounts {
   readonly meetings: number;
   readonly startedOnTime: number;
   readonly startedLate: number;
   readonly overrunItems: number;
   readonly overrun: Duration;
-  readonly expected: number;
-  readonly attended: number;
-  readonly onTime: number;
-  readonly late: number;
-  readonly leftEarly: number;
-  readonly lateAndLeftEarly: number;
-  readonly excused: number;
-  readonly unexcused: number;
   readonly decisions: number;
   readonly information: number;
   readonly actions: MeetingActionFigures;
