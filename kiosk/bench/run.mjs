@@ -29,6 +29,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { printBenchRows } from '../../scripts/bench-report.mjs';
 import { findChrome } from '../../scripts/find-chrome.mjs';
 import { yearOfRoomA } from './year.mjs';
 
@@ -232,32 +233,7 @@ if (inBrowser && !findChrome()) {
 }
 
 // ---------------------------------------------------------------------------------------------
-if (json) {
-  process.stdout.write(
-    `${JSON.stringify(
-      rows.map(({ name, anchor, ratio, target, ok }) => ({ name, anchor, ratio, target, ok })),
-      null,
-      2,
-    )}\n`,
-  );
-} else {
-  console.table(
-    rows.map((r) => ({
-      benchmark: r.name,
-      ours: r.ours,
-      anchor: `${r.anchor}: ${r.anchorText}`,
-      ratio: `${r.ratio.toFixed(2)}×`,
-      target:
-        r.target >= 1
-          ? `≥ ${r.target}×`
-          : `≥ ${r.target.toFixed(2)}× (ours ≤ ${(1 / r.target).toFixed(2)}× the anchor)`,
-      ok: r.ok ? 'yes' : 'NO',
-    })),
-  );
-  for (const n of notes) console.log(`  ${n}`);
-  const failed = rows.filter((r) => !r.ok).length;
-  console.log(`${rows.length - failed} of ${rows.length} kiosk benchmarks reach their target`);
-}
+printBenchRows(rows, { json, what: 'kiosk benchmarks', notes });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers. The functions handed to page.evaluate / addInitScript run in the page.

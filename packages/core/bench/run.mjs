@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { formatMs, printBenchRows } from '../../../scripts/bench-report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -53,28 +54,7 @@ for (const file of files) {
   }
 }
 
-if (json) {
-  process.stdout.write(
-    `${JSON.stringify(
-      rows.map(({ name, anchor, ratio, target, ok }) => ({ name, anchor, ratio, target, ok })),
-      null,
-      2,
-    )}\n`,
-  );
-} else {
-  const fmt = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
-  const table = rows.map((r) => ({
-    benchmark: r.name,
-    ours: fmt(r.oursMs),
-    anchor: `${r.anchor}: ${fmt(r.anchorMs)}`,
-    ratio: `${r.ratio.toFixed(r.ratio < 10 ? 2 : 0)}×`,
-    target:
-      r.target >= 1
-        ? `≥ ${r.target}×`
-        : `≥ ${r.target.toFixed(2)}× (ours ≤ ${(1 / r.target).toFixed(2)}× the anchor)`,
-    ok: r.ok ? 'yes' : 'NO',
-  }));
-  console.table(table);
-  const failed = rows.filter((r) => !r.ok).length;
-  console.log(`${rows.length - failed} of ${rows.length} benchmarks reach their target`);
-}
+printBenchRows(
+  rows.map((r) => ({ ...r, ours: formatMs(r.oursMs), anchorText: formatMs(r.anchorMs) })),
+  { json },
+);

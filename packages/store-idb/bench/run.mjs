@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { formatMs, printBenchRows } from '../../../scripts/bench-report.mjs';
 import { CHROMIUM_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -76,31 +77,7 @@ if (result.error) {
   process.exit(1);
 }
 const rows = result.rows;
-if (json) {
-  process.stdout.write(
-    `${JSON.stringify(
-      rows.map(({ name, anchor, ratio, target, ok }) => ({ name, anchor, ratio, target, ok })),
-      null,
-      2,
-    )}\n`,
-  );
-} else {
-  const fmt = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
-  console.table(
-    rows.map((r) => ({
-      benchmark: r.name,
-      ours: fmt(r.oursMs),
-      anchor: `${r.anchor}: ${fmt(r.anchorMs)}`,
-      ratio: `${r.ratio.toFixed(r.ratio < 10 ? 2 : 0)}×`,
-      target:
-        r.target >= 1
-          ? `≥ ${r.target}×`
-          : `≥ ${r.target.toFixed(2)}× (ours ≤ ${(1 / r.target).toFixed(2)}× the anchor)`,
-      ok: r.ok ? 'yes' : 'NO',
-    })),
-  );
-  const failed = rows.filter((r) => !r.ok).length;
-  console.log(
-    `${rows.length - failed} of ${rows.length} store benchmarks reach their target (Chromium, IndexedDB)`,
-  );
-}
+printBenchRows(
+  rows.map((r) => ({ ...r, ours: formatMs(r.oursMs), anchorText: formatMs(r.anchorMs) })),
+  { json, what: 'store benchmarks (Chromium, IndexedDB)' },
+);
