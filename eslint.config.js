@@ -66,7 +66,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   purity,
   {
-    files: ['**/*.mjs', '**/*.js', 'scripts/**'],
+    files: ['**/*.mjs', '**/*.js', 'scripts/**', 'packages/hub/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
