@@ -40,6 +40,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Getting started', link: '/guide/getting-started' },
       { text: 'The rules and where they live', link: '/guide/rules' },
       { text: 'Deciders and events', link: '/guide/deciders-and-events' },
+      { text: 'One decider for the whole dealership', link: '/guide/dealership' },
       { text: 'Event envelope and file formats', link: '/guide/formats' },
       { text: 'Policy parameters and versions', link: '/guide/policy' },
       { text: 'Follow-through and money', link: '/guide/follow-through-and-money' },
@@ -133,6 +134,7 @@ export default defineConfig({
               items: [
                 { text: '首页', link: '/zh/' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
+                { text: '一个决策器管全店', link: '/zh/guide/dealership' },
               ],
             },
           ],

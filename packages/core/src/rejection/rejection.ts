@@ -16,7 +16,7 @@ export interface Message {
  *
  * A rejection is a value, never an exception: bad input changes nothing and throws nothing. Each
  * context's catalog types its rejections with their literal code and data (for example
- * `BookingRejection`), and {@link CoreRejection} is their union: a `switch` on its `code` narrows
+ * `BookingRejection`), and {@link DealershipRejection} is their union: a `switch` on its `code` narrows
  * `data` to what that code carries.
  *
  * @typeParam Code - its code (default: any)
