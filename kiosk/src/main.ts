@@ -8,7 +8,8 @@ import { switchLanguage } from './i18n/localization.js';
 import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
 import { registerServiceWorker } from './services/service-worker.js';
-import { loadSettings } from './services/settings.js';
+import { webDoorLock } from './services/door-lock.js';
+import { loadSettings, memorySettingsStore, type KioskSettings } from './services/settings.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -16,7 +17,16 @@ export { DATABASE };
 async function start(): Promise<void> {
   const app = document.querySelector('huiyi-kiosk');
   if (!app) return;
-  const settings = await loadSettings();
+  // The settings and the device id are kept in the log's database, with its durability (K-3).
+  let settings: KioskSettings;
+  try {
+    settings = await loadSettings(await openingLog, localStorage);
+  } catch (error) {
+    // No database: say why, in place of the door (in the defaults' language).
+    app.settings = await loadSettings(memorySettingsStore());
+    app.unavailable = storeRejection(error);
+    return;
+  }
   await switchLanguage(settings.language);
   // The zone's first reading loads the browser's time zone data (with Intl, ~20 ms): do it while
   // the database opens, not when the screen is drawn.
@@ -29,6 +39,9 @@ async function start(): Promise<void> {
   try {
     service = await KioskService.openForScreen(openingLog, {
       device: settings.device,
+      settings: await openingLog,
+      // One door, one writer: a second tab of this door follows the first (K-3).
+      lock: webDoorLock(`${DATABASE}:writer`),
       restAfter,
       copy: storageCopy(localStorage, `${DATABASE}.screen`),
     });
