@@ -9,7 +9,13 @@ import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
 import { registerServiceWorker } from './services/service-worker.js';
 import { webDoorLock } from './services/door-lock.js';
-import { loadSettings, memorySettingsStore, type KioskSettings } from './services/settings.js';
+import {
+  loadSettings,
+  memorySettingsStore,
+  mirroredSettings,
+  settingsStoreOf,
+  type KioskSettings,
+} from './services/settings.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -17,10 +23,14 @@ export { DATABASE };
 async function start(): Promise<void> {
   const app = document.querySelector('huiyi-kiosk');
   if (!app) return;
-  // The settings and the device id are kept in the log's database, with its durability (K-3).
+  // The settings and the device id are kept in the log's database, with its durability (K-3). A
+  // restart draws its first frame from the copy of the room and the language, without waiting.
+  const kept = settingsStoreOf(openingLog, localStorage);
+  const loading = loadSettings(kept, localStorage);
+  loading.catch(() => undefined);
   let settings: KioskSettings;
   try {
-    settings = await loadSettings(await openingLog, localStorage);
+    settings = mirroredSettings(localStorage) ?? (await loading);
   } catch (error) {
     // No database: say why, in place of the door (in the defaults' language).
     app.settings = await loadSettings(memorySettingsStore());
@@ -38,8 +48,8 @@ async function start(): Promise<void> {
   let service: KioskService;
   try {
     service = await KioskService.openForScreen(openingLog, {
-      device: settings.device,
-      settings: await openingLog,
+      device: loading.then((s) => s.device),
+      settings: kept,
       // One door, one writer: a second tab of this door follows the first (K-3).
       lock: webDoorLock(`${DATABASE}:writer`),
       restAfter,
@@ -64,6 +74,14 @@ async function start(): Promise<void> {
   addEventListener('pagehide', () => service.keepCopy());
   app.settings = settings;
   app.service = service;
+  // The PIN and the device id, once read from the store (at once without a copy).
+  void loading.then(
+    async (read) => {
+      if (read.language !== settings.language) await switchLanguage(read.language);
+      app.settings = read;
+    },
+    () => undefined,
+  );
   await app.updateComplete;
   // After the first frame (or a moment, should the tab be hidden): the rest of the state, and
   // what the screen does not wait for.

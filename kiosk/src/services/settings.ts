@@ -37,6 +37,12 @@ export interface SettingsStore {
 /** Where earlier versions kept the settings (localStorage): read once, moved, then removed. */
 export const LEGACY_KEY = 'huiyi.kiosk.settings';
 
+/**
+ * A copy of the room and the language in localStorage, written after the store: only so that a
+ * restart draws its first frame before the database is open. The store is the truth.
+ */
+export const MIRROR_KEY = 'huiyi.kiosk.screen-settings';
+
 /** The PIN a new tablet starts with; the admin changes it in the settings. */
 export const DEFAULT_PIN = '2468';
 
@@ -146,12 +152,93 @@ export async function loadSettings(
   const all = new Map([...kept, ...Object.entries(moved)]);
   const roomId = all.get('roomId');
   const stored = all.get('language');
-  const lang = new URLSearchParams(search).get('lang');
-  return {
+  const settings: KioskSettings = {
     roomId: typeof roomId === 'string' && roomId !== '' ? roomId : undefined,
-    language: lang === 'en' || lang === 'zh-CN' ? lang : stored === 'en' ? 'en' : 'zh-CN',
+    language: stored === 'en' ? 'en' : 'zh-CN',
     pin: all.get('pin') as PinHash,
     device: String(device),
+  };
+  writeMirror(legacy, settings);
+  return { ...settings, language: languageFor(settings.language, search) };
+}
+
+/** The language stored, unless the address says otherwise (`?lang=en`) for this visit. */
+function languageFor(stored: Language, search: string): Language {
+  const lang = new URLSearchParams(search).get('lang');
+  return lang === 'en' || lang === 'zh-CN' ? lang : stored;
+}
+
+function writeMirror(
+  storage: Storage | undefined,
+  s: Pick<KioskSettings, 'roomId' | 'language'>,
+): void {
+  try {
+    storage?.setItem(MIRROR_KEY, JSON.stringify({ roomId: s.roomId ?? '', language: s.language }));
+  } catch {
+    // Only a copy for the first frame: without it, the next start waits for the database.
+  }
+}
+
+/** A PIN that no digits match: what the screen holds until the kept one is read. */
+export const NO_PIN: PinHash = { salt: '00', hash: '', iterations: 1 };
+
+/**
+ * The settings for a restart's first frame, from the copy in localStorage, before the database
+ * is open: the room and the language; the PIN and the device id are not in it (no PIN opens the
+ * settings, and nothing is written, until {@link loadSettings} has read them from the store).
+ *
+ * @param storage - the page's localStorage
+ * @param search - the address's query (default the page's)
+ * @returns the settings to draw with, or `undefined` without a copy (a new tablet, an earlier version)
+ */
+export function mirroredSettings(
+  storage: Storage | undefined,
+  search: string = typeof location === 'undefined' ? '' : location.search,
+): KioskSettings | undefined {
+  try {
+    const v = JSON.parse(storage?.getItem(MIRROR_KEY) ?? 'null') as {
+      roomId?: unknown;
+      language?: unknown;
+    } | null;
+    if (typeof v !== 'object' || v === null) return undefined;
+    return {
+      roomId: typeof v.roomId === 'string' && v.roomId !== '' ? v.roomId : undefined,
+      language: languageFor(v.language === 'en' ? 'en' : 'zh-CN', search),
+      pin: NO_PIN,
+      device: '',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A settings store that is still opening (the log's database), whose room and language writes are
+ * copied into localStorage once kept ({@link mirroredSettings}).
+ *
+ * @param opening - the store, or its opening
+ * @param mirror - where the copy for the first frame goes
+ * @returns the store
+ */
+export function settingsStoreOf(
+  opening: PromiseLike<SettingsStore>,
+  mirror?: Storage,
+): SettingsStore {
+  const store = Promise.resolve(opening);
+  return {
+    readSettings: async () => (await store).readSettings(),
+    writeSettings: async (values) => {
+      await (await store).writeSettings(values);
+      if (mirror && ('roomId' in values || 'language' in values)) {
+        const all = await (await store).readSettings();
+        const roomId = all.get('roomId');
+        writeMirror(mirror, {
+          roomId: typeof roomId === 'string' && roomId !== '' ? roomId : undefined,
+          language: all.get('language') === 'en' ? 'en' : 'zh-CN',
+        });
+      }
+    },
+    settle: async (key, make) => (await store).settle(key, make),
   };
 }
 
