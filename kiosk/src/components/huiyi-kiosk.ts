@@ -12,6 +12,7 @@ import {
   hasSignedAgreement,
   isSignedIn,
   nextEntryFrom,
+  walkUpStart,
   powerOffPending,
   localDateOf,
   startOfLocalDay,
@@ -474,7 +475,8 @@ export class HuiyiKiosk extends LitElement {
   /** The walk-up lengths that fit now, each with its real end: capped at the next booking and closing time. */
   #walkUpOptions(rs: RoomState, now: number): WalkUpOption[] {
     const p = this.#params.rooms;
-    const start = Math.floor(now / MINUTE) * MINUTE;
+    // Where the decider will start it (R-5, T-2: free from the instant it was ended early).
+    const start = walkUpStart(rs.index, now, p.bufferMinutes * MINUTE);
     const next = nextEntryFrom(rs.index, start);
     const closes = closingAfter(rs.room, start, this.#params.time.zone) ?? start;
     const cap = Math.min(next ? next.start - p.bufferMinutes * MINUTE : Infinity, closes);

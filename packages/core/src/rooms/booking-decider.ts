@@ -4,13 +4,14 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Actor } from '../people/actor.js';
 import { parseCommand } from '../input/index.js';
 import { fail, notAtDoor, ok, type Result, type RuleId } from '../rejection/index.js';
-import { DAY, MINUTE, type Instant } from '../time/instant.js';
+import { DAY, MINUTE, type Duration, type Instant } from '../time/instant.js';
 import {
   entriesIn,
   firstConflict,
   isFree,
   nextEntryFrom,
   nextFreeMoment,
+  type AvailabilityIndex,
 } from './availability-index.js';
 import type { Booking } from './booking.js';
 import {
@@ -496,6 +497,24 @@ function checkIn(c: CheckIn, b: Booking, params: PolicyParameters): Result<Booki
   return done([{ type: 'BookingCheckedIn', roomId: b.roomId, bookingId: b.id, at: c.now }]);
 }
 
+/**
+ * Where a walk-up tapped at `now` starts (R-5): on the minute, unless part of that minute is still
+ * held by a booking freed since (ended early, released): then at `now`, the instant the room is
+ * free (T-2: half-open). The door offers its lengths from the same start, so what it offers it
+ * takes.
+ *
+ * @param index - the room's index
+ * @param now - when the walk-up is tapped
+ * @param buffer - the gap kept between bookings (default 0)
+ * @returns the walk-up's start
+ * @example
+ * walkUpStart(buildIndex([{ id: 'a', start: 0, end: 30_000 }]), 40_000) // => 40_000
+ */
+export function walkUpStart(index: AvailabilityIndex, now: Instant, buffer: Duration = 0): Instant {
+  const minute = Math.floor(now / MINUTE) * MINUTE;
+  return isFree(index, { start: minute, end: now + 1 }, buffer) ? minute : now;
+}
+
 function walkUp(
   c: WalkUp,
   state: BookingState,
@@ -513,10 +532,7 @@ function walkUp(
   if (!p.walkUpLengthsMinutes.includes(c.minutes))
     return fail(why.walkUpBadLength(p.walkUpLengthsMinutes));
   const buffer = p.bufferMinutes * MINUTE;
-  // A walk-up starts on the minute, unless that minute is still held by a booking freed since
-  // (ended early, released): then at `now`, the instant the room became free (T-2: half-open).
-  const minute = Math.floor(c.now / MINUTE) * MINUTE;
-  const start = isFree(rs.index, { start: minute, end: c.now + 1 }, buffer) ? minute : c.now;
+  const start = walkUpStart(rs.index, c.now, buffer);
   const closes = closingAfter(rs.room, start, zone);
   if (closes === undefined)
     return fail(why.closed(rs.room.name, { start, end: start + c.minutes * MINUTE }, zone));

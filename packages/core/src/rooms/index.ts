@@ -62,6 +62,7 @@ export {
   createBookingDecider,
   createDoorBookingDecider,
   parseBookingCommand,
+  walkUpStart,
 } from './booking-decider.js';
 export type { BookingDecider } from './booking-decider.js';
 export { doorStatus } from './door-status.js';
