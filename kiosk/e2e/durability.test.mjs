@@ -3,6 +3,10 @@
 // browser killed right after they were confirmed; a confirmation repeated stays and is heard
 // again; a full storage quota; ending early and walking up in the same minute (R-5, T-2).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   PIN,
@@ -10,6 +14,7 @@ import {
   demoMorning,
   logSize,
   openKiosk,
+  screenText,
   serveRoom,
   start,
   textOf,
@@ -320,5 +325,91 @@ test('K-3: with the storage quota set full after the log is open, every tap is w
   } finally {
     await browser.close();
     profile.remove();
+  }
+});
+
+/** A small disk of its own (tmpfs, 96 MB), when this machine lets us mount one (root). */
+function smallDisk() {
+  const dir = mkdtempSync(join(tmpdir(), 'huiyi-small-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  return {
+    dir,
+    fill: () => {
+      try {
+        execFileSync('dd', ['if=/dev/zero', `of=${join(dir, 'filler')}`, 'bs=64k'], {
+          stdio: 'ignore',
+        });
+      } catch {
+        // dd stops with "no space left on device": the disk is full
+      }
+    },
+    free: () => rmSync(join(dir, 'filler'), { force: true }),
+    remove: () => {
+      execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+test('K-3: the disk itself full after the log is open: each tap is written and confirmed, or refused and not written; after a restart with room, every confirmed tap is there', async (t) => {
+  const disk = smallDisk();
+  if (!disk) {
+    t.skip('mounting a small disk needs root (the quota test above still runs)');
+    return;
+  }
+  const profile = join(disk.dir, 'profile');
+  mkdirSync(profile);
+  let browser = await launchOn(profile);
+  try {
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: demoMorning() });
+    await page.goto(server.baseURL);
+    await page.locator('huiyi-kiosk door-display state-badge').waitFor();
+    await page.getByRole('button', { name: '参会人员签到' }).click();
+    const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
+    // What the log holds, as the door's badge says it (a new connection fails on a full disk).
+    const written = async () => Number(/未同步 (\d+) 条/.exec(await screenText(page))?.[1]);
+    disk.fill();
+    const outcomes = [];
+    let confirmedWrites = 0;
+    for (let i = 0; i < 6; i++) {
+      const before = await written();
+      await liu.click();
+      const outcome = await Promise.race([
+        confirmation(page)
+          .filter({ hasText: '刘洋' })
+          .first()
+          .waitFor()
+          .then(() => 'confirmed'),
+        page
+          .locator('huiyi-kiosk rejection-note', { hasText: 'K-3' })
+          .waitFor()
+          .then(() => 'refused'),
+      ]);
+      if (outcome === 'confirmed') confirmedWrites += 1;
+      assert.equal((await written()) - before, outcome === 'confirmed' ? 1 : 0, outcome);
+      outcomes.push(outcome);
+      await page.clock.fastForward(5_000);
+    }
+    assert.ok(outcomes.includes('refused'), `a full disk refuses: ${outcomes}`);
+    // Room again, and a restart: every confirmed tap is in the log, nothing else.
+    disk.free();
+    await browser.kill();
+    browser = await launchOn(profile);
+    const again = await browser.context.newPage();
+    await again.goto(server.baseURL);
+    await again.locator('huiyi-kiosk door-display state-badge').waitFor();
+    const liuEvents = (await readDatabase(again)).events.filter(
+      (e) => e.data.personId === 'p-liu' && (e.type === 'SignedIn' || e.type === 'SignedOut'),
+    );
+    assert.equal(liuEvents.length, confirmedWrites);
+  } finally {
+    await browser.close();
+    disk.remove();
   }
 });
