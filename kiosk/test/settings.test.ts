@@ -29,13 +29,16 @@ function storage(initial: Record<string, string> = {}): Storage {
 describe('settings kept in the store (K-3, K-4)', () => {
   it('K-4: a new tablet: a device id made once, the default PIN kept salted, zh-CN, no room', async () => {
     const store = memorySettingsStore();
-    const first = await loadSettings(store, storage(), '');
-    const again = await loadSettings(store, storage(), '');
+    const page = storage();
+    const first = await loadSettings(store, page, '');
+    const again = await loadSettings(store, page, '');
     expect(first.device).to.match(/^kiosk-[0-9a-f]{8}$/);
     expect(again.device).to.equal(first.device);
     expect(first).to.include({ roomId: undefined, language: 'zh-CN' });
     expect(await checkPin(DEFAULT_PIN, first.pin)).to.equal(true);
     expect(again.pin).to.deep.equal(first.pin);
+    // The first frame's copy is there from the first start on.
+    expect(mirroredSettings(page, '')).to.include({ roomId: undefined, language: 'zh-CN' });
     expect(await checkPin('0000', first.pin)).to.equal(false);
   });
 
