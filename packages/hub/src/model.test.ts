@@ -235,7 +235,7 @@ class Restart implements fc.AsyncCommand<Model, Real> {
 }
 
 const client = fc.nat(3);
-const commands = fc.commands<Model, Real>(
+const commands = fc.commands<Model, Real, false>(
   [
     fc
       .tuple(client, fc.constantFrom(...tapKinds), fc.nat(18), fc.nat(7))
@@ -347,8 +347,7 @@ describe.each(all)('sync, model-based, on $name', (backend) => {
               c.offset = 0;
             }
             for (let round = 0; round < 3; round++) {
-              for (const c of w.clients)
-                await sync(w, c, { push: false, repeat: false, pull: false });
+              for (const c of w.clients) await sync(w, c, NONE);
             }
             const feed = await w.hub.feed(ADMIN, { limit: 1000 });
             if (!feed.ok) throw new Error('feed refused');
