@@ -283,7 +283,7 @@ async function catchUpCase(engine) {
               jsonb_build_object('type', 'RoomBooked', 'roomId', 'R' || (g % ${rooms}),
                 'booking', jsonb_build_object('id', 'b' || g, 'roomId', 'R' || (g % ${rooms}),
                   'organizerId', 'p-wang', 'topic', '售后例会 ' || g, 'headcount', 6,
-                  'start', ${T0} + g * 60000, 'end', ${T0} + g * 60000 + 2400000, 'equipment', '[]'::jsonb,
+                  'start', ${T0} + g::bigint * 60000, 'end', ${T0} + g::bigint * 60000 + 2400000, 'equipment', '[]'::jsonb,
                   'confidential', false, 'walkUp', false, 'status', 'confirmed', 'requestedAt', ${T0})),
               ${T0}, 'seed', 'seed'
          from generate_series($1::int, $2::int) g`,
