@@ -347,6 +347,11 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       );
     }
     const raw = bounded.command;
+    // PostgreSQL's jsonb holds no NUL character: such text is refused before it is decided.
+    if (JSON.stringify(raw ?? null).includes('\\u0000')) {
+      const nul = hubRejections.malformed('text with a NUL character');
+      return this.finish(await this.apply(refuse(nul, null)), id, [], nul);
+    }
     const parsed = this.rules.decider.parse(raw);
     if (!parsed.ok) {
       return this.finish(await this.apply(refuse(parsed.rejection, raw)), id, [], parsed.rejection);
