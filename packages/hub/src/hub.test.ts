@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Hub } from './hub.js';
+import { exportLog, restoreLog, RestoreError } from './export-log.js';
+import { openHub, type Hub } from './hub.js';
 import { bookingsOfRoom, roomsFreeAt } from './read-models.js';
 import { sql } from 'kysely';
 import type { MutationOutcome, PushReply, PushRequest } from './hub-types.js';
@@ -477,4 +478,74 @@ describe.each(all)('the hub on $name', (backend) => {
     expect(b.ok && b.bookings[0]?.topic).toBe(nasty);
     expect((await countRows())[0]).toBe(f.events.length);
   });
+
+  it('S-6: the log exported as NDJSON restores into an empty database: same events and counters, every cursor reset', async () => {
+    await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: clock.now,
+      mutations: [{ id: 1, command: walkUp('w1', 'A', at(9)) }],
+    });
+    await hub.push(ADMIN, {
+      clientId: 'erp',
+      clientClock: clock.now,
+      mutations: [
+        {
+          id: 1,
+          command: book('secret', 'B', at(10), at(11), { topic: '人事调整', confidential: true }),
+        },
+        { id: 2, command: book('clash', 'B', at(10), at(11)) },
+        { id: 4, command: book('later', 'C', at(15), at(16)) },
+      ],
+    });
+    const source = await hub.feed(ADMIN, { limit: 1000 });
+    if (!source.ok) throw new Error('feed refused');
+    const lines: string[] = [];
+    const written = await exportLog(hub.db, (line) => {
+      lines.push(line);
+    });
+    expect(written).toBe(lines.length);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      kind: 'huiyi-hub-log',
+      version: 1,
+      hubId: hub.hubId,
+    });
+    const target = await backend.emptyDatabase();
+    try {
+      expect(await restoreLog(target.options, lines)).toBe(source.events.length);
+      await expect(restoreLog(target.options, lines)).rejects.toThrow(RestoreError);
+      const restored = await openHub({ ...target.options, clock: () => clock.now });
+      try {
+        expect(restored.hubId).not.toBe(hub.hubId);
+        const feed = await restored.feed(ADMIN, { limit: 1000 });
+        if (!feed.ok) throw new Error('feed refused');
+        expect(feed.events).toEqual(source.events);
+        const old = await restored.feed(ADMIN, { after: source.cursor });
+        expect(old.ok && old.reset).toBe(true);
+        const replay = await restored.push(door('A'), {
+          clientId: 'door-A',
+          clientClock: clock.now,
+          mutations: [{ id: 1, command: walkUp('w1', 'A', at(9)) }],
+        });
+        expect(replay.ok && replay.results[0]?.status).toBe('duplicate');
+        const refusals = await restored.pull(ADMIN, { clientId: 'erp' });
+        expect(refusals.ok && refusals.client?.refused.map((r) => r.mutationId)).toEqual([2]);
+        // The waiting mutation 4 runs once its predecessor arrives, as before the export.
+        const third = await restored.push(ADMIN, {
+          clientId: 'erp',
+          clientClock: clock.now,
+          mutations: [{ id: 3, command: book('third', 'C', at(12), at(13)) }],
+        });
+        expect(third.ok && third.results.map((o) => [o.id, o.status])).toEqual([
+          [3, 'applied'],
+          [4, 'applied'],
+        ]);
+        const rooms = await bookingsOfRoom(restored.db, ADMIN, 'B', at(0), at(23));
+        expect(rooms.ok && rooms.bookings.map((b) => b.bookingId)).toEqual(['secret']);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }, 60_000);
 });
