@@ -162,11 +162,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $fn$;
   `.execute(db);
+
+  // Many commands, one transaction: the hub sends the commands that queued while the previous
+  // call was in flight together, so one commit carries them all (each is still decided and
+  // checked on its own, in order).
+  await sql`
+    create function hub_apply_many(ps jsonb) returns jsonb language plpgsql as $fn$
+    declare
+      p jsonb;
+      results jsonb := '[]'::jsonb;
+    begin
+      for p in select value from jsonb_array_elements(ps) loop
+        results := results || jsonb_build_array(hub_apply(p));
+      end loop;
+      return results;
+    end
+    $fn$;
+  `.execute(db);
 }
 
 /** Drops what {@link up} made. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
+    `drop function hub_apply_many(jsonb)`,
     `drop function hub_apply(jsonb)`,
     `drop table hub_pending, hub_mutations, hub_clients, hub_rooms, hub_events, hub_meta`,
   ]) {
