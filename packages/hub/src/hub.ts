@@ -18,11 +18,11 @@ import type {
   PushRequest,
 } from './hub-types.js';
 import { principalKey, type Principal } from './principal.js';
-import { roomsHubRules } from './rooms-rules.js';
+import { dealershipHubRules } from './dealership-rules.js';
 
 /** How to open a hub: where its data is, the rules, and (for tests) its clock. */
 export interface HubOptions<C extends HubCommand, E extends HubEvent, S> extends DatabaseOptions {
-  /** The dealership's rules (default: the rooms context of `@huiyi/core`). */
+  /** The dealership's rules (default: the dealership decider of `@huiyi/core`, every context). */
   readonly rules?: HubRules<C, E, S> | undefined;
   /** The hub's clock (default `Date.now`). */
   readonly clock?: (() => number) | undefined;
@@ -81,6 +81,7 @@ interface ApplyPlan {
     id: string;
     stream: string;
     stream_version: number;
+    door_visible: boolean;
     type: string;
     data: unknown;
     now: number;
@@ -89,6 +90,8 @@ interface ApplyPlan {
   }[];
   readonly rooms: readonly unknown[];
   readonly bookings: readonly unknown[];
+  readonly meetings?: readonly unknown[];
+  readonly actions?: readonly unknown[];
 }
 
 interface ApplyResult {
@@ -155,7 +158,7 @@ export async function openHub<
   E extends HubEvent = HubEvent,
   S = unknown,
 >(options: HubOptions<C, E, S> = {}): Promise<Hub> {
-  const rules = (options.rules ?? roomsHubRules()) as unknown as HubRules<C, E, S>;
+  const rules = (options.rules ?? dealershipHubRules()) as unknown as HubRules<C, E, S>;
   const database = await openDatabase(options);
   try {
     await migrateToLatest(database.db);
@@ -370,7 +373,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       return this.finish(await this.apply(refuse(parsed.rejection, raw)), id, [], parsed.rejection);
     }
     const command = parsed.value;
-    const room = this.rules.decider.roomOf(command);
+    const room = this.rules.decider.roomOf(command, this.currentState);
     const denied = this.authorize(principal, command, room);
     if (denied) return this.finish(await this.apply(refuse(denied, raw)), id, [], denied);
     const key = room ?? '';
@@ -398,6 +401,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             id: this.newId(command.now),
             stream,
             stream_version: v,
+            door_visible: key !== '' || this.rules.doorSees(e),
             type: e.type,
             data: e as unknown,
             now: command.now,
@@ -418,6 +422,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             events: enveloped,
             rooms: rows.rooms,
             bookings: rows.bookings,
+            ...(rows.meetings && rows.meetings.length > 0 ? { meetings: rows.meetings } : {}),
+            ...(rows.actions && rows.actions.length > 0 ? { actions: rows.actions } : {}),
           });
         } catch (e) {
           // A stream written under two rooms moved under this one: read its version and retry.
@@ -767,7 +773,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       reset = true;
     }
     const from: FeedPoint = point ?? FEED_START;
-    const roomFilter = room === undefined ? sql`` : sql`and room_id in (${room}, '')`;
+    const roomFilter =
+      room === undefined ? sql`` : sql`and (room_id = ${room} or (room_id = '' and door_visible))`;
     const rows = await this.withRetry(() =>
       sql<Record<string, unknown>>`
         select position::text as position, tx::text as tx_text, id, stream, stream_version, room_id,
