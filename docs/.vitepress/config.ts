@@ -135,6 +135,7 @@ export default defineConfig({
               text: '指南',
               items: [
                 { text: '首页', link: '/zh/' },
+                { text: '快速上手', link: '/zh/guide/getting-started' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
                 { text: '一个决策器管全店', link: '/zh/guide/dealership' },
               ],
