@@ -68,7 +68,7 @@ describe.each(kinds)('auth store on %s', (kind) => {
   it.skipIf(skip)('S-3: secrets are stored as their SHA-256 only', async () => {
     const { code } = await auth.issueEnrolCode('A', now);
     const door = await auth.enrol(code, 'hashed', now);
-    const { key, keyId } = await auth.issueApiKey('DMS', ['feed:read'], now);
+    const { key, keyId } = await auth.issueApiKey('DMS', ['read'], now);
     if (isAuthRefusal(door)) throw new Error('expected a door');
     const secret = door.deviceToken.split('.')[1] ?? '';
     const rows = await sql<{ dump: string }>`
@@ -86,11 +86,11 @@ describe.each(kinds)('auth store on %s', (kind) => {
   it.skipIf(skip)(
     'S-3: an API key maps to a system with its scopes; revoked, it is refused',
     async () => {
-      const { key, keyId } = await auth.issueApiKey('DMS', ['bookings:write', 'feed:read'], now);
+      const { key, keyId } = await auth.issueApiKey('DMS', ['act', 'read'], now);
       expect(await auth.authenticate(key)).toEqual({
         kind: 'system',
         keyId,
-        scopes: ['bookings:write', 'feed:read'],
+        scopes: ['act', 'read'],
       });
       expect(await auth.revoke(keyId, now)).toEqual({ kind: 'system', id: keyId });
       expect(await auth.authenticate(key)).toMatchObject({ status: 401, code: 'auth.revoked' });
@@ -107,7 +107,7 @@ describe.each(kinds)('auth store on %s', (kind) => {
   });
 
   it.skipIf(skip)('S-3: no token, a malformed one, a forged secret: each a 401', async () => {
-    const { key } = await auth.issueApiKey('DMS', ['feed:read'], now);
+    const { key } = await auth.issueApiKey('DMS', ['read'], now);
     const forged = `${key.slice(0, -4)}AAAA`;
     expect(await auth.authenticate(undefined)).toMatchObject({ status: 401, code: 'auth.missing' });
     expect(await auth.authenticate("x' or 1=1 --")).toMatchObject({ code: 'auth.unknown' });

@@ -1,12 +1,11 @@
 /**
- * The scopes an API key may hold (S-3): what a dealer system may do.
+ * The scopes an API key may hold (S-3), the engine's own:
  *
- * - `bookings:write`: push room and booking commands;
- * - `meetings:write`: push meeting, minutes and action commands;
- * - `feed:read`: read the whole dealership's feed and its read models, and pull;
- * - `calendars:admin`: issue and revoke calendar feed addresses.
+ * - `act`: push the dealership's everyday commands (bookings, meetings, actions …);
+ * - `read`: pull, read the whole dealership's feed and its read models, hear the live channel;
+ * - `admin`: push the commands that shape the dealership (rooms, the policy, the directory).
  */
-export const SCOPES = ['bookings:write', 'meetings:write', 'feed:read', 'calendars:admin'] as const;
+export const SCOPES = ['act', 'read', 'admin'] as const;
 
 /** One scope. */
 export type Scope = (typeof SCOPES)[number];
@@ -17,7 +16,7 @@ export type Scope = (typeof SCOPES)[number];
  * @param s - a scope's name
  * @returns whether it is one of {@link SCOPES}
  * @example
- * isScope('feed:read') // => true
+ * isScope('read') // => true
  */
 export function isScope(s: string): s is Scope {
   return (SCOPES as readonly string[]).includes(s);

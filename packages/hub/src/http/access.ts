@@ -45,7 +45,7 @@ export function authenticate(
 }
 
 /**
- * What a principal may read of the dealership beyond one room: a system with `feed:read`.
+ * What a principal may read of the dealership beyond one room: a system with `read`.
  *
  * @param p - the principal
  * @returns `undefined` when allowed, else the 403
@@ -53,11 +53,11 @@ export function authenticate(
 export function mayReadDealership(p: Principal): Refusal | undefined {
   if (p.kind === 'admin') return undefined;
   if (p.kind === 'door') return AUTH.doorNotAllowed();
-  return p.scopes.includes('feed:read') ? undefined : AUTH.scope('feed:read');
+  return p.scopes.includes('read') ? undefined : AUTH.scope('read');
 }
 
 /**
- * Whether a principal may read one room: its own door, or a system with `feed:read`.
+ * Whether a principal may read one room: its own door, or a system with `read`.
  *
  * @param p - the principal
  * @param roomId - the room asked for

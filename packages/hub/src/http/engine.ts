@@ -113,7 +113,14 @@ export interface HubEngine {
   pull(principal: Principal, request: PullRequest): Promise<PullReply | EngineRefusal>;
   feed(request: { after?: string; limit?: number }): Promise<FeedReply | EngineRefusal>;
   onCommitted(listener: (committed: Committed) => void): () => void;
+  /** The rooms of the dealership, from the read model. */
   rooms(): Promise<readonly RoomSummary[]>;
+  /** Writes the whole log as NDJSON lines (no newline in a line). Returns how many lines. */
+  exportLog(write: (line: string) => Promise<void>): Promise<number>;
+  /** Reads an NDJSON log into an empty database; refused when it is not empty. */
+  restoreLog(lines: AsyncIterable<string>): Promise<{ readonly lines: number } | EngineRefusal>;
+  /** Lays out the demo dealership around `now`, unless the database holds events already. */
+  seedDemo(now: number): Promise<{ readonly seeded: boolean }>;
   close(): Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import { FeedQuery, FeedReplySchema, errorReplies } from '../schemas.js';
 
 /**
  * `GET /api/v1/events`: the whole dealership's feed after a checkpoint, in commit order, never
- * skipping an event whose commit came late (S-6). Scope `feed:read`.
+ * skipping an event whose commit came late (S-6). Scope `read`.
  *
  * @param app - the server
  * @param ctx - the engine and auth store
@@ -21,7 +21,7 @@ export function feedRoute(app: App, ctx: RouteContext): void {
         tags: ['feed'],
         summary: "The dealership's feed after a checkpoint",
         description:
-          "Every event in commit order, gap-free under concurrent commits. Keep the reply's `checkpoint` and pass it as `after` next time. Scope `feed:read`.",
+          "Every event in commit order, gap-free under concurrent commits. Keep the reply's `checkpoint` and pass it as `after` next time. Scope `read`.",
         security: BEARER,
         querystring: FeedQuery,
         response: { 200: FeedReplySchema, ...errorReplies(400, 401, 403, 409) },

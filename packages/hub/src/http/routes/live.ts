@@ -37,7 +37,7 @@ export function liveRoute(app: App, ctx: RouteContext): void {
         tags: ['sync'],
         summary: 'Live pokes: pull now',
         description:
-          'A text/event-stream. On connecting, `event: hello` (pull once: pokes before it were not seen); then `event: poke` with `data: {"rooms":[…],"everyone":bool}` whenever something the principal may see was committed, on any hub process; a `: ping` comment every 25 s. The token goes in the Authorization header, or in `?token=` (EventSource sends no headers). A system needs `feed:read`.',
+          'A text/event-stream. On connecting, `event: hello` (pull once: pokes before it were not seen); then `event: poke` with `data: {"rooms":[…],"everyone":bool}` whenever something the principal may see was committed, on any hub process; a `: ping` comment every 25 s. The token goes in the Authorization header, or in `?token=` (EventSource sends no headers). A system needs `read`.',
         security: BEARER,
         querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) }),
         response: {
