@@ -4,24 +4,25 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthStore, isAuthRefusal } from '../src/auth/auth-store.js';
 import { hashSecret } from '../src/auth/secret.js';
-import { openTestDatabase, serverAvailable, type TestDatabase } from './databases.js';
+import { serverAvailable } from './databases.js';
+import { openFixture, type HubFixture } from './fixture.js';
 
 const kinds = ['pglite', 'postgres'] as const;
 const onServer = await serverAvailable();
 
 describe.each(kinds)('auth store on %s', (kind) => {
   const skip = kind === 'postgres' && !onServer;
-  let t: TestDatabase;
+  let f: HubFixture;
   let auth: AuthStore;
   const now = Date.UTC(2026, 11, 7, 9, 0);
 
   beforeAll(async () => {
     if (skip) return;
-    t = await openTestDatabase(kind);
-    auth = new AuthStore(t.db);
+    f = await openFixture(kind);
+    auth = new AuthStore(f.hub.db);
   }, 30_000);
   afterAll(async () => {
-    if (!skip) await t.close();
+    if (!skip) await f.close();
   });
 
   it.skipIf(skip)('S-3: a code enrols one door for its room, once', async () => {
@@ -74,7 +75,7 @@ describe.each(kinds)('auth store on %s', (kind) => {
     const rows = await sql<{ dump: string }>`
       select (select string_agg(t::text, '|') from hub_devices t) || '|' ||
              (select string_agg(t::text, '|') from hub_api_keys t) || '|' ||
-             (select string_agg(t::text, '|') from hub_enrol_codes t) as dump`.execute(t.db);
+             (select string_agg(t::text, '|') from hub_enrol_codes t) as dump`.execute(f.hub.db);
     const dump = rows.rows[0]?.dump ?? '';
     expect(dump).toContain(hashSecret(secret));
     expect(dump).not.toContain(secret);

@@ -2,7 +2,7 @@
 // message in zh-CN and en (or a refusal by the rules), and the state unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubFixture } from './fixture.js';
-import { openFixture } from './fixture.js';
+import { NOW, openFixture } from './fixture.js';
 import { requestBooking } from './commands.js';
 import { serverAvailable } from './databases.js';
 
@@ -80,7 +80,7 @@ describe.each(kinds)('bad input on %s', (kind) => {
       const before = await everything();
       const big = {
         clientId: 'c-big',
-        clientClock: Date.now(),
+        clientClock: NOW,
         mutations: [{ id: 1, command: requestBooking('A', 0, { topic: 'x'.repeat(LIMIT) }) }],
       };
       const r = await push(writer, big);
@@ -108,7 +108,7 @@ describe.each(kinds)('bad input on %s', (kind) => {
     const before = await everything();
     const body = {
       clientId: 'c-401',
-      clientClock: Date.now(),
+      clientClock: NOW,
       mutations: [{ id: 1, command: requestBooking('A', 1) }],
     };
     const none = await f.app.inject({ method: 'POST', url: '/api/v1/push', payload: body });
@@ -137,7 +137,7 @@ describe.each(kinds)('bad input on %s', (kind) => {
     const before = await everything();
     const r = await push(doorA, {
       clientId: 'door-a',
-      clientClock: Date.now(),
+      clientClock: NOW,
       mutations: [{ id: 1, command: requestBooking('B', 2) }],
     });
     expect(r.statusCode).toBe(200);
@@ -172,7 +172,7 @@ describe.each(kinds)('bad input on %s', (kind) => {
   it.skipIf(skip)('S-2: a replayed counter is a duplicate and changes nothing', async () => {
     const body = {
       clientId: 'replayer',
-      clientClock: Date.now(),
+      clientClock: NOW,
       mutations: [{ id: 1, command: requestBooking('A', 3) }],
     };
     const first = await push(writer, body);
@@ -221,7 +221,7 @@ describe.each(kinds)('bad input on %s', (kind) => {
       }
       const pushed = await push(writer, {
         clientId: evil,
-        clientClock: Date.now(),
+        clientClock: NOW,
         mutations: [
           {
             id: 1,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Principal } from '../http/engine.js';
+import { SCOPES, type Scope } from '../principal.js';
 import { AUTH, type Refusal } from './refusal.js';
 import {
   hashSecret,
@@ -157,7 +158,7 @@ export class AuthStore {
    */
   async issueApiKey(
     name: string,
-    scopes: readonly string[],
+    scopes: readonly Scope[],
     now: number,
   ): Promise<{ keyId: string; key: string }> {
     const keyId = newId();
@@ -234,7 +235,7 @@ export class AuthStore {
       .executeTakeFirst();
     if (!row || !matchesHash(secret, row.secret_hash)) return AUTH.unknown();
     if (row.revoked_at !== null) return AUTH.revoked();
-    return { kind: 'system', keyId: id, scopes: row.scopes === '' ? [] : row.scopes.split(',') };
+    return { kind: 'system', keyId: id, scopes: scopesOf(row.scopes) };
   }
 
   /**
@@ -257,11 +258,16 @@ export class AuthStore {
         kind: 'system' as const,
         id: k.key_id,
         name: k.name,
-        scopes: k.scopes === '' ? [] : k.scopes.split(','),
+        scopes: scopesOf(k.scopes),
         revoked: k.revoked_at !== null,
       })),
     ];
   }
+}
+
+/** The known scopes of a stored list (a scope retired since is simply not granted). */
+function scopesOf(stored: string): Scope[] {
+  return stored.split(',').filter((s): s is Scope => (SCOPES as readonly string[]).includes(s));
 }
 
 /**

@@ -38,11 +38,24 @@ export const EnvelopeSchema = Type.Object(
     id: Type.String(),
     stream: Type.String({ description: '`room:A`, `meeting:m-17` …' }),
     type: Type.String(),
-    data: Type.Record(Type.String(), Type.Unknown()),
+    data: Type.Unknown({
+      description: 'The event itself (for a door, confidential details removed)',
+    }),
     now: Type.Number({ description: 'The `now` of the command (epoch ms)' }),
     who: Type.String(),
     device: Type.String(),
     position: Type.Number({ description: "The hub's global position" }),
+    streamVersion: Type.Integer({ description: "The event's version within its stream" }),
+    roomId: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The room it was serialized through; `null` for site-wide events (directory, policy)',
+    }),
+    clientId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The client whose mutation produced it',
+    }),
+    mutationId: Type.Union([Type.Integer(), Type.Null()], {
+      description: "That client's mutation id",
+    }),
   },
   { description: 'An event as the hub stores it' },
 );
@@ -125,6 +138,17 @@ export const PullQuery = Type.Object({
     Type.String({ maxLength: 500, description: 'Opaque; none = from the start' }),
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
+  clientId: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description:
+        "The client whose counter (`lastMutationIds`) and refusals to read: the door's own",
+    }),
+  ),
+  sinceMutationId: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Refusals after this mutation id (default 0)' }),
+  ),
 });
 /** What `GET /pull` answers. */
 export const PullReplySchema = Type.Object({

@@ -33,7 +33,7 @@ export function feedRoute(app: App, ctx: RouteContext): void {
       const denied = mayReadDealership(p);
       if (denied) return sendRefusal(reply, denied);
       const { after, limit } = request.query;
-      const r = await ctx.hub.feed({
+      const r = await ctx.hub.feed(p, {
         ...(after !== undefined ? { after } : {}),
         ...(limit !== undefined ? { limit } : {}),
       });

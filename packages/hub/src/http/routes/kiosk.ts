@@ -1,6 +1,7 @@
 // The built door kiosk, served by the hub from one origin with its API: the app at `/`, each
 // room's door at `/door/<roomId>`, and (in the demo only) a fresh one-time enrolment code for a
 // door at `/door/<roomId>/enrol.json`.
+import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -45,7 +46,7 @@ export interface KioskOptions {
  */
 export function kioskRoutes(options: KioskOptions) {
   const root = normalize(options.dir);
-  const send = async (reply: import('fastify').FastifyReply, rel: string) => {
+  const send = async (reply: FastifyReply, rel: string) => {
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return false;
     const s = await stat(file).catch(() => undefined);

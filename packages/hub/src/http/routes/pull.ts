@@ -31,10 +31,12 @@ export function pullRoute(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const p = await authenticate(ctx.auth, request);
       if (isAuthRefusal(p)) return sendRefusal(reply, p);
-      const { cursor, limit } = request.query;
+      const { cursor, limit, clientId, sinceMutationId } = request.query;
       const r = await ctx.hub.pull(p, {
         ...(cursor !== undefined ? { cursor } : {}),
         ...(limit !== undefined ? { limit } : {}),
+        ...(clientId !== undefined ? { clientId } : {}),
+        ...(sinceMutationId !== undefined ? { sinceMutationId } : {}),
       });
       if (isRefusal(r)) return sendRefusal(reply, r.refused);
       // The engine's types are the wire's, read-only.
