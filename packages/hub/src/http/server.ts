@@ -16,6 +16,7 @@ import { liveRoute } from './routes/live.js';
 import { meRoute } from './routes/me.js';
 import { pullRoute } from './routes/pull.js';
 import { pushRoute } from './routes/push.js';
+import { readModelRoutes } from './routes/read-models.js';
 import { HUB_VERSION } from './version.js';
 
 /** The largest body the hub takes by default: 1 MiB (a push of 500 mutations fits). */
@@ -115,6 +116,7 @@ export async function buildServer(hub: HubEngine, options: ServerOptions = {}): 
   pullRoute(app, ctx);
   feedRoute(app, ctx);
   liveRoute(app, ctx);
+  readModelRoutes(app, ctx);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
 
   app.get(
