@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Hub } from './hub.js';
+import { bookingsOfRoom, roomsFreeAt } from './read-models.js';
 import type { MutationOutcome, PushReply } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
 import {
@@ -304,5 +305,50 @@ describe.each(all)('the hub on $name', (backend) => {
       ],
     });
     expect(statuses(again)).toEqual(['duplicate', 'refused']);
+  });
+
+  it("R-2: today's bookings of a room and which rooms are free now follow every commit (read models)", async () => {
+    await hub.push(ADMIN, {
+      clientId: 'erp',
+      clientClock: clock.now,
+      mutations: [
+        { id: 1, command: book('b1', 'A', at(10), at(11)) },
+        {
+          id: 2,
+          command: book('secret', 'B', at(8), at(12), { topic: '人事调整', confidential: true }),
+        },
+        { id: 3, command: book('b3', 'A', at(12), at(13)) },
+        {
+          id: 4,
+          command: { type: 'CancelBooking', now: at(9), actor: wang, roomId: 'A', bookingId: 'b3' },
+        },
+      ],
+    });
+    await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: clock.now,
+      mutations: [{ id: 1, command: walkUp('w1', 'A', at(9)) }],
+    });
+    const today = await bookingsOfRoom(hub.db, door('A'), 'A', at(0), at(0, 0, 8));
+    expect(today.ok && today.bookings.map((b) => [b.bookingId, b.status])).toEqual([
+      ['w1', 'checked-in'],
+      ['b1', 'confirmed'],
+    ]);
+    const secret = await bookingsOfRoom(hub.db, door('B'), 'B', at(0), at(0, 0, 8));
+    expect(secret.ok && secret.bookings.map((b) => b.topic)).toEqual(['']);
+    const other = await bookingsOfRoom(hub.db, door('A'), 'B', at(0), at(0, 0, 8));
+    expect(!other.ok && other.rejection.rule).toBe('S-3');
+    const free = await roomsFreeAt(hub.db, ADMIN, at(9, 15));
+    expect(free.ok && free.rooms.map((r) => [r.roomId, r.free])).toEqual([
+      ['A', false],
+      ['B', false],
+      ['C', true],
+    ]);
+    const later = await roomsFreeAt(hub.db, ADMIN, at(12, 30));
+    expect(later.ok && later.rooms.map((r) => [r.roomId, r.free])).toEqual([
+      ['A', true],
+      ['B', true],
+      ['C', true],
+    ]);
   });
 });

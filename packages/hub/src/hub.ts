@@ -606,7 +606,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   ): Promise<FeedPage> {
     let point = decodeCursor(this.hubId, cursor);
     let reset = point === undefined;
-    if (point && point !== FEED_START && !(await this.knows(point))) {
+    if (point && point.position !== 0 && !(await this.knows(point))) {
       point = undefined;
       reset = true;
     }

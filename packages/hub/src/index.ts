@@ -37,3 +37,5 @@ export { MIGRATIONS } from './db/migrations/index.js';
 
 /** The package's name. */
 export const HUB_PACKAGE = '@huiyi/hub';
+export { bookingsOfRoom, roomsFreeAt } from './read-models.js';
+export type { BookingView, RoomView } from './read-models.js';
