@@ -1,5 +1,6 @@
 // A hub for a test file: the real engine on a fresh database (PGlite in memory, or a database of
-// its own on the server), the HTTP server over it, rooms A, B and C, and credentials.
+// its own on the server), the HTTP server over it, rooms A, B (for confidential meetings) and C,
+// and credentials.
 import { PGlite } from '@electric-sql/pglite';
 import { AuthStore, isAuthRefusal } from '../src/auth/auth-store.js';
 import type { App } from '../src/http/context.js';
@@ -55,7 +56,10 @@ export async function openFixture(
   const seeded = await hub.push(ADMIN, {
     clientId: 'test-admin',
     clientClock: NOW,
-    mutations: ['A', 'B', 'C'].map((id, i) => ({ id: i + 1, command: register(room(id)) })),
+    mutations: ['A', 'B', 'C'].map((id, i) => ({
+      id: i + 1,
+      command: register(room(id, { confidential: id === 'B' })),
+    })),
   });
   if ('refused' in seeded || seeded.results.some((r) => r.status !== 'applied')) {
     throw new Error(`the rooms were not registered: ${JSON.stringify(seeded)}`);

@@ -179,8 +179,14 @@ const FORBIDDEN = new Set([
   'hub.not-for-door',
 ]);
 
-/** A refusal of the whole request by the engine, as the wire carries it. */
-function refused(r: HubRejection): EngineRefusal {
+/**
+ * A refusal of the whole request by the engine, as the wire carries it: 403 when it is about who
+ * asks (S-3), else 400.
+ *
+ * @param r - the engine's rejection
+ * @returns the refusal
+ */
+export function refusedByEngine(r: HubRejection): EngineRefusal {
   return {
     refused: {
       status: FORBIDDEN.has(r.code) ? 403 : 400,
@@ -264,7 +270,7 @@ export function adaptEngine(
     listen,
     async push(principal, request) {
       const r = await hub.push(principal, request);
-      if (!r.ok) return refused(r.rejection);
+      if (!r.ok) return refusedByEngine(r.rejection);
       return {
         lastMutationId: r.lastMutationId,
         hubTime: r.clock.hubNow,
@@ -274,7 +280,7 @@ export function adaptEngine(
     },
     async pull(principal, request) {
       const r = await hub.pull(principal, request);
-      if (!r.ok) return refused(r.rejection);
+      if (!r.ok) return refusedByEngine(r.rejection);
       if (r.reset) return SYNC_RESET;
       return {
         cursor: r.cursor,
@@ -293,7 +299,7 @@ export function adaptEngine(
     },
     async feed(principal, request) {
       const r = await hub.feed(principal, request);
-      if (!r.ok) return refused(r.rejection);
+      if (!r.ok) return refusedByEngine(r.rejection);
       if (r.reset) return SYNC_RESET;
       return { events: r.events.map(wire), checkpoint: r.cursor, hasMore: r.more };
     },
@@ -319,7 +325,7 @@ export function adaptEngine(
         lines?: number;
       };
       if (r.ok === false && r.rejection)
-        return { refused: { ...refused(r.rejection).refused, status: 409 } };
+        return { refused: { ...refusedByEngine(r.rejection).refused, status: 409 } };
       return { lines: r.lines ?? 0 };
     },
     async seedDemo(now) {

@@ -1,78 +1,50 @@
-// The read models an integrator needs, each a query over tables the engine keeps in step with its
-// events in the same transaction: the rooms, a room's bookings on a day, the rooms free at a moment.
+// The read models an integrator needs, over the engine's queries (tables it keeps in step with its
+// events in the same transaction): a room's bookings on a day, which rooms are free at a moment.
 import { addDays, startOfLocalDay } from '@huiyi/core';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { isAuthRefusal } from '../../auth/auth-store.js';
 import { refusal } from '../../auth/refusal.js';
-import { BEARER, authenticate, mayReadDealership, mayReadRoom } from '../access.js';
+import { bookingsOfRoom, roomsFreeAt } from '../../read-models.js';
+import { BEARER, authenticate, mayReadRoom } from '../access.js';
 import type { App, RouteContext } from '../context.js';
+import { refusedByEngine } from '../engine.js';
 import { sendRefusal } from '../errors.js';
 import { errorReplies } from '../schemas.js';
-
-const RoomSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  location: Type.String(),
-  capacity: Type.Integer(),
-  confidential: Type.Boolean(),
-  walkUp: Type.Boolean(),
-});
 
 const BookingSchema = Type.Object({
   bookingId: Type.String(),
   roomId: Type.String(),
   organizerId: Type.String(),
-  topic: Type.String({
-    description: "For a door, a confidential booking's topic is withheld (S-4)",
-  }),
+  topic: Type.String({ description: 'Empty for a door when the booking is confidential (S-4)' }),
   headcount: Type.Integer(),
-  start: Type.Number(),
-  end: Type.Number(),
+  start: Type.Number({ description: 'epoch ms' }),
+  end: Type.Number({ description: 'epoch ms' }),
   status: Type.String(),
   confidential: Type.Boolean(),
   walkUp: Type.Boolean(),
-  occupies: Type.Union([Type.Object({ start: Type.Number(), end: Type.Number() }), Type.Null()], {
-    description:
-      'The interval it holds the room, `null` when it holds nothing (cancelled, declined, released)',
+});
+
+const RoomFreeSchema = Type.Object({
+  roomId: Type.String(),
+  name: Type.String(),
+  location: Type.String(),
+  capacity: Type.Integer(),
+  free: Type.Boolean({ description: 'No booking holds the room at `at`' }),
+  freeUntil: Type.Union([Type.Number(), Type.Null()], {
+    description: 'When the room is next taken after `at` (epoch ms); `null` when nothing is booked',
   }),
 });
 
-interface RoomRow {
-  room_id: string;
-  name: string;
-  location: string;
-  capacity: number;
-  confidential: boolean;
-  walk_up: boolean;
+/** Whether `YYYY-MM-DD` names a day of the calendar. */
+function dayOf(text: string): { year: number; month: number; day: number } | undefined {
+  const [year = 0, month = 0, day = 0] = text.split('-').map(Number);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+    ? { year, month, day }
+    : undefined;
 }
-
-interface BookingRow {
-  booking_id: string;
-  room_id: string;
-  organizer_id: string;
-  topic: string;
-  headcount: number;
-  start_at: string | number;
-  end_at: string | number;
-  status: string;
-  confidential: boolean;
-  walk_up: boolean;
-  occ_start: string | number | null;
-  occ_end: string | number | null;
-}
-
-const room = (r: RoomRow) => ({
-  id: r.room_id,
-  name: r.name,
-  location: r.location,
-  capacity: r.capacity,
-  confidential: r.confidential,
-  walkUp: r.walk_up,
-});
-
-/** The topic a door shows for a confidential booking (S-4). */
-export const WITHHELD = '保密会议 · Confidential meeting';
 
 /**
  * The read models' routes.
@@ -82,37 +54,13 @@ export const WITHHELD = '保密会议 · Confidential meeting';
  */
 export function readModelRoutes(app: App, ctx: RouteContext): void {
   app.get(
-    '/api/v1/rooms',
-    {
-      schema: {
-        tags: ['read models'],
-        summary: "The dealership's rooms",
-        description: 'Scope `read`.',
-        security: BEARER,
-        response: {
-          200: Type.Object({ rooms: Type.Array(RoomSchema) }),
-          ...errorReplies(401, 403),
-        },
-      },
-    },
-    async (request, reply) => {
-      const p = await authenticate(ctx.auth, request);
-      if (isAuthRefusal(p)) return sendRefusal(reply, p);
-      const denied = mayReadDealership(p);
-      if (denied) return sendRefusal(reply, denied);
-      const r = await sql<RoomRow>`select * from rm_rooms order by room_id`.execute(ctx.hub.db);
-      return { rooms: r.rows.map(room) };
-    },
-  );
-
-  app.get(
     '/api/v1/rooms/:roomId/bookings',
     {
       schema: {
         tags: ['read models'],
         summary: "A room's bookings on a day",
         description:
-          "Every booking that overlaps the day (in the dealership's zone, Asia/Shanghai), in order of start. A door reads its own room only (S-3), and a confidential booking without its topic (S-4); a system needs `read`.",
+          "The bookings that overlap the day (in the dealership's zone, Asia/Shanghai), in order of start, cancelled and declined ones left out. A door reads its own room only (S-3), a confidential booking without its topic (S-4); a system needs `read`.",
         security: BEARER,
         params: Type.Object({ roomId: Type.String({ minLength: 1, maxLength: 200 }) }),
         querystring: Type.Object({
@@ -124,7 +72,7 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
             date: Type.String(),
             bookings: Type.Array(BookingSchema),
           }),
-          ...errorReplies(400, 401, 403, 404),
+          ...errorReplies(400, 401, 403),
         },
       },
     },
@@ -134,18 +82,8 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
       const { roomId } = request.params;
       const denied = mayReadRoom(p, roomId);
       if (denied) return sendRefusal(reply, denied);
-      const [year, month, day] = request.query.date.split('-').map(Number) as [
-        number,
-        number,
-        number,
-      ];
-      const date = { year, month, day };
-      const probe = new Date(Date.UTC(year, month - 1, day));
-      if (
-        probe.getUTCFullYear() !== year ||
-        probe.getUTCMonth() !== month - 1 ||
-        probe.getUTCDate() !== day
-      ) {
+      const date = dayOf(request.query.date);
+      if (!date) {
         return sendRefusal(
           reply,
           refusal(
@@ -157,42 +95,11 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
           ),
         );
       }
-      const exists = await sql`select 1 from rm_rooms where room_id = ${roomId}`.execute(
-        ctx.hub.db,
-      );
-      if (exists.rows.length === 0) {
-        return sendRefusal(
-          reply,
-          refusal(404, 'room.unknown', 'R-1', `没有会议室 ${roomId}`, `there is no room ${roomId}`),
-        );
-      }
       const from = startOfLocalDay(date);
       const to = startOfLocalDay(addDays(date, 1));
-      const r = await sql<BookingRow>`
-        select * from rm_bookings
-         where room_id = ${roomId} and start_at < ${to} and end_at > ${from}
-         order by start_at, booking_id`.execute(ctx.hub.db);
-      const door = p.kind === 'door';
-      return {
-        roomId,
-        date: request.query.date,
-        bookings: r.rows.map((b) => ({
-          bookingId: b.booking_id,
-          roomId: b.room_id,
-          organizerId: b.organizer_id,
-          topic: door && b.confidential ? WITHHELD : b.topic,
-          headcount: b.headcount,
-          start: Number(b.start_at),
-          end: Number(b.end_at),
-          status: b.status,
-          confidential: b.confidential,
-          walkUp: b.walk_up,
-          occupies:
-            b.occ_start === null || b.occ_end === null
-              ? null
-              : { start: Number(b.occ_start), end: Number(b.occ_end) },
-        })),
-      };
+      const r = await bookingsOfRoom(ctx.hub.db, p, roomId, from, to);
+      if (!r.ok) return sendRefusal(reply, refusedByEngine(r.rejection).refused);
+      return { roomId, date: request.query.date, bookings: [...r.bookings] };
     },
   );
 
@@ -202,13 +109,14 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
       schema: {
         tags: ['read models'],
         summary: 'Which rooms are free at a moment',
-        description: 'Rooms that no booking holds at `at` (default: now). Scope `read`.',
+        description:
+          'Every room, whether a booking holds it at `at` (default: now) and until when it stays free. A door may read it (it offers other rooms); a system needs `read`.',
         security: BEARER,
         querystring: Type.Object({
-          at: Type.Optional(Type.Integer({ minimum: 0, description: 'epoch ms' })),
+          at: Type.Optional(Type.Integer({ minimum: 0, description: 'epoch ms; default now' })),
         }),
         response: {
-          200: Type.Object({ at: Type.Number(), rooms: Type.Array(RoomSchema) }),
+          200: Type.Object({ at: Type.Number(), rooms: Type.Array(RoomFreeSchema) }),
           ...errorReplies(400, 401, 403),
         },
       },
@@ -216,17 +124,10 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const p = await authenticate(ctx.auth, request);
       if (isAuthRefusal(p)) return sendRefusal(reply, p);
-      const denied = mayReadDealership(p);
-      if (denied) return sendRefusal(reply, denied);
       const at = request.query.at ?? ctx.clock();
-      const r = await sql<RoomRow>`
-        select * from rm_rooms r
-         where not exists (
-           select 1 from rm_bookings b
-            where b.room_id = r.room_id and b.occ_start is not null
-              and b.occ_start <= ${at} and b.occ_end > ${at})
-         order by r.room_id`.execute(ctx.hub.db);
-      return { at, rooms: r.rows.map(room) };
+      const r = await roomsFreeAt(ctx.hub.db, p, at);
+      if (!r.ok) return sendRefusal(reply, refusedByEngine(r.rejection).refused);
+      return { at, rooms: [...r.rooms] };
     },
   );
 }
