@@ -39,3 +39,5 @@ export { MIGRATIONS } from './db/migrations/index.js';
 export const HUB_PACKAGE = '@huiyi/hub';
 export { bookingsOfRoom, roomsFreeAt } from './read-models.js';
 export type { BookingView, RoomView } from './read-models.js';
+export { exportLog, restoreLog, RestoreError } from './export-log.js';
+export type { LogHeader } from './export-log.js';
