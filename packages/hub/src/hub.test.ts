@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportLog, restoreLog, RestoreError } from './export-log.js';
 import { openHub, type Hub } from './hub.js';
 import { bookingsOfRoom, roomsFreeAt } from './read-models.js';
+import { DEMO_ROOMS, demoCommands } from '@huiyi/core';
 import { sql } from 'kysely';
+import { seedDemo } from './seed-demo.js';
 import type { MutationOutcome, PushReply, PushRequest } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
 import {
@@ -548,4 +550,21 @@ describe.each(all)('the hub on $name', (backend) => {
       await target.drop();
     }
   }, 60_000);
+
+  it('R-1: the demo dealership seeds through the hub once; seeding again adds nothing', async () => {
+    await hub.close();
+    await backend.reset();
+    hub = await backend.open({ clock: () => clock.now });
+    const first = await seedDemo(hub, clock.now);
+    const commands = demoCommands(clock.now, 'Asia/Shanghai');
+    const rooming = commands.filter(
+      (c) => c['type'] === 'RegisterRoom' || c['type'] === 'RequestBooking',
+    );
+    expect(first.applied).toBeGreaterThanOrEqual(rooming.length);
+    expect(first.applied + first.refused).toBe(commands.length);
+    const again = await seedDemo(hub, clock.now);
+    expect(again).toEqual({ applied: 0, refused: 0, duplicate: commands.length });
+    const rooms = await roomsFreeAt(hub.db, ADMIN, clock.now);
+    expect(rooms.ok && rooms.rooms.map((r) => r.roomId)).toEqual(DEMO_ROOMS.map((r) => r.id));
+  });
 });

@@ -41,3 +41,5 @@ export { bookingsOfRoom, roomsFreeAt } from './read-models.js';
 export type { BookingView, RoomView } from './read-models.js';
 export { exportLog, restoreLog, RestoreError } from './export-log.js';
 export type { LogHeader } from './export-log.js';
+export { seedDemo } from './seed-demo.js';
+export type { SeedResult } from './seed-demo.js';
