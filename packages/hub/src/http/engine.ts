@@ -2,7 +2,7 @@
 // Everything they need of it is named here, so a change in the engine's surface is a change here.
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
-import { seedDemo } from '../cli/demo.js';
+import { seedDemo } from '../seed-demo.js';
 import { exportLog, restoreLog, RestoreError } from '../export-log.js';
 import { openHub, type Hub } from '../hub.js';
 import type { FeedEvent, MutationOutcome } from '../hub-types.js';
@@ -142,7 +142,7 @@ export interface HubEngine {
   rooms(): Promise<readonly RoomSummary[]>;
   /** Writes the whole log as NDJSON lines (no newline in a line). Returns how many lines. */
   exportLog(write: (line: string) => Promise<void>): Promise<number>;
-  /** Lays out the demo dealership around `now`, unless the database holds events already. */
+  /** Lays out the demo dealership around `now`, once (a second time adds nothing). */
   seedDemo(now: number): Promise<{ readonly seeded: boolean }>;
   close(): Promise<void>;
 }
@@ -242,11 +242,6 @@ const outcome = (o: MutationOutcome): MutationResult => {
   }
 };
 
-/** The engine's surface beyond what every hub has: the demo (when it has one). */
-interface EngineExtras {
-  seedDemo?: (now: number) => Promise<unknown>;
-}
-
 /**
  * Wraps the hub's engine for the HTTP layer: its replies in the wire's shapes.
  *
@@ -262,7 +257,6 @@ export function adaptEngine(
   clock: () => number = Date.now,
   onClose: () => Promise<void> = async () => undefined,
 ): HubEngine {
-  const extras = hub as Hub & EngineExtras;
   return {
     db: hub.db,
     listen,
@@ -313,9 +307,8 @@ export function adaptEngine(
     },
     exportLog: (write) => exportLog(hub.db, write),
     async seedDemo(now) {
-      if (!extras.seedDemo) return seedDemo(this, now);
-      const r = (await extras.seedDemo(now)) as { seeded?: boolean };
-      return { seeded: r.seeded === true };
+      // Once: a second seed's mutations are duplicates of the first's.
+      return { seeded: (await seedDemo(hub, now)).applied > 0 };
     },
     async close() {
       await hub.close();
