@@ -222,6 +222,28 @@ describe('the hub, endpoint by endpoint', () => {
     expect(free.rooms.map((r: { roomId: string }) => r.roomId)).toEqual(['A', 'B', 'C', 'D']);
   });
 
+  it("M-6, F-2: a meeting with its attendance, and a person's open actions", async () => {
+    // #region meeting
+    const { meeting } = await fetch(`${HUB}/api/v1/meetings/m-weekly`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    }).then((r) => r.json());
+    // => { meetingId: 'm-weekly', roomId: 'A', topic: '售后周例会', status: …, chairId: 'p-wang',
+    //      participants: [...], attendance: { … per person on time, late, absent …, the rates } }
+    // #endregion meeting
+    expect(meeting).toMatchObject({ meetingId: 'm-weekly', roomId: 'A', chairId: 'p-wang' });
+    // #region actions
+    const open = await fetch(`${HUB}/api/v1/people/p-liu/actions`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    }).then((r) => r.json());
+    // => { personId: 'p-liu', actions: [{ actionId, meetingId, text, status: 'open', due, urgency }, …] }
+    // #endregion actions
+    expect(open).toEqual({ personId: 'p-liu', actions: [] }); // the demo has no actions yet
+    const byDoor = await fetch(`${HUB}/api/v1/people/p-liu/actions`, {
+      headers: { authorization: `Bearer ${deviceToken}` },
+    });
+    expect(byDoor.status).toBe(403);
+  });
+
   it('S-3: every refusal names its rule, in Chinese and English', async () => {
     // #region errors
     const res = await fetch(`${HUB}/api/v1/events`, {

@@ -19,6 +19,8 @@ const ENDPOINTS = [
   'GET /api/v1/live',
   'GET /api/v1/rooms/{roomId}/bookings',
   'GET /api/v1/rooms/free',
+  'GET /api/v1/meetings/{meetingId}',
+  'GET /api/v1/people/{personId}/actions',
   'GET /api/v1/openapi.json',
   'GET /door/{roomId}',
   'GET /door/{roomId}/enrol.json',

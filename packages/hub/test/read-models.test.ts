@@ -107,4 +107,17 @@ describe.each(['pglite', 'postgres'] as const)('read models on %s', (kind) => {
       ['C', true, null],
     ]);
   });
+  it.skipIf(skip)('M-4, S-3: an unknown meeting is a 404; a door reads no actions', async () => {
+    const none = await get('/api/v1/meetings/no-such-meeting', reader);
+    expect(none.statusCode).toBe(404);
+    expect((none.json() as { error: { code: string; rule: string } }).error).toMatchObject({
+      code: 'meeting.unknown',
+      rule: 'M-4',
+    });
+    const actions = await get('/api/v1/people/p-wang/actions', reader);
+    expect(actions.json()).toEqual({ personId: 'p-wang', actions: [] });
+    const byDoor = await get('/api/v1/people/p-wang/actions', doorA);
+    expect(byDoor.statusCode).toBe(403);
+    expect((byDoor.json() as { error: { rule: string } }).error.rule).toBe('S-3');
+  });
 });

@@ -4,7 +4,12 @@ import { addDays, startOfLocalDay } from '@huiyi/core';
 import { Type } from 'typebox';
 import { isAuthRefusal } from '../../auth/auth-store.js';
 import { refusal } from '../../auth/refusal.js';
-import { bookingsOfRoom, roomsFreeAt } from '../../read-models.js';
+import {
+  bookingsOfRoom,
+  meetingWithAttendance,
+  openActionsOf,
+  roomsFreeAt,
+} from '../../read-models.js';
 import { BEARER, authenticate, mayReadRoom } from '../access.js';
 import type { App, RouteContext } from '../context.js';
 import { refusedByEngine } from '../engine.js';
@@ -33,6 +38,32 @@ const RoomFreeSchema = Type.Object({
   freeUntil: Type.Union([Type.Number(), Type.Null()], {
     description: 'When the room is next taken after `at` (epoch ms); `null` when nothing is booked',
   }),
+});
+
+const MeetingSchema = Type.Object({
+  meetingId: Type.String(),
+  roomId: Type.Union([Type.String(), Type.Null()]),
+  topic: Type.String({ description: 'Empty for a door when the meeting is confidential (S-4)' }),
+  status: Type.String(),
+  start: Type.Union([Type.Number(), Type.Null()]),
+  end: Type.Union([Type.Number(), Type.Null()]),
+  confidential: Type.Boolean(),
+  chairId: Type.String(),
+  participants: Type.Array(Type.String()),
+  attendance: Type.Unknown({
+    description:
+      'Per person on time, late, left early, absent …, with the rates (M-6); `null` without a booking',
+  }),
+});
+
+const ActionSchema = Type.Object({
+  actionId: Type.String(),
+  meetingId: Type.String(),
+  ownerId: Type.String(),
+  text: Type.String(),
+  status: Type.String({ description: 'open, in progress, returned or blocked' }),
+  due: Type.Number({ description: 'epoch ms' }),
+  urgency: Type.String(),
 });
 
 /** Whether `YYYY-MM-DD` names a day of the calendar. */
@@ -128,6 +159,70 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
       const r = await roomsFreeAt(ctx.hub.db, p, at);
       if (!r.ok) return sendRefusal(reply, refusedByEngine(r.rejection).refused);
       return { at, rooms: [...r.rooms] };
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:meetingId',
+    {
+      schema: {
+        tags: ['read models'],
+        summary: 'A meeting with its attendance',
+        description:
+          'The meeting, its people and its attendance computed from the sign-ins (M-6). A door reads only meetings in its own room, a confidential one without its topic (S-3, S-4); a system needs `read`.',
+        security: BEARER,
+        params: Type.Object({ meetingId: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: {
+          200: Type.Object({ meeting: MeetingSchema }),
+          ...errorReplies(401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = await authenticate(ctx.auth, request);
+      if (isAuthRefusal(p)) return sendRefusal(reply, p);
+      const { meetingId } = request.params;
+      const r = await meetingWithAttendance(ctx.hub.db, p, meetingId);
+      if (!r.ok) return sendRefusal(reply, refusedByEngine(r.rejection).refused);
+      if (!r.meeting) {
+        return sendRefusal(
+          reply,
+          refusal(
+            404,
+            'meeting.unknown',
+            'M-4',
+            `没有会议 ${meetingId}`,
+            `there is no meeting ${meetingId}`,
+          ),
+        );
+      }
+      return { meeting: { ...r.meeting, participants: [...r.meeting.participants] } };
+    },
+  );
+
+  app.get(
+    '/api/v1/people/:personId/actions',
+    {
+      schema: {
+        tags: ['read models'],
+        summary: "A person's open action items",
+        description:
+          'Open, in progress, returned or blocked, by due date (F-2). Doors read no actions (S-3); a system needs `read`.',
+        security: BEARER,
+        params: Type.Object({ personId: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: {
+          200: Type.Object({ personId: Type.String(), actions: Type.Array(ActionSchema) }),
+          ...errorReplies(401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = await authenticate(ctx.auth, request);
+      if (isAuthRefusal(p)) return sendRefusal(reply, p);
+      const { personId } = request.params;
+      const r = await openActionsOf(ctx.hub.db, p, personId);
+      if (!r.ok) return sendRefusal(reply, refusedByEngine(r.rejection).refused);
+      return { personId, actions: [...r.actions] };
     },
   );
 }
