@@ -149,6 +149,10 @@ describe.each(['pglite', 'postgres'] as const)('the admin CLI on %s', (kind) => 
       const lines = exported.stdout.trim().split('\n');
       const events = lines.filter((l) => (JSON.parse(l) as { kind: string }).kind === 'event');
       expect(events.length).toBeGreaterThanOrEqual(8); // the demo's four rooms and four bookings
+      // In position order, every position once (S-6): 1, 2, 3 …
+      expect(events.map((l) => (JSON.parse(l) as { position: number }).position)).toEqual(
+        events.map((_, i) => i + 1),
+      );
       // Into the same database: refused, in both languages, nothing changed.
       const refused = hub(['restore'], exported.stdout);
       expect(refused.code).toBe(1);
