@@ -1,5 +1,5 @@
 /** A rule ID of DOMAIN.md: `T-2`, `R-4`, `M-6`, `P-2` … */
-export type RuleId = `${'T' | 'P' | 'M' | 'N' | 'F' | 'E' | 'R' | 'K'}-${number}`;
+export type RuleId = `${'T' | 'P' | 'M' | 'N' | 'F' | 'E' | 'R' | 'K' | 'S' | 'C'}-${number}`;
 
 /** A message in both languages the dealership uses. */
 export interface Message {
