@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export const HUB_PACKAGE = '@huiyi/hub';
+export * from './calendar/index.js';
