@@ -240,7 +240,7 @@ export function eventData(item: FeedItem, ctx: EventContext): ICalEventData {
         'X-HUIYI-ROOM': entry.roomId,
         'X-HUIYI-HEADCOUNT': String(entry.headcount),
       };
-      if (entry.equipment.length > 0) x['X-HUIYI-EQUIPMENT'] = entry.equipment.join(',');
+      if (entry.equipment.length > 0) x['X-HUIYI-EQUIPMENT'] = entry.equipment.join(' ');
       if (entry.seriesId !== undefined) x['X-HUIYI-SERIES'] = entry.seriesId;
       const location = roomText(ctx, entry.roomId);
       return {
@@ -371,7 +371,8 @@ export function calendarText(
     ...(head.method === ICalCalendarMethod.PUBLISH ? { ttl: 15 * 60 } : {}),
     events: [...events],
   });
-  return cal.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF.
+  return `${cal.toString()}\r\n`;
 }
 
 /**

@@ -141,6 +141,15 @@ export class TestHub {
     fold?.(events);
   }
 
+  /** Appends rooms events decided elsewhere (an import) and folds them. */
+  appendBookings(events: readonly BookingEvent[], now: Instant): void {
+    this.append(
+      events,
+      now,
+      (es) => (this.bookings = foldBookingEvents(es as BookingEvent[], this.bookings)),
+    );
+  }
+
   /** The calendar's state folded from the whole log. */
   calendar(): CalendarState {
     return foldCalendar(EMPTY_CALENDAR, this.log);

@@ -93,6 +93,8 @@ interface Occurrence {
   readonly start: Instant;
   readonly end: Instant;
   readonly item: IcsCalendar;
+  /** The repeating event an exception belongs to: what the exception leaves out is read there. */
+  readonly master: IcsCalendar;
   readonly seriesId?: string;
 }
 
@@ -139,9 +141,9 @@ export function importCalendar(
   const refused: RefusedOccurrence[] = [];
   const events: BookingEvent[] = [];
   for (const o of list.sort((a, b) => a.start - b.start || (a.bookingId < b.bookingId ? -1 : 1))) {
-    const roomId = roomOf(o.item, bookings, options.roomId);
+    const roomId = roomOf(o, bookings, options.roomId);
     if (roomId === undefined) {
-      refused.push({ uid: o.uid, start: o.start, end: o.end, rejection: noRoom(o.item) });
+      refused.push({ uid: o.uid, start: o.start, end: o.end, rejection: noRoom(o) });
       continue;
     }
     const command = requestOf(o, roomId, options, untitled);
@@ -212,6 +214,7 @@ function occurrences(
             start: s.value,
             end: e.value,
             item: component,
+            master: component,
           });
           continue;
         }
@@ -223,6 +226,7 @@ function occurrences(
           start: s.value,
           end: e.value,
           item: component,
+          master: component,
           ...(series === undefined ? {} : { seriesId: series }),
         });
         continue;
@@ -252,6 +256,7 @@ function occurrences(
             start: s.value,
             end: e.value,
             item,
+            master: component,
             seriesId: series ?? `ics-${hash(uid)}`,
           });
         }
@@ -279,20 +284,21 @@ const tooMany = (): Rejection =>
 const isCancelled = (c: IcsCalendar): boolean =>
   String(c.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
 
-function stringProp(c: IcsCalendar, name: string): string | undefined {
+function stringProp(c: IcsCalendar, name: string, master?: IcsCalendar): string | undefined {
   const v = c.getFirstPropertyValue(name);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return master === undefined || master === c ? undefined : stringProp(master, name);
 }
 
 /** The room an event names: this hub's `X-HUIYI-ROOM`, a room whose name is its `LOCATION`, or the default. */
 function roomOf(
-  item: IcsCalendar,
+  o: Occurrence,
   bookings: BookingState,
   fallback: string | undefined,
 ): string | undefined {
-  const own = stringProp(item, 'x-huiyi-room');
+  const own = stringProp(o.item, 'x-huiyi-room', o.master);
   if (own !== undefined && bookings.rooms.has(own)) return own;
-  const location = stringProp(item, 'location');
+  const location = stringProp(o.item, 'location', o.master);
   if (location !== undefined) {
     for (const [id, rs] of bookings.rooms) {
       const r = rs.room;
@@ -306,8 +312,8 @@ function roomOf(
   return fallback;
 }
 
-function noRoom(item: IcsCalendar): Rejection {
-  const location = stringProp(item, 'location') ?? '';
+function noRoom(o: Occurrence): Rejection {
+  const location = stringProp(o.item, 'location', o.master) ?? '';
   return reject(
     'R-2',
     'import.no-room',
@@ -325,13 +331,10 @@ function requestOf(
   options: ImportOptions,
   untitled: string,
 ): Record<string, unknown> {
-  const item = o.item;
-  const organizer = personOfAddress(
-    String(item.getFirstPropertyValue('organizer') ?? ''),
-    options.domain,
-  );
-  const headcountText = stringProp(item, 'x-huiyi-headcount');
-  const attendees = item
+  const { item, master } = o;
+  const organizer = personOfAddress(stringProp(item, 'organizer', master) ?? '', options.domain);
+  const headcountText = stringProp(item, 'x-huiyi-headcount', master);
+  const attendees = (item.hasProperty('attendee') ? item : master)
     .getAllProperties('attendee')
     .filter(
       (p) => !['ROOM', 'RESOURCE'].includes(String(p.getParameter('cutype') ?? '').toUpperCase()),
@@ -340,12 +343,12 @@ function requestOf(
     headcountText !== undefined && /^\d{1,5}$/.test(headcountText)
       ? Number(headcountText)
       : Math.max(1, attendees);
-  const equipment = (stringProp(item, 'x-huiyi-equipment') ?? '')
-    .split(',')
+  const equipment = (stringProp(item, 'x-huiyi-equipment', master) ?? '')
+    .split(/[\s,]+/)
     .map((k) => k.trim())
     .filter((k): k is EquipmentKind => (EQUIPMENT_KINDS as readonly string[]).includes(k));
-  const klass = String(item.getFirstPropertyValue('class') ?? '').toUpperCase();
-  const topic = (stringProp(item, 'summary') ?? untitled).slice(0, 200);
+  const klass = (stringProp(item, 'class', master) ?? '').toUpperCase();
+  const topic = (stringProp(item, 'summary', master) ?? untitled).slice(0, 200);
   return {
     type: 'RequestBooking',
     now: options.now,

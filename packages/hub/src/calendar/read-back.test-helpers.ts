@@ -29,14 +29,16 @@ export interface ReadCalendar {
   readonly events: readonly ReadEvent[];
 }
 
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const str = (v: unknown): string | undefined =>
+  v === null || v === undefined ? undefined : String(v);
 
 export function readBack(text: string): ReadCalendar {
   const root = new ICAL.Component(ICAL.parse(text) as never);
   const events = root.getAllSubcomponents('vevent').map((c): ReadEvent => {
     const e = new ICAL.Event(c);
     const x: Record<string, string> = {};
-    for (const p of c.getAllProperties()) if (p.name.startsWith('x-')) x[p.name.toUpperCase()] = String(p.getFirstValue());
+    for (const p of c.getAllProperties())
+      if (p.name.startsWith('x-')) x[p.name.toUpperCase()] = String(p.getFirstValue());
     const tzid = c.getFirstProperty('dtstart')?.getParameter('tzid');
     const lm = c.getFirstPropertyValue('last-modified') as InstanceType<typeof ICAL.Time> | null;
     return {
@@ -58,7 +60,8 @@ export function readBack(text: string): ReadCalendar {
         role: String(p.getParameter('role') ?? ''),
         cn: String(p.getParameter('cn') ?? ''),
       })),
-      stamp: (c.getFirstPropertyValue('dtstamp') as InstanceType<typeof ICAL.Time>).toUnixTime() * 1000,
+      stamp:
+        (c.getFirstPropertyValue('dtstamp') as InstanceType<typeof ICAL.Time>).toUnixTime() * 1000,
       lastModified: lm === null ? undefined : lm.toUnixTime() * 1000,
       x,
     };
@@ -67,7 +70,9 @@ export function readBack(text: string): ReadCalendar {
     method: str(root.getFirstPropertyValue('method')),
     name: str(root.getFirstPropertyValue('x-wr-calname')),
     description: str(root.getFirstPropertyValue('x-wr-caldesc')),
-    timezones: root.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))),
+    timezones: root
+      .getAllSubcomponents('vtimezone')
+      .map((z) => String(z.getFirstPropertyValue('tzid'))),
     events,
   };
 }
@@ -75,6 +80,7 @@ export function readBack(text: string): ReadCalendar {
 /** The one event with a UID. */
 export function eventOf(cal: ReadCalendar, uid: string): ReadEvent {
   const e = cal.events.find((x) => x.uid === uid);
-  if (e === undefined) throw new Error(`no event ${uid} in ${cal.events.map((x) => x.uid).join(', ')}`);
+  if (e === undefined)
+    throw new Error(`no event ${uid} in ${cal.events.map((x) => x.uid).join(', ')}`);
   return e;
 }

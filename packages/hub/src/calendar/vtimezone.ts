@@ -31,8 +31,8 @@ function transition(zone: TimeZone, lo: Instant, hi: Instant): Instant {
 }
 
 /**
- * A `VTIMEZONE` for an IANA zone over whole years (C-1): one observance at the start of the first
- * year, then one per change of offset up to the end of the last, each with its exact `DTSTART`,
+ * A `VTIMEZONE` for an IANA zone over whole years (C-1): one observance with the offset at the start
+ * of the first year, then one per change of offset up to the end of the last, each with its exact `DTSTART`,
  * `TZOFFSETFROM` and `TZOFFSETTO`, as the runtime's time-zone data has them. A zone without changes
  * (Asia/Shanghai since 1991) gets a single `STANDARD` observance. Memoized per zone and years.
  *
@@ -41,7 +41,7 @@ function transition(zone: TimeZone, lo: Instant, hi: Instant): Instant {
  * @param toYear - the last
  * @returns the component's text, lines joined by CRLF
  * @example
- * vtimezone('Asia/Shanghai', 2026, 2027) // => 'BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:20260101T000000\r\nTZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nEND:STANDARD\r\nEND:VTIMEZONE'
+ * vtimezone('Asia/Shanghai', 2026, 2027) // => 'BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nEND:STANDARD\r\nEND:VTIMEZONE'
  */
 export function vtimezone(zone: TimeZone, fromYear: number, toYear: number): string {
   const key = `${zone}|${fromYear}|${toYear}`;
@@ -52,16 +52,17 @@ export function vtimezone(zone: TimeZone, fromYear: number, toYear: number): str
   const first = offsetAt(zone, start);
   const later = offsetAt(zone, start + 182 * DAY);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
-  const observance = (kind: string, at: Instant, from: number, to: number): void => {
+  const observance = (kind: string, at: Instant | undefined, from: number, to: number): void => {
     lines.push(
       `BEGIN:${kind}`,
-      `DTSTART:${wallText(at, from)}`,
+      // The first observance starts, by convention, at 1970-01-01 00:00 local time.
+      `DTSTART:${at === undefined ? '19700101T000000' : wallText(at, from)}`,
       `TZOFFSETFROM:${offsetText(from)}`,
       `TZOFFSETTO:${offsetText(to)}`,
       `END:${kind}`,
     );
   };
-  observance(first > later ? 'DAYLIGHT' : 'STANDARD', start, first, first);
+  observance(first > later ? 'DAYLIGHT' : 'STANDARD', undefined, first, first);
   let at = start;
   let offset = first;
   while (at < stop) {
