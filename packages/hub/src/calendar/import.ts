@@ -79,6 +79,8 @@ export interface ImportReport {
   readonly refused: readonly RefusedOccurrence[];
   /** The rooms events to append, in order: nothing when nothing was booked. */
   readonly events: readonly BookingEvent[];
+  /** The `RequestBooking` commands of what was booked, in order: for a hub that decides them again itself (S-1). */
+  readonly requests: readonly Record<string, unknown>[];
   /** Occurrences left out without a decision: cancelled in the file, or over before `now`, or (of a repeating event) past the booking horizon. */
   readonly skipped: {
     readonly cancelled: number;
@@ -140,6 +142,7 @@ export function importCalendar(
   const booked: ImportedBooking[] = [];
   const refused: RefusedOccurrence[] = [];
   const events: BookingEvent[] = [];
+  const requests: Record<string, unknown>[] = [];
   for (const o of list.sort((a, b) => a.start - b.start || (a.bookingId < b.bookingId ? -1 : 1))) {
     const roomId = roomOf(o, bookings, options.roomId);
     if (roomId === undefined) {
@@ -154,6 +157,7 @@ export function importCalendar(
     }
     state = foldBookingEvents(r.value, state);
     events.push(...r.value);
+    requests.push(command);
     booked.push({ uid: o.uid, bookingId: o.bookingId, roomId, start: o.start, end: o.end });
   }
   if (options.mode === 'all-or-nothing' && refused.length > 0) {
@@ -170,7 +174,7 @@ export function importCalendar(
       ),
     );
   }
-  return ok({ booked, refused, events, skipped });
+  return ok({ booked, refused, events, requests, skipped });
 }
 
 function occurrences(

@@ -47,3 +47,19 @@ export { answerFromFile, readReply } from './reply.js';
 export type { CalendarReply, ReplyOptions } from './reply.js';
 export { MAX_IMPORT_OCCURRENCES, importCalendar } from './import.js';
 export type { ImportOptions, ImportReport, ImportedBooking, RefusedOccurrence } from './import.js';
+export {
+  applyToCalendar,
+  calendarCursor,
+  feedHead,
+  feedState,
+  issueFeedToken,
+  meetingState,
+  revokeFeedToken,
+  scopeKey,
+  scopeOfKey,
+} from './calendar-store.js';
+export type { FeedHead, FeedTokenRow, IssuedToken } from './calendar-store.js';
+export { catchUpCalendars, followHub } from './calendar-projector.js';
+export type { CalendarFollower, CalendarSource, ProjectionOptions } from './calendar-projector.js';
+export { calendarRoutes } from './calendar-routes.js';
+export type { CalendarRoutesOptions } from './calendar-routes.js';

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as readModels from './0001-read-models.js';
 import * as eventStore from './0002-event-store.js';
+import * as calendar from './0100-calendar.js';
 
 /**
  * Every migration of the hub's schema, by name; Kysely's Migrator runs them in name order. The
@@ -10,4 +11,5 @@ import * as eventStore from './0002-event-store.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-read-models': readModels,
   '0002-event-store': eventStore,
+  '0100-calendar': calendar,
 };
