@@ -1,0 +1,365 @@
+import { PGlite } from '@electric-sql/pglite';
+import { fail, ok, type Actor, type Result } from '@huiyi/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import ICAL from 'ical.js';
+import { Kysely, PGliteDialect, sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../db/migrate.js';
+import { openHub } from '../hub.js';
+import { catchUpCalendars } from './calendar-projector.js';
+import { calendarRoutes } from './calendar-routes.js';
+import { applyToCalendar } from './calendar-store.js';
+import { invitationFile } from './invitation.js';
+import {
+  DOMAIN,
+  NOW,
+  ZONE,
+  admin,
+  at,
+  chen,
+  confidentialMeeting,
+  li,
+  request,
+  roomA,
+  site,
+  wang,
+  zhao,
+  type TestHub,
+} from './fixtures.test-helpers.js';
+import { eventOf, readBack } from './read-back.test-helpers.js';
+
+let pglite: PGlite;
+let db: Kysely<unknown>;
+let queries = 0;
+let hub: TestHub;
+let app: FastifyInstance;
+const submitted: Record<string, unknown>[] = [];
+const actors: Record<string, Actor> = { wang, li, chen, zhao, admin };
+
+beforeAll(async () => {
+  pglite = await PGlite.create();
+  db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }), log: () => void queries++ });
+  await migrateToLatest(db);
+}, 120_000);
+afterAll(async () => {
+  await db.destroy();
+});
+
+/** The test hub's log, folded into the tables as the projector would. */
+async function project(): Promise<void> {
+  await sql`truncate cal_entries, cal_entry_people, cal_people, cal_rooms, cal_projection`.execute(
+    db,
+  );
+  await applyToCalendar(db, hub.log, undefined, `c${hub.log.length}`, () => NOW);
+}
+
+beforeEach(async () => {
+  await sql`truncate cal_entries, cal_entry_people, cal_people, cal_rooms, cal_feeds, cal_tokens, cal_projection`.execute(
+    db,
+  );
+  hub = site();
+  hub.must(request());
+  confidentialMeeting(hub);
+  await project();
+  submitted.length = 0;
+  app = Fastify();
+  await app.register(calendarRoutes, {
+    db,
+    zone: ZONE,
+    domain: DOMAIN,
+    baseUrl: 'https://hub.example/',
+    clock: () => NOW,
+    authenticate: (r) => actors[String(r.headers['x-person'])],
+    submit: async (
+      actor: Actor,
+      command: Record<string, unknown>,
+    ): Promise<Result<readonly unknown[]>> => {
+      submitted.push(command);
+      const r = hub.run({ ...command, actor });
+      return r.ok ? ok(r.value) : fail(r.rejection);
+    },
+    bookings: () => hub.bookings,
+  });
+  await app.ready();
+});
+
+afterEach(async () => {
+  await app.close();
+});
+
+const token = async (scope: unknown, person = 'wang', language = 'zh-CN') => {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/calendars/tokens',
+    headers: { 'x-person': person },
+    payload: { scope, language },
+  });
+  return { status: r.statusCode, body: r.json() as { id: string; https: string; webcal: string } };
+};
+const path = (https: string) => new URL(https).pathname;
+
+describe('C-1: feeds at secret, revocable addresses', () => {
+  it('C-1: a token comes as an https and a webcal link; the feed is served as text/calendar with ETag and Last-Modified', async () => {
+    const { status, body } = await token({ kind: 'room', roomId: 'A' });
+    expect(status).toBe(201);
+    expect(body.https).toMatch(/^https:\/\/hub\.example\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(body.webcal).toBe(body.https.replace('https:', 'webcal:'));
+    const r = await app.inject({ url: path(body.https) });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(r.headers['etag']).toMatch(/^"cal-\d+-2026-12-07-zh-CN"$/);
+    expect(r.headers['last-modified']).toBe(new Date(NOW).toUTCString());
+    expect(eventOf(readBack(r.body), 'booking-b1@huiyi.example').start).toBe(at(8, 9));
+  });
+
+  it('C-1: an unchanged feed answers 304 at the cost of one query; a change gives 200 and a new ETag', async () => {
+    const { body } = await token({ kind: 'room', roomId: 'A' });
+    const first = await app.inject({ url: path(body.https) });
+    const etag = String(first.headers['etag']);
+    queries = 0;
+    const again = await app.inject({ url: path(body.https), headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(queries).toBe(1);
+    const since = await app.inject({
+      url: path(body.https),
+      headers: { 'if-modified-since': String(first.headers['last-modified']) },
+    });
+    expect(since.statusCode).toBe(304);
+    hub.must({
+      type: 'ChangeBooking',
+      now: NOW + 60_000,
+      actor: wang,
+      roomId: 'A',
+      bookingId: 'b1',
+      start: at(8, 11),
+      end: at(8, 12),
+    });
+    await applyToCalendar(
+      db,
+      hub.log.slice(-1),
+      `c${hub.log.length - 1}`,
+      `c${hub.log.length}`,
+      () => NOW + 60_000,
+    );
+    const changed = await app.inject({ url: path(body.https), headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers['etag']).not.toBe(etag);
+    expect(eventOf(readBack(changed.body), 'booking-b1@huiyi.example')).toMatchObject({
+      sequence: 1,
+      start: at(8, 11),
+    });
+  });
+
+  it('C-1: a revoked address answers 404 in both languages; only its creator or the room admin revokes it', async () => {
+    const { body } = await token({ kind: 'room', roomId: 'A' });
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/calendars/tokens/${body.id}`,
+          headers: { 'x-person': 'li' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/calendars/tokens/${body.id}`,
+          headers: { 'x-person': 'wang' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const r = await app.inject({ url: path(body.https) });
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toMatchObject({
+      ok: false,
+      rejection: {
+        rule: 'C-1',
+        code: 'feed.unknown',
+        message: { 'zh-CN': expect.any(String), en: expect.any(String) },
+      },
+    });
+    expect((await app.inject({ url: '/calendars/nonsense.ics' })).statusCode).toBe(404);
+  });
+
+  it('C-1: a person feed is for that person (or the room admin); nobody signed in gets no token', async () => {
+    expect((await token({ kind: 'person', personId: 'chen' }, 'wang')).status).toBe(403);
+    expect((await token({ kind: 'person', personId: 'chen' }, 'admin')).status).toBe(201);
+    expect((await token('person:chen', 'nobody')).status).toBe(401);
+    expect((await token({ kind: 'planet', id: 'mars' }, 'wang')).status).toBe(400);
+    const { body } = await token({ kind: 'person', personId: 'chen' }, 'chen', 'en');
+    const cal = readBack((await app.inject({ url: path(body.https) })).body);
+    expect(cal.name).toBe("陈静's meetings");
+    expect(eventOf(cal, 'meeting-m1@huiyi.example').summary).toBe('保密:索赔审核');
+  });
+
+  it('C-2: served feeds hold confidential meetings as busy time: the room feed and a department feed', async () => {
+    for (const scope of [
+      { kind: 'room', roomId: 'B' },
+      { kind: 'department', department: '备件部' },
+    ]) {
+      const { body } = await token(scope, 'zhao');
+      const text = (await app.inject({ url: path(body.https) })).body;
+      expect(readBack(text).events.map((e) => [e.summary, e.klass])).toEqual([
+        ['忙碌', 'CONFIDENTIAL'],
+      ]);
+      expect(text).not.toContain('索赔');
+    }
+  });
+});
+
+describe('C-3: invitations and answers over HTTP', () => {
+  it('C-3: an invitee downloads the invitation; someone not invited learns nothing', async () => {
+    const r = await app.inject({
+      url: '/calendars/invitations/m1.ics',
+      headers: { 'x-person': 'chen' },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/calendar; method=REQUEST; charset=utf-8');
+    expect(readBack(r.body).method).toBe('REQUEST');
+    const stranger = await app.inject({
+      url: '/calendars/invitations/m1.ics',
+      headers: { 'x-person': 'zhao' },
+    });
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.body).not.toContain('索赔');
+  });
+
+  it("C-3: an answer file uploaded is submitted as the person's answer (M-3); a foreign or unknown one is refused", async () => {
+    const file = invitationFile(hub.calendar(), 'm1', {
+      language: 'zh-CN',
+      zone: ZONE,
+      domain: DOMAIN,
+    });
+    if (!file.ok) throw new Error('no invitation');
+    const root = new ICAL.Component(ICAL.parse(file.value) as never);
+    root.updatePropertyWithValue('method', 'REPLY');
+    const event = root.getFirstSubcomponent('vevent')!;
+    for (const p of event.getAllProperties('attendee'))
+      if (!String(p.getFirstValue()).toLowerCase().includes('chen@')) event.removeProperty(p);
+      else p.setParameter('partstat', 'TENTATIVE');
+    const reply = root.toString();
+    const post = (person: string, payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/calendars/replies',
+        headers: { 'x-person': person, 'content-type': 'text/calendar' },
+        payload,
+      });
+    const r = await post('chen', reply);
+    expect(r.json()).toEqual({ ok: true, answer: 'tentative', meetingId: 'm1', events: 1 });
+    expect(submitted).toEqual([
+      { type: 'AnswerInvitation', now: NOW, actor: chen, meetingId: 'm1', answer: 'tentative' },
+    ]);
+    expect((await post('li', reply)).json()).toMatchObject({
+      rejection: { rule: 'C-3', code: 'reply.not-yours' },
+    });
+    expect((await post('chen', reply.replace('meeting-m1@', 'meeting-m9@'))).json()).toMatchObject({
+      rejection: { rule: 'C-3', code: 'invitation.unknown-meeting' },
+    });
+    expect((await post('chen', 'garbage')).json()).toMatchObject({
+      rejection: { code: 'ics.malformed' },
+    });
+    expect(submitted).toHaveLength(1);
+  });
+});
+
+describe('C-4: imports over HTTP', () => {
+  const post = (payload: string, query = '?roomId=A') =>
+    app.inject({
+      method: 'POST',
+      url: `/calendars/imports${query}`,
+      headers: { 'x-person': 'wang', 'content-type': 'text/calendar' },
+      payload,
+    });
+
+  it('C-4: an import submits what fits and lists what does not with its rule and alternatives', async () => {
+    const feed = (
+      await app.inject({ url: path((await token({ kind: 'room', roomId: 'A' })).body.https) })
+    ).body;
+    // The room's own feed, moved one day later and renamed, is a new set of requests.
+    const file = feed.replace(/20261208T/g, '20261209T').replace(/booking-b1@/g, 'booking-copy@');
+    const r = await post(file);
+    expect(r.json()).toMatchObject({
+      ok: true,
+      booked: [{ bookingId: 'copy', roomId: 'A' }],
+      refused: [],
+    });
+    expect(submitted.map((c) => c['bookingId'])).toEqual(['copy']);
+    const twice = await post(feed.replace(/booking-b1@/g, 'booking-clash@'));
+    expect(twice.json()).toMatchObject({
+      ok: true,
+      booked: [],
+      refused: [
+        {
+          rejection: { rule: 'R-2', code: 'booking.room-busy', data: { slots: expect.any(Array) } },
+        },
+      ],
+    });
+  });
+
+  it('C-4: bad files are refused with 422 and a bilingual reason, nothing submitted', async () => {
+    const huge = `BEGIN:VCALENDAR\r\n${'BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n'.repeat(100_000)}END:VCALENDAR\r\n`;
+    for (const [payload, code] of [
+      ['BEGIN:VCALENDAR\r\nnot really', 'ics.malformed'],
+      [huge, 'ics.too-many-events'],
+    ] as const) {
+      const r = await post(payload);
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ rejection: { rule: 'C-4', code } });
+    }
+    expect(submitted).toEqual([]);
+  });
+});
+
+describe('C-1: the projector on the hub engine', () => {
+  it('C-1: bookings pushed to the hub reach the room feed through the gap-free feed', async () => {
+    const engine = await PGlite.create();
+    const h = await openHub({ pglite: engine, clock: () => NOW });
+    try {
+      const push = await h.push(
+        { kind: 'admin' },
+        {
+          clientId: 'erp',
+          clientClock: NOW,
+          mutations: [
+            { id: 1, command: { type: 'RegisterRoom', now: NOW, actor: admin, room: roomA } },
+            { id: 2, command: { ...request(), actor: admin } },
+          ],
+        },
+      );
+      expect(push.ok && push.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      expect(await catchUpCalendars(h)).toBe(2);
+      expect(await catchUpCalendars(h)).toBe(0);
+      const feed = await app.inject({ url: '/calendars/x.ics' });
+      expect(feed.statusCode).toBe(404);
+      const local = Fastify();
+      await local.register(calendarRoutes, {
+        db: h.db,
+        zone: ZONE,
+        domain: DOMAIN,
+        baseUrl: 'https://hub.example',
+        clock: () => NOW,
+        authenticate: () => wang,
+        submit: () => Promise.resolve(ok([])),
+        bookings: () => hub.bookings,
+      });
+      const t = await local.inject({
+        method: 'POST',
+        url: '/calendars/tokens',
+        payload: { scope: 'room:A', language: 'en' },
+      });
+      const text = (await local.inject({ url: path((t.json() as { https: string }).https) })).body;
+      expect(eventOf(readBack(text), 'booking-b1@huiyi.example')).toMatchObject({
+        start: at(8, 9),
+        summary: '售后周例会',
+      });
+      await local.close();
+    } finally {
+      await h.close();
+      await engine.close();
+    }
+  }, 120_000);
+});
