@@ -1,3 +1,4 @@
+import type { TimeZone } from '@huiyi/core';
 import { sql } from 'kysely';
 import type { Hub } from '../hub.js';
 import { applyToCalendar, calendarCursor } from './calendar-store.js';
@@ -5,8 +6,12 @@ import { applyToCalendar, calendarCursor } from './calendar-store.js';
 /** What the projection reads the hub through: its database and its gap-free feed. */
 export type CalendarSource = Pick<Hub, 'db' | 'feed'>;
 
-/** How the projection reads. */
+/** How the projection reads and writes. */
 export interface ProjectionOptions {
+  /** The site's zone: every `VEVENT` is written in it. */
+  readonly zone: TimeZone;
+  /** The site's calendar domain. */
+  readonly domain: string;
   /** The hub's clock (default `Date.now`), for `Last-Modified`. */
   readonly clock?: () => number;
   /** Events per page (default 1000). */
@@ -20,16 +25,16 @@ export interface ProjectionOptions {
  * so clients' ETags stay honest. Safe to run from several processes at once.
  *
  * @param hub - the hub
- * @param options - clock, page size
+ * @param options - the site's zone and domain, clock, page size
  * @returns how many events were folded
  * @example
- * await catchUpCalendars(hub) // => 42
+ * await catchUpCalendars(hub, { zone: 'Asia/Shanghai', domain: 'huiyi.example' }) // => 42
  */
 export async function catchUpCalendars(
   hub: CalendarSource,
-  options: ProjectionOptions = {},
+  options: ProjectionOptions,
 ): Promise<number> {
-  const clock = options.clock ?? Date.now;
+  const site = { zone: options.zone, domain: options.domain, clock: options.clock ?? Date.now };
   let folded = 0;
   for (;;) {
     const cursor = await calendarCursor(hub.db);
@@ -48,7 +53,7 @@ export async function catchUpCalendars(
       });
       continue;
     }
-    const applied = await applyToCalendar(hub.db, page.events, cursor, page.cursor, clock);
+    const applied = await applyToCalendar(hub.db, page.events, cursor, page.cursor, site);
     if (applied !== undefined) folded += page.events.length;
     if (!page.more && applied !== undefined) return folded;
   }
@@ -69,11 +74,11 @@ export interface CalendarFollower {
  * @param options - clock, page size; `onError` for a failed catch-up (default: ignored, retried on the next commit)
  * @returns the follower
  * @example
- * const follower = followHub(hub); … await follower.idle(); follower.stop();
+ * const follower = followHub(hub, { zone, domain }); … await follower.idle(); follower.stop();
  */
 export function followHub(
   hub: CalendarSource & Pick<Hub, 'onCommitted'>,
-  options: ProjectionOptions & { readonly onError?: (e: unknown) => void } = {},
+  options: ProjectionOptions & { readonly onError?: (e: unknown) => void },
 ): CalendarFollower {
   let running: Promise<void> | undefined;
   let again = false;

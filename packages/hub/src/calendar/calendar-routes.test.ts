@@ -28,6 +28,7 @@ import {
 } from './fixtures.test-helpers.js';
 import { eventOf, readBack } from './read-back.test-helpers.js';
 
+const SITE = { zone: ZONE, domain: DOMAIN, clock: () => NOW };
 let pglite: PGlite;
 let db: Kysely<unknown>;
 let queries = 0;
@@ -50,7 +51,7 @@ async function project(): Promise<void> {
   await sql`truncate cal_entries, cal_entry_people, cal_people, cal_rooms, cal_projection`.execute(
     db,
   );
-  await applyToCalendar(db, hub.log, undefined, `c${hub.log.length}`, () => NOW);
+  await applyToCalendar(db, hub.log, undefined, `c${hub.log.length}`, SITE);
 }
 
 beforeEach(async () => {
@@ -135,13 +136,10 @@ describe('C-1: feeds at secret, revocable addresses', () => {
       start: at(8, 11),
       end: at(8, 12),
     });
-    await applyToCalendar(
-      db,
-      hub.log.slice(-1),
-      `c${hub.log.length - 1}`,
-      `c${hub.log.length}`,
-      () => NOW + 60_000,
-    );
+    await applyToCalendar(db, hub.log.slice(-1), `c${hub.log.length - 1}`, `c${hub.log.length}`, {
+      ...SITE,
+      clock: () => NOW + 60_000,
+    });
     const changed = await app.inject({ url: path(body.https), headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers['etag']).not.toBe(etag);
@@ -331,8 +329,8 @@ describe('C-1: the projector on the hub engine', () => {
         },
       );
       expect(push.ok && push.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-      expect(await catchUpCalendars(h)).toBe(2);
-      expect(await catchUpCalendars(h)).toBe(0);
+      expect(await catchUpCalendars(h, SITE)).toBe(2);
+      expect(await catchUpCalendars(h, SITE)).toBe(0);
       const feed = await app.inject({ url: '/calendars/x.ics' });
       expect(feed.statusCode).toBe(404);
       const local = Fastify();

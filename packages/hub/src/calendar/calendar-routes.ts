@@ -16,14 +16,14 @@ import { sql } from 'kysely';
 import type { MeetingEntry } from './calendar-entry.js';
 import {
   feedHead,
-  feedState,
   issueFeedToken,
   meetingState,
   revokeFeedToken,
   scopeKey,
   scopeOfKey,
+  serveFeed,
 } from './calendar-store.js';
-import { feedWindow, renderFeed, type FeedScope } from './feed.js';
+import { feedWindow, type FeedScope } from './feed.js';
 import { MAX_FILE_CHARS } from './ics-reader.js';
 import { importCalendar } from './import.js';
 import { invitationFile, unknownMeeting } from './invitation.js';
@@ -132,8 +132,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
         ? ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
         : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= lastModified.getTime();
     if (notModified) return reply.code(304).send();
-    const state = await feedState(db, head.scope, window.from);
-    const text = renderFeed(state, head.scope, { language: head.language, zone, domain, now });
+    const text = await serveFeed(db, head.scope, { language: head.language, zone, domain, now });
     return reply.type(ICS).send(text);
   });
 

@@ -6,11 +6,11 @@ import {
   applyToCalendar,
   calendarCursor,
   feedHead,
-  feedState,
+  serveFeed,
   issueFeedToken,
   revokeFeedToken,
 } from './calendar-store.js';
-import { feedWindow, renderFeed, type FeedOptions } from './feed.js';
+import { renderFeed, type FeedOptions } from './feed.js';
 import {
   DOMAIN,
   NOW,
@@ -21,6 +21,7 @@ import {
   wang,
 } from './fixtures.test-helpers.js';
 
+const SITE = { zone: ZONE, domain: DOMAIN, clock: () => NOW };
 const options: FeedOptions = { language: 'zh-CN', zone: ZONE, domain: DOMAIN, now: NOW };
 let pglite: PGlite;
 let db: Kysely<unknown>;
@@ -56,30 +57,25 @@ describe('C-1: the calendars in the database', () => {
     let cursor: string | undefined;
     for (let i = 0; i < hub.log.length; i += 3) {
       const next = `c${i + 3}`;
-      expect(
-        await applyToCalendar(db, hub.log.slice(i, i + 3), cursor, next, () => NOW),
-      ).toBeDefined();
+      expect(await applyToCalendar(db, hub.log.slice(i, i + 3), cursor, next, SITE)).toBeDefined();
       cursor = next;
     }
     expect(await calendarCursor(db)).toBe(cursor);
     const memory = hub.calendar();
-    const from = feedWindow(options).from;
     for (const scope of [
       { kind: 'room', roomId: 'A' },
       { kind: 'room', roomId: 'B' },
       { kind: 'person', personId: 'chen' },
       { kind: 'department', department: '备件部' },
     ] as const) {
-      expect(renderFeed(await feedState(db, scope, from), scope, options)).toBe(
-        renderFeed(memory, scope, options),
-      );
+      expect(await serveFeed(db, scope, options)).toBe(renderFeed(memory, scope, options));
     }
   });
 
   it('C-1: a page is folded once: applied again from a stale cursor it changes nothing', async () => {
     const hub = site();
     hub.must(request());
-    expect(await applyToCalendar(db, hub.log, undefined, 'c1', () => NOW)).toContain('room:A');
+    expect(await applyToCalendar(db, hub.log, undefined, 'c1', SITE)).toContain('room:A');
     const version = async () =>
       (
         await sql<{
@@ -87,14 +83,18 @@ describe('C-1: the calendars in the database', () => {
         }>`select version from cal_feeds where scope = 'room:A'`.execute(db)
       ).rows[0]?.version;
     const before = await version();
-    expect(await applyToCalendar(db, hub.log, undefined, 'c1', () => NOW)).toBeUndefined();
+    expect(await applyToCalendar(db, hub.log, undefined, 'c1', SITE)).toBeUndefined();
     expect(await version()).toBe(before);
   });
 
   it('C-1: a token is stored hashed; its head is one query; a revoked token opens nothing', async () => {
     const hub = site();
     hub.must(request());
-    await applyToCalendar(db, hub.log, undefined, 'c1', () => NOW + 5);
+    await applyToCalendar(db, hub.log, undefined, 'c1', {
+      zone: ZONE,
+      domain: DOMAIN,
+      clock: () => NOW + 5,
+    });
     const { id, token } = await issueFeedToken(
       db,
       { kind: 'room', roomId: 'A' },

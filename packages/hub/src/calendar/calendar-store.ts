@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { TimeZone } from '@huiyi/core';
+import { ICalCalendarMethod } from 'ical-generator';
 import { sql, type Kysely } from 'kysely';
 import type { CalendarEntry } from './calendar-entry.js';
 import {
@@ -9,7 +11,16 @@ import {
   type PersonName,
   type RoomName,
 } from './calendar-state.js';
-import type { FeedScope } from './feed.js';
+import {
+  calendarText,
+  feedTitle,
+  feedWindow,
+  veventText,
+  yearsOf,
+  type EntryView,
+  type FeedOptions,
+  type FeedScope,
+} from './feed.js';
 import { LANGUAGES, type Language } from './labels.js';
 
 /**
@@ -78,17 +89,17 @@ const parsed = (v: CalendarEntry | string): CalendarEntry =>
  * @param events - the page, in feed order
  * @param from - the cursor the page was read after (undefined: from the start)
  * @param to - the feed's cursor after the page
- * @param clock - the hub's clock, for `Last-Modified`
+ * @param site - the site's zone and domain (each entry's `VEVENT` is written here), the hub's clock
  * @returns the scope keys whose feeds changed, or undefined when another process moved the cursor first
  * @example
- * await applyToCalendar(hub.db, page.events, cursor, page.cursor, Date.now) // => ['room:A', 'person:wang']
+ * await applyToCalendar(hub.db, page.events, cursor, page.cursor, { zone, domain, clock: Date.now }) // => ['room:A', 'person:wang']
  */
 export async function applyToCalendar(
   db: Kysely<unknown>,
   events: readonly CalendarSourceEvent[],
   from: string | undefined,
   to: string,
-  clock: () => number,
+  site: CalendarSite,
 ): Promise<string[] | undefined> {
   return db.transaction().execute(async (tx) => {
     await sql`insert into cal_projection (id, cursor, applied_at) values (1, '', 0) on conflict (id) do nothing`.execute(
@@ -108,23 +119,10 @@ export async function applyToCalendar(
       for (const r of rows.rows) before.set(r.key, parsed(r.entry));
     }
     const after = foldCalendar({ entries: before, rooms: new Map(), people: new Map() }, events);
-    const changed = keys
+    const touched = keys
       .map((k) => after.entries.get(k))
       .filter((e): e is CalendarEntry => e !== undefined && e !== before.get(e.key));
-    for (const e of changed) {
-      const json = JSON.stringify(e);
-      const room = e.kind === 'booking' ? e.roomId : null;
-      await sql`insert into cal_entries (key, kind, room_id, start_at, end_at, entry)
-        values (${e.key}, ${e.kind}, ${room}, ${e.start}, ${e.end}, ${json}::jsonb)
-        on conflict (key) do update set room_id = excluded.room_id, start_at = excluded.start_at,
-          end_at = excluded.end_at, entry = excluded.entry`.execute(tx);
-      const people = peopleOf(e);
-      await sql`delete from cal_entry_people where key = ${e.key}`.execute(tx);
-      if (people.length > 0)
-        await sql`insert into cal_entry_people (person_id, key) values ${sql.join(people.map((p) => sql`(${p}, ${e.key})`))}`.execute(
-          tx,
-        );
-    }
+    const renamed = await namesChanged(tx, after);
     for (const [id, r] of after.rooms)
       await sql`insert into cal_rooms (room_id, name, location) values (${id}, ${r.name}, ${r.location ?? null})
         on conflict (room_id) do update set name = excluded.name, location = excluded.location`.execute(
@@ -135,6 +133,32 @@ export async function applyToCalendar(
         on conflict (person_id) do update set name = excluded.name, department = excluded.department`.execute(
         tx,
       );
+    // Entries that name a renamed room or person are written again, unchanged otherwise.
+    const rewrite = (await entriesNaming(tx, renamed)).filter(
+      (e) => !touched.some((t) => t.key === e.key),
+    );
+    const changed = [...touched, ...rewrite];
+    const names = await namesFor(tx, changed, undefined);
+    for (const e of changed) {
+      const t = texts(e, names, site);
+      const room = e.kind === 'action' ? null : (e.roomId ?? null);
+      await sql`insert into cal_entries (key, kind, room_id, start_at, end_at, status, cancelled_at, confidential, ics_zh, ics_en, busy_zh, busy_en, entry)
+        values (${e.key}, ${e.kind}, ${room}, ${e.start}, ${e.end}, ${e.kind === 'meeting' && e.draft ? 'draft' : e.status}, ${e.cancelledAt ?? null}, ${e.confidential},
+          ${t.ics.zh}, ${t.ics.en}, ${t.busy?.zh ?? null}, ${t.busy?.en ?? null}, ${JSON.stringify(e)}::jsonb)
+        on conflict (key) do update set room_id = excluded.room_id, start_at = excluded.start_at,
+          end_at = excluded.end_at, status = excluded.status, cancelled_at = excluded.cancelled_at,
+          confidential = excluded.confidential, ics_zh = excluded.ics_zh, ics_en = excluded.ics_en,
+          busy_zh = excluded.busy_zh, busy_en = excluded.busy_en, entry = excluded.entry`.execute(
+        tx,
+      );
+      if (rewrite.includes(e)) continue;
+      const people = peopleOf(e);
+      await sql`delete from cal_entry_people where key = ${e.key}`.execute(tx);
+      if (people.length > 0)
+        await sql`insert into cal_entry_people (person_id, key) values ${sql.join(people.map((p) => sql`(${p}, ${e.key})`))}`.execute(
+          tx,
+        );
+    }
     const scopes = new Set<string>();
     const people = new Set<string>();
     for (const e of changed) {
@@ -153,10 +177,10 @@ export async function applyToCalendar(
       );
       for (const d of depts.rows) scopes.add(`department:${d.department}`);
     }
-    // A renamed room or person renames their own feed.
+    // A renamed room or person renames their own feed, and every feed their entries are in.
     for (const id of after.rooms.keys()) scopes.add(`room:${id}`);
     for (const id of after.people.keys()) scopes.add(`person:${id}`);
-    const now = clock();
+    const now = site.clock();
     for (const s of scopes)
       await sql`insert into cal_feeds (scope, version, changed_at) values (${s}, 1, ${now})
         on conflict (scope) do update set version = cal_feeds.version + 1,
@@ -310,42 +334,79 @@ export async function feedHead(db: Kysely<unknown>, token: string): Promise<Feed
   };
 }
 
+/** Where the calendars are written: the site's zone and calendar domain, and the hub's clock. */
+export interface CalendarSite {
+  readonly zone: TimeZone;
+  readonly domain: string;
+  readonly clock: () => number;
+}
+
+interface ServedRow {
+  key: string;
+  start_at: string | number;
+  end_at: string | number;
+  confidential: boolean;
+  ics: string | null;
+  busy: string | null;
+}
+
 /**
- * What a feed is made from, read from the calendars' tables: its candidate entries (ending after
- * `from`) and the names they use. {@link renderFeed} picks and shows them.
+ * A feed as served (C-1, C-2): the entries' stored `VEVENT`s in the reader's language, picked in
+ * one query by the feed's scope and window, joined under the feed's head and the zone's
+ * `VTIMEZONE`. The same text {@link renderFeed} writes from the calendar's state.
  *
  * @param db - the hub's database
  * @param scope - whose feed
- * @param from - the window's start (epoch ms)
- * @returns a calendar state holding just that
+ * @param options - language, zone, domain, now (and the window's lengths)
+ * @returns the text
  * @example
- * renderFeed(await feedState(db, scope, feedWindow(options).from), scope, options)
+ * await serveFeed(db, { kind: 'room', roomId: 'A' }, { language: 'zh-CN', zone, domain, now }) // => 'BEGIN:VCALENDAR\r\n…'
  */
-export async function feedState(
+export async function serveFeed(
   db: Kysely<unknown>,
   scope: FeedScope,
-  from: number,
-): Promise<CalendarState> {
-  let rows: { entry: CalendarEntry | string }[];
+  options: FeedOptions,
+): Promise<string> {
+  const w = feedWindow(options);
+  const en = options.language === 'en';
+  const ics = en ? sql.ref('e.ics_en') : sql.ref('e.ics_zh');
+  const busy = en ? sql.ref('e.busy_en') : sql.ref('e.busy_zh');
+  const live = sql`e.end_at >= ${w.from} and e.status <> 'draft' and (e.status <> 'cancelled' or e.cancelled_at >= ${w.cancelledFrom})`;
+  let rows: ServedRow[];
+  let title: string | undefined;
   switch (scope.kind) {
-    case 'room':
+    case 'room': {
       rows = (
-        await sql<{ entry: CalendarEntry | string }>`select entry from cal_entries
-          where kind = 'booking' and room_id = ${scope.roomId} and end_at >= ${from}`.execute(db)
-      ).rows;
-      break;
-    case 'person':
-      rows = (
-        await sql<{ entry: CalendarEntry | string }>`select e.entry from cal_entry_people p
-          join cal_entries e on e.key = p.key where p.person_id = ${scope.personId} and e.end_at >= ${from}`.execute(
+        await sql<ServedRow>`select e.key, e.start_at, e.end_at, e.confidential, ${ics} as ics, null as busy
+          from cal_entries e where e.kind = 'booking' and e.room_id = ${scope.roomId} and ${live}`.execute(
           db,
         )
       ).rows;
+      title = (
+        await sql<{
+          name: string;
+        }>`select name from cal_rooms where room_id = ${scope.roomId}`.execute(db)
+      ).rows[0]?.name;
       break;
+    }
+    case 'person': {
+      rows = (
+        await sql<ServedRow>`select e.key, e.start_at, e.end_at, e.confidential, ${ics} as ics, null as busy
+          from cal_entry_people p join cal_entries e on e.key = p.key where p.person_id = ${scope.personId} and ${live}`.execute(
+          db,
+        )
+      ).rows;
+      title = (
+        await sql<{
+          name: string;
+        }>`select name from cal_people where person_id = ${scope.personId}`.execute(db)
+      ).rows[0]?.name;
+      break;
+    }
     case 'department':
       rows = (
-        await sql<{ entry: CalendarEntry | string }>`select e.entry from cal_entries e
-          where e.kind = 'meeting' and e.end_at >= ${from} and e.key in (
+        await sql<ServedRow>`select e.key, e.start_at, e.end_at, e.confidential, ${ics} as ics, ${busy} as busy
+          from cal_entries e where e.kind = 'meeting' and ${live} and e.key in (
             select p.key from cal_people pp join cal_entry_people p on p.person_id = pp.person_id
              where pp.department = ${scope.department})`.execute(db)
       ).rows;
@@ -353,12 +414,134 @@ export async function feedState(
     default:
       return scope satisfies never;
   }
-  const entries = new Map<string, CalendarEntry>();
-  for (const r of rows) {
-    const e = parsed(r.entry);
-    entries.set(e.key, e);
+  const items = rows
+    .map((r) => ({
+      key: r.key,
+      start: Number(r.start_at),
+      end: Number(r.end_at),
+      text: (r.confidential && r.busy !== null ? r.busy : r.ics) ?? '',
+    }))
+    .sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : 1));
+  const names = {
+    rooms: new Map<string, RoomName>(
+      scope.kind === 'room' && title !== undefined ? [[scope.roomId, { name: title }]] : [],
+    ),
+    people: new Map<string, PersonName>(
+      scope.kind === 'person' && title !== undefined
+        ? [[scope.personId, { name: title, department: '' }]]
+        : [],
+    ),
+  };
+  return calendarText(
+    items.map((i) => i.text),
+    {
+      ...feedTitle(scope, names, options.language),
+      method: ICalCalendarMethod.PUBLISH,
+      language: options.language,
+    },
+    options.zone,
+    yearsOf(items, options.now),
+  );
+}
+
+/** Rooms and people whose names in this batch differ from the stored ones. */
+async function namesChanged(
+  tx: Kysely<unknown>,
+  after: CalendarState,
+): Promise<{ rooms: string[]; people: string[] }> {
+  const rooms: string[] = [];
+  const people: string[] = [];
+  if (after.rooms.size > 0) {
+    const r = await sql<{
+      room_id: string;
+      name: string;
+      location: string | null;
+    }>`select room_id, name, location from cal_rooms where room_id in (${sql.join([...after.rooms.keys()])})`.execute(
+      tx,
+    );
+    for (const x of r.rows) {
+      const n = after.rooms.get(x.room_id);
+      if (n !== undefined && (n.name !== x.name || (n.location ?? null) !== x.location))
+        rooms.push(x.room_id);
+    }
   }
-  return { entries, ...(await namesFor(db, [...entries.values()], scope)) };
+  if (after.people.size > 0) {
+    const r = await sql<{
+      person_id: string;
+      name: string;
+    }>`select person_id, name from cal_people where person_id in (${sql.join([...after.people.keys()])})`.execute(
+      tx,
+    );
+    for (const x of r.rows)
+      if (after.people.get(x.person_id)?.name !== x.name) people.push(x.person_id);
+  }
+  return { rooms, people };
+}
+
+/** The entries that show a room's or a person's name. */
+async function entriesNaming(
+  tx: Kysely<unknown>,
+  renamed: { rooms: string[]; people: string[] },
+): Promise<CalendarEntry[]> {
+  const out = new Map<string, CalendarEntry>();
+  const add = (rows: readonly { entry: CalendarEntry | string }[]) => {
+    for (const r of rows) {
+      const e = parsed(r.entry);
+      out.set(e.key, e);
+    }
+  };
+  if (renamed.rooms.length > 0)
+    add(
+      (
+        await sql<{
+          entry: CalendarEntry | string;
+        }>`select entry from cal_entries where room_id in (${sql.join(renamed.rooms)})`.execute(tx)
+      ).rows,
+    );
+  if (renamed.people.length > 0) {
+    add(
+      (
+        await sql<{
+          entry: CalendarEntry | string;
+        }>`select e.entry from cal_entry_people p join cal_entries e on e.key = p.key where p.person_id in (${sql.join(renamed.people)})`.execute(
+          tx,
+        )
+      ).rows,
+    );
+    add(
+      (
+        await sql<{
+          entry: CalendarEntry | string;
+        }>`select entry from cal_entries where kind = 'booking' and entry->>'organizerId' in (${sql.join(renamed.people)})`.execute(
+          tx,
+        )
+      ).rows,
+    );
+  }
+  return [...out.values()];
+}
+
+/** An entry's stored `VEVENT`s: as its own feeds show it, and (a confidential meeting) as busy time for shared ones. */
+function texts(
+  e: CalendarEntry,
+  names: Pick<CalendarState, 'rooms' | 'people'>,
+  site: CalendarSite,
+): { ics: { zh: string; en: string }; busy?: { zh: string; en: string } } {
+  const state: CalendarState = { ...names, entries: new Map() };
+  const write = (view: EntryView, inRoomFeed: boolean) => ({
+    zh: veventText(
+      { entry: e, view },
+      { state, options: { language: 'zh-CN', zone: site.zone, domain: site.domain }, inRoomFeed },
+    ),
+    en: veventText(
+      { entry: e, view },
+      { state, options: { language: 'en', zone: site.zone, domain: site.domain }, inRoomFeed },
+    ),
+  });
+  if (e.kind === 'booking') return { ics: write(e.confidential ? 'busy' : 'full', true) };
+  if (e.kind === 'meeting' && e.confidential)
+    return { ics: write('full', false), busy: write('busy', false) };
+  return { ics: write('full', false) };
 }
 
 /**

@@ -300,13 +300,22 @@ export function eventData(item: FeedItem, ctx: EventContext): ICalEventData {
   }
 }
 
-/** The years an entry list spans, for its VTIMEZONE. */
-function years(items: readonly FeedItem[], now: Instant): [number, number] {
+/**
+ * The years a feed's events fall in, for its VTIMEZONE.
+ *
+ * @param spans - each event's start and end
+ * @param now - the moment of the request (the year is always in)
+ * @returns the first and the last year
+ */
+export function yearsOf(
+  spans: Iterable<{ start: Instant; end: Instant }>,
+  now: Instant,
+): [number, number] {
   let lo = now;
   let hi = now;
-  for (const { entry } of items) {
-    lo = Math.min(lo, entry.start);
-    hi = Math.max(hi, entry.end + DAY);
+  for (const e of spans) {
+    lo = Math.min(lo, e.start);
+    hi = Math.max(hi, e.end + DAY);
   }
   return [new Date(lo).getUTCFullYear(), new Date(hi).getUTCFullYear()];
 }
@@ -340,22 +349,48 @@ export function feedTitle(
 }
 
 /**
- * Writes iCalendar text (RFC 5545) for events, with the site zone's `VTIMEZONE` and every time in
- * that zone (C-1).
+ * One event's `VEVENT` as ical-generator writes it (C-1, C-2), folded, ending in CRLF: what a feed
+ * is made of, and what the hub stores per entry so that serving a feed only joins texts.
  *
- * @param events - the events
- * @param head - the calendar's name, description and method
+ * @param item - the entry and how it shows
+ * @param ctx - names, language, zone, domain
+ * @returns the text from `BEGIN:VEVENT` to `END:VEVENT\r\n`
+ * @example
+ * veventText({ entry, view: 'busy' }, ctx) // => 'BEGIN:VEVENT\r\nUID:booking-b1@huiyi.example\r\n…SUMMARY:忙碌…END:VEVENT\r\n'
+ */
+export function veventText(item: FeedItem, ctx: EventContext): string {
+  const text = ical({ events: [eventData(item, ctx)] }).toString();
+  const from = text.indexOf('BEGIN:VEVENT');
+  const end = text.lastIndexOf('END:VEVENT');
+  return `${text.slice(from, end)}END:VEVENT\r\n`;
+}
+
+/** A calendar's head: its name, description and method, in its language. */
+export interface CalendarHead {
+  readonly name?: string;
+  readonly description?: string;
+  readonly method: ICalCalendarMethod;
+  readonly language: Language;
+}
+
+/**
+ * A whole calendar (RFC 5545): the head ical-generator writes (`PRODID`, `METHOD`, the names,
+ * `X-WR-TIMEZONE`, the refresh interval of a published feed), then the site zone's `VTIMEZONE`
+ * (always there, even in an empty feed), then the events, every line ending in CRLF (C-1).
+ *
+ * @param events - the events' texts ({@link veventText})
+ * @param head - name, description, method, language
  * @param zone - the site's zone
- * @param span - the years the events fall in
+ * @param span - the years the events fall in ({@link yearsOf})
  * @returns the text
  */
 export function calendarText(
-  events: readonly ICalEventData[],
-  head: { name?: string; description?: string; method: ICalCalendarMethod; language: Language },
+  events: readonly string[],
+  head: CalendarHead,
   zone: TimeZone,
   span: [number, number],
 ): string {
-  const cal = ical({
+  const top = ical({
     prodId: {
       company: 'Huiyi',
       product: 'Calendar',
@@ -364,15 +399,11 @@ export function calendarText(
     method: head.method,
     ...(head.name === undefined ? {} : { name: head.name }),
     ...(head.description === undefined ? {} : { description: head.description }),
-    // No calendar-wide zone: ical-generator would write DTSTAMP in it. Each event names the zone,
-    // and the generator writes its VTIMEZONE.
-    timezone: { name: null, generator: (tz) => vtimezone(tz, span[0], span[1]) },
     x: { 'X-WR-TIMEZONE': zone },
     ...(head.method === ICalCalendarMethod.PUBLISH ? { ttl: 15 * 60 } : {}),
-    events: [...events],
-  });
-  // RFC 5545 ends every content line, the last one too, with CRLF.
-  return `${cal.toString()}\r\n`;
+  }).toString();
+  const body = top.slice(0, top.lastIndexOf('END:VCALENDAR'));
+  return `${body}${vtimezone(zone, span[0], span[1])}\r\n${events.join('')}END:VCALENDAR\r\n`;
 }
 
 /**
@@ -392,9 +423,12 @@ export function renderFeed(state: CalendarState, scope: FeedScope, options: Feed
   const ctx: EventContext = { state, options, inRoomFeed: scope.kind === 'room' };
   const title = feedTitle(scope, state, options.language);
   return calendarText(
-    items.map((i) => eventData(i, ctx)),
+    items.map((i) => veventText(i, ctx)),
     { ...title, method: ICalCalendarMethod.PUBLISH, language: options.language },
     options.zone,
-    years(items, options.now),
+    yearsOf(
+      items.map((i) => i.entry),
+      options.now,
+    ),
   );
 }

@@ -22,6 +22,8 @@ export { keyOfUid, personAddress, personOfAddress, uidOf } from './addresses.js'
 export {
   FEED_DEFAULTS,
   calendarText,
+  veventText,
+  yearsOf,
   entryView,
   eventData,
   feedItems,
@@ -51,14 +53,14 @@ export {
   applyToCalendar,
   calendarCursor,
   feedHead,
-  feedState,
   issueFeedToken,
   meetingState,
   revokeFeedToken,
   scopeKey,
   scopeOfKey,
+  serveFeed,
 } from './calendar-store.js';
-export type { FeedHead, FeedTokenRow, IssuedToken } from './calendar-store.js';
+export type { CalendarSite, FeedHead, FeedTokenRow, IssuedToken } from './calendar-store.js';
 export { catchUpCalendars, followHub } from './calendar-projector.js';
 export type { CalendarFollower, CalendarSource, ProjectionOptions } from './calendar-projector.js';
 export { calendarRoutes } from './calendar-routes.js';

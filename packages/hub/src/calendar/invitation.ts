@@ -2,7 +2,7 @@ import { fail, ok, reject, type Result } from '@huiyi/core';
 import { ICalCalendarMethod } from 'ical-generator';
 import type { MeetingEntry } from './calendar-entry.js';
 import type { CalendarState } from './calendar-state.js';
-import { calendarText, eventData, type FeedOptions } from './feed.js';
+import { calendarText, veventText, type FeedOptions } from './feed.js';
 
 /**
  * A meeting's invitation as a file (C-3): `METHOD:REQUEST` with the organizer and every invitee
@@ -26,7 +26,7 @@ export function invitationFile(
 ): Result<string> {
   const entry = state.entries.get(`meeting:${meetingId}`) as MeetingEntry | undefined;
   if (entry?.kind !== 'meeting' || entry.draft) return fail(unknownMeeting(meetingId));
-  const event = eventData({ entry, view: 'full' }, { state, options, inRoomFeed: false });
+  const event = veventText({ entry, view: 'full' }, { state, options, inRoomFeed: false });
   const cancelled = entry.status === 'cancelled';
   const year = new Date(entry.start).getUTCFullYear();
   return ok(

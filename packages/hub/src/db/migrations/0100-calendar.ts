@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * The calendars' tables (C-1): each entry a feed shows, as the calendar fold made it (JSON, with
- * the columns feeds select by); who each meeting or action belongs to; the names of rooms and
+ * the columns feeds select by) and its `VEVENT` already written in both languages (as its own feed
+ * shows it, and as busy time for shared feeds), so serving a feed joins texts; who each meeting or action belongs to; the names of rooms and
  * people; per feed a version that grows with every change, so a `304` costs one indexed query; the
  * feed tokens (only their SHA-256 is stored; revoking keeps the row); and how far the projection
  * has read the hub's feed.
@@ -15,6 +16,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           room_id text,
           start_at bigint not null,
           end_at bigint not null,
+          status text not null,
+          cancelled_at bigint,
+          confidential boolean not null,
+          ics_zh text,
+          ics_en text,
+          busy_zh text,
+          busy_en text,
           entry jsonb not null
         )`,
     `create index cal_entries_room_end on cal_entries (room_id, end_at) where kind = 'booking'`,
