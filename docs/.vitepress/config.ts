@@ -45,6 +45,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Follow-through and money', link: '/guide/follow-through-and-money' },
       { text: 'Reports', link: '/guide/reports' },
       { text: 'The kiosk on a tablet', link: '/guide/kiosk' },
+      { text: 'Calendars', link: '/guide/calendars' },
     ],
   },
 ];
@@ -135,6 +136,7 @@ export default defineConfig({
               items: [
                 { text: '首页', link: '/zh/' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
+                { text: '日历订阅', link: '/zh/guide/calendars' },
               ],
             },
           ],
