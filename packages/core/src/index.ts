@@ -18,3 +18,4 @@ export * from './fees/index.js';
 export * from './actions/index.js';
 export * from './reports/index.js';
 export * from './csv/index.js';
+export * from './demo/index.js';

@@ -67,6 +67,8 @@ interface ApplyPlan {
   readonly mutation: number;
   readonly room: string | null;
   readonly expected: number;
+  /** Applying a mutation that waited in `hub_pending`: its row goes. */
+  readonly from_pending: boolean;
   readonly outcome: 'applied' | 'refused';
   readonly rejection: HubRejection | null;
   readonly now: number | null;
@@ -74,6 +76,7 @@ interface ApplyPlan {
   readonly events: readonly {
     id: string;
     stream: string;
+    stream_version: number;
     type: string;
     data: unknown;
     now: number;
@@ -85,11 +88,10 @@ interface ApplyPlan {
 }
 
 interface ApplyResult {
-  readonly status: 'applied' | 'refused' | 'duplicate' | 'waiting' | 'stale' | 'foreign';
+  readonly status: 'applied' | 'refused' | 'duplicate' | 'waiting' | 'stale' | 'foreign' | 'retry';
   readonly last: number;
   readonly version?: number | null;
-  readonly positions?: number[];
-  readonly stream_versions?: number[];
+  readonly positions?: number[] | null;
   readonly prior?: {
     outcome: 'applied' | 'refused';
     rejection: HubRejection | null;
@@ -180,6 +182,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   hubId = '';
   currentState: S;
   private readonly versions = new Map<string, number>();
+  private readonly streamVersions = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<(c: Committed) => void>();
   private readonly clock: () => number;
@@ -206,19 +209,38 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     this.hubId = meta.rows[0]?.value ?? '';
     let after = 0;
     for (;;) {
-      const page = await sql<{ position: string; room_id: string; room_version: number; data: E }>`
-        select position::text as position, room_id, room_version, data from hub_events
+      const page = await sql<{
+        position: string;
+        room_id: string;
+        room_version: number;
+        stream: string;
+        stream_version: number;
+        data: E;
+      }>`
+        select position::text as position, room_id, room_version, stream, stream_version, data
+          from hub_events
          where position > ${after} order by position limit 20000`.execute(this.db);
       if (page.rows.length === 0) break;
       this.currentState = this.rules.decider.fold(
         page.rows.map((r) => r.data),
         this.currentState,
       );
-      for (const r of page.rows) {
-        const v = this.versions.get(r.room_id) ?? 0;
-        if (r.room_version > v) this.versions.set(r.room_id, r.room_version);
-      }
+      for (const r of page.rows) this.saw(r);
       after = Number(page.rows[page.rows.length - 1]?.position);
+    }
+  }
+
+  /** Notes the room and stream versions of an event read from the log. */
+  private saw(r: {
+    room_id: string;
+    room_version: number;
+    stream: string;
+    stream_version: number;
+  }): void {
+    if (r.room_version > (this.versions.get(r.room_id) ?? 0))
+      this.versions.set(r.room_id, r.room_version);
+    if (r.stream_version > (this.streamVersions.get(r.stream) ?? 0)) {
+      this.streamVersions.set(r.stream, r.stream_version);
     }
   }
 
@@ -268,19 +290,28 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     bounded: ReturnType<typeof boundCommand>,
   ): Promise<'foreign' | { outcomes: MutationOutcome[]; last: number }> {
     const outcomes: MutationOutcome[] = [];
-    let next: { id: number; bounded: ReturnType<typeof boundCommand> } | undefined = {
+    let next:
+      { id: number; bounded: ReturnType<typeof boundCommand>; fromPending: boolean } | undefined = {
       id,
       bounded,
+      fromPending: false,
     };
     let last = 0;
     while (next) {
-      const r = await this.applyOne(principal, owner, clientId, next.id, next.bounded);
+      const r = await this.applyOne(
+        principal,
+        owner,
+        clientId,
+        next.id,
+        next.bounded,
+        next.fromPending,
+      );
       if (r === 'foreign') return 'foreign';
       outcomes.push(r.outcome);
       last = r.last;
       next =
         r.next !== undefined && r.next !== null
-          ? { id: next.id + 1, bounded: { ok: true, command: r.next } }
+          ? { id: next.id + 1, bounded: { ok: true, command: r.next }, fromPending: true }
           : undefined;
     }
     return { outcomes, last };
@@ -292,8 +323,9 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     clientId: string,
     id: number,
     bounded: ReturnType<typeof boundCommand>,
+    fromPending: boolean,
   ): Promise<'foreign' | { outcome: MutationOutcome; last: number; next: unknown }> {
-    const base = { client: clientId, principal: owner, mutation: id };
+    const base = { client: clientId, principal: owner, mutation: id, from_pending: fromPending };
     const refuse = (rejection: HubRejection, command: unknown): ApplyPlan => ({
       ...base,
       room: null,
@@ -315,6 +347,11 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       );
     }
     const raw = bounded.command;
+    // PostgreSQL's jsonb holds no NUL character: such text is refused before it is decided.
+    if (JSON.stringify(raw ?? null).includes('\\u0000')) {
+      const nul = hubRejections.malformed('text with a NUL character');
+      return this.finish(await this.apply(refuse(nul, null)), id, [], nul);
+    }
     const parsed = this.rules.decider.parse(raw);
     if (!parsed.ok) {
       return this.finish(await this.apply(refuse(parsed.rejection, raw)), id, [], parsed.rejection);
@@ -327,43 +364,65 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     return this.inRoom(key, async () => {
       for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
         const expected = this.versions.get(key) ?? 0;
-        const decided = this.rules.decider.decide(command, this.currentState);
+        const before = this.currentState;
+        const decided = this.rules.decider.decide(command, before);
         const events = decided.ok ? decided.value : [];
-        const after = events.length > 0 ? this.rules.decider.fold(events, this.currentState) : null;
-        const rows = after ? this.rules.readModelRows(events, after) : { rooms: [], bookings: [] };
+        const after = events.length > 0 ? this.rules.decider.fold(events, before) : before;
+        const rows =
+          events.length > 0 ? this.rules.readModelRows(events, after) : { rooms: [], bookings: [] };
         const device =
           principal.kind === 'door'
             ? principal.deviceId
             : principal.kind === 'system'
               ? principal.keyId
               : 'admin';
-        const enveloped = events.map((e) => ({
-          id: this.newId(command.now),
-          stream: this.rules.decider.streamOf(e),
-          type: e.type,
-          data: e as unknown,
-          now: command.now,
-          who: command.actor.id,
-          device,
-        }));
-        const result = await this.apply({
-          ...base,
-          room: key,
-          expected,
-          outcome: decided.ok ? 'applied' : 'refused',
-          rejection: decided.ok ? null : decided.rejection,
-          now: command.now,
-          command: raw,
-          events: enveloped,
-          rooms: rows.rooms,
-          bookings: rows.bookings,
+        const next = new Map<string, number>();
+        const enveloped = events.map((e) => {
+          const stream = this.rules.decider.streamOf(e);
+          const v = (next.get(stream) ?? this.streamVersions.get(stream) ?? 0) + 1;
+          next.set(stream, v);
+          return {
+            id: this.newId(command.now),
+            stream,
+            stream_version: v,
+            type: e.type,
+            data: e as unknown,
+            now: command.now,
+            who: command.actor.id,
+            device,
+          };
         });
+        let result: ApplyResult;
+        try {
+          result = await this.apply({
+            ...base,
+            room: key,
+            expected,
+            outcome: decided.ok ? 'applied' : 'refused',
+            rejection: decided.ok ? null : decided.rejection,
+            now: command.now,
+            command: raw,
+            events: enveloped,
+            rooms: rows.rooms,
+            bookings: rows.bookings,
+          });
+        } catch (e) {
+          // A stream written under two rooms moved under this one: read its version and retry.
+          if ((e as { code?: unknown }).code !== '23505') throw e;
+          await this.reloadStreams([...next.keys()]);
+          continue;
+        }
         if (result.status === 'stale') {
           await this.catchUp(key);
           continue;
         }
         if (result.status === 'applied' && events.length > 0) {
-          this.currentState = this.rules.decider.fold(events, this.currentState);
+          // The room's queue kept every other command of this room out; other rooms may have moved.
+          this.currentState =
+            this.currentState === before
+              ? after
+              : this.rules.decider.fold(events, this.currentState);
+          for (const [stream, v] of next) this.streamVersions.set(stream, v);
           if (typeof result.version === 'number') this.versions.set(key, result.version);
           const positions = result.positions ?? [];
           const committed: Committed = {
@@ -383,7 +442,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             position: positions[i] ?? 0,
             id: e.id,
             stream: e.stream,
-            streamVersion: result.stream_versions?.[i] ?? 0,
+            streamVersion: e.stream_version,
             roomId: room ?? null,
             type: e.type,
             data: e.data,
@@ -431,7 +490,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
         return { outcome: { id, status: 'duplicate', prior }, last: r.last, next: undefined };
       }
       case 'stale':
-        throw new Error('hub: stale outside a room');
+      case 'retry':
+        throw new Error(`hub: ${r.status} outside a room`);
       default:
         return r.status satisfies never;
     }
@@ -478,8 +538,14 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   private async catchUp(room: string): Promise<void> {
     const from = this.versions.get(room) ?? 0;
     const rows = await this.withRetry(() =>
-      sql<{ room_version: number; data: E }>`
-        select room_version, data from hub_events
+      sql<{
+        room_id: string;
+        room_version: number;
+        stream: string;
+        stream_version: number;
+        data: E;
+      }>`
+        select room_id, room_version, stream, stream_version, data from hub_events
          where room_id = ${room} and room_version > ${from}
          order by room_version, position`.execute(this.db),
     );
@@ -488,7 +554,15 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       rows.rows.map((r) => r.data),
       this.currentState,
     );
-    this.versions.set(room, rows.rows[rows.rows.length - 1]?.room_version ?? from);
+    for (const r of rows.rows) this.saw(r);
+  }
+
+  /** Reads streams' versions from the log (a stream written under another room). */
+  private async reloadStreams(streams: readonly string[]): Promise<void> {
+    const rows = await sql<{ stream: string; v: number }>`
+      select stream, max(stream_version) as v from hub_events
+       where stream in (${sql.join(streams)}) group by stream`.execute(this.db);
+    for (const r of rows.rows) this.streamVersions.set(r.stream, Number(r.v));
   }
 
   /** Brings one room's cache up to the database (before redacting for a door). */
@@ -509,7 +583,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     );
     const row = r.rows[0];
     if (!row) throw new Error('hub: hub_apply returned nothing');
-    return row.r;
+    // Another push created the client's row at the same moment: run again, it is there now.
+    return row.r.status === 'retry' ? this.apply(plan) : row.r;
   }
 
   /** Retries a statement a few times when the connection broke under it (S-2 keeps it exactly once). */

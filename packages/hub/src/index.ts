@@ -39,4 +39,8 @@ export { MIGRATIONS } from './db/migrations/index.js';
 export const HUB_PACKAGE = '@huiyi/hub';
 export { bookingsOfRoom, roomsFreeAt } from './read-models.js';
 export type { BookingView, RoomView } from './read-models.js';
+export { exportLog, restoreLog, RestoreError } from './export-log.js';
+export type { LogHeader } from './export-log.js';
+export { seedDemo } from './seed-demo.js';
+export type { SeedResult } from './seed-demo.js';
 export * from './calendar/index.js';
