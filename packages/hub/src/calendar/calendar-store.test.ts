@@ -15,6 +15,7 @@ import {
   DOMAIN,
   NOW,
   ZONE,
+  admin,
   confidentialMeeting,
   request,
   site,
@@ -69,6 +70,49 @@ describe('C-1: the calendars in the database', () => {
       { kind: 'department', department: '备件部' },
     ] as const) {
       expect(await serveFeed(db, scope, options)).toBe(renderFeed(memory, scope, options));
+    }
+  });
+
+  it('C-1: a renamed person is renamed in every feed that names them, and those feeds change version', async () => {
+    const hub = site();
+    hub.must(request());
+    confidentialMeeting(hub);
+    await applyToCalendar(db, hub.log, undefined, 'c1', SITE);
+    const versions = async () =>
+      Object.fromEntries(
+        (
+          await sql<{
+            scope: string;
+            version: string;
+          }>`select scope, version from cal_feeds`.execute(db)
+        ).rows.map((r) => [r.scope, Number(r.version)]),
+      );
+    const before = await versions();
+    const from = hub.log.length;
+    hub.must({
+      type: 'RegisterPerson',
+      now: NOW + 1000,
+      actor: admin,
+      person: {
+        id: 'wang',
+        name: '王伟强',
+        department: '售后服务部',
+        employeeNumber: 'S001',
+        roles: [],
+      },
+    });
+    await applyToCalendar(db, hub.log.slice(from), 'c1', 'c2', SITE);
+    const after = await versions();
+    for (const scope of ['room:A', 'person:wang', 'person:chen', 'department:备件部'] as const)
+      expect(after[scope]).toBeGreaterThan(before[scope] ?? 0);
+    const memory = hub.calendar();
+    for (const scope of [
+      { kind: 'room', roomId: 'A' },
+      { kind: 'person', personId: 'chen' },
+    ] as const) {
+      const served = await serveFeed(db, scope, options);
+      expect(served).toContain('王伟强');
+      expect(served).toBe(renderFeed(memory, scope, options));
     }
   });
 
