@@ -3,7 +3,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // #region feed
-import { createBookingDecider, createMeetingDecider, toInstant, type Actor } from '@huiyi/core';
+import {
+  createBookingDecider,
+  createMeetingDecider,
+  parseBookingCommand,
+  parseMeetingCommand,
+  toInstant,
+  type Actor,
+} from '@huiyi/core';
 import {
   EMPTY_CALENDAR,
   foldCalendar,
@@ -23,12 +30,13 @@ const open = [{ weekdays: [1, 2, 3, 4, 5], open: '08:00', close: '20:00' }];
 // The hub's log: each event with the `now` of its command and its position.
 const log: CalendarSourceEvent[] = [];
 let bookings = rooms.initialState;
-function book(command: Record<string, unknown>) {
-  const r = rooms.decide(command, bookings);
+function book(input: Record<string, unknown>) {
+  const command = parseBookingCommand(input); // input from outside: checked, or refused
+  const r = command.ok ? rooms.decide(command.value, bookings) : command;
   if (!r.ok) throw new Error(r.rejection.message.en);
   for (const e of r.value) {
     bookings = rooms.evolve(bookings, e);
-    log.push({ type: e.type, data: e, now: command['now'] as number, position: log.length + 1 });
+    log.push({ type: e.type, data: e, now: input['now'] as number, position: log.length + 1 });
   }
 }
 
@@ -127,7 +135,8 @@ describe('calendars', () => {
       },
       { type: 'ScheduleMeeting', now, actor: wang, meetingId: 'm1' },
     ]) {
-      const r = meetings.decide(c, state);
+      const command = parseMeetingCommand(c);
+      const r = command.ok ? meetings.decide(command.value, state) : command;
       if (!r.ok) throw new Error(r.rejection.message.en);
       for (const e of r.value) {
         state = meetings.evolve(state, e);

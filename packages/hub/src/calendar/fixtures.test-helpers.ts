@@ -19,6 +19,7 @@ import {
   type Result,
   type Room,
 } from '@huiyi/core';
+import { untyped } from '@huiyi/core/testing';
 import {
   EMPTY_CALENDAR,
   foldCalendar,
@@ -76,8 +77,10 @@ export const people = [
   { id: 'zhao', name: '赵强', department: '财务部', employeeNumber: 'F001' },
 ];
 
-const bookingDecider = createBookingDecider();
-const meetingDecider = createMeetingDecider();
+// Tests write commands as loose records: the deciders' run-time checks judge them.
+const bookingDecider = untyped(createBookingDecider());
+const meetingDecider = untyped(createMeetingDecider());
+const directory = untyped(directoryDecider);
 const bookingTypes: ReadonlySet<string> = new Set(BOOKING_COMMAND_TYPES);
 const meetingTypes: ReadonlySet<string> = new Set(MEETING_COMMAND_TYPES);
 
@@ -112,10 +115,10 @@ export class TestHub {
         );
       return r;
     }
-    const r = directoryDecider.decide(command, this.directory);
+    const r = directory.decide(command, this.directory);
     if (r.ok)
       this.append(r.value, now, (es) => {
-        for (const e of es) this.directory = directoryDecider.evolve(this.directory, e as never);
+        for (const e of es) this.directory = directory.evolve(this.directory, e as never);
       });
     return r;
   }

@@ -4,6 +4,7 @@ import {
   DEFAULT_PARAMETERS,
   EQUIPMENT_KINDS,
   createBookingDecider,
+  parseBookingCommand,
   fail,
   foldBookingEvents,
   ok,
@@ -150,7 +151,9 @@ export function importCalendar(
       continue;
     }
     const command = requestOf(o, roomId, options, untitled);
-    const r = decider.decide(command, state);
+    // What the file says is input from outside: parsed first, refused with the field named.
+    const parsed = parseBookingCommand(command);
+    const r = parsed.ok ? decider.decide(parsed.value, state) : parsed;
     if (!r.ok) {
       refused.push({ uid: o.uid, start: o.start, end: o.end, roomId, rejection: r.rejection });
       continue;

@@ -136,7 +136,7 @@ export function answerFromFile(
   text: unknown,
   meetings: MeetingState,
   options: ReplyOptions,
-): Result<MeetingEvent[]> {
+): Result<readonly MeetingEvent[]> {
   const read = readReply(text, options.domain);
   if (!read.ok) return read;
   const r = read.value;
