@@ -35,6 +35,8 @@ let queries = 0;
 let hub: TestHub;
 let app: FastifyInstance;
 const submitted: Record<string, unknown>[] = [];
+/** The rooms state the import route checks against, when a test wants it older than the hub's. */
+let stale: TestHub['bookings'] | undefined;
 const actors: Record<string, Actor> = { wang, li, chen, zhao, admin };
 
 beforeAll(async () => {
@@ -63,6 +65,7 @@ beforeEach(async () => {
   confidentialMeeting(hub);
   await project();
   submitted.length = 0;
+  stale = undefined;
   app = Fastify();
   await app.register(calendarRoutes, {
     db,
@@ -79,7 +82,7 @@ beforeEach(async () => {
       const r = hub.run({ ...command, actor });
       return r.ok ? ok(r.value) : fail(r.rejection);
     },
-    bookings: () => hub.bookings,
+    bookings: () => stale ?? hub.bookings,
   });
   await app.ready();
 });
@@ -296,6 +299,43 @@ describe('C-4: imports over HTTP', () => {
         },
       ],
     });
+  });
+
+  it('C-4: all or nothing holds when the hub refuses one the check passed: what was booked is cancelled again', async () => {
+    const feed = (
+      await app.inject({ url: path((await token({ kind: 'room', roomId: 'A' })).body.https) })
+    ).body;
+    const event = feed.slice(feed.indexOf('BEGIN:VEVENT'), feed.indexOf('END:VCALENDAR'));
+    const two = feed.replace(
+      event,
+      event.replace(/20261208T/g, '20261209T').replace('booking-b1@', 'booking-first@') +
+        event
+          .replace(/20261208T09/g, '20261209T11')
+          .replace(/20261208T10/g, '20261209T12')
+          .replace('booking-b1@', 'booking-second@'),
+    );
+    stale = hub.bookings; // the check sees the rooms before li's booking
+    hub.must(request({ bookingId: 'meanwhile', actor: li, start: at(9, 11), end: at(9, 12) }));
+    const r = await app.inject({
+      method: 'POST',
+      url: '/calendars/imports?mode=all-or-nothing',
+      headers: { 'x-person': 'wang', 'content-type': 'text/calendar' },
+      payload: two,
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({
+      rejection: {
+        rule: 'C-4',
+        code: 'import.refused',
+        data: { refused: [{ bookingId: 'second', rejection: { code: 'booking.room-busy' } }] },
+      },
+    });
+    expect(submitted.map((c) => `${String(c['type'])} ${String(c['bookingId'])}`)).toEqual([
+      'RequestBooking first',
+      'RequestBooking second',
+      'CancelBooking first',
+    ]);
+    expect(hub.bookings.rooms.get('A')?.bookings.get('first')?.status).toBe('cancelled');
   });
 
   it('C-4: bad files are refused with 422 and a bilingual reason, nothing submitted', async () => {

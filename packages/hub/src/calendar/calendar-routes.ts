@@ -281,14 +281,49 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
         ...(request.query.roomId === undefined ? {} : { roomId: request.query.roomId }),
       });
       if (!report.ok) return refusal(reply, 422, report.rejection);
-      const submitted: { bookingId: string; ok: boolean; rejection?: Rejection }[] = [];
+      const submitted: { bookingId: string; roomId: string; ok: boolean; rejection?: Rejection }[] =
+        [];
       for (const command of report.value.requests) {
         const r = await options.submit(actor, command);
         submitted.push({
           bookingId: String(command['bookingId']),
+          roomId: String(command['roomId']),
           ok: r.ok,
           ...(r.ok ? {} : { rejection: r.rejection }),
         });
+        if (!r.ok && mode === 'all-or-nothing') break;
+      }
+      const late = submitted.find((x) => !x.ok);
+      if (late !== undefined && mode === 'all-or-nothing') {
+        // The hub refused one the check passed (someone booked meanwhile): what this import booked
+        // is cancelled again, so the file is all or nothing still. The cancellations are in the log.
+        for (const x of submitted.filter((y) => y.ok)) {
+          await options.submit(actor, {
+            type: 'CancelBooking',
+            now: clock(),
+            actor,
+            roomId: x.roomId,
+            bookingId: x.bookingId,
+            reason: '导入“全部或全不”未能全部预订 / all-or-nothing import undone',
+          });
+        }
+        const r = late.rejection as Rejection;
+        return refusal(
+          reply,
+          422,
+          reject(
+            'C-4',
+            'import.refused',
+            {
+              'zh-CN': `按“全部或全不”未导入任何预订:${r.message['zh-CN']}`,
+              en: `all or nothing: none was imported: ${r.message.en}`,
+            },
+            {
+              refused: [{ bookingId: late.bookingId, rejection: r }],
+              skipped: report.value.skipped,
+            },
+          ),
+        );
       }
       return reply.send({
         ok: true,
