@@ -254,6 +254,29 @@ describe('C-3: invitations and answers over HTTP', () => {
     expect(submitted).toEqual([
       { type: 'AnswerInvitation', now: NOW, actor: chen, meetingId: 'm1', answer: 'tentative' },
     ]);
+    const declined = reply.replace('PARTSTAT=TENTATIVE', 'PARTSTAT=DECLINED');
+    const withReason = await app.inject({
+      method: 'POST',
+      url: '/calendars/replies',
+      headers: {
+        'x-person': 'chen',
+        'content-type': 'text/calendar',
+        'x-reason': encodeURIComponent('出差'),
+      },
+      payload: declined,
+    });
+    expect(withReason.json()).toMatchObject({ ok: true, answer: 'declined' });
+    expect(submitted.at(-1)).toMatchObject({ answer: 'declined', reason: '出差' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/calendars/replies',
+      headers: { 'x-person': 'chen', 'content-type': 'text/calendar', 'x-reason': '%E0%A4%A' },
+      payload: declined,
+    });
+    expect(broken.json()).toMatchObject({
+      ok: false,
+      rejection: { rule: 'M-3', code: 'invitation.reason-required' },
+    });
     expect((await post('li', reply)).json()).toMatchObject({
       rejection: { rule: 'C-3', code: 'reply.not-yours' },
     });
@@ -263,7 +286,7 @@ describe('C-3: invitations and answers over HTTP', () => {
     expect((await post('chen', 'garbage')).json()).toMatchObject({
       rejection: { code: 'ics.malformed' },
     });
-    expect(submitted).toHaveLength(1);
+    expect(submitted).toHaveLength(3); // tentative, declined for 出差, declined without a reason (refused)
   });
 });
 

@@ -241,11 +241,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
         ),
       );
     }
-    const reason =
-      r.reason ??
-      (typeof request.headers['x-reason'] === 'string'
-        ? decodeURIComponent(request.headers['x-reason'])
-        : undefined);
+    const reason = r.reason ?? headerText(request.headers['x-reason']);
     const command: AnswerInvitation = {
       type: 'AnswerInvitation',
       now: clock(),
@@ -344,6 +340,16 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
     },
   );
 };
+
+/** A header's text, URI-encoded by the sender (headers are ASCII); undefined when absent or undecodable. */
+function headerText(v: string | string[] | undefined): string | undefined {
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return undefined;
+  }
+}
 
 function readScope(v: unknown): FeedScope | undefined {
   if (typeof v === 'string') return scopeOfKey(v);
