@@ -12,7 +12,7 @@ import {
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import { malformedCommand } from '../input/command.js';
-import { fail, notAtDoor, type Rejection, type Result } from '../rejection/index.js';
+import { fail, type Rejection, type Result } from '../rejection/index.js';
 import { BOOKING_COMMAND_TYPES, type BookingCommand } from '../rooms/booking-commands.js';
 import { createDoorBookingDecider, parseDoorBookingCommand } from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
@@ -25,9 +25,6 @@ import {
   upkeepStateOf,
   type DoorDeciderState,
 } from './door-state.js';
-
-/** The commands a door's contexts decide (a few of which the door refuses: K-2). */
-type DoorCommand = BookingCommand | UpkeepCommand | MeetingCommand | DirectoryCommand;
 
 /** The events a door decides: the rooms', upkeep's, meetings' and directory's. */
 export type DoorEvent = BookingEvent | UpkeepOwnEvent | MeetingEvent | PersonRegistered;
@@ -42,8 +39,9 @@ export interface DoorOptions {
  * The decider of a door kiosk (K-2), over the dealership's commands: it decides the rooms',
  * upkeep's, meetings' and directory's commands a door takes exactly as the door's variant of each
  * context's decider does, against a {@link DoorDeciderState}. It refuses a series request, the
- * meeting's run and invitations, and every command of the minutes, actions, fees and policy (K-2,
- * `door.not-taken`), and leaves them (and recurrence) out of a bundle that imports it alone. Its
+ * meeting's run and invitations (K-2, `door.not-taken`); a command of the minutes, actions, fees or
+ * policy is no command to it (K-2, `command.malformed` at `command.type`). It leaves all of these
+ * (and recurrence) out of a bundle that imports it alone. Its
  * fold takes the events a door's state holds and skips the rest.
  */
 export interface DoorDecider extends Decider<
@@ -54,7 +52,7 @@ export interface DoorDecider extends Decider<
 > {
   /**
    * Reads a command from outside: the typed command, `command.malformed`, or, for a command of a
-   * context a door does not take, `door.not-taken`. Never throws.
+   * series request, `door.not-taken`. Never throws.
    *
    * @param input - anything
    * @returns the command or why it is not taken
@@ -70,47 +68,16 @@ export interface DoorDecider extends Decider<
   fold(events: Iterable<{ readonly type: string }>, state?: DoorDeciderState): DoorDeciderState;
 }
 
-/** The command types of the contexts a door leaves to other systems (K-2). */
-const ELSEWHERE = {
-  DraftMinutes: true,
-  EditMinutes: true,
-  SubmitMinutes: true,
-  ReturnMinutes: true,
-  ApproveMinutes: true,
-  PublishMinutes: true,
-  AcknowledgeMinutes: true,
-  AmendMinutes: true,
-  ReviewMinutes: true,
-  OpenActionsFromMinutes: true,
-  StartAction: true,
-  ReportProgress: true,
-  EscalateProblem: true,
-  AnswerEscalation: true,
-  SubmitCompletionReport: true,
-  EvaluateAction: true,
-  CancelAction: true,
-  CorrectLedgerEntry: true,
-  ReviewActions: true,
-  SetTariff: true,
-  RequestWaiver: true,
-  GrantWaiver: true,
-  RefuseWaiver: true,
-  RecordExpense: true,
-  ProposePolicyRevision: true,
-  ApprovePolicyRevision: true,
-  AnnouncePolicyRevision: true,
-  WithdrawPolicyRevision: true,
-} as const satisfies {
-  readonly [T in Exclude<DealershipCommand['type'], DoorCommand['type']>]: true;
-};
-
 const BOOKING_TYPES: ReadonlySet<string> = new Set(BOOKING_COMMAND_TYPES);
 
+/** The contexts a door takes commands of. */
+type DoorContext = Extract<DealershipContext, 'rooms' | 'upkeep' | 'meetings' | 'directory'>;
+
 /**
- * The context a command goes to, as `commandContext` says, read from what a door already holds:
- * the door's own command shapes, and the names of the others' commands.
+ * The context a command goes to, as `commandContext` says, for the contexts a door takes, read
+ * from what a door already holds (its own command shapes); `undefined` for any other.
  */
-function doorContextOf(input: unknown): DealershipContext | 'elsewhere' | undefined {
+function doorContextOf(input: unknown): DoorContext | undefined {
   const type =
     typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
   if (typeof type !== 'string') return undefined;
@@ -118,11 +85,13 @@ function doorContextOf(input: unknown): DealershipContext | 'elsewhere' | undefi
   if (Object.hasOwn(UPKEEP_COMMAND_SHAPES, type)) return 'upkeep';
   if (BOOKING_TYPES.has(type)) return 'rooms';
   if (Object.hasOwn(MEETING_COMMAND_SHAPES, type)) return 'meetings';
-  if (type === 'RegisterPerson') return 'directory';
-  return Object.hasOwn(ELSEWHERE, type) ? 'elsewhere' : undefined;
+  return type === 'RegisterPerson' ? 'directory' : undefined;
 }
 
-/** The rejection of a value whose type is no command of any context. */
+/**
+ * The rejection of a command a door does not take at all: the minutes, actions, fees and policy
+ * are kept elsewhere, and the door's bundle does not even hold their names (K-2).
+ */
 const notACommand = (): Rejection =>
   malformedCommand('K-2', 'command.type', {
     'zh-CN': '门口屏受理的操作类型',
@@ -131,13 +100,15 @@ const notACommand = (): Rejection =>
 
 /**
  * Reads a command from outside for a door: as `parseDealershipCommand` does for the contexts a
- * door takes; a command of another context (or a series request) is `door.not-taken` (K-2). Never
+ * door takes; a series request is `door.not-taken`, and a command of another context (minutes,
+ * actions, fees, policy) `command.malformed` at `command.type` (K-2). Never
  * throws.
  *
  * @param input - anything
  * @returns the command or why it is malformed or not taken at the door
  * @example
- * parseDoorCommand({ type: 'PublishMinutes' }) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ * parseDoorCommand({ type: 'RequestSeries' }) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ * parseDoorCommand({ type: 'PublishMinutes' }) // => { ok: false, rejection: { rule: 'K-2', code: 'command.malformed', … } }
  */
 export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
   switch (doorContextOf(input)) {
@@ -151,8 +122,6 @@ export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
       return parseDirectoryCommand(input);
     case undefined:
       return fail(notACommand());
-    default:
-      return fail(notAtDoor((input as { type: string }).type));
   }
 }
 
@@ -187,8 +156,6 @@ export function createDoorDecider(options: DoorOptions = {}): DoorDecider {
         return directoryDecider.decide(command as DirectoryCommand, state.directory);
       case undefined:
         return fail(notACommand());
-      default:
-        return fail(notAtDoor(command.type));
     }
   };
   return {

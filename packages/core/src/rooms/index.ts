@@ -50,6 +50,8 @@ export { bookingRejections, wallText } from './booking-rejections.js';
 export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
 export type { BookingState, RoomState } from './booking-state.js';
 export { checkBooking } from './check-booking.js';
+export { walkUpSpan } from './walk-up.js';
+export { extensionEnd } from './extension.js';
 export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
 export type { Alternatives, RoomNeeds } from './suggestions.js';
