@@ -79,6 +79,7 @@ async function engines() {
   } else {
     log(`hub: PostgreSQL at ${new URL(ADMIN_URL).host} is unreachable: only PGlite's figures`);
   }
+  if (process.env.HUB_BENCH_ENGINES === 'postgres') return { list, up };
   list.push({
     name: 'PGlite',
     async fresh() {

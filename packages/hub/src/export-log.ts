@@ -3,7 +3,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { openDatabase, type DatabaseOptions } from './db/open-database.js';
 import type { HubCommand, HubEvent } from './hub-decider.js';
 import type { HubRules } from './hub-rules.js';
-import { roomsHubRules } from './rooms-rules.js';
+import { dealershipHubRules } from './dealership-rules.js';
 
 /** The first line of an export: what it is and where it came from. */
 export interface LogHeader {
@@ -52,7 +52,7 @@ export async function exportLog(
       for (let after = 0; ;) {
         const rows = await sql<Record<string, unknown>>`
           select position::text as position, id, stream, stream_version, room_id, room_version, type,
-                 data, now::text as now, who, device, client_id, mutation_id, recorded_at
+                 data, now::text as now, who, device, client_id, mutation_id, door_visible, recorded_at
             from hub_events where position > ${after} order by position limit ${PAGE}`.execute(trx);
         for (const r of rows.rows) {
           await out({
@@ -70,6 +70,7 @@ export async function exportLog(
             device: r['device'],
             clientId: r['client_id'],
             mutationId: r['mutation_id'],
+            doorVisible: r['door_visible'],
             recordedAt: new Date(r['recorded_at'] as string).toISOString(),
           });
         }
@@ -154,7 +155,7 @@ export async function restoreLog<C extends HubCommand, E extends HubEvent, S>(
   options: DatabaseOptions & { readonly rules?: HubRules<C, E, S> | undefined },
   lines: AsyncIterable<string> | Iterable<string>,
 ): Promise<number> {
-  const rules = (options.rules ?? roomsHubRules()) as unknown as HubRules<C, E, S>;
+  const rules = (options.rules ?? dealershipHubRules()) as unknown as HubRules<C, E, S>;
   const database = await openDatabase(options);
   try {
     await migrateToLatest(database.db);
@@ -277,6 +278,14 @@ async function restoreInto<C extends HubCommand, E extends HubEvent, S>(
   );
   const rows = rules.readModelRows(touched, state);
   await insertBatch(db, 'rm_rooms', rows.rooms as unknown as Record<string, unknown>[]);
+  for (const [table, list] of [
+    ['rm_meetings', rows.meetings ?? []],
+    ['rm_actions', rows.actions ?? []],
+  ] as const) {
+    for (let i = 0; i < list.length; i += 1000) {
+      await insertBatch(db, table, list.slice(i, i + 1000) as unknown as Record<string, unknown>[]);
+    }
+  }
   for (let i = 0; i < rows.bookings.length; i += 1000) {
     await insertBatch(
       db,

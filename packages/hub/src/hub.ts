@@ -18,16 +18,18 @@ import type {
   PushRequest,
 } from './hub-types.js';
 import { principalKey, type Principal } from './principal.js';
-import { roomsHubRules } from './rooms-rules.js';
+import { dealershipHubRules } from './dealership-rules.js';
 
 /** How to open a hub: where its data is, the rules, and (for tests) its clock. */
 export interface HubOptions<C extends HubCommand, E extends HubEvent, S> extends DatabaseOptions {
-  /** The dealership's rules (default: the rooms context of `@huiyi/core`). */
+  /** The dealership's rules (default: the dealership decider of `@huiyi/core`, every context). */
   readonly rules?: HubRules<C, E, S> | undefined;
   /** The hub's clock (default `Date.now`). */
   readonly clock?: (() => number) | undefined;
   /** Tolerance and refusal bound for device clocks (default 2 min / 24 h). */
   readonly clockPolicy?: ClockPolicy | undefined;
+  /** Commit calls in flight at once on a server (default: a quarter of the pool); PGlite has one. */
+  readonly maxBatchesInFlight?: number | undefined;
   /** Randomness for event ids (default `Math.random`). */
   readonly random?: (() => number) | undefined;
 }
@@ -59,6 +61,8 @@ export interface Hub {
 
 const MAX_STALE_RETRIES = 8;
 const MAX_MUTATIONS = 1000;
+/** Plans committed together at most. */
+const MAX_BATCH = 64;
 const CLIENT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 interface ApplyPlan {
@@ -77,6 +81,7 @@ interface ApplyPlan {
     id: string;
     stream: string;
     stream_version: number;
+    door_visible: boolean;
     type: string;
     data: unknown;
     now: number;
@@ -85,6 +90,8 @@ interface ApplyPlan {
   }[];
   readonly rooms: readonly unknown[];
   readonly bookings: readonly unknown[];
+  readonly meetings?: readonly unknown[];
+  readonly actions?: readonly unknown[];
 }
 
 interface ApplyResult {
@@ -106,6 +113,8 @@ const isConnectionError = (e: unknown): boolean => {
   const code = typeof err.code === 'string' ? err.code : '';
   const msg = typeof err.message === 'string' ? err.message : '';
   return (
+    code === '40P01' ||
+    code === '40001' ||
     code === '57P01' ||
     code === '57P02' ||
     code === '57P03' ||
@@ -149,11 +158,11 @@ export async function openHub<
   E extends HubEvent = HubEvent,
   S = unknown,
 >(options: HubOptions<C, E, S> = {}): Promise<Hub> {
-  const rules = (options.rules ?? roomsHubRules()) as unknown as HubRules<C, E, S>;
+  const rules = (options.rules ?? dealershipHubRules()) as unknown as HubRules<C, E, S>;
   const database = await openDatabase(options);
   try {
     await migrateToLatest(database.db);
-    const engine = new HubEngine<C, E, S>(database.db, rules, options);
+    const engine = new HubEngine<C, E, S>(database.db, database.engine, rules, options);
     await engine.load();
     const close = async (): Promise<void> => {
       await engine.idle();
@@ -189,9 +198,11 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   private readonly clockPolicy: ClockPolicy;
   private readonly newId: (now: number) => string;
   private inFlight = new Set<Promise<unknown>>();
+  private readonly maxBatchesInFlight: number;
 
   constructor(
     private readonly db: Kysely<unknown>,
+    engine: 'postgres' | 'pglite',
     private readonly rules: HubRules<C, E, S>,
     options: HubOptions<C, E, S>,
   ) {
@@ -199,6 +210,11 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     this.clock = options.clock ?? Date.now;
     this.clockPolicy = options.clockPolicy ?? DEFAULT_CLOCK_POLICY;
     this.newId = eventIdFactory(options.random ?? Math.random);
+    // PGlite has one connection; a server pool takes several calls at once.
+    this.maxBatchesInFlight =
+      engine === 'pglite'
+        ? 1
+        : (options.maxBatchesInFlight ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 4)));
   }
 
   /** Reads the hub's id and folds the whole log into the cache, page by page. */
@@ -357,7 +373,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       return this.finish(await this.apply(refuse(parsed.rejection, raw)), id, [], parsed.rejection);
     }
     const command = parsed.value;
-    const room = this.rules.decider.roomOf(command);
+    const room = this.rules.decider.roomOf(command, this.currentState);
     const denied = this.authorize(principal, command, room);
     if (denied) return this.finish(await this.apply(refuse(denied, raw)), id, [], denied);
     const key = room ?? '';
@@ -385,6 +401,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             id: this.newId(command.now),
             stream,
             stream_version: v,
+            door_visible: key !== '' || this.rules.doorSees(e),
             type: e.type,
             data: e as unknown,
             now: command.now,
@@ -405,6 +422,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             events: enveloped,
             rooms: rows.rooms,
             bookings: rows.bookings,
+            ...(rows.meetings && rows.meetings.length > 0 ? { meetings: rows.meetings } : {}),
+            ...(rows.actions && rows.actions.length > 0 ? { actions: rows.actions } : {}),
           });
         } catch (e) {
           // A stream written under two rooms moved under this one: read its version and retry.
@@ -576,15 +595,83 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     }
   }
 
+  /**
+   * Commits one command's plan. Plans that arrive while earlier calls are in flight wait and go
+   * together in one `hub_apply_many` call: one transaction, one commit for all of them (group
+   * commit in the hub). At most `maxBatchesInFlight` calls are in flight.
+   */
   private async apply(plan: ApplyPlan): Promise<ApplyResult> {
-    const json = JSON.stringify(plan);
-    const r = await this.withRetry(() =>
-      sql<{ r: ApplyResult }>`select hub_apply(${json}::jsonb) as r`.execute(this.db),
-    );
-    const row = r.rows[0];
-    if (!row) throw new Error('hub: hub_apply returned nothing');
+    const r = await new Promise<ApplyResult>((resolve, reject) => {
+      this.waiting.push({ plan, resolve, reject });
+      this.pump();
+    });
     // Another push created the client's row at the same moment: run again, it is there now.
-    return row.r.status === 'retry' ? this.apply(plan) : row.r;
+    return r.status === 'retry' ? this.apply(plan) : r;
+  }
+
+  private readonly waiting: {
+    plan: ApplyPlan;
+    resolve: (r: ApplyResult) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  private batchesInFlight = 0;
+
+  private pump(): void {
+    while (this.batchesInFlight < this.maxBatchesInFlight && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.batchesInFlight++;
+      void this.commitBatch(batch).finally(() => {
+        this.batchesInFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commitBatch(batch: typeof this.waiting): Promise<void> {
+    try {
+      const results = await this.applyMany(batch.map((b) => b.plan));
+      batch.forEach((b, i) => {
+        const r = results[i];
+        if (r) b.resolve(r);
+        else b.reject(new Error('hub: hub_apply_many returned too few results'));
+      });
+    } catch (e) {
+      if (batch.length === 1) {
+        batch[0]?.reject(e);
+        return;
+      }
+      // One plan failed the whole transaction (nothing of it committed): each on its own.
+      for (const b of batch) {
+        try {
+          const [r] = await this.applyMany([b.plan]);
+          if (r) b.resolve(r);
+          else b.reject(new Error('hub: hub_apply_many returned nothing'));
+        } catch (err) {
+          b.reject(err);
+        }
+      }
+    }
+  }
+
+  private async applyMany(plans: readonly ApplyPlan[]): Promise<ApplyResult[]> {
+    // Rooms locked in one order by every process: fewer deadlocks between batches. A client has
+    // one plan in flight at a time, so the order within a batch changes no client's sequence.
+    const order = plans
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) =>
+        (a.p.room ?? '') < (b.p.room ?? '') ? -1 : (a.p.room ?? '') > (b.p.room ?? '') ? 1 : 0,
+      );
+    const json = JSON.stringify(order.map((x) => x.p));
+    const r = await this.withRetry(() =>
+      sql<{ r: ApplyResult[] }>`select hub_apply_many(${json}::jsonb) as r`.execute(this.db),
+    );
+    const sorted = r.rows[0]?.r ?? [];
+    const results: ApplyResult[] = [];
+    order.forEach((x, k) => {
+      const res = sorted[k];
+      if (res) results[x.i] = res;
+    });
+    return results;
   }
 
   /** Retries a statement a few times when the connection broke under it (S-2 keeps it exactly once). */
@@ -686,7 +773,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       reset = true;
     }
     const from: FeedPoint = point ?? FEED_START;
-    const roomFilter = room === undefined ? sql`` : sql`and room_id in (${room}, '')`;
+    const roomFilter =
+      room === undefined ? sql`` : sql`and (room_id = ${room} or (room_id = '' and door_visible))`;
     const rows = await this.withRetry(() =>
       sql<Record<string, unknown>>`
         select position::text as position, tx::text as tx_text, id, stream, stream_version, room_id,

@@ -65,7 +65,7 @@ export interface Backend {
 }
 
 const TABLES =
-  'hub_events, hub_rooms, hub_clients, hub_mutations, hub_pending, rm_rooms, rm_bookings';
+  'hub_events, hub_rooms, hub_clients, hub_mutations, hub_pending, rm_rooms, rm_bookings, rm_meetings, rm_actions';
 
 const truncate = `truncate ${TABLES} restart identity`;
 

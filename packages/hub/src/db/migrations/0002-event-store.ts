@@ -24,12 +24,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           device text not null,
           client_id text,
           mutation_id integer,
+          door_visible boolean not null default false,
           recorded_at timestamptz not null default now(),
           unique (stream, stream_version)
         )`,
     `create index hub_events_feed on hub_events (tx, position)`,
     `create index hub_events_room_feed on hub_events (room_id, tx, position)`,
     `create index hub_events_room_version on hub_events (room_id, room_version)`,
+    `create index hub_events_site_for_doors on hub_events (tx, position) where room_id = '' and door_visible`,
     `create table hub_rooms (room_id text primary key, version integer not null default 0)`,
     `create table hub_clients (
           client_id text primary key,
@@ -128,11 +130,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       if jsonb_array_length(p->'events') > 0 then
         with ins as (
           insert into hub_events (id, stream, stream_version, room_id, room_version, type, data,
-                                  now, who, device, client_id, mutation_id)
+                                  now, who, device, client_id, mutation_id, door_visible)
           select e.id, e.stream, e.stream_version, coalesce(r, ''), v, e.type, e.data, e.now, e.who,
-                 e.device, c, m
+                 e.device, c, m, coalesce(e.door_visible, false)
             from jsonb_to_recordset(p->'events') as e(id text, stream text, stream_version integer,
-                 type text, data jsonb, now bigint, who text, device text)
+                 type text, data jsonb, now bigint, who text, device text, door_visible boolean)
           returning position)
         select jsonb_agg(position order by position) into positions from ins;
       end if;
@@ -156,9 +158,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             status = excluded.status, confidential = excluded.confidential,
             walk_up = excluded.walk_up, occ_start = excluded.occ_start, occ_end = excluded.occ_end;
       end if;
+      if p ? 'meetings' or p ? 'actions' then
+        perform hub_apply_read_models(p);
+      end if;
       select command into nxt from hub_pending where client_id = c and mutation_id = m + 1;
       return jsonb_build_object('status', p->>'outcome', 'last', m, 'version', v,
                                 'positions', positions, 'next', nxt);
+    end
+    $fn$;
+  `.execute(db);
+
+  // Many commands, one transaction: the hub sends the commands that queued while the previous
+  // call was in flight together, so one commit carries them all (each is still decided and
+  // checked on its own, in order).
+  await sql`
+    create function hub_apply_many(ps jsonb) returns jsonb language plpgsql as $fn$
+    declare
+      p jsonb;
+      results jsonb := '[]'::jsonb;
+    begin
+      for p in select value from jsonb_array_elements(ps) loop
+        results := results || jsonb_build_array(hub_apply(p));
+      end loop;
+      return results;
     end
     $fn$;
   `.execute(db);
@@ -167,6 +189,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 /** Drops what {@link up} made. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
+    `drop function hub_apply_many(jsonb)`,
     `drop function hub_apply(jsonb)`,
     `drop table hub_pending, hub_mutations, hub_clients, hub_rooms, hub_events, hub_meta`,
   ]) {
