@@ -424,3 +424,115 @@ describe('C-1: the projector on the hub engine', () => {
     }
   }, 120_000);
 });
+
+describe('C-3: an answer file through the hub engine', () => {
+  it('C-3: a meeting pushed to the hub, its invitation downloaded, the answer uploaded and decided by the hub (S-1), the feed updated', async () => {
+    const engine = await PGlite.create();
+    const h = await openHub({ pglite: engine, clock: () => NOW });
+    let mutation = 0;
+    const push = async (
+      actor: Actor,
+      command: Record<string, unknown>,
+    ): Promise<Result<readonly unknown[]>> => {
+      const r = await h.push(
+        { kind: 'admin' },
+        {
+          clientId: 'web',
+          clientClock: NOW,
+          mutations: [{ id: ++mutation, command: { ...command, actor } }],
+        },
+      );
+      if (!r.ok) return fail(r.rejection);
+      const o = r.results[0];
+      if (o?.status === 'applied') return ok(o.events);
+      if (o?.status === 'refused') return fail(o.rejection);
+      throw new Error(`unexpected push outcome ${JSON.stringify(o)}`);
+    };
+    try {
+      const local = Fastify();
+      await local.register(calendarRoutes, {
+        db: h.db,
+        zone: ZONE,
+        domain: DOMAIN,
+        baseUrl: 'https://hub.example',
+        clock: () => NOW,
+        authenticate: (r) => actors[String(r.headers['x-person'])],
+        submit: push,
+        bookings: () => hub.bookings,
+      });
+      for (const person of [
+        { id: 'wang', name: '王伟', department: '售后服务部', employeeNumber: 'S001' },
+        { id: 'chen', name: '陈静', department: '备件部', employeeNumber: 'P001' },
+      ])
+        expect(
+          (
+            await push(admin, {
+              type: 'RegisterPerson',
+              now: NOW,
+              person: { ...person, roles: [] },
+            })
+          ).ok,
+        ).toBe(true);
+      expect((await push(admin, { type: 'RegisterRoom', now: NOW, room: roomA })).ok).toBe(true);
+      expect((await push(wang, request({ actor: undefined }))).ok).toBe(true);
+      const plan = {
+        type: 'PlanMeeting',
+        now: NOW,
+        meetingId: 'm9',
+        kind: 'ad-hoc',
+        topic: '售后周例会',
+        goals: '回顾上周',
+        agenda: [{ id: 'i1', title: '投诉', presenterId: 'wang', timeboxMinutes: 30 }],
+        chairId: 'wang',
+        recorderId: 'chen',
+        signInOfficerId: 'chen',
+        participants: ['chen'],
+        booking: { roomId: 'A', bookingId: 'b1', start: at(8, 9), end: at(8, 10) },
+      };
+      const planned = await push(wang, plan);
+      expect(planned.ok ? 'ok' : planned.rejection.code).toBe('ok');
+      expect((await push(wang, { type: 'ScheduleMeeting', now: NOW, meetingId: 'm9' })).ok).toBe(
+        true,
+      );
+      await catchUpCalendars(h, SITE);
+      const invitation = await local.inject({
+        url: '/calendars/invitations/m9.ics',
+        headers: { 'x-person': 'chen' },
+      });
+      expect(invitation.statusCode).toBe(200);
+      const root = new ICAL.Component(ICAL.parse(invitation.body) as never);
+      root.updatePropertyWithValue('method', 'REPLY');
+      const event = root.getFirstSubcomponent('vevent')!;
+      for (const p of event.getAllProperties('attendee'))
+        if (!String(p.getFirstValue()).toLowerCase().includes('chen@')) event.removeProperty(p);
+        else p.setParameter('partstat', 'ACCEPTED');
+      const answered = await local.inject({
+        method: 'POST',
+        url: '/calendars/replies',
+        headers: { 'x-person': 'chen', 'content-type': 'text/calendar' },
+        payload: root.toString(),
+      });
+      expect(answered.json()).toEqual({ ok: true, answer: 'accepted', meetingId: 'm9', events: 1 });
+      await catchUpCalendars(h, SITE);
+      const t = await local.inject({
+        method: 'POST',
+        url: '/calendars/tokens',
+        headers: { 'x-person': 'chen' },
+        payload: { scope: 'person:chen', language: 'zh-CN' },
+      });
+      const feed = readBack(
+        (await local.inject({ url: path((t.json() as { https: string }).https) })).body,
+      );
+      expect(
+        eventOf(feed, 'meeting-m9@huiyi.example').attendees.map((a) => [a.cn, a.partstat]),
+      ).toEqual([
+        ['王伟', 'NEEDS-ACTION'],
+        ['陈静', 'ACCEPTED'],
+      ]);
+      await local.close();
+    } finally {
+      await h.close();
+      await engine.close();
+    }
+  }, 120_000);
+});
