@@ -394,6 +394,12 @@ describe('C-1: the projector on the hub engine', () => {
       expect(push.ok && push.results.map((r) => r.status)).toEqual(['applied', 'applied']);
       expect(await catchUpCalendars(h, SITE)).toBe(2);
       expect(await catchUpCalendars(h, SITE)).toBe(0);
+      // A cursor the hub does not know (a restore, another database): the calendars start again.
+      await sql`update cal_projection set cursor = 'not-this-hub'`.execute(h.db);
+      expect(await catchUpCalendars(h, SITE)).toBe(2);
+      expect(await sql`select key from cal_entries`.execute(h.db)).toMatchObject({
+        rows: [{ key: 'booking:b1' }],
+      });
       const feed = await app.inject({ url: '/calendars/x.ics' });
       expect(feed.statusCode).toBe(404);
       const local = Fastify();
