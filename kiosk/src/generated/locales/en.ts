@@ -56,6 +56,7 @@
 'done.walk-up': `Booked and checked in`,
 'door.check-in-hint': `Please check in at the door, or the room will be released`,
 'door.confidential': `Confidential meeting`,
+'door.conflict': str`Booking conflict: ${0} and ${1} overlap; the room admin must settle it`,
 'door.faults': `Faulty equipment awaiting repair:`,
 'door.free-all-day': `No more bookings today`,
 'door.free-until': str`Free until ${0}`,
