@@ -46,6 +46,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Reports', link: '/guide/reports' },
       { text: 'The kiosk on a tablet', link: '/guide/kiosk' },
       { text: "The hub's HTTP API", link: '/guide/hub' },
+      { text: 'Calendars', link: '/guide/calendars' },
     ],
   },
 ];
@@ -74,6 +75,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
       { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
+      { text: 'Calendar feeds', link: '/decisions/calendar-feeds' },
     ],
   },
 ];
@@ -138,6 +140,7 @@ export default defineConfig({
                 { text: '首页', link: '/zh/' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
                 { text: '同步中心的 HTTP 接口', link: '/zh/guide/hub' },
+                { text: '日历订阅', link: '/zh/guide/calendars' },
               ],
             },
           ],
