@@ -14,6 +14,7 @@ import { unwrap } from 'idb';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
 import type { HuiyiDatabase, OutboxRecord, QuarantineRecord } from './schema.js';
+import { idbSyncLog, type SyncLog } from './sync-log.js';
 import { toStoreError } from './to-store-error.js';
 
 /** How to open the IndexedDB store. */
@@ -53,6 +54,12 @@ export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends Even
   onFault(listener: FaultListener): () => void;
   /** @returns the records of the log that did not parse, oldest first */
   quarantined(): Promise<readonly QuarantineRecord[]>;
+  /**
+   * The door's sync with a hub, in the same database: its pending commands, what the hub decided,
+   * the cursor. Events it retires (the hub decided in their place) stay in the log and every read
+   * of this store skips them.
+   */
+  readonly sync: SyncLog<E>;
 }
 
 function checkLimit(limit: number | undefined): void {
@@ -110,17 +117,22 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   readonly #clock: () => number;
   readonly #faults = new Set<FaultListener>();
   readonly #quarantined: Set<number>;
+  readonly #retired: Set<number>;
+  readonly sync: SyncLog<E>;
   #closedBy: StoreError | undefined;
 
   constructor(
     db: HuiyiDatabase,
     name: string,
     quarantined: readonly number[],
+    retired: readonly number[],
     options: IdbStoreOptions,
   ) {
     this.#db = db;
     this.name = name;
     this.#quarantined = new Set(quarantined);
+    this.#retired = new Set(retired);
+    this.sync = idbSyncLog<E>(db, this.#retired, (error) => this.#fault(error));
     this.#clock = options.clock ?? Date.now;
     this.#channel = options.broadcast === false ? undefined : openAppendChannel(name);
     // Another tab opens a newer version (or deletes the database): let go at once, so its upgrade
@@ -181,6 +193,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   /** Sorts records into those that parse and those that do not. */
   #split(records: readonly unknown[], good: StoredEvent<E>[], bad: Unparsed[]): void {
     for (const record of records) {
+      // An event the hub decided in place of is kept, and read by no one.
+      if (this.#retired.size > 0 && this.#retired.has(positionOf(record))) continue;
       const p = this.#parse(record);
       if (p.ok) good.push(p.event);
       else bad.push(p);
@@ -332,7 +346,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     checkLimit(limit);
     const out: StoredEvent<E>[] = [];
     let after = position;
-    // A page short of quarantined records is topped up, so a short page means the end of the log.
+    // A page short of quarantined (or retired) records is topped up, so a short page means the end of the log.
     for (;;) {
       const want = limit === undefined ? undefined : limit - out.length;
       let records: unknown[];
@@ -502,11 +516,13 @@ export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
   if (factory === undefined) throw new StoreError('unavailable', { name });
   const db = await openDatabase(factory, name);
   let quarantined: number[];
+  let retired: number[];
   try {
     quarantined = await db.getAllKeys('quarantine');
+    retired = await db.getAllKeys('retired');
   } catch (error) {
     db.close();
     throw toStoreError(error);
   }
-  return new IdbStore<E>(db, name, quarantined, options);
+  return new IdbStore<E>(db, name, quarantined, retired, options);
 }

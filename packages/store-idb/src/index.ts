@@ -13,12 +13,16 @@ export { SCHEMA_VERSION, UPGRADES, upgradeSchema } from './schema.js';
 export type {
   HuiyiDB,
   HuiyiDatabase,
+  MutationRecord,
   OutboxRecord,
   ProjectionRecord,
   QuarantineRecord,
+  RetiredRecord,
+  SyncMetaRecord,
   UpgradeStep,
   UpgradeTransaction,
 } from './schema.js';
+export type { MutationAnswer, Settlement, SyncApplied, SyncLog, SyncStep } from './sync-log.js';
 export { toStoreError } from './to-store-error.js';
 export { openAppendChannel } from './append-channel.js';
 export type { AppendChannel, AppendListener, AppendNotice } from './append-channel.js';

@@ -12,6 +12,48 @@ export interface OutboxRecord {
   readonly positions: readonly number[];
 }
 
+/**
+ * One command taken at the door while it syncs with a hub: the hub's pending queue entry (its id
+ * is the client's counter, +1 a command), the door's own decision (the positions of the events it
+ * wrote), and, once the hub has answered, what the hub decided.
+ */
+export interface MutationRecord {
+  /** The counter the hub knows it by (1, 2, 3 … for this door); the key. */
+  readonly id: number;
+  /** The command as the door decided it (JSON: it is sent to the hub as it is). */
+  readonly command: unknown;
+  /** When the person acted (the command's `now`). */
+  readonly at: number;
+  /** The positions of the events the door's own decision wrote (the latest, after each rebase). */
+  readonly positions: readonly number[];
+  /** `pending` until the hub's decision is in the log; then `confirmed` or `refused`. */
+  readonly status: 'pending' | 'confirmed' | 'refused';
+  /** What the hub answered to a push, before the pull that brings it in (not yet settled). */
+  readonly answer?: 'applied' | 'refused';
+  /** The ids of the hub's events for it, from the push's answer. */
+  readonly hubEvents?: readonly string[];
+  /** The hub's rejection (a core `Rejection` as JSON), when it refused the command. */
+  readonly rejection?: unknown;
+}
+
+/** The sync's own bookkeeping, one record under the key `sync`. */
+export interface SyncMetaRecord {
+  readonly key: 'sync';
+  /** The next command's counter. */
+  readonly nextMutationId: number;
+  /** Where the last pull stopped (the hub's opaque cursor); `undefined`: from the start. */
+  readonly cursor?: string;
+  /** When a pull last reached the hub's end (epoch ms). */
+  readonly syncedAt?: number;
+}
+
+/** A position of the log whose event no longer counts: the hub decided in its place. */
+export interface RetiredRecord {
+  readonly position: number;
+  /** The command whose decision it was. */
+  readonly mutation: number;
+}
+
 /** A saved projection: its name, the version of the code that folded it, and its encoded state. */
 export interface ProjectionRecord {
   readonly name: string;
@@ -38,7 +80,9 @@ export interface QuarantineRecord {
  *   order (`by-stream`, since v2);
  * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;
  * - `projections` (since v2): saved projection states by name;
- * - `quarantine` (since v3): records of the log that did not parse.
+ * - `quarantine` (since v3): records of the log that did not parse;
+ * - `mutations`, `sync`, `retired` (since v4): the commands a door sends its hub and what the hub
+ *   decided, the sync's cursor and counter, and the door's own events the hub's replaced.
  */
 export interface HuiyiDB extends DBSchema {
   events: {
@@ -49,6 +93,13 @@ export interface HuiyiDB extends DBSchema {
   outbox: { key: number; value: OutboxRecord };
   projections: { key: string; value: ProjectionRecord };
   quarantine: { key: number; value: QuarantineRecord };
+  mutations: {
+    key: number;
+    value: MutationRecord;
+    indexes: { 'by-status': [string, number] };
+  };
+  sync: { key: string; value: SyncMetaRecord };
+  retired: { key: number; value: RetiredRecord };
 }
 
 /** The open database. */
@@ -79,6 +130,13 @@ export const UPGRADES: readonly UpgradeStep[] = [
   // v3: a quarantine for records that do not parse.
   (db) => {
     db.createObjectStore('quarantine', { keyPath: 'position' });
+  },
+  // v4: the sync with a hub: the pending queue of commands, its bookkeeping, retired positions.
+  (db) => {
+    const mutations = db.createObjectStore('mutations', { keyPath: 'id' });
+    mutations.createIndex('by-status', ['status', 'id']);
+    db.createObjectStore('sync', { keyPath: 'key' });
+    db.createObjectStore('retired', { keyPath: 'position' });
   },
 ];
 
