@@ -45,6 +45,8 @@ export interface SyncMetaRecord {
   readonly cursor?: string;
   /** When a pull last reached the hub's end (epoch ms). */
   readonly syncedAt?: number;
+  /** The refused commands up to this counter have been looked at by the staff. */
+  readonly seen?: number;
 }
 
 /** A position of the log whose event no longer counts: the hub decided in its place. */

@@ -102,6 +102,12 @@ export interface SyncLog<E extends DomainEvent = DomainEvent> {
    * Forgets the cursor (the hub asked for a pull from the start); the log and the queue stay.
    */
   resetCursor(): Promise<void>;
+  /**
+   * Notes that the staff have looked at the refused commands up to a counter.
+   *
+   * @param upTo - the counter
+   */
+  seen(upTo: number): Promise<void>;
 }
 
 const META_KEY = 'sync';
@@ -343,7 +349,17 @@ export function idbSyncLog<E extends DomainEvent>(
       return guard(async () => {
         const tx = db.transaction('sync', 'readwrite', strict);
         const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
-        quiet(tx.store.put({ key: META_KEY, nextMutationId: meta.nextMutationId }));
+        const { cursor, ...rest } = meta;
+        if (cursor !== undefined) quiet(tx.store.put(rest));
+        await tx.done;
+      });
+    },
+
+    seen(upTo) {
+      return guard(async () => {
+        const tx = db.transaction('sync', 'readwrite', strict);
+        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
+        if ((meta.seen ?? 0) < upTo) quiet(tx.store.put({ ...meta, seen: upTo }));
         await tx.done;
       });
     },
