@@ -4,7 +4,8 @@
  * - `syncing`: talking to the hub now;
  * - `synced`: the hub has everything the door did, and the door everything the hub has for it;
  * - `offline`: the hub cannot be reached since `since`; `waiting` commands are kept for it;
- * - `revoked`: the hub no longer accepts this door's token (un-enrolled or revoked at the hub).
+ * - `revoked`: the hub no longer accepts this door's token (revoked at the hub);
+ * - `unenrolled`: the door was taken off its hub here, in its settings; it keeps its log.
  *
  * Every kind but `standalone` carries `refused`: the door's commands the hub refused that the
  * staff have not yet looked at; and `clock` when the hub found the door's clock off.
@@ -20,9 +21,11 @@ export type SyncStatus =
       /** When the door tries again. */
       readonly retryAt: number;
     } & Common)
-  | ({ readonly kind: 'revoked'; readonly waiting: number } & Common);
+  | ({ readonly kind: 'revoked'; readonly waiting: number } & Common)
+  | ({ readonly kind: 'unenrolled'; readonly waiting: number } & Common);
 
-interface Common {
+/** What every status of a door with a hub also says. */
+export interface Common {
   readonly refused: number;
   /** The door's clock as the hub measured it, when it is off (`bounded`) or too far off (`refused`). */
   readonly clock?: { readonly status: 'bounded' | 'refused'; readonly skewMs: number };

@@ -11,6 +11,7 @@ export type { IdbEventStore, IdbStoreOptions, FaultListener } from './idb-event-
 export { openDatabase } from './open-database.js';
 export { SCHEMA_VERSION, UPGRADES, upgradeSchema } from './schema.js';
 export type {
+  EnrolmentRecord,
   HuiyiDB,
   HuiyiDatabase,
   MutationRecord,

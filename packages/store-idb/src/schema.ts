@@ -36,11 +36,35 @@ export interface MutationRecord {
   readonly rejection?: unknown;
 }
 
+/** A door's enrolment with its hub: where the hub is, who the door is to it, its room. */
+export interface EnrolmentRecord {
+  /** The hub's address (`http://10.0.0.2:4173`). */
+  readonly hub: string;
+  /** The door's id at the hub: its client id. */
+  readonly deviceId: string;
+  /** The door's device token (the hub keeps only its hash). */
+  readonly token: string;
+  readonly room: { readonly id: string; readonly name: string };
+  /** When it was enrolled (epoch ms). */
+  readonly at: number;
+}
+
 /** The sync's own bookkeeping, one record under the key `sync`. */
 export interface SyncMetaRecord {
   readonly key: 'sync';
   /** The next command's counter. */
   readonly nextMutationId: number;
+  /**
+   * The counters the hub knows a command by are its local counter less this (an enrolment as a
+   * new client starts the hub's counter again at 1).
+   */
+  readonly base?: number;
+  /** The door's enrolment in force (`undefined`: none, or un-enrolled). */
+  readonly enrolment?: EnrolmentRecord;
+  /** The hub this log has been enrolled with (set once: from then on the log is a synced one). */
+  readonly hub?: string;
+  /** The hub no longer accepts the token. */
+  readonly revoked?: boolean;
   /** Where the last pull stopped (the hub's opaque cursor); `undefined`: from the start. */
   readonly cursor?: string;
   /** When a pull last reached the hub's end (epoch ms). */

@@ -80,4 +80,34 @@ describe("the door's sync log (S-2, S-5, K-3)", () => {
     await store.sync.resetCursor();
     expect((await store.sync.meta()).cursor).toBeUndefined();
   });
+
+  it("S-5: a standalone door's first enrolment retires its own log; the hub's counter starts at its first pending command", async () => {
+    const store = await open(new IDBFactory());
+    await store.append([ev(1), ev(2)]);
+    await store.saveProjection('screen', 1, 2, {});
+    const enrolment = {
+      hub: 'http://127.0.0.1:4173',
+      deviceId: 'dev-1',
+      token: 't',
+      room: { id: 'D', name: '洽谈室' },
+      at: 5,
+    };
+    await store.sync.enrol(enrolment);
+    expect(await store.readAfter(0)).toEqual([]);
+    expect(await store.loadProjection('screen')).toBeUndefined();
+    expect(await store.sync.meta()).toMatchObject({ enrolment, hub: enrolment.hub, base: 0 });
+    await store.sync.appendCommand([ev(3)], { type: 'X', now: 1 });
+    await store.sync.appendCommand([ev(4)], { type: 'X', now: 2 });
+    await store.sync.disconnect('revoked');
+    expect((await store.sync.meta()).revoked).toBe(true);
+    // Enrolled again (a new client at the hub): the log stays, the two pending become 1 and 2.
+    await store.sync.apply({ events: [], settle: [{ id: 1, status: 'confirmed' }], rebase: [] });
+    await store.sync.enrol({ ...enrolment, deviceId: 'dev-2' });
+    expect(ids(await store.readAfter(0))).toEqual(['e4']);
+    expect(await store.sync.meta()).toMatchObject({ base: 1, revoked: false });
+    await store.sync.disconnect('unenrolled');
+    const meta = await store.sync.meta();
+    expect(meta.enrolment).toBeUndefined();
+    expect(meta.hub).toBe(enrolment.hub);
+  });
 });

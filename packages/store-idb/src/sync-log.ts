@@ -6,7 +6,13 @@ import {
   type StoredEvent,
 } from '@huiyi/core';
 import { unwrap } from 'idb';
-import type { HuiyiDatabase, MutationRecord, RetiredRecord, SyncMetaRecord } from './schema.js';
+import type {
+  EnrolmentRecord,
+  HuiyiDatabase,
+  MutationRecord,
+  RetiredRecord,
+  SyncMetaRecord,
+} from './schema.js';
 
 /** A command taken at the door, as the hub answered a push of it (before the pull that settles it). */
 export interface MutationAnswer {
@@ -108,6 +114,22 @@ export interface SyncLog<E extends DomainEvent = DomainEvent> {
    * @param upTo - the counter
    */
   seen(upTo: number): Promise<void>;
+  /**
+   * Keeps an enrolment, in one write. A log never enrolled before (a standalone door) has all its
+   * events retired and its saved states dropped: from then on its state is the hub's. Another
+   * hub's enrolment starts the pull from the beginning. The hub's counters start again at 1 from
+   * the first command still pending.
+   *
+   * @param enrolment - the hub's answer, with its address
+   */
+  enrol(enrolment: EnrolmentRecord): Promise<void>;
+  /**
+   * Forgets the token (un-enrolled) or notes that the hub refused it (revoked); the log, the
+   * queue and the hub's address stay, and the door goes on working locally.
+   *
+   * @param how - which
+   */
+  disconnect(how: 'unenrolled' | 'revoked'): Promise<void>;
 }
 
 const META_KEY = 'sync';
@@ -351,6 +373,58 @@ export function idbSyncLog<E extends DomainEvent>(
         const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
         const { cursor, ...rest } = meta;
         if (cursor !== undefined) quiet(tx.store.put(rest));
+        await tx.done;
+      });
+    },
+
+    enrol(enrolment) {
+      return guard(async () => {
+        const tx = db.transaction(
+          ['events', 'mutations', 'sync', 'retired', 'projections'],
+          'readwrite',
+          strict,
+        );
+        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
+        const pending = await tx
+          .objectStore('mutations')
+          .index('by-status')
+          .getAllKeys(IDBKeyRange.bound(['pending', 0], ['pending', Number.MAX_SAFE_INTEGER]));
+        const retiring: number[] = [];
+        if (meta.hub === undefined) {
+          // A standalone door's log is its own: none of it is the hub's.
+          for (const p of await tx.objectStore('events').getAllKeys()) {
+            if (!retired.has(p)) retiring.push(p);
+          }
+          for (const p of retiring)
+            quiet(tx.objectStore('retired').put({ position: p, mutation: 0 }));
+          quiet(tx.objectStore('projections').clear());
+        }
+        const first = pending[0] ?? meta.nextMutationId;
+        const { cursor, ...rest } = meta;
+        quiet(
+          tx.objectStore('sync').put({
+            ...rest,
+            ...(cursor !== undefined && meta.hub === enrolment.hub ? { cursor } : {}),
+            base: first - 1,
+            enrolment,
+            hub: enrolment.hub,
+            revoked: false,
+          }),
+        );
+        await tx.done;
+        for (const p of retiring) retired.add(p);
+      });
+    },
+
+    disconnect(how) {
+      return guard(async () => {
+        const tx = db.transaction('sync', 'readwrite', strict);
+        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
+        if (how === 'revoked') quiet(tx.store.put({ ...meta, revoked: true }));
+        else {
+          const { enrolment, ...rest } = meta;
+          if (enrolment !== undefined) quiet(tx.store.put({ ...rest, revoked: false }));
+        }
         await tx.done;
       });
     },
