@@ -8,7 +8,14 @@ import type { SignInPanel } from '../src/components/sign-in-panel.js';
 import type { WalkUpPanel } from '../src/components/walk-up-panel.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService, storeRejection } from '../src/services/kiosk-service.js';
-import { hashPin, type KioskSettings } from '../src/services/settings.js';
+import {
+  checkPin,
+  hashPin,
+  memorySettingsStore,
+  type KioskSettings,
+  type PinHash,
+  type SettingsStore,
+} from '../src/services/settings.js';
 import { setLocale } from '../src/i18n/localization.js';
 import {
   $,
@@ -28,24 +35,27 @@ import {
   has,
 } from './helpers.js';
 
-const SETTINGS_KEY = 'huiyi.kiosk.settings';
-
 async function open(
   roomId: string | undefined,
   service?: KioskService,
   store?: ControlledStore,
-): Promise<{ el: HuiyiKiosk; service: KioskService; store: ControlledStore }> {
+): Promise<{
+  el: HuiyiKiosk;
+  service: KioskService;
+  store: ControlledStore;
+  kept?: SettingsStore;
+}> {
   const demo = service && store ? { service, store } : await demoService();
   const settings: KioskSettings = {
     roomId,
     language: 'zh-CN',
-    pinHash: await hashPin('2468'),
+    pin: await hashPin('2468'),
     device: 'test-tablet',
   };
   const el = await fixture<HuiyiKiosk>(
     html`<huiyi-kiosk .service=${demo.service} .settings=${settings}></huiyi-kiosk>`,
   );
-  return { el, ...demo };
+  return { el, ...demo, ...('settings' in demo ? { kept: demo.settings } : {}) };
 }
 
 const door = (el: HuiyiKiosk) => $<DoorDisplay>(el, 'door-display');
@@ -84,10 +94,7 @@ async function openSettings(el: HuiyiKiosk): Promise<HTMLElement> {
 
 describe('huiyi-kiosk', () => {
   beforeEach(() => setClock(T0));
-  afterEach(() => {
-    restoreClock();
-    localStorage.removeItem(SETTINGS_KEY);
-  });
+  afterEach(() => restoreClock());
 
   it('K-1: the home screen shows the meeting in progress and what can be done at the door', async () => {
     const { el } = await open('A');
@@ -396,6 +403,38 @@ describe('huiyi-kiosk', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('K-3, K-4: a new PIN is kept salted before the screen says so; a store that fails says so and keeps the old one', async () => {
+    const { el, kept } = await open('A');
+    let settings = await openSettings(el);
+    typeInto($<HTMLInputElement>(settings, '#new-pin'), '97531');
+    await (settings as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    button(settings, '修改密码').click();
+    await waitUntil(
+      () => settings.shadowRoot!.textContent!.includes('管理员密码已修改'),
+      'not changed',
+    );
+    const pin = (await kept!.readSettings()).get('pin') as PinHash;
+    expect(pin.salt).to.have.length(32);
+    expect(pin.hash).to.not.contain('97531');
+    expect(await checkPin('97531', pin)).to.equal(true);
+    expect(await checkPin('2468', pin)).to.equal(false);
+    // The same PIN hashed again has another salt, so another hash.
+    expect((await hashPin('97531')).hash).to.not.equal(pin.hash);
+
+    const failing: SettingsStore = {
+      ...memorySettingsStore(),
+      writeSettings: () => Promise.reject(new StoreError('quota-exceeded')),
+    };
+    const demo = await demoService(T0, undefined, failing);
+    const second = await open('A', demo.service, demo.store);
+    settings = await openSettings(second.el);
+    $<HTMLSelectElement>(settings, '#room').value = 'D';
+    button(settings, '保存').click();
+    await waitUntil(() => rejection(second.el).includes('K-3'), 'the failure is not shown');
+    expect(settings.shadowRoot!.textContent).to.not.contain('设置已保存');
+    expect(second.el.settings!.roomId).to.equal('A');
+  });
+
   it('K-4: a schedule file that is not JSON, or whose booking breaks a rule, is refused whole and changes nothing', async () => {
     const { el, service, store } = await open('A');
     const settings = await openSettings(el);
@@ -492,7 +531,7 @@ describe('huiyi-kiosk', () => {
   });
 
   it('K-4, K-5: settings choose the room and the language; the screen follows, in English', async () => {
-    const { el } = await open('A');
+    const { el, kept } = await open('A');
     try {
       const settings = await openSettings(el);
       $<HTMLSelectElement>(settings, '#room').value = 'D';
@@ -502,7 +541,8 @@ describe('huiyi-kiosk', () => {
         () => settings.shadowRoot!.textContent!.includes('Settings saved'),
         'not saved',
       );
-      expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).to.include({
+      // Kept in the store before the screen said so (K-3).
+      expect(Object.fromEntries(await kept!.readSettings())).to.include({
         roomId: 'D',
         language: 'en',
       });

@@ -102,7 +102,7 @@ describe('huiyi-kiosk: upkeep at the door', () => {
     const settings = {
       roomId,
       language: 'zh-CN' as const,
-      pinHash: await hashPin('2468'),
+      pin: await hashPin('2468'),
       device: 't',
     };
     const el = await fixture<HuiyiKiosk>(

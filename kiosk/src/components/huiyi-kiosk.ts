@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
@@ -27,7 +28,9 @@ import { WakeLockController } from '../controllers/wake-lock-controller.js';
 import { kioskClock } from '../controllers/clock.js';
 import { language, switchLanguage } from '../i18n/localization.js';
 import type { KioskService, Outcome } from '../services/kiosk-service.js';
-import { hashPin, saveSettings, type KioskSettings, type Language } from '../services/settings.js';
+import { checkPin, hashPin, type KioskSettings, type Language } from '../services/settings.js';
+import { ConfirmationsController } from '../controllers/confirmations-controller.js';
+import { doorNotes } from './door-notes.js';
 import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
 import type { SignatureCaptured } from '../services/kiosk-events.js';
 import { upkeepStateOf } from '../services/kiosk-state.js';
@@ -104,6 +107,17 @@ export class HuiyiKiosk extends LitElement {
       .gear {
         font-size: 1.1rem;
       }
+      .confirmations {
+        display: grid;
+        gap: 0.5rem;
+      }
+      .door-notes p {
+        font-size: 1.3rem;
+        padding: 0.75rem 1rem;
+        border-radius: 12px;
+        border: 3px solid #f59e0b;
+        margin: 0 0 0.5rem;
+      }
     `,
   ];
 
@@ -117,7 +131,8 @@ export class HuiyiKiosk extends LitElement {
   @property({ attribute: false }) applyUpdate: (() => void) | undefined;
   @state() screen: Screen = 'home';
   @state() private rejection: Rejection | undefined;
-  @state() private confirmation = '';
+  /** The confirmations on screen, each with its own lifetime (K-3). */
+  readonly #confirmations = new ConfirmationsController(this);
   @state() private notice = '';
   @state() private pinError = '';
   @state() private signer: { personId: string; byOfficer: boolean } | undefined;
@@ -216,16 +231,12 @@ export class HuiyiKiosk extends LitElement {
   /** Runs a decision and shows its outcome; the confirmation appears only after the write. */
   async #run(what: Promise<Outcome>, done: string): Promise<boolean> {
     this.rejection = undefined;
-    this.confirmation = '';
     const outcome = await what;
     if (!outcome.ok) {
       this.rejection = outcome.rejection;
       return false;
     }
-    this.confirmation = done;
-    setTimeout(() => {
-      if (this.confirmation === done) this.confirmation = '';
-    }, 4_000);
+    this.#confirmations.show(done);
     return true;
   }
 
@@ -267,8 +278,15 @@ export class HuiyiKiosk extends LitElement {
     const status = doorStatus(rs, now, this.#params);
     return html`
       <main>${this.#renderScreen(rs, status, now)}</main>
+      ${doorNotes(rs, this.service.writer, now, this.#params.time.zone, this.#people)}
       ${this.rejection ? html`<rejection-note .rejection=${this.rejection}></rejection-note>` : nothing}
-      ${this.confirmation ? html`<p class="done" role="status">✓ ${this.confirmation}</p>` : nothing}
+      <div class="confirmations" role="status" aria-live="polite">
+        ${repeat(
+          this.#confirmations.messages,
+          (m) => m.key,
+          (m) => html`<p class="done">✓ ${m.text}</p>`,
+        )}
+      </div>
       <footer>
         <!-- With no server yet, every event in the log is still to be synchronised (K-3). -->
         <sync-badge .pending=${this.service.position}></sync-badge>
@@ -730,7 +748,7 @@ export class HuiyiKiosk extends LitElement {
   }
 
   async #checkPin(pin: string): Promise<void> {
-    if (this.settings && (await hashPin(pin)) === this.settings.pinHash) {
+    if (this.settings && (await checkPin(pin, this.settings.pin))) {
       this.pinError = '';
       this.screen = 'settings';
     } else {
@@ -739,17 +757,30 @@ export class HuiyiKiosk extends LitElement {
   }
 
   async #saveSettings(d: { roomId: string; language: Language }): Promise<void> {
-    if (!this.settings) return;
-    this.settings = { ...this.settings, roomId: d.roomId || undefined, language: d.language };
-    saveSettings(this.settings);
+    if (!this.settings || !this.service) return;
+    this.notice = '';
+    const next = { ...this.settings, roomId: d.roomId || undefined, language: d.language };
+    // Said "saved" only once kept (K-3): a power cut after this loses nothing.
+    const kept = await this.service.keepSettings(next);
+    if (!kept.ok) {
+      this.rejection = kept.rejection;
+      return;
+    }
+    this.settings = next;
     await switchLanguage(d.language);
     this.notice = msg('设置已保存', { id: 'settings.saved' });
   }
 
   async #changePin(pin: string): Promise<void> {
-    if (!this.settings) return;
-    this.settings = { ...this.settings, pinHash: await hashPin(pin) };
-    saveSettings(this.settings);
+    if (!this.settings || !this.service) return;
+    this.notice = '';
+    const next = { ...this.settings, pin: await hashPin(pin) };
+    const kept = await this.service.keepSettings(next);
+    if (!kept.ok) {
+      this.rejection = kept.rejection;
+      return;
+    }
+    this.settings = next;
     this.notice = msg('管理员密码已修改', { id: 'settings.pin-changed' });
   }
 

@@ -17,6 +17,8 @@ export function doorTarget(service: KioskService, log: IdbEventStore<KioskEvent>
   const base = async (): Promise<number> => (await log.sync.meta()).base ?? 0;
   return {
     pending: async () => {
+      // A second tab of the door sends nothing: the first one syncs.
+      if (!service.writer) return [];
       const [queue, b] = await Promise.all([log.sync.mutations('pending'), base()]);
       return b === 0 ? queue : queue.map((m) => ({ ...m, id: m.id - b }));
     },

@@ -20,6 +20,7 @@ export type {
   QuarantineRecord,
   RetiredRecord,
   SyncMetaRecord,
+  SettingRecord,
   UpgradeStep,
   UpgradeTransaction,
 } from './schema.js';

@@ -101,13 +101,25 @@ export interface QuarantineRecord {
 }
 
 /**
+ * One setting of the device that runs the store (its id, its room, its language, its PIN's
+ * salted hash …): written before the screen confirms it, with the log's durability.
+ */
+export interface SettingRecord {
+  /** The setting's name: the key. */
+  readonly key: string;
+  /** Its value: any structured-cloneable data. */
+  readonly value: unknown;
+}
+
+/**
  * The database, as of the current version (the ONE schema of DESIGN §14):
  * - `events`: the log, keyed by position (auto-increment), ids unique (`by-id`), streams in log
  *   order (`by-stream`, since v2);
  * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;
  * - `projections` (since v2): saved projection states by name;
  * - `quarantine` (since v3): records of the log that did not parse;
- * - `mutations`, `sync`, `retired` (since v4): the commands a door sends its hub and what the hub
+ * - `settings` (since v4): the device's own settings and identity, by name;
+ * - `mutations`, `sync`, `retired` (since v5): the commands a door sends its hub and what the hub
  *   decided, the sync's cursor and counter, and the door's own events the hub's replaced.
  */
 export interface HuiyiDB extends DBSchema {
@@ -119,6 +131,7 @@ export interface HuiyiDB extends DBSchema {
   outbox: { key: number; value: OutboxRecord };
   projections: { key: string; value: ProjectionRecord };
   quarantine: { key: number; value: QuarantineRecord };
+  settings: { key: string; value: SettingRecord };
   mutations: {
     key: number;
     value: MutationRecord;
@@ -157,7 +170,11 @@ export const UPGRADES: readonly UpgradeStep[] = [
   (db) => {
     db.createObjectStore('quarantine', { keyPath: 'position' });
   },
-  // v4: the sync with a hub: the pending queue of commands, its bookkeeping, retired positions.
+  // v4: the device's settings and identity, kept like the log (not in localStorage).
+  (db) => {
+    db.createObjectStore('settings', { keyPath: 'key' });
+  },
+  // v5: the sync with a hub: the pending queue of commands, its bookkeeping, retired positions.
   (db) => {
     const mutations = db.createObjectStore('mutations', { keyPath: 'id' });
     mutations.createIndex('by-status', ['status', 'id']);

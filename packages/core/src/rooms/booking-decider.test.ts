@@ -695,6 +695,28 @@ describe('R-5: walk-up, extend, end early', () => {
     ).toHaveLength(1);
     expect(rejected(given(site).when({ ...end, bookingId: 'w1' })).code).toBe('booking.unknown');
   });
+
+  it('R-5, T-2: ended early, the room takes a walk-up in the same minute, from that instant', () => {
+    const log = [...site, ...events(given(site).when(walkUp()))];
+    // 09:20:40: ended early; 09:20:50, the next person walks up in the same minute.
+    const endAt = at(9, 20) + 40_000;
+    const ended = events(
+      given(log).when({ type: 'EndEarly', now: endAt, actor: kiosk, roomId: 'A', bookingId: 'w1' }),
+    );
+    const next = events(
+      given([...log, ...ended]).when(walkUp({ bookingId: 'w2', now: endAt + 10_000 })),
+    );
+    expect(next[0]).toMatchObject({
+      type: 'RoomBooked',
+      booking: { id: 'w2', start: endAt + 10_000, end: endAt + 10_000 + 30 * 60_000 },
+    });
+    // The minute itself is still taken on the minute: a walk-up tapped at 09:20:30 is refused.
+    expect(
+      rejected(given([...log, ...ended]).when(walkUp({ bookingId: 'w3', now: endAt - 10_000 }))),
+    ).toMatchObject({ code: 'walk-up.room-busy' });
+    // With the room free all minute, it still starts on the minute.
+    expect(events(given(site).when(walkUp()))[0]).toMatchObject({ booking: { start: at(9, 7) } });
+  });
 });
 
 describe('policy in force', () => {

@@ -5,7 +5,13 @@ import type { Actor } from '../people/actor.js';
 import { parseCommand } from '../input/index.js';
 import { fail, notAtDoor, ok, type Result, type RuleId } from '../rejection/index.js';
 import { DAY, MINUTE, type Instant } from '../time/instant.js';
-import { entriesIn, firstConflict, nextEntryFrom, nextFreeMoment } from './availability-index.js';
+import {
+  entriesIn,
+  firstConflict,
+  isFree,
+  nextEntryFrom,
+  nextFreeMoment,
+} from './availability-index.js';
 import type { Booking } from './booking.js';
 import {
   SINGLE_BOOKING_COMMAND_SHAPES,
@@ -506,8 +512,11 @@ function walkUp(
   if (!rs.room.walkUp) return fail(why.walkUpNotAllowed(rs.room.name));
   if (!p.walkUpLengthsMinutes.includes(c.minutes))
     return fail(why.walkUpBadLength(p.walkUpLengthsMinutes));
-  const start = Math.floor(c.now / MINUTE) * MINUTE;
   const buffer = p.bufferMinutes * MINUTE;
+  // A walk-up starts on the minute, unless that minute is still held by a booking freed since
+  // (ended early, released): then at `now`, the instant the room became free (T-2: half-open).
+  const minute = Math.floor(c.now / MINUTE) * MINUTE;
+  const start = isFree(rs.index, { start: minute, end: c.now + 1 }, buffer) ? minute : c.now;
   const closes = closingAfter(rs.room, start, zone);
   if (closes === undefined)
     return fail(why.closed(rs.room.name, { start, end: start + c.minutes * MINUTE }, zone));

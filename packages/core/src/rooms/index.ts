@@ -47,8 +47,13 @@ export type {
 export { streamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
 export type * from './booking-events.js';
 export { bookingRejections, wallText } from './booking-rejections.js';
-export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
-export type { BookingState, RoomState } from './booking-state.js';
+export {
+  initialBookingState,
+  foldBookingEvents,
+  evolveBookings,
+  standingConflicts,
+} from './booking-state.js';
+export type { BookingState, RoomState, BookingConflict } from './booking-state.js';
 export { checkBooking } from './check-booking.js';
 export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
