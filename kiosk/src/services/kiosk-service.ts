@@ -46,9 +46,10 @@ export interface KioskServiceOptions {
   /**
    * The door syncs with a hub (S-5): each command is queued for the hub with the events of the
    * door's own decision, in one write, and the hub's decisions replace them when they come in.
-   * The log must then be the IndexedDB store (it keeps the queue).
+   * The log must then be the IndexedDB store (it keeps the queue). It may be given as a promise
+   * (read from the log itself): commands wait for it.
    */
-  readonly synced?: boolean;
+  readonly synced?: boolean | PromiseLike<boolean>;
   /** Where the settings are kept (default: memory). */
   readonly settings?: SettingsStore;
   /**
@@ -111,7 +112,8 @@ export class KioskService {
   #whole = false;
   /** Saves the snapshots (for a service opened by openForScreen). */
   #keeper: SnapshotKeeper | undefined;
-  readonly #synced: boolean;
+  #synced = false;
+  readonly #syncedKnown: Promise<void>;
   /** The state of the hub's events alone, without the commands still pending (synced doors). */
   #confirmed: KioskState | undefined;
   readonly #queued = new Set<() => void>();
@@ -143,7 +145,10 @@ export class KioskService {
       },
       () => undefined,
     );
-    this.#synced = options.synced === true;
+    this.#syncedKnown = Promise.resolve(options.synced).then(
+      (synced) => void (this.#synced = synced === true),
+      () => undefined,
+    );
     this.#nextId = eventIdFactory(
       options.random ?? (() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     );
@@ -465,6 +470,7 @@ export class KioskService {
     let written;
     try {
       const log = await this.#log;
+      await this.#syncedKnown;
       written = this.#synced
         ? await syncLogOf(log).sync.appendCommand(batch, commands[0], events.length)
         : await log.append(batch);
