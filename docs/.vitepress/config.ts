@@ -70,6 +70,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
         link: '/decisions/kiosk-signature-ink',
       },
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
+      { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
     ],
   },
 ];
