@@ -72,7 +72,7 @@ async function start(): Promise<void> {
   }
   // A door with a hub takes its schedule from the hub; one being enrolled now waits for it.
   const standalone = async (): Promise<boolean> =>
-    enrolCode === null && (await syncMeta).hub === undefined;
+    enrolCode === null && DOOR.roomId === undefined && (await syncMeta).hub === undefined;
   if (service.position === 0) {
     if (await standalone().catch(() => true)) await seedDemo(service);
   } else {
@@ -112,20 +112,23 @@ async function start(): Promise<void> {
       if (meta.enrolment) {
         hubRoom = meta.enrolment.room.id;
         app.settings = inRoom(app.settings ?? settings);
-      } else if (enrolCode !== null) {
-        // `?enrol=CODE` (and `&hub=ADDRESS` when the page is not served by the hub): enrolled once,
-        // then opened again without the code in the address.
+      } else if (enrolCode !== null || DOOR.roomId !== undefined) {
+        // `?enrol=CODE` (with `&hub=ADDRESS` when the page is not served by the hub), or a room's
+        // door served by the demo hub (its `/door/<room>/enrol.json` hands out a code): enrolled
+        // once, then opened again without the code in the address.
+        const code = enrolCode ?? (await demoCode());
         const hub = new URLSearchParams(location.search).get('hub') ?? location.origin;
-        const enrolled = await sync.enrol(
-          hub,
-          enrolCode,
-          `${DOOR.roomId ?? 'kiosk'} @ ${navigator.userAgent.slice(0, 60)}`,
-        );
-        if (enrolled.ok) {
+        const enrolled =
+          code === undefined
+            ? undefined
+            : await sync.enrol(hub, code, `${DOOR.roomId ?? 'kiosk'} · ${navigator.platform}`);
+        if (enrolled?.ok) {
           location.replace(location.pathname);
           return;
         }
-        app.enrolRefusal = enrolled.rejection;
+        if (enrolled) app.enrolRefusal = enrolled.rejection;
+        // No hub to enrol with: a door of its own, on the demo dealership.
+        if (!meta.hub && service.position === 0) await seedDemo(service);
       }
       await restAfter;
       await sync.start();
@@ -149,6 +152,25 @@ async function start(): Promise<void> {
   };
   requestAnimationFrame(() => setTimeout(rest));
   setTimeout(rest, 250);
+}
+
+/**
+ * A one-time enrolment code from the demo hub that served this door (`/door/<room>/enrol.json`,
+ * only in the demo on 127.0.0.1), if it is one.
+ *
+ * @returns the code, or `undefined`
+ */
+async function demoCode(): Promise<string | undefined> {
+  try {
+    const r = await fetch(`${location.pathname.replace(/\/$/, '')}/enrol.json`, {
+      cache: 'no-store',
+    });
+    if (!r.ok) return undefined;
+    const body = (await r.json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A new tablet with an empty log starts on the demo dealership, laid around the current time. */

@@ -265,7 +265,8 @@ export class HuiyiKiosk extends LitElement {
     // Settle due no-shows about once a minute; nothing is written when none is due.
     const now = this.#now();
     const rs = this.#room;
-    if (this.service && rs && now - this.#lastRelease > MINUTE) {
+    // A door with a hub leaves no-shows to the hub, which settles them.
+    if (this.service && rs && !this.service.synced && now - this.#lastRelease > MINUTE) {
       this.#lastRelease = now;
       void this.service.dispatch({
         type: 'ReleaseNoShows',

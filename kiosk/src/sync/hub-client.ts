@@ -175,11 +175,20 @@ export class HubClient {
    *
    * @param cursor - where the last page stopped (`undefined`: from the start)
    * @param limit - the page's size
+   * @param clientId - the door's id at the hub: its counter and refusals come with the page
+   * @param since - refusals of commands after this counter
    * @returns the page
    */
-  async pull(cursor: string | undefined, limit = 500): Promise<PullReply> {
+  async pull(
+    cursor: string | undefined,
+    limit = 500,
+    clientId?: string,
+    since?: number,
+  ): Promise<PullReply> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (cursor !== undefined) query.set('cursor', cursor);
+    if (clientId !== undefined) query.set('clientId', clientId);
+    if (since !== undefined) query.set('sinceMutationId', String(since));
     return (await call(
       this.#fetch,
       `${this.base}/api/v1/pull?${query}`,

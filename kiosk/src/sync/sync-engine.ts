@@ -6,7 +6,12 @@ import type { SyncStatus } from './sync-status.js';
 /** The hub as the engine calls it ({@link HubClient}, or a test's). */
 export interface HubCalls {
   push(clientId: string, clientClock: number, mutations: readonly Mutation[]): Promise<PushReply>;
-  pull(cursor: string | undefined, limit?: number): Promise<PullReply>;
+  pull(
+    cursor: string | undefined,
+    limit?: number,
+    clientId?: string,
+    since?: number,
+  ): Promise<PullReply>;
   liveUrl(): string;
 }
 
@@ -28,7 +33,7 @@ export interface SyncTarget {
 
 /** A live channel: the hub's `poke`s (an `EventSource`, or a test's). */
 export interface LiveChannel {
-  addEventListener(type: 'poke', listener: () => void): void;
+  addEventListener(type: 'poke' | 'open', listener: () => void): void;
   close(): void;
 }
 
@@ -136,8 +141,10 @@ export class SyncEngine {
   start(): void {
     this.#stopped = false;
     this.#live = (this.#o.live ?? eventSource)(this.#o.hub.liveUrl());
-    this.#live?.addEventListener('poke', () => this.request());
-    this.request();
+    this.#live?.addEventListener('poke', () => void this.request());
+    // Each (re)connection: what was committed before it was listening is pulled too.
+    this.#live?.addEventListener('open', () => void this.request());
+    void this.request();
   }
 
   /** Closes the live channel and stops the timers (a sync under way ends by itself). */
@@ -209,11 +216,18 @@ export class SyncEngine {
         await target.answer(answersOf(reply));
       }
       let reset = false;
+      // The refusals of the commands still waiting come with the pages.
+      const since = Math.max(0, (queued[0]?.id ?? Number.MAX_SAFE_INTEGER) - 1);
       for (;;) {
         const { cursor } = await target.cursor();
         let page: PullReply;
         try {
-          page = await hub.pull(cursor, this.#o.pageSize ?? 500);
+          page = await hub.pull(
+            cursor,
+            this.#o.pageSize ?? 500,
+            clientId,
+            queued.length > 0 ? since : undefined,
+          );
         } catch (error) {
           // A cursor the hub no longer knows: once, from the start (never a silent hole).
           if (error instanceof HubFailure && error.kind === 'reset' && !reset) {
