@@ -6,20 +6,21 @@ import {
   DEFAULT_PARAMETERS,
   MINUTE,
   checklistFor,
-  closingAfter,
   doorStatus,
+  extensionOptions,
   expectedAttendees,
   hasSignedAgreement,
   isSignedIn,
-  nextEntryFrom,
   powerOffPending,
   localDateOf,
   startOfLocalDay,
+  walkUpOptions,
   type Actor,
   type DoorStatus,
   type Meeting,
   type Person,
   type Rejection,
+  type ExtensionOption,
   type RoomState,
 } from '@huiyi/core';
 import { ClockController } from '../controllers/clock-controller.js';
@@ -414,8 +415,8 @@ export class HuiyiKiosk extends LitElement {
         }
         ${
           status.state === 'in-use' && current
-            ? html`${p.extendLengthsMinutes.map(
-                  (m) =>
+            ? html`${this.#extensionOptions(rs, current.id, now).map(
+                  ({ minutes: m }) =>
                     html`<button @click=${() => this.#extend(rs, current.id, current.end, m)}>
                       ${msg(str`延长 ${m} 分钟`, { id: 'action.extend' })}
                     </button>`,
@@ -538,20 +539,16 @@ export class HuiyiKiosk extends LitElement {
     this.#home();
   }
 
-  /** The walk-up lengths that fit now, each with its real end: capped at the next booking and closing time (R-5). */
+  /** The walk-ups on offer now, each with its real end (R-5): the core's, as the decider books them. */
   #walkUpOptions(rs: RoomState, now: number): WalkUpOption[] {
-    const p = this.#params.rooms;
-    const start = Math.floor(now / MINUTE) * MINUTE;
-    const next = nextEntryFrom(rs.index, start);
-    const closes = closingAfter(rs.room, start, this.#params.time.zone) ?? start;
-    const cap = Math.min(next ? next.start - p.bufferMinutes * MINUTE : Infinity, closes);
-    return p.walkUpLengthsMinutes
-      .map((minutes) => ({ minutes, end: Math.min(start + minutes * MINUTE, cap) }))
-      .filter(
-        (o, i, all) =>
-          o.end - start >= p.minLengthMinutes * MINUTE &&
-          (i === 0 || o.end > (all[i - 1] as WalkUpOption).end),
-      );
+    const params = this.#params;
+    return walkUpOptions(this.service!.state.bookings, rs.room.id, now, () => params);
+  }
+
+  /** The extensions on offer now (R-5): only those the room has free before the next booking. */
+  #extensionOptions(rs: RoomState, bookingId: string, now: number): readonly ExtensionOption[] {
+    const params = this.#params;
+    return extensionOptions(this.service!.state.bookings, rs.room.id, bookingId, now, () => params);
   }
 
   async #walkUp(rs: RoomState, d: { minutes: number; personId: string }): Promise<void> {

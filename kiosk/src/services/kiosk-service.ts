@@ -1,14 +1,12 @@
 import {
-  createDoorBookingDecider,
-  createDoorMeetingDecider,
-  createUpkeepDeciderOver,
-  directoryDecider,
+  createDoorDecider,
   envelope,
   eventIdFactory,
   fail,
   isStoreError,
   ok,
   reject,
+  type DoorDecider,
   type EventStore,
   type PolicyLookup,
   type Rejection,
@@ -19,8 +17,8 @@ import type { IdbEventStore, MutationRecord, Settlement } from '@huiyi/store-idb
 import type { PullReply } from '../sync/protocol.js';
 import { rebase, type DoorRules } from '../sync/rebase.js';
 import { isKioskHubEvent, withoutPosition } from '../sync/hub-events.js';
-import { contextOf, kioskStreamOf, type KioskEvent } from './kiosk-events.js';
-import { emptyKioskState, foldKioskEvents, upkeepStateOf, type KioskState } from './kiosk-state.js';
+import { kioskStreamOf, type KioskEvent } from './kiosk-events.js';
+import { doorStateOf, emptyKioskState, foldKioskEvents, type KioskState } from './kiosk-state.js';
 import {
   SNAPSHOTS,
   SnapshotKeeper,
@@ -100,7 +98,7 @@ export class KioskService {
   /** Settles once the lock has first answered (at once without one). */
   #roleKnown: Promise<void> = Promise.resolve();
   readonly #nextId: (now: number) => string;
-  readonly #deciders;
+  readonly #door: DoorDecider;
   readonly #listeners = new Set<(state: KioskState) => void>();
   #state: KioskState;
   #queue: Promise<unknown> = Promise.resolve();
@@ -152,15 +150,8 @@ export class KioskService {
     this.#nextId = eventIdFactory(
       options.random ?? (() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     );
-    // The door books one meeting at a time: its booking decider leaves series out (and
-    // recurrence out of the bundle).
-    const bookings = createDoorBookingDecider(options.policy);
-    this.#deciders = {
-      bookings,
-      upkeep: createUpkeepDeciderOver(bookings, options.policy),
-      meetings: createDoorMeetingDecider(options.policy),
-      directory: directoryDecider,
-    };
+    // The door's decider: it books one meeting at a time and leaves series (and recurrence) out.
+    this.#door = createDoorDecider(options.policy === undefined ? {} : { policy: options.policy });
   }
 
   /**
@@ -606,23 +597,9 @@ export class KioskService {
   }
 
   #decide(command: unknown, state: KioskState): Result<readonly KioskEvent[]> {
-    switch (contextOf(command)) {
-      case 'bookings':
-        return this.#deciders.bookings.decide(command, state.bookings);
-      case 'upkeep':
-        return this.#deciders.upkeep.decide(command, upkeepStateOf(state));
-      case 'meetings':
-        return this.#deciders.meetings.decide(command, state.meetings);
-      case 'directory':
-        return this.#deciders.directory.decide(command, state.directory);
-      default:
-        return fail(
-          reject('K-2', 'command.unknown', {
-            'zh-CN': '无法识别的操作',
-            en: 'this is not an action the kiosk knows',
-          }),
-        );
-    }
+    const parsed = this.#door.parse(command);
+    if (!parsed.ok) return parsed;
+    return this.#door.decide(parsed.value, doorStateOf(state));
   }
 }
 
