@@ -71,6 +71,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       },
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
+      { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
     ],
   },
 ];

@@ -11,8 +11,8 @@ import { registerServiceWorker } from './services/service-worker.js';
 import { webDoorLock } from './services/door-lock.js';
 import {
   loadSettings,
-  memorySettingsStore,
   mirroredSettings,
+  NO_PIN,
   settingsStoreOf,
   type KioskSettings,
 } from './services/settings.js';
@@ -41,7 +41,7 @@ async function start(): Promise<void> {
     settings = mirroredSettings(storage) ?? (await loading);
   } catch (error) {
     // No database: say why, in place of the door (in the defaults' language).
-    app.settings = await loadSettings(memorySettingsStore());
+    app.settings = { roomId: undefined, language: 'zh-CN', pin: NO_PIN, device: '' };
     app.unavailable = storeRejection(error);
     return;
   }

@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { standingConflicts, type Person, type RoomState } from '@huiyi/core';
 import { hhmm, nameOf } from '../i18n/format.js';
+import { language } from '../i18n/localization.js';
+import { viewerRejection } from '../services/kiosk-service.js';
 
 /**
  * What the door says about itself beside its screen (K-3): that this tab only shows the door (a
@@ -32,9 +34,7 @@ export function doorNotes(
     ${
       writer
         ? nothing
-        : html`<p class="viewer" role="status">
-            ${msg('本门牌已在另一个窗口中打开:此窗口只显示,不能操作', { id: 'door.viewer' })}
-          </p>`
+        : html`<p class="viewer" role="status">${viewerRejection().message[language()]}</p>`
     }
     ${conflicts.map(
       (c) =>

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
@@ -299,13 +298,7 @@ export class HuiyiKiosk extends LitElement {
       <main>${this.#renderScreen(rs, status, now)}</main>
       ${doorNotes(rs, this.service.writer, now, this.#params.time.zone, this.#people)}
       ${this.rejection ? html`<rejection-note .rejection=${this.rejection}></rejection-note>` : nothing}
-      <div class="confirmations" role="status" aria-live="polite">
-        ${repeat(
-          this.#confirmations.messages,
-          (m) => m.key,
-          (m) => html`<p class="done">✓ ${m.text}</p>`,
-        )}
-      </div>
+      ${this.#confirmations.region}
       <footer>
         <!-- With no server yet, every event in the log is still to be synchronised (K-3). -->
         <sync-badge

@@ -1,76 +1,63 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** One confirmation on screen. */
-export interface Confirmation {
-  /** A new one for every showing: a repeat is a new node, so a screen reader hears it again. */
-  readonly key: number;
-  readonly text: string;
-}
-
 /** How long a confirmation stays, from its last showing. */
 export const CONFIRMATION_MS = 4_000;
 
 /**
- * The confirmations on screen (K-3: each action is confirmed once it is written): each its own
- * lifetime, so one never removes another; the same message again is shown again, its lifetime
- * started over. Newest first. The host renders {@link messages} inside a live region.
+ * The confirmations on screen (K-3: each action is confirmed once it is written), in a live region
+ * of their own (`role="status"`, `aria-live="polite"`, always in the page) that the host renders
+ * as it is: each message its own node and its own lifetime, so one never removes another; the same
+ * words again are a new node, heard again, with a new lifetime. Newest first.
  */
 export class ConfirmationsController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  /** The live region: the host renders it (`${controller.region}`) where confirmations go. */
+  readonly region: HTMLElement;
   readonly #lifetimeMs: number;
-  #messages: Confirmation[] = [];
-  readonly #timers = new Map<number, ReturnType<typeof setTimeout>>();
-  #next = 0;
+  readonly #timers = new Map<Element, ReturnType<typeof setTimeout>>();
 
   constructor(host: ReactiveControllerHost, lifetimeMs = CONFIRMATION_MS) {
-    this.#host = host;
     this.#lifetimeMs = lifetimeMs;
+    this.region = document.createElement('div');
+    this.region.className = 'confirmations';
+    this.region.setAttribute('role', 'status');
+    this.region.setAttribute('aria-live', 'polite');
     host.addController(this);
   }
 
-  /** The confirmations shown, newest first. */
-  get messages(): readonly Confirmation[] {
-    return this.#messages;
+  /** The words of the confirmations shown, newest first. */
+  get messages(): readonly string[] {
+    return [...this.region.children].map((p) => (p as HTMLElement).dataset['text'] ?? '');
   }
 
   /**
-   * Shows a confirmation; the same text already shown is replaced by this showing (a new node,
+   * Shows a confirmation; the same words already shown are replaced by this showing (a new node,
    * heard again), its lifetime started over.
    *
    * @param text - the message
    */
   show(text: string): void {
-    for (const m of this.#messages.filter((m) => m.text === text)) this.#drop(m.key);
-    this.#next += 1;
-    const key = this.#next;
-    this.#messages = [{ key, text }, ...this.#messages];
+    for (const p of [...this.region.children])
+      if ((p as HTMLElement).dataset['text'] === text) this.#drop(p);
+    const p = document.createElement('p');
+    p.className = 'done';
+    p.dataset['text'] = text;
+    p.textContent = `✓ ${text}`;
+    this.region.prepend(p);
     this.#timers.set(
-      key,
-      setTimeout(() => {
-        this.#drop(key);
-        this.#host.requestUpdate();
-      }, this.#lifetimeMs),
+      p,
+      setTimeout(() => this.#drop(p), this.#lifetimeMs),
     );
-    this.#host.requestUpdate();
   }
 
-  /** Takes every confirmation off the screen (back to the home screen). */
-  clear(): void {
-    for (const m of this.#messages) this.#drop(m.key);
-    this.#host.requestUpdate();
-  }
-
-  #drop(key: number): void {
-    clearTimeout(this.#timers.get(key));
-    this.#timers.delete(key);
-    this.#messages = this.#messages.filter((m) => m.key !== key);
+  #drop(p: Element): void {
+    clearTimeout(this.#timers.get(p));
+    this.#timers.delete(p);
+    p.remove();
   }
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    for (const t of this.#timers.values()) clearTimeout(t);
-    this.#timers.clear();
-    this.#messages = [];
+    for (const p of [...this.region.children]) this.#drop(p);
   }
 }

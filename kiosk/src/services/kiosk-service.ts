@@ -27,12 +27,7 @@ import {
   readScreenCopy,
   type ScreenCopy,
 } from './kiosk-snapshots.js';
-import {
-  memorySettingsStore,
-  saveSettings,
-  type KioskSettings,
-  type SettingsStore,
-} from './settings.js';
+import { saveSettings, type KioskSettings, type SettingsStore } from './settings.js';
 import type { DoorLock } from './door-lock.js';
 
 /** Where a kiosk runs: its device id, its policy, its source of randomness for event ids. */
@@ -48,7 +43,7 @@ export interface KioskServiceOptions {
    * (read from the log itself): commands wait for it.
    */
   readonly synced?: boolean | PromiseLike<boolean>;
-  /** Where the settings are kept (default: memory). */
+  /** Where the settings are kept (without one, {@link KioskService.keepSettings} keeps nothing). */
   readonly settings?: SettingsStore;
   /**
    * The door's one-writer lock (the kiosk: Web Locks). Without it this service is the writer.
@@ -92,7 +87,7 @@ export class KioskService {
   /** The log, once open. */
   readonly #log: Promise<EventStore<KioskEvent>>;
   readonly #device: Promise<string>;
-  readonly #settings: SettingsStore;
+  readonly #settings: SettingsStore | undefined;
   /** Whether this tab is the door's writer (K-3: one door, one writer). */
   #writer = true;
   /** Settles once the lock has first answered (at once without one). */
@@ -125,7 +120,7 @@ export class KioskService {
     this.#state = state;
     this.#device = Promise.resolve(options.device);
     this.#device.catch(() => undefined);
-    this.#settings = options.settings ?? memorySettingsStore();
+    this.#settings = options.settings;
     if (options.lock) {
       this.#writer = false;
       let known = (): void => undefined;
@@ -320,7 +315,7 @@ export class KioskService {
   keepSettings(settings: KioskSettings): Promise<Result<KioskSettings>> {
     const run = this.#queue.then(async (): Promise<Result<KioskSettings>> => {
       try {
-        await saveSettings(this.#settings, settings);
+        if (this.#settings) await saveSettings(this.#settings, settings);
         return ok(settings);
       } catch (error) {
         return fail(storeRejection(error));

@@ -99,22 +99,30 @@ export async function checkPin(pin: string, kept: PinHash): Promise<boolean> {
   return (await derive(pin, unhex(kept.salt), kept.iterations)) === kept.hash;
 }
 
-const isPinHash = (v: unknown): v is PinHash =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as PinHash).salt === 'string' &&
-  typeof (v as PinHash).hash === 'string' &&
-  Number.isInteger((v as PinHash).iterations);
+/** The settings a record holds (the store's, or localStorage's), each checked. */
+function read(all: ReadonlyMap<string, unknown>, search: string): Omit<KioskSettings, 'device'> {
+  const roomId = all.get('roomId');
+  const pin = all.get('pin') as PinHash | undefined;
+  const asked = new URLSearchParams(search).get('lang');
+  const lang = asked === 'en' || asked === 'zh-CN' ? asked : all.get('language');
+  return {
+    roomId: typeof roomId === 'string' && roomId !== '' ? roomId : undefined,
+    language: lang === 'en' ? 'en' : 'zh-CN',
+    pin: typeof pin?.hash === 'string' && typeof pin.salt === 'string' ? pin : NO_PIN,
+  };
+}
 
-/** What earlier versions kept in localStorage, when it is there. */
-function legacyOf(storage: Storage | undefined): Record<string, unknown> {
+/** A JSON object from localStorage, or an empty one. */
+function stored(storage: Storage | undefined, key: string): Map<string, unknown> {
   try {
-    const v: unknown = JSON.parse(storage?.getItem(LEGACY_KEY) ?? '{}');
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+    return new Map(Object.entries((JSON.parse(storage?.getItem(key) ?? '{}') as object) ?? {}));
   } catch {
-    return {};
+    return new Map();
   }
 }
+
+/** A PIN that no digits match: what the screen holds until the kept one is read. */
+export const NO_PIN: PinHash = { salt: '00', hash: '', iterations: 1 };
 
 /**
  * This tablet's settings from the store. On the first start the device id is made, once (two
@@ -123,7 +131,7 @@ function legacyOf(storage: Storage | undefined): Record<string, unknown> {
  * overrides the language for this visit.
  *
  * @param store - where the settings are kept
- * @param legacy - where earlier versions kept them (the page's localStorage)
+ * @param legacy - where earlier versions kept them, and the first frame's copy goes (localStorage)
  * @param search - the address's query (default the page's)
  * @returns the settings, all of them kept in the store
  */
@@ -132,55 +140,43 @@ export async function loadSettings(
   legacy?: Storage,
   search: string = typeof location === 'undefined' ? '' : location.search,
 ): Promise<KioskSettings> {
-  const old = legacyOf(legacy);
-  const device = await store.settle('device', () =>
-    typeof old['device'] === 'string' ? old['device'] : `kiosk-${crypto.randomUUID().slice(0, 8)}`,
+  const old = stored(legacy, LEGACY_KEY);
+  const device = String(
+    await store.settle(
+      'device',
+      () => old.get('device') ?? `kiosk-${crypto.randomUUID().slice(0, 8)}`,
+    ),
   );
-  const kept = await store.readSettings();
+  const kept = new Map(await store.readSettings());
   const moved: Record<string, unknown> = {};
-  if (!kept.has('roomId') && typeof old['roomId'] === 'string') moved['roomId'] = old['roomId'];
-  if (!kept.has('language') && (old['language'] === 'en' || old['language'] === 'zh-CN'))
-    moved['language'] = old['language'];
-  if (!isPinHash(kept.get('pin'))) {
+  for (const key of ['roomId', 'language'])
+    if (!kept.has(key) && typeof old.get(key) === 'string') moved[key] = old.get(key);
+  if (read(kept, '').pin === NO_PIN) {
+    const hash = old.get('pinHash');
     moved['pin'] =
-      typeof old['pinHash'] === 'string'
-        ? { salt: '', hash: old['pinHash'], iterations: 0 }
-        : await hashPin(DEFAULT_PIN);
+      typeof hash === 'string' ? { salt: '', hash, iterations: 0 } : await hashPin(DEFAULT_PIN);
   }
   if (Object.keys(moved).length > 0) await store.writeSettings(moved);
   legacy?.removeItem(LEGACY_KEY);
-  const all = new Map([...kept, ...Object.entries(moved)]);
-  const roomId = all.get('roomId');
-  const stored = all.get('language');
-  const settings: KioskSettings = {
-    roomId: typeof roomId === 'string' && roomId !== '' ? roomId : undefined,
-    language: stored === 'en' ? 'en' : 'zh-CN',
-    pin: all.get('pin') as PinHash,
-    device: String(device),
-  };
-  writeMirror(legacy, settings);
-  return { ...settings, language: languageFor(settings.language, search) };
+  for (const [k, v] of Object.entries(moved)) kept.set(k, v);
+  writeMirror(legacy, kept);
+  return { ...read(kept, search), device };
 }
 
-/** The language stored, unless the address says otherwise (`?lang=en`) for this visit. */
-function languageFor(stored: Language, search: string): Language {
-  const lang = new URLSearchParams(search).get('lang');
-  return lang === 'en' || lang === 'zh-CN' ? lang : stored;
-}
-
-function writeMirror(
-  storage: Storage | undefined,
-  s: Pick<KioskSettings, 'roomId' | 'language'>,
-): void {
+/** Copies the room and the language for the next start's first frame (after the store). */
+function writeMirror(storage: Storage | undefined, values: ReadonlyMap<string, unknown>): void {
   try {
-    storage?.setItem(MIRROR_KEY, JSON.stringify({ roomId: s.roomId ?? '', language: s.language }));
+    storage?.setItem(
+      MIRROR_KEY,
+      JSON.stringify({
+        roomId: values.get('roomId') ?? '',
+        language: values.get('language') ?? 'zh-CN',
+      }),
+    );
   } catch {
     // Only a copy for the first frame: without it, the next start waits for the database.
   }
 }
-
-/** A PIN that no digits match: what the screen holds until the kept one is read. */
-export const NO_PIN: PinHash = { salt: '00', hash: '', iterations: 1 };
 
 /**
  * The settings for a restart's first frame, from the copy in localStorage, before the database
@@ -195,51 +191,8 @@ export function mirroredSettings(
   storage: Storage | undefined,
   search: string = typeof location === 'undefined' ? '' : location.search,
 ): KioskSettings | undefined {
-  try {
-    const v = JSON.parse(storage?.getItem(MIRROR_KEY) ?? 'null') as {
-      roomId?: unknown;
-      language?: unknown;
-    } | null;
-    if (typeof v !== 'object' || v === null) return undefined;
-    return {
-      roomId: typeof v.roomId === 'string' && v.roomId !== '' ? v.roomId : undefined,
-      language: languageFor(v.language === 'en' ? 'en' : 'zh-CN', search),
-      pin: NO_PIN,
-      device: '',
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A settings store that is still opening (the log's database), whose room and language writes are
- * copied into localStorage once kept ({@link mirroredSettings}).
- *
- * @param opening - the store, or its opening
- * @param mirror - where the copy for the first frame goes
- * @returns the store
- */
-export function settingsStoreOf(
-  opening: PromiseLike<SettingsStore>,
-  mirror?: Storage,
-): SettingsStore {
-  const store = Promise.resolve(opening);
-  return {
-    readSettings: async () => (await store).readSettings(),
-    writeSettings: async (values) => {
-      await (await store).writeSettings(values);
-      if (mirror && ('roomId' in values || 'language' in values)) {
-        const all = await (await store).readSettings();
-        const roomId = all.get('roomId');
-        writeMirror(mirror, {
-          roomId: typeof roomId === 'string' && roomId !== '' ? roomId : undefined,
-          language: all.get('language') === 'en' ? 'en' : 'zh-CN',
-        });
-      }
-    },
-    settle: async (key, make) => (await store).settle(key, make),
-  };
+  const copy = stored(storage, MIRROR_KEY);
+  return copy.size > 0 ? { ...read(copy, search), pin: NO_PIN, device: '' } : undefined;
 }
 
 /**
@@ -255,6 +208,30 @@ export async function saveSettings(store: SettingsStore, settings: KioskSettings
     language: settings.language,
     pin: settings.pin,
   });
+}
+
+/**
+ * A settings store that is still opening (the log's database), whose writes of the room and the
+ * language are copied into localStorage once kept ({@link mirroredSettings}).
+ *
+ * @param opening - the store's opening
+ * @param mirror - where the first frame's copy goes
+ * @returns the store
+ */
+export function settingsStoreOf(
+  opening: PromiseLike<SettingsStore>,
+  mirror?: Storage,
+): SettingsStore {
+  const store = Promise.resolve(opening);
+  return {
+    readSettings: async () => (await store).readSettings(),
+    writeSettings: async (values) => {
+      await (await store).writeSettings(values);
+      if ('roomId' in values && 'language' in values)
+        writeMirror(mirror, new Map(Object.entries(values)));
+    },
+    settle: async (key, make) => (await store).settle(key, make),
+  };
 }
 
 /**

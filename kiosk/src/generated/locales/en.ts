@@ -68,7 +68,6 @@
 'door.organizer': str`Organizer: ${0}`,
 'door.pending': `awaiting approval`,
 'door.today': `Later today`,
-'door.viewer': `This door is open in another tab: this one only shows it`,
 'fault.already': `already reported`,
 'fault.broken': `Broken`,
 'fault.no-connection': `Can't connect`,

@@ -7,6 +7,7 @@ import { occupied } from './booking.js';
 import type { BookingEvent } from './booking-events.js';
 import { foldBookingEvents, standingConflicts, type BookingState } from './booking-state.js';
 import { at, kiosk, MONDAY_8, request, site, wang } from './fixtures.test-helpers.js';
+import { roomUtilization } from '../reports/room-utilization.js';
 
 const decider = createBookingDecider();
 
@@ -236,5 +237,26 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
     expect(
       decider.decide(request({ bookingId: 'c', start: at(10, 30), end: at(11) }), after).ok,
     ).toBe(true);
+  });
+
+  it('R-2, R-12: the period report lists the conflicts the log holds, both parties named, and counts each booking once', () => {
+    const state0 = foldBookingEvents(site);
+    const a = decider.decide(request({ bookingId: 'a', start: at(9), end: at(10) }), state0);
+    const b = decider.decide(
+      request({ bookingId: 'b', start: at(9, 30), end: at(10, 30) }),
+      state0,
+    );
+    if (!a.ok || !b.ok) throw new Error('both accepted');
+    const state = foldBookingEvents([...site, ...a.value, ...b.value]);
+    const day = { from: at(0), to: at(23, 59), zone: 'Asia/Shanghai' };
+    const report = roomUtilization(state, day);
+    expect(report.conflicts).toEqual([
+      { roomId: 'A', bookingId: 'b', withId: 'a', start: at(9, 30), end: at(10) },
+    ]);
+    expect(report.rooms.find((r) => r.roomId === 'A')).toMatchObject({
+      bookings: 2,
+      booked: 2 * 3_600_000,
+    });
+    expect(roomUtilization(state, { ...day, from: at(10), to: at(12) }).conflicts).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ export {
 } from './booking-state.js';
 export type { BookingState, RoomState, BookingConflict } from './booking-state.js';
 export { checkBooking } from './check-booking.js';
-export { walkUpSpan } from './walk-up.js';
+export { walkUpSpan, walkUpStart } from './walk-up.js';
 export { extensionEnd } from './extension.js';
 export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
