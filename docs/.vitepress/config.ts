@@ -45,6 +45,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Follow-through and money', link: '/guide/follow-through-and-money' },
       { text: 'Reports', link: '/guide/reports' },
       { text: 'The kiosk on a tablet', link: '/guide/kiosk' },
+      { text: "The hub's HTTP API", link: '/guide/hub' },
     ],
   },
 ];
@@ -72,6 +73,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
       { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
+      { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
     ],
   },
 ];
@@ -135,6 +137,7 @@ export default defineConfig({
               items: [
                 { text: '首页', link: '/zh/' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
+                { text: '同步中心的 HTTP 接口', link: '/zh/guide/hub' },
               ],
             },
           ],

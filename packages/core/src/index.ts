@@ -21,3 +21,4 @@ export * from './reports/index.js';
 export * from './csv/index.js';
 export * from './dealership/index.js';
 export * from './door/index.js';
+export * from './demo/index.js';

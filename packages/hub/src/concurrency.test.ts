@@ -42,9 +42,10 @@ run('the hub on PostgreSQL under concurrent commits', () => {
             rejection: null,
             now: m,
             command: null,
-            events: ids.map((id) => ({
+            events: ids.map((id, i) => ({
               id,
               stream: `room:R${w}`,
+              stream_version: 2 * m - 1 + i,
               type: 'Probe',
               data: { type: 'Probe', w, m },
               now: m,

@@ -28,6 +28,6 @@ export interface HubDecider<C extends HubCommand, E extends HubEvent, S> {
   fold(events: readonly E[], state: S): S;
   /** The stream an event belongs to (`room:A`, `meeting:m-1`, `people`). */
   streamOf(event: E): string;
-  /** The room a command acts on: the unit the hub serializes; `undefined` for site-wide commands. */
-  roomOf(command: C): string | undefined;
+  /** The room a command acts on (the state knows a meeting's room): the unit the hub serializes; `undefined` for site-wide commands. */
+  roomOf(command: C, state: S): string | undefined;
 }

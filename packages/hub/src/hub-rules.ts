@@ -12,6 +12,8 @@ export interface HubRules<C extends HubCommand, E extends HubEvent, S> {
   readonly doorCommands: ReadonlySet<string>;
   /** Command types a dealer system needs the `admin` scope for; the rest need `act`. */
   readonly adminCommands: ReadonlySet<string>;
+  /** Whether doors read a site-wide event (the directory and the policy do; minutes and actions do not) (S-3). */
+  doorSees(event: E): boolean;
   /** The event as a door may read it: confidential topics and names removed (S-4). */
   redactForDoor(event: E, state: S): E;
   /** The read-model rows the events touched, as they stand in `state` (after the events). */

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Hub } from './hub.js';
-import { bookingsOfRoom, roomsFreeAt } from './read-models.js';
-import type { MutationOutcome, PushReply } from './hub-types.js';
+import { exportLog, restoreLog, RestoreError } from './export-log.js';
+import { openHub, type Hub } from './hub.js';
+import {
+  bookingsOfRoom,
+  meetingWithAttendance,
+  openActionsOf,
+  roomsFreeAt,
+} from './read-models.js';
+import { DEMO_ROOMS, demoCommands } from '@huiyi/core';
+import { sql } from 'kysely';
+import { seedDemo } from './seed-demo.js';
+import type { MutationOutcome, PushReply, PushRequest } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
 import {
   ADMIN,
@@ -350,5 +359,257 @@ describe.each(all)('the hub on $name', (backend) => {
       ['B', true],
       ['C', true],
     ]);
+  });
+
+  const countRows = async (): Promise<number[]> => {
+    const r = await sql<{ e: number; m: number; c: number }>`
+      select (select count(*)::int from hub_events) as e, (select count(*)::int from hub_mutations) as m,
+             (select count(*)::int from hub_clients) as c`.execute(hub.db);
+    const row = r.rows[0];
+    return [row?.e ?? -1, row?.m ?? -1, row?.c ?? -1];
+  };
+
+  it('S-2: a malformed push is refused whole with a clear reason, and nothing is recorded', async () => {
+    const before = await countRows();
+    const bad: unknown[] = [
+      null,
+      'push',
+      { clientId: "x'; drop table hub_events; --", clientClock: clock.now, mutations: [] },
+      { clientId: 'door-A', clientClock: 'now', mutations: [] },
+      { clientId: 'door-A', clientClock: clock.now, mutations: {} },
+      { clientId: 'door-A', clientClock: clock.now, mutations: [{ id: 0, command: {} }] },
+      { clientId: 'door-A', clientClock: clock.now, mutations: [{ id: 1.5, command: {} }] },
+      {
+        clientId: 'door-A',
+        clientClock: clock.now,
+        mutations: [
+          { id: 2, command: {} },
+          { id: 1, command: {} },
+        ],
+      },
+      { clientId: 'door-A', clientClock: Number.NaN, mutations: [] },
+    ];
+    for (const b of bad) {
+      const r = await hub.push(door('A'), b as PushRequest);
+      expect(r.ok, JSON.stringify(b)).toBe(false);
+      expect(!r.ok && [r.rejection.rule, r.rejection.code]).toEqual(['S-2', 'hub.malformed']);
+      expect(
+        !r.ok && r.rejection.message.en.length > 0 && r.rejection.message['zh-CN'].length > 0,
+      ).toBe(true);
+    }
+    for (const q of [
+      { limit: 0 },
+      { limit: 5000 },
+      { cursor: 'x'.repeat(500) },
+      { sinceMutationId: -1, clientId: 'door-A' },
+    ]) {
+      const r = await hub.pull(door('A'), q);
+      expect(!r.ok && r.rejection.code, JSON.stringify(q)).toBe('hub.malformed');
+    }
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('S-2: malformed commands and unknown ids are refused with their rule and recorded, the state unchanged', async () => {
+    const [events] = await countRows();
+    const commands: unknown[] = [
+      null,
+      'WalkUp',
+      [1, 2],
+      { type: 'Nope', now: at(9), actor: wang },
+      { type: 'WalkUp', now: at(9), actor: wang, roomId: 'A' },
+      { ...walkUp('w1', 'A', at(9)), minutes: -5 },
+      { ...walkUp('w1', 'A', at(9)), now: 'nine' },
+      { type: 'CheckIn', now: at(9), actor: wang, roomId: 'A', bookingId: 'nobody' },
+      { type: 'EndEarly', now: at(9), actor: wang, roomId: 'A', bookingId: 'nobody' },
+      { ...walkUp('w1', 'A', at(9)), topic: 'nul \u0000 inside' },
+    ];
+    const r = await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: clock.now,
+      mutations: commands.map((command, i) => ({ id: i + 1, command })),
+    });
+    if (!r.ok) throw new Error('push refused');
+    expect(r.results.map((o) => o.status)).toEqual(commands.map(() => 'refused'));
+    for (const o of r.results) {
+      if (o.status !== 'refused') continue;
+      expect(o.rejection.rule).toMatch(/^[A-Z]-\d+$/);
+      expect(o.rejection.message.en.length).toBeGreaterThan(0);
+    }
+    expect(r.lastMutationId).toBe(commands.length);
+    const [after] = await countRows();
+    expect(after).toBe(events);
+    const unknownRoom = await hub.push(ADMIN, {
+      clientId: 'erp',
+      clientClock: clock.now,
+      mutations: [{ id: 1, command: book('b1', 'Z', at(10), at(11)) }],
+    });
+    expect(unknownRoom.ok && unknownRoom.results[0]?.status).toBe('refused');
+  });
+
+  it('S-2: SQL metacharacters in every text field are kept as data, never run', async () => {
+    const nasty = `'); drop table hub_events; -- $$ \\ " %s \n 会议'`;
+    const r = await hub.push(ADMIN, {
+      clientId: 'erp',
+      clientClock: clock.now,
+      mutations: [
+        { id: 1, command: register(room('N', { name: nasty, location: nasty })) },
+        {
+          id: 2,
+          command: book('b-n', 'N', at(10), at(11), {
+            topic: nasty,
+            actor: { id: nasty, roles: ['organizer'] },
+          }),
+        },
+        {
+          id: 3,
+          command: {
+            type: 'ReportEquipmentFault',
+            now: at(9),
+            actor: wang,
+            roomId: 'N',
+            equipmentId: 'N-proj',
+            note: nasty,
+          },
+        },
+      ],
+    });
+    expect(statuses(r)).toEqual(['applied', 'applied', 'applied']);
+    const f = await hub.feed(ADMIN, {});
+    if (!f.ok) throw new Error('feed refused');
+    const booked = f.events.find((e) => e.type === 'RoomBooked');
+    expect((booked?.data as { booking: { topic: string } }).booking.topic).toBe(nasty);
+    expect(booked?.who).toBe(nasty);
+    const rooms = await roomsFreeAt(hub.db, ADMIN, at(12));
+    expect(rooms.ok && rooms.rooms.find((x) => x.roomId === 'N')?.name).toBe(nasty);
+    const b = await bookingsOfRoom(hub.db, ADMIN, 'N', at(0), at(23));
+    expect(b.ok && b.bookings[0]?.topic).toBe(nasty);
+    expect((await countRows())[0]).toBe(f.events.length);
+  });
+
+  it('S-6: the log exported as NDJSON restores into an empty database: same events and counters, every cursor reset', async () => {
+    await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: clock.now,
+      mutations: [{ id: 1, command: walkUp('w1', 'A', at(9)) }],
+    });
+    await hub.push(ADMIN, {
+      clientId: 'erp',
+      clientClock: clock.now,
+      mutations: [
+        {
+          id: 1,
+          command: book('secret', 'B', at(10), at(11), { topic: '人事调整', confidential: true }),
+        },
+        { id: 2, command: book('clash', 'B', at(10), at(11)) },
+        { id: 4, command: book('later', 'C', at(15), at(16)) },
+      ],
+    });
+    const source = await hub.feed(ADMIN, { limit: 1000 });
+    if (!source.ok) throw new Error('feed refused');
+    const lines: string[] = [];
+    const written = await exportLog(hub.db, (line) => {
+      lines.push(line);
+    });
+    expect(written).toBe(lines.length);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      kind: 'huiyi-hub-log',
+      version: 1,
+      hubId: hub.hubId,
+    });
+    const target = await backend.emptyDatabase();
+    try {
+      expect(await restoreLog(target.options, lines)).toBe(source.events.length);
+      await expect(restoreLog(target.options, lines)).rejects.toThrow(RestoreError);
+      const restored = await openHub({ ...target.options, clock: () => clock.now });
+      try {
+        expect(restored.hubId).not.toBe(hub.hubId);
+        const feed = await restored.feed(ADMIN, { limit: 1000 });
+        if (!feed.ok) throw new Error('feed refused');
+        expect(feed.events).toEqual(source.events);
+        const old = await restored.feed(ADMIN, { after: source.cursor });
+        expect(old.ok && old.reset).toBe(true);
+        const replay = await restored.push(door('A'), {
+          clientId: 'door-A',
+          clientClock: clock.now,
+          mutations: [{ id: 1, command: walkUp('w1', 'A', at(9)) }],
+        });
+        expect(replay.ok && replay.results[0]?.status).toBe('duplicate');
+        const refusals = await restored.pull(ADMIN, { clientId: 'erp' });
+        expect(refusals.ok && refusals.client?.refused.map((r) => r.mutationId)).toEqual([2]);
+        // The waiting mutation 4 runs once its predecessor arrives, as before the export.
+        const third = await restored.push(ADMIN, {
+          clientId: 'erp',
+          clientClock: clock.now,
+          mutations: [{ id: 3, command: book('third', 'C', at(12), at(13)) }],
+        });
+        expect(third.ok && third.results.map((o) => [o.id, o.status])).toEqual([
+          [3, 'applied'],
+          [4, 'applied'],
+        ]);
+        const rooms = await bookingsOfRoom(restored.db, ADMIN, 'B', at(0), at(23));
+        expect(rooms.ok && rooms.bookings.map((b) => b.bookingId)).toEqual(['secret']);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }, 60_000);
+
+  it('R-1: the demo dealership seeds through the hub once; seeding again adds nothing', async () => {
+    await hub.close();
+    await backend.reset();
+    hub = await backend.open({ clock: () => clock.now });
+    const first = await seedDemo(hub, clock.now);
+    const commands = demoCommands(clock.now, 'Asia/Shanghai');
+    const rooming = commands.filter(
+      (c) => c['type'] === 'RegisterRoom' || c['type'] === 'RequestBooking',
+    );
+    expect(rooming.length).toBeGreaterThan(0);
+    expect(first).toEqual({ applied: commands.length, refused: 0, duplicate: 0 });
+    const again = await seedDemo(hub, clock.now);
+    expect(again).toEqual({ applied: 0, refused: 0, duplicate: commands.length });
+    const rooms = await roomsFreeAt(hub.db, ADMIN, clock.now);
+    expect(rooms.ok && rooms.rooms.map((r) => r.roomId)).toEqual(DEMO_ROOMS.map((r) => r.id));
+  });
+
+  it('M-6, S-4: a meeting with its attendance; a confidential meeting reaches its door without topic, agenda or the informed', async () => {
+    await hub.close();
+    await backend.reset();
+    hub = await backend.open({ clock: () => clock.now });
+    await seedDemo(hub, clock.now);
+    const weekly = await meetingWithAttendance(hub.db, ADMIN, 'm-weekly');
+    if (!weekly.ok || !weekly.meeting) throw new Error('no meeting');
+    expect(weekly.meeting.roomId).toBe('A');
+    const att = weekly.meeting.attendance as { people: { personId: string }[]; attended: number };
+    expect(att.people.length).toBeGreaterThan(0);
+    expect(att.attended).toBe(4);
+    const fromB = await meetingWithAttendance(hub.db, door('B'), 'm-weekly');
+    expect(!fromB.ok && fromB.rejection.rule).toBe('S-3');
+    const secret = await meetingWithAttendance(hub.db, door('C'), 'm-secret');
+    expect(secret.ok && secret.meeting?.topic).toBe('');
+    const pulled = await hub.pull(door('C'), { limit: 1000 });
+    if (!pulled.ok) throw new Error('pull refused');
+    const text = JSON.stringify(pulled.events);
+    expect(text).not.toContain('年度索赔审计');
+    expect(text).not.toContain('索赔单据抽查结果');
+    const planned = pulled.events.find((e) => e.type === 'MeetingPlanned')?.data as {
+      plan: { participants: string[] };
+    };
+    expect(planned.plan.participants).toEqual(['p-zhao', 'p-huang']);
+    // The door reads the directory (site-wide) but nothing of another room.
+    expect(pulled.events.some((e) => e.type === 'PersonRegistered')).toBe(true);
+    expect(pulled.events.every((e) => e.roomId === 'C' || e.roomId === null)).toBe(true);
+    const whole = await hub.feed(ADMIN, { limit: 1000 });
+    expect(whole.ok && JSON.stringify(whole.events)).toContain('年度索赔审计');
+  });
+
+  it('F-2, S-3: open actions of a person are read by an integrator, never by a door', async () => {
+    const actions = await openActionsOf(hub.db, system(['read']), 'p-liu');
+    expect(actions.ok && actions.actions).toEqual([]);
+    const d = await openActionsOf(hub.db, door('A'), 'p-liu');
+    expect(!d.ok && d.rejection.rule).toBe('S-3');
+    const noScope = await openActionsOf(hub.db, system(['act']), 'p-liu');
+    expect(!noScope.ok && noScope.rejection.code).toBe('hub.missing-scope');
   });
 });

@@ -18,16 +18,18 @@ import type {
   PushRequest,
 } from './hub-types.js';
 import { principalKey, type Principal } from './principal.js';
-import { roomsHubRules } from './rooms-rules.js';
+import { dealershipHubRules } from './dealership-rules.js';
 
 /** How to open a hub: where its data is, the rules, and (for tests) its clock. */
 export interface HubOptions<C extends HubCommand, E extends HubEvent, S> extends DatabaseOptions {
-  /** The dealership's rules (default: the rooms context of `@huiyi/core`). */
+  /** The dealership's rules (default: the dealership decider of `@huiyi/core`, every context). */
   readonly rules?: HubRules<C, E, S> | undefined;
   /** The hub's clock (default `Date.now`). */
   readonly clock?: (() => number) | undefined;
   /** Tolerance and refusal bound for device clocks (default 2 min / 24 h). */
   readonly clockPolicy?: ClockPolicy | undefined;
+  /** Commit calls in flight at once on a server (default: a quarter of the pool); PGlite has one. */
+  readonly maxBatchesInFlight?: number | undefined;
   /** Randomness for event ids (default `Math.random`). */
   readonly random?: (() => number) | undefined;
 }
@@ -59,6 +61,8 @@ export interface Hub {
 
 const MAX_STALE_RETRIES = 8;
 const MAX_MUTATIONS = 1000;
+/** Plans committed together at most. */
+const MAX_BATCH = 64;
 const CLIENT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 interface ApplyPlan {
@@ -67,6 +71,8 @@ interface ApplyPlan {
   readonly mutation: number;
   readonly room: string | null;
   readonly expected: number;
+  /** Applying a mutation that waited in `hub_pending`: its row goes. */
+  readonly from_pending: boolean;
   readonly outcome: 'applied' | 'refused';
   readonly rejection: HubRejection | null;
   readonly now: number | null;
@@ -74,6 +80,8 @@ interface ApplyPlan {
   readonly events: readonly {
     id: string;
     stream: string;
+    stream_version: number;
+    door_visible: boolean;
     type: string;
     data: unknown;
     now: number;
@@ -82,14 +90,15 @@ interface ApplyPlan {
   }[];
   readonly rooms: readonly unknown[];
   readonly bookings: readonly unknown[];
+  readonly meetings?: readonly unknown[];
+  readonly actions?: readonly unknown[];
 }
 
 interface ApplyResult {
-  readonly status: 'applied' | 'refused' | 'duplicate' | 'waiting' | 'stale' | 'foreign';
+  readonly status: 'applied' | 'refused' | 'duplicate' | 'waiting' | 'stale' | 'foreign' | 'retry';
   readonly last: number;
   readonly version?: number | null;
-  readonly positions?: number[];
-  readonly stream_versions?: number[];
+  readonly positions?: number[] | null;
   readonly prior?: {
     outcome: 'applied' | 'refused';
     rejection: HubRejection | null;
@@ -104,6 +113,8 @@ const isConnectionError = (e: unknown): boolean => {
   const code = typeof err.code === 'string' ? err.code : '';
   const msg = typeof err.message === 'string' ? err.message : '';
   return (
+    code === '40P01' ||
+    code === '40001' ||
     code === '57P01' ||
     code === '57P02' ||
     code === '57P03' ||
@@ -147,11 +158,11 @@ export async function openHub<
   E extends HubEvent = HubEvent,
   S = unknown,
 >(options: HubOptions<C, E, S> = {}): Promise<Hub> {
-  const rules = (options.rules ?? roomsHubRules()) as unknown as HubRules<C, E, S>;
+  const rules = (options.rules ?? dealershipHubRules()) as unknown as HubRules<C, E, S>;
   const database = await openDatabase(options);
   try {
     await migrateToLatest(database.db);
-    const engine = new HubEngine<C, E, S>(database.db, rules, options);
+    const engine = new HubEngine<C, E, S>(database.db, database.engine, rules, options);
     await engine.load();
     const close = async (): Promise<void> => {
       await engine.idle();
@@ -180,15 +191,18 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   hubId = '';
   currentState: S;
   private readonly versions = new Map<string, number>();
+  private readonly streamVersions = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<(c: Committed) => void>();
   private readonly clock: () => number;
   private readonly clockPolicy: ClockPolicy;
   private readonly newId: (now: number) => string;
   private inFlight = new Set<Promise<unknown>>();
+  private readonly maxBatchesInFlight: number;
 
   constructor(
     private readonly db: Kysely<unknown>,
+    engine: 'postgres' | 'pglite',
     private readonly rules: HubRules<C, E, S>,
     options: HubOptions<C, E, S>,
   ) {
@@ -196,6 +210,11 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     this.clock = options.clock ?? Date.now;
     this.clockPolicy = options.clockPolicy ?? DEFAULT_CLOCK_POLICY;
     this.newId = eventIdFactory(options.random ?? Math.random);
+    // PGlite has one connection; a server pool takes several calls at once.
+    this.maxBatchesInFlight =
+      engine === 'pglite'
+        ? 1
+        : (options.maxBatchesInFlight ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 4)));
   }
 
   /** Reads the hub's id and folds the whole log into the cache, page by page. */
@@ -206,19 +225,38 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     this.hubId = meta.rows[0]?.value ?? '';
     let after = 0;
     for (;;) {
-      const page = await sql<{ position: string; room_id: string; room_version: number; data: E }>`
-        select position::text as position, room_id, room_version, data from hub_events
+      const page = await sql<{
+        position: string;
+        room_id: string;
+        room_version: number;
+        stream: string;
+        stream_version: number;
+        data: E;
+      }>`
+        select position::text as position, room_id, room_version, stream, stream_version, data
+          from hub_events
          where position > ${after} order by position limit 20000`.execute(this.db);
       if (page.rows.length === 0) break;
       this.currentState = this.rules.decider.fold(
         page.rows.map((r) => r.data),
         this.currentState,
       );
-      for (const r of page.rows) {
-        const v = this.versions.get(r.room_id) ?? 0;
-        if (r.room_version > v) this.versions.set(r.room_id, r.room_version);
-      }
+      for (const r of page.rows) this.saw(r);
       after = Number(page.rows[page.rows.length - 1]?.position);
+    }
+  }
+
+  /** Notes the room and stream versions of an event read from the log. */
+  private saw(r: {
+    room_id: string;
+    room_version: number;
+    stream: string;
+    stream_version: number;
+  }): void {
+    if (r.room_version > (this.versions.get(r.room_id) ?? 0))
+      this.versions.set(r.room_id, r.room_version);
+    if (r.stream_version > (this.streamVersions.get(r.stream) ?? 0)) {
+      this.streamVersions.set(r.stream, r.stream_version);
     }
   }
 
@@ -268,19 +306,28 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     bounded: ReturnType<typeof boundCommand>,
   ): Promise<'foreign' | { outcomes: MutationOutcome[]; last: number }> {
     const outcomes: MutationOutcome[] = [];
-    let next: { id: number; bounded: ReturnType<typeof boundCommand> } | undefined = {
+    let next:
+      { id: number; bounded: ReturnType<typeof boundCommand>; fromPending: boolean } | undefined = {
       id,
       bounded,
+      fromPending: false,
     };
     let last = 0;
     while (next) {
-      const r = await this.applyOne(principal, owner, clientId, next.id, next.bounded);
+      const r = await this.applyOne(
+        principal,
+        owner,
+        clientId,
+        next.id,
+        next.bounded,
+        next.fromPending,
+      );
       if (r === 'foreign') return 'foreign';
       outcomes.push(r.outcome);
       last = r.last;
       next =
         r.next !== undefined && r.next !== null
-          ? { id: next.id + 1, bounded: { ok: true, command: r.next } }
+          ? { id: next.id + 1, bounded: { ok: true, command: r.next }, fromPending: true }
           : undefined;
     }
     return { outcomes, last };
@@ -292,8 +339,9 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     clientId: string,
     id: number,
     bounded: ReturnType<typeof boundCommand>,
+    fromPending: boolean,
   ): Promise<'foreign' | { outcome: MutationOutcome; last: number; next: unknown }> {
-    const base = { client: clientId, principal: owner, mutation: id };
+    const base = { client: clientId, principal: owner, mutation: id, from_pending: fromPending };
     const refuse = (rejection: HubRejection, command: unknown): ApplyPlan => ({
       ...base,
       room: null,
@@ -315,55 +363,85 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       );
     }
     const raw = bounded.command;
+    // PostgreSQL's jsonb holds no NUL character: such text is refused before it is decided.
+    if (JSON.stringify(raw ?? null).includes('\\u0000')) {
+      const nul = hubRejections.malformed('text with a NUL character');
+      return this.finish(await this.apply(refuse(nul, null)), id, [], nul);
+    }
     const parsed = this.rules.decider.parse(raw);
     if (!parsed.ok) {
       return this.finish(await this.apply(refuse(parsed.rejection, raw)), id, [], parsed.rejection);
     }
     const command = parsed.value;
-    const room = this.rules.decider.roomOf(command);
+    const room = this.rules.decider.roomOf(command, this.currentState);
     const denied = this.authorize(principal, command, room);
     if (denied) return this.finish(await this.apply(refuse(denied, raw)), id, [], denied);
     const key = room ?? '';
     return this.inRoom(key, async () => {
       for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
         const expected = this.versions.get(key) ?? 0;
-        const decided = this.rules.decider.decide(command, this.currentState);
+        const before = this.currentState;
+        const decided = this.rules.decider.decide(command, before);
         const events = decided.ok ? decided.value : [];
-        const after = events.length > 0 ? this.rules.decider.fold(events, this.currentState) : null;
-        const rows = after ? this.rules.readModelRows(events, after) : { rooms: [], bookings: [] };
+        const after = events.length > 0 ? this.rules.decider.fold(events, before) : before;
+        const rows =
+          events.length > 0 ? this.rules.readModelRows(events, after) : { rooms: [], bookings: [] };
         const device =
           principal.kind === 'door'
             ? principal.deviceId
             : principal.kind === 'system'
               ? principal.keyId
               : 'admin';
-        const enveloped = events.map((e) => ({
-          id: this.newId(command.now),
-          stream: this.rules.decider.streamOf(e),
-          type: e.type,
-          data: e as unknown,
-          now: command.now,
-          who: command.actor.id,
-          device,
-        }));
-        const result = await this.apply({
-          ...base,
-          room: key,
-          expected,
-          outcome: decided.ok ? 'applied' : 'refused',
-          rejection: decided.ok ? null : decided.rejection,
-          now: command.now,
-          command: raw,
-          events: enveloped,
-          rooms: rows.rooms,
-          bookings: rows.bookings,
+        const next = new Map<string, number>();
+        const enveloped = events.map((e) => {
+          const stream = this.rules.decider.streamOf(e);
+          const v = (next.get(stream) ?? this.streamVersions.get(stream) ?? 0) + 1;
+          next.set(stream, v);
+          return {
+            id: this.newId(command.now),
+            stream,
+            stream_version: v,
+            door_visible: key !== '' || this.rules.doorSees(e),
+            type: e.type,
+            data: e as unknown,
+            now: command.now,
+            who: command.actor.id,
+            device,
+          };
         });
+        let result: ApplyResult;
+        try {
+          result = await this.apply({
+            ...base,
+            room: key,
+            expected,
+            outcome: decided.ok ? 'applied' : 'refused',
+            rejection: decided.ok ? null : decided.rejection,
+            now: command.now,
+            command: raw,
+            events: enveloped,
+            rooms: rows.rooms,
+            bookings: rows.bookings,
+            ...(rows.meetings && rows.meetings.length > 0 ? { meetings: rows.meetings } : {}),
+            ...(rows.actions && rows.actions.length > 0 ? { actions: rows.actions } : {}),
+          });
+        } catch (e) {
+          // A stream written under two rooms moved under this one: read its version and retry.
+          if ((e as { code?: unknown }).code !== '23505') throw e;
+          await this.reloadStreams([...next.keys()]);
+          continue;
+        }
         if (result.status === 'stale') {
           await this.catchUp(key);
           continue;
         }
         if (result.status === 'applied' && events.length > 0) {
-          this.currentState = this.rules.decider.fold(events, this.currentState);
+          // The room's queue kept every other command of this room out; other rooms may have moved.
+          this.currentState =
+            this.currentState === before
+              ? after
+              : this.rules.decider.fold(events, this.currentState);
+          for (const [stream, v] of next) this.streamVersions.set(stream, v);
           if (typeof result.version === 'number') this.versions.set(key, result.version);
           const positions = result.positions ?? [];
           const committed: Committed = {
@@ -383,7 +461,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             position: positions[i] ?? 0,
             id: e.id,
             stream: e.stream,
-            streamVersion: result.stream_versions?.[i] ?? 0,
+            streamVersion: e.stream_version,
             roomId: room ?? null,
             type: e.type,
             data: e.data,
@@ -431,7 +509,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
         return { outcome: { id, status: 'duplicate', prior }, last: r.last, next: undefined };
       }
       case 'stale':
-        throw new Error('hub: stale outside a room');
+      case 'retry':
+        throw new Error(`hub: ${r.status} outside a room`);
       default:
         return r.status satisfies never;
     }
@@ -478,8 +557,14 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   private async catchUp(room: string): Promise<void> {
     const from = this.versions.get(room) ?? 0;
     const rows = await this.withRetry(() =>
-      sql<{ room_version: number; data: E }>`
-        select room_version, data from hub_events
+      sql<{
+        room_id: string;
+        room_version: number;
+        stream: string;
+        stream_version: number;
+        data: E;
+      }>`
+        select room_id, room_version, stream, stream_version, data from hub_events
          where room_id = ${room} and room_version > ${from}
          order by room_version, position`.execute(this.db),
     );
@@ -488,7 +573,15 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       rows.rows.map((r) => r.data),
       this.currentState,
     );
-    this.versions.set(room, rows.rows[rows.rows.length - 1]?.room_version ?? from);
+    for (const r of rows.rows) this.saw(r);
+  }
+
+  /** Reads streams' versions from the log (a stream written under another room). */
+  private async reloadStreams(streams: readonly string[]): Promise<void> {
+    const rows = await sql<{ stream: string; v: number }>`
+      select stream, max(stream_version) as v from hub_events
+       where stream in (${sql.join(streams)}) group by stream`.execute(this.db);
+    for (const r of rows.rows) this.streamVersions.set(r.stream, Number(r.v));
   }
 
   /** Brings one room's cache up to the database (before redacting for a door). */
@@ -502,14 +595,83 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     }
   }
 
+  /**
+   * Commits one command's plan. Plans that arrive while earlier calls are in flight wait and go
+   * together in one `hub_apply_many` call: one transaction, one commit for all of them (group
+   * commit in the hub). At most `maxBatchesInFlight` calls are in flight.
+   */
   private async apply(plan: ApplyPlan): Promise<ApplyResult> {
-    const json = JSON.stringify(plan);
+    const r = await new Promise<ApplyResult>((resolve, reject) => {
+      this.waiting.push({ plan, resolve, reject });
+      this.pump();
+    });
+    // Another push created the client's row at the same moment: run again, it is there now.
+    return r.status === 'retry' ? this.apply(plan) : r;
+  }
+
+  private readonly waiting: {
+    plan: ApplyPlan;
+    resolve: (r: ApplyResult) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  private batchesInFlight = 0;
+
+  private pump(): void {
+    while (this.batchesInFlight < this.maxBatchesInFlight && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.batchesInFlight++;
+      void this.commitBatch(batch).finally(() => {
+        this.batchesInFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commitBatch(batch: typeof this.waiting): Promise<void> {
+    try {
+      const results = await this.applyMany(batch.map((b) => b.plan));
+      batch.forEach((b, i) => {
+        const r = results[i];
+        if (r) b.resolve(r);
+        else b.reject(new Error('hub: hub_apply_many returned too few results'));
+      });
+    } catch (e) {
+      if (batch.length === 1) {
+        batch[0]?.reject(e);
+        return;
+      }
+      // One plan failed the whole transaction (nothing of it committed): each on its own.
+      for (const b of batch) {
+        try {
+          const [r] = await this.applyMany([b.plan]);
+          if (r) b.resolve(r);
+          else b.reject(new Error('hub: hub_apply_many returned nothing'));
+        } catch (err) {
+          b.reject(err);
+        }
+      }
+    }
+  }
+
+  private async applyMany(plans: readonly ApplyPlan[]): Promise<ApplyResult[]> {
+    // Rooms locked in one order by every process: fewer deadlocks between batches. A client has
+    // one plan in flight at a time, so the order within a batch changes no client's sequence.
+    const order = plans
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) =>
+        (a.p.room ?? '') < (b.p.room ?? '') ? -1 : (a.p.room ?? '') > (b.p.room ?? '') ? 1 : 0,
+      );
+    const json = JSON.stringify(order.map((x) => x.p));
     const r = await this.withRetry(() =>
-      sql<{ r: ApplyResult }>`select hub_apply(${json}::jsonb) as r`.execute(this.db),
+      sql<{ r: ApplyResult[] }>`select hub_apply_many(${json}::jsonb) as r`.execute(this.db),
     );
-    const row = r.rows[0];
-    if (!row) throw new Error('hub: hub_apply returned nothing');
-    return row.r;
+    const sorted = r.rows[0]?.r ?? [];
+    const results: ApplyResult[] = [];
+    order.forEach((x, k) => {
+      const res = sorted[k];
+      if (res) results[x.i] = res;
+    });
+    return results;
   }
 
   /** Retries a statement a few times when the connection broke under it (S-2 keeps it exactly once). */
@@ -611,7 +773,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       reset = true;
     }
     const from: FeedPoint = point ?? FEED_START;
-    const roomFilter = room === undefined ? sql`` : sql`and room_id in (${room}, '')`;
+    const roomFilter =
+      room === undefined ? sql`` : sql`and (room_id = ${room} or (room_id = '' and door_visible))`;
     const rows = await this.withRetry(() =>
       sql<Record<string, unknown>>`
         select position::text as position, tx::text as tx_text, id, stream, stream_version, room_id,

@@ -29,7 +29,12 @@ export type { FeedPoint } from './cursor.js';
 export type { HubCommand, HubDecider, HubEvent } from './hub-decider.js';
 export type { HubRules } from './hub-rules.js';
 export type { BookingRow, ReadModelRows, RoomRow } from './read-model-rows.js';
-export { roomsHubDecider, roomsHubRules } from './rooms-rules.js';
+export {
+  roomsHubDecider,
+  roomsHubRules,
+  bookingReadModelRows,
+  redactBookingForDoor,
+} from './rooms-rules.js';
 export { openDatabase } from './db/open-database.js';
 export type { DatabaseOptions, OpenDatabase } from './db/open-database.js';
 export { migrateToLatest } from './db/migrate.js';
@@ -37,5 +42,16 @@ export { MIGRATIONS } from './db/migrations/index.js';
 
 /** The package's name. */
 export const HUB_PACKAGE = '@huiyi/hub';
-export { bookingsOfRoom, roomsFreeAt } from './read-models.js';
-export type { BookingView, RoomView } from './read-models.js';
+export {
+  bookingsOfRoom,
+  roomsFreeAt,
+  meetingWithAttendance,
+  openActionsOf,
+} from './read-models.js';
+export type { BookingView, RoomView, MeetingView, ActionView } from './read-models.js';
+export { exportLog, restoreLog, RestoreError } from './export-log.js';
+export type { LogHeader } from './export-log.js';
+export { seedDemo } from './seed-demo.js';
+export type { SeedResult } from './seed-demo.js';
+export { dealershipHubDecider, dealershipHubRules } from './dealership-rules.js';
+export type { ActionRow, MeetingRow } from './read-model-rows.js';

@@ -25,8 +25,37 @@ export interface BookingRow {
   readonly occ_end: number | null;
 }
 
+/** A row of `rm_meetings`: a meeting with its attendance (M-6). */
+export interface MeetingRow {
+  readonly meeting_id: string;
+  readonly room_id: string | null;
+  readonly topic: string;
+  readonly status: string;
+  readonly start_at: number | null;
+  readonly end_at: number | null;
+  readonly confidential: boolean;
+  readonly chair_id: string;
+  readonly participants: readonly string[];
+  /** The attendance report as computed from sign-ins, `null` without a booking. */
+  readonly attendance: unknown;
+}
+
+/** A row of `rm_actions`: an action item and whether it is still open (F-2). */
+export interface ActionRow {
+  readonly action_id: string;
+  readonly meeting_id: string;
+  readonly owner_id: string;
+  readonly text: string;
+  readonly status: string;
+  readonly open: boolean;
+  readonly due: number;
+  readonly urgency: string;
+}
+
 /** What one command leaves in the read models: rows to upsert. */
 export interface ReadModelRows {
   readonly rooms: readonly RoomRow[];
   readonly bookings: readonly BookingRow[];
+  readonly meetings?: readonly MeetingRow[];
+  readonly actions?: readonly ActionRow[];
 }

@@ -125,3 +125,112 @@ export async function roomsFreeAt(
     })),
   };
 }
+
+/** A meeting as the read models give it, with its attendance (M-6). */
+export interface MeetingView {
+  readonly meetingId: string;
+  readonly roomId: string | null;
+  /** Empty for a door when the meeting is confidential (S-4). */
+  readonly topic: string;
+  readonly status: string;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly confidential: boolean;
+  readonly chairId: string;
+  readonly participants: readonly string[];
+  /** Per person on time, late, left early, absent …, with the rates; `null` without a booking. */
+  readonly attendance: unknown;
+}
+
+/**
+ * A meeting with its attendance (M-6, computed from the sign-ins). A door reads only meetings in
+ * its own room, a confidential one without its topic (S-3, S-4).
+ *
+ * @param db - the hub's database
+ * @param principal - who asks
+ * @param meetingId - the meeting
+ * @returns the meeting (`undefined` when there is none), or the refusal
+ * @example
+ * await meetingWithAttendance(hub.db, { kind: 'admin' }, 'm-weekly') // => { ok: true, meeting: { attendance: { attendanceRate: 0.8, … } } }
+ */
+export async function meetingWithAttendance(
+  db: Kysely<unknown>,
+  principal: Principal,
+  meetingId: string,
+): Promise<{ readonly ok: true; readonly meeting: MeetingView | undefined } | Refused> {
+  const denied = mayRead(principal);
+  if (denied) return { ok: false, rejection: denied };
+  const rows = await sql<Record<string, unknown>>`
+    select meeting_id, room_id, topic, status, start_at::float8 as start_at, end_at::float8 as end_at,
+           confidential, chair_id, participants, attendance
+      from rm_meetings where meeting_id = ${meetingId}`.execute(db);
+  const r = rows.rows[0];
+  if (!r) return { ok: true, meeting: undefined };
+  if (principal.kind === 'door' && r['room_id'] !== principal.roomId) {
+    return { ok: false, rejection: hubRejections.mayNotRead(`meeting ${meetingId}`) };
+  }
+  const secret = principal.kind === 'door' && r['confidential'] === true;
+  return {
+    ok: true,
+    meeting: {
+      meetingId: r['meeting_id'] as string,
+      roomId: (r['room_id'] as string | null) ?? null,
+      topic: secret ? '' : (r['topic'] as string),
+      status: r['status'] as string,
+      start: r['start_at'] === null ? null : Number(r['start_at']),
+      end: r['end_at'] === null ? null : Number(r['end_at']),
+      confidential: r['confidential'] === true,
+      chairId: r['chair_id'] as string,
+      participants: r['participants'] as string[],
+      attendance: r['attendance'] ?? null,
+    },
+  };
+}
+
+/** An open action item of a person (F-2). */
+export interface ActionView {
+  readonly actionId: string;
+  readonly meetingId: string;
+  readonly ownerId: string;
+  readonly text: string;
+  readonly status: string;
+  readonly due: number;
+  readonly urgency: string;
+}
+
+/**
+ * A person's open action items (open, in progress, returned, blocked), by due date (F-2). Doors
+ * read no actions (S-3).
+ *
+ * @param db - the hub's database
+ * @param principal - who asks (a door is refused)
+ * @param personId - the owner
+ * @returns the actions, or the refusal
+ * @example
+ * await openActionsOf(hub.db, { kind: 'admin' }, 'p-liu') // => { ok: true, actions: [{ actionId: 'm1:d1', due: …, status: 'open' }] }
+ */
+export async function openActionsOf(
+  db: Kysely<unknown>,
+  principal: Principal,
+  personId: string,
+): Promise<{ readonly ok: true; readonly actions: readonly ActionView[] } | Refused> {
+  if (principal.kind === 'door')
+    return { ok: false, rejection: hubRejections.mayNotRead('actions') };
+  const denied = mayRead(principal);
+  if (denied) return { ok: false, rejection: denied };
+  const rows = await sql<Record<string, unknown>>`
+    select action_id, meeting_id, owner_id, text, status, due::float8 as due, urgency
+      from rm_actions where owner_id = ${personId} and open order by due, action_id`.execute(db);
+  return {
+    ok: true,
+    actions: rows.rows.map((r) => ({
+      actionId: r['action_id'] as string,
+      meetingId: r['meeting_id'] as string,
+      ownerId: r['owner_id'] as string,
+      text: r['text'] as string,
+      status: r['status'] as string,
+      due: Number(r['due']),
+      urgency: r['urgency'] as string,
+    })),
+  };
+}

@@ -3,12 +3,13 @@ import {
   foldBookingEvents,
   occupied,
   parseBookingCommand,
-  streamOf,
+  bookingStreamOf,
   type Booking,
   type BookingCommand,
   type BookingEvent,
   type BookingState,
   type PolicyLookup,
+  type Room,
 } from '@huiyi/core';
 import type { HubDecider } from './hub-decider.js';
 import type { HubRules } from './hub-rules.js';
@@ -67,12 +68,12 @@ export function roomsHubDecider(
     parse: parseBookingCommand,
     decide: (command, state) => decider.decide(command, state),
     fold: (events, state) => (events.length === 0 ? state : foldBookingEvents(events, state)),
-    streamOf,
-    roomOf: roomOfBookingCommand,
+    streamOf: bookingStreamOf,
+    roomOf: (command) => roomOfBookingCommand(command),
   };
 }
 
-const bookingIdsOf = (e: BookingEvent): string[] => {
+const bookingIdsOf = (e: { readonly type: string }): string[] => {
   const o = e as unknown as Record<string, unknown>;
   const ids: string[] = [];
   if (typeof o['bookingId'] === 'string') ids.push(o['bookingId']);
@@ -88,7 +89,8 @@ const bookingIdsOf = (e: BookingEvent): string[] => {
   return ids;
 };
 
-const bookingRow = (b: Booking): BookingRow => {
+/** The `rm_bookings` row of a booking. */
+export const bookingRow = (b: Booking): BookingRow => {
   const occ = occupied(b);
   return {
     booking_id: b.id,
@@ -106,7 +108,8 @@ const bookingRow = (b: Booking): BookingRow => {
   };
 };
 
-const findBooking = (state: BookingState, bookingId: string): Booking | undefined => {
+/** A booking by id in any room. */
+export const findBooking = (state: BookingState, bookingId: string): Booking | undefined => {
   for (const rs of state.rooms.values()) {
     const b = rs.bookings.get(bookingId);
     if (b) return b;
@@ -130,43 +133,75 @@ export function roomsHubRules(
     decider: roomsHubDecider(policy),
     doorCommands: DOOR_COMMANDS,
     adminCommands: ADMIN_COMMANDS,
+    doorSees: () => false,
     isConfidential: (bookingId, state) => findBooking(state, bookingId)?.confidential === true,
-    redactForDoor(event, state) {
-      const o = event as unknown as Record<string, unknown>;
-      const b = o['booking'] as Booking | undefined;
-      if (b && typeof b === 'object' && b.confidential) {
-        return { ...event, booking: { ...b, topic: '' } } as BookingEvent;
-      }
-      if (
-        typeof o['topic'] === 'string' &&
-        typeof o['bookingId'] === 'string' &&
-        findBooking(state, o['bookingId'])?.confidential === true
-      ) {
-        return { ...event, topic: '' } as BookingEvent;
-      }
-      return event;
-    },
-    readModelRows(events, state): ReadModelRows {
-      const rooms = new Map<string, RoomRow>();
-      const bookings = new Map<string, BookingRow>();
-      for (const e of events) {
-        if (e.type === 'RoomRegistered' || e.type === 'RoomUpdated') {
-          const r = e.room;
-          rooms.set(r.id, {
-            room_id: r.id,
-            name: r.name,
-            location: r.location ?? '',
-            capacity: r.capacity,
-            confidential: r.confidential,
-            walk_up: r.walkUp,
-          });
-        }
-        for (const id of bookingIdsOf(e)) {
-          const b = state.rooms.get(e.roomId)?.bookings.get(id) ?? findBooking(state, id);
-          if (b) bookings.set(id, bookingRow(b));
-        }
-      }
-      return { rooms: [...rooms.values()], bookings: [...bookings.values()] };
-    },
+    redactForDoor: redactBookingForDoor,
+    readModelRows: bookingReadModelRows,
   };
+}
+
+/**
+ * A booking event as a door may read it: a confidential booking's topic removed (S-4, R-8).
+ *
+ * @param event - any event (events that are not about a booking pass as they are)
+ * @param state - the rooms' state, to tell whether the booking is confidential
+ * @returns the event, redacted when it must be
+ * @example
+ * redactBookingForDoor({ type: 'RoomBooked', roomId: 'C', booking: { …, topic: '审计', confidential: true } }, state).booking.topic // => ''
+ */
+export function redactBookingForDoor<E extends { readonly type: string }>(
+  event: E,
+  state: BookingState,
+): E {
+  const o = event as unknown as Record<string, unknown>;
+  const b = o['booking'] as Booking | undefined;
+  if (b && typeof b === 'object' && b.confidential && typeof b.topic === 'string') {
+    return { ...event, booking: { ...b, topic: '' } };
+  }
+  if (
+    typeof o['topic'] === 'string' &&
+    typeof o['bookingId'] === 'string' &&
+    findBooking(state, o['bookingId'])?.confidential === true
+  ) {
+    return { ...event, topic: '' };
+  }
+  return event;
+}
+
+/**
+ * The `rm_rooms` and `rm_bookings` rows the events touched, as they stand in `state`.
+ *
+ * @param events - the events of one command (any context's: others are skipped)
+ * @param state - the rooms' state after them
+ * @returns the rows to upsert
+ * @example
+ * bookingReadModelRows([{ type: 'BookingCheckedIn', roomId: 'A', bookingId: 'b1', at }], state).bookings[0].status // => 'checked-in'
+ */
+export function bookingReadModelRows(
+  events: readonly { readonly type: string }[],
+  state: BookingState,
+): ReadModelRows {
+  const rooms = new Map<string, RoomRow>();
+  const bookings = new Map<string, BookingRow>();
+  for (const e of events) {
+    if (e.type === 'RoomRegistered' || e.type === 'RoomUpdated') {
+      const r = (e as unknown as { room: Room }).room;
+      rooms.set(r.id, {
+        room_id: r.id,
+        name: r.name,
+        location: r.location ?? '',
+        capacity: r.capacity,
+        confidential: r.confidential,
+        walk_up: r.walkUp,
+      });
+    }
+    for (const id of bookingIdsOf(e)) {
+      const roomId = (e as { roomId?: unknown }).roomId;
+      const b =
+        (typeof roomId === 'string' ? state.rooms.get(roomId)?.bookings.get(id) : undefined) ??
+        findBooking(state, id);
+      if (b) bookings.set(id, bookingRow(b));
+    }
+  }
+  return { rooms: [...rooms.values()], bookings: [...bookings.values()] };
 }

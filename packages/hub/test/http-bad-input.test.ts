@@ -169,6 +169,29 @@ describe.each(kinds)('bad input on %s', (kind) => {
     },
   );
 
+  it.skipIf(skip)(
+    'S-3: a key pushes only within its scopes: `read` alone may not book',
+    async () => {
+      const before = await everything();
+      const r = await push(reader, {
+        clientId: 'reader-push',
+        clientClock: NOW,
+        mutations: [{ id: 1, command: requestBooking('A', 6) }],
+      });
+      const body = r.json() as {
+        results?: { status: string; rejection?: { rule: string; code: string } }[];
+        error?: { rule: string };
+      };
+      if (r.statusCode === 200) {
+        expect(body.results?.[0]).toMatchObject({ status: 'refused', rejection: { rule: 'S-3' } });
+      } else {
+        expect(r.statusCode).toBe(403);
+        expect(body.error?.rule).toBe('S-3');
+      }
+      expect(await everything()).toEqual(before);
+    },
+  );
+
   it.skipIf(skip)('S-2: a replayed counter is a duplicate and changes nothing', async () => {
     const body = {
       clientId: 'replayer',
@@ -207,29 +230,53 @@ describe.each(kinds)('bad input on %s', (kind) => {
       expect(token.statusCode).toBe(401);
       for (const url of [
         `/api/v1/pull?cursor=${encodeURIComponent(evil)}`,
+        `/api/v1/pull?clientId=${encodeURIComponent(evil)}`,
         `/api/v1/events?after=${encodeURIComponent(evil)}`,
+        `/api/v1/rooms/A/bookings?date=${encodeURIComponent(evil)}`,
+        `/api/v1/rooms/free?at=${encodeURIComponent(evil)}`,
       ]) {
         const r = await f.app.inject({
           method: 'GET',
           url,
           headers: { authorization: `Bearer ${url.includes('pull') ? doorA : reader}` },
         });
-        expect([url, r.statusCode]).toEqual([
-          url,
-          r.statusCode >= 400 && r.statusCode < 500 ? r.statusCode : 'a 4xx',
-        ]);
+        expect([url, r.statusCode >= 400 && r.statusCode < 500]).toEqual([url, true]);
       }
-      const pushed = await push(writer, {
+      // A room id full of SQL is another room to a door: refused (S-3).
+      const room = await f.app.inject({
+        method: 'GET',
+        url: `/api/v1/rooms/${encodeURIComponent(evil)}/bookings?date=2026-12-07`,
+        headers: { authorization: `Bearer ${doorA}` },
+      });
+      expect(room.statusCode).toBe(403);
+      // A client id full of SQL is refused whole.
+      const badClient = await push(writer, {
         clientId: evil,
         clientClock: NOW,
+        mutations: [{ id: 1, command: requestBooking('A', 5) }],
+      });
+      expect(badClient.statusCode).toBe(400);
+      expect(await everything()).toEqual(before);
+      // In a command's text fields SQL is only text: refused by the rules (an id, a control
+      // character) or stored as it was sent.
+      const sqlText = evil.replace('\u0000', '');
+      const pushed = await push(writer, {
+        clientId: 'metachars',
+        clientClock: NOW,
         mutations: [
-          {
-            id: 1,
-            command: requestBooking('A', 5, { topic: evil, bookingId: evil, department: evil }),
-          },
+          { id: 1, command: requestBooking('A', 5, { bookingId: evil }) },
+          { id: 2, command: requestBooking('A', 6, { topic: sqlText, department: sqlText }) },
         ],
       });
-      expect(pushed.statusCode).toBeLessThan(500);
+      expect(pushed.statusCode).toBe(200);
+      const results = (
+        pushed.json() as {
+          results: { status: string; events?: { data: { booking: { topic: string } } }[] }[];
+        }
+      ).results;
+      expect(results[0]?.status).toBe('refused');
+      expect(results[1]?.status).toBe('applied');
+      expect(results[1]?.events?.[0]?.data.booking.topic).toBe(sqlText);
       // The door still authenticates: hub_devices is there.
       const me = await f.app.inject({
         method: 'GET',
@@ -239,6 +286,7 @@ describe.each(kinds)('bad input on %s', (kind) => {
       expect(me.statusCode).toBe(200);
       const after = await everything();
       expect(after.slice(0, before.length)).toEqual(before);
+      expect(after).toHaveLength(before.length + 1);
     },
   );
 });

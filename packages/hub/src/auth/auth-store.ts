@@ -208,6 +208,23 @@ export class AuthStore {
   }
 
   /**
+   * Revokes every live API key of a name (the demo's key, replaced at each start).
+   *
+   * @param name - the keys' name
+   * @param now - the moment (epoch ms)
+   * @returns how many were revoked
+   */
+  async revokeKeysNamed(name: string, now: number): Promise<number> {
+    const r = await this.#db
+      .updateTable('hub_api_keys')
+      .set({ revoked_at: now })
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  /**
    * Maps a bearer token to its principal: a door for its room, or a system with its scopes.
    *
    * @param token - the token presented (may be anything)

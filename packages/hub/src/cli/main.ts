@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AuthStore } from '../auth/auth-store.js';
-import { openRuntime, type HubEngine } from '../http/engine.js';
+import { openRuntime, restoreInto, type HubEngine } from '../http/engine.js';
 import { SCOPES, type Scope } from '../principal.js';
 import { lockDataDir, whereFromEnv, type Where } from './data-dir.js';
 import { openApiDocument } from './openapi.js';
@@ -184,14 +184,28 @@ export async function run(
           say(`已导出 ${n} 行`, `exported ${n} lines`);
           return 0;
         });
-      case 'restore':
-        return await withHub(where, async (hub) => {
-          const r = await hub.restoreLog(ndjsonLines(process.stdin));
-          if ('refused' in r)
+      case 'restore': {
+        let release = () => undefined as void;
+        if (where.dataDir !== undefined) {
+          const lock = lockDataDir(where.dataDir);
+          if ('heldBy' in lock) {
+            throw new Refused(
+              `中心正在运行(进程 ${lock.heldBy}),请先停止它\nthe hub is running (process ${lock.heldBy}): stop it first`,
+            );
+          }
+          release = lock.release;
+        }
+        try {
+          const r = await restoreInto(where, ndjsonLines(process.stdin));
+          if ('refused' in r) {
             throw new Refused(`${r.refused.message['zh-CN']}\n${r.refused.message.en}`);
-          say(`已恢复 ${r.lines} 行`, `restored ${r.lines} lines`);
+          }
+          say(`已恢复 ${r.events} 个事件`, `restored ${r.events} events`);
           return 0;
-        });
+        } finally {
+          release();
+        }
+      }
       case 'seed-demo':
         return await withHub(where, async (hub) => {
           const r = await hub.seedDemo(Date.now());

@@ -1,6 +1,5 @@
 // Starts the hub as a process: the engine on its database, the HTTP server over it on 127.0.0.1,
 // the built kiosk with each room's door, and (when asked) the demo dealership.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../http/context.js';
 import { openRuntime, type HubEngine } from '../http/engine.js';
@@ -57,7 +56,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const app = await buildServer(hub, {
       logger: options.logger ?? false,
       plugins:
-        kioskDir !== null && existsSync(kioskDir)
+        kioskDir !== null
           ? [kioskRoutes({ dir: kioskDir, demoEnrolment: options.demo === true })]
           : [],
     });

@@ -41,6 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     // A terminated backend (pg_terminate_backend, a restart) is an error on an idle client:
     // the pool drops that client and the next query takes a new one.
     pool.on('error', () => undefined);
+    // The same on a client in use: its query fails (and is retried), the event must not crash us.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

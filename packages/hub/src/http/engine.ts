@@ -2,6 +2,8 @@
 // Everything they need of it is named here, so a change in the engine's surface is a change here.
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
+import { seedDemo } from '../seed-demo.js';
+import { exportLog, restoreLog, RestoreError } from '../export-log.js';
 import { openHub, type Hub } from '../hub.js';
 import type { FeedEvent, MutationOutcome } from '../hub-types.js';
 import type { HubRejection } from '../hub-rejection.js';
@@ -140,9 +142,7 @@ export interface HubEngine {
   rooms(): Promise<readonly RoomSummary[]>;
   /** Writes the whole log as NDJSON lines (no newline in a line). Returns how many lines. */
   exportLog(write: (line: string) => Promise<void>): Promise<number>;
-  /** Reads an NDJSON log into an empty database; refused when it is not empty. */
-  restoreLog(lines: AsyncIterable<string>): Promise<{ readonly lines: number } | EngineRefusal>;
-  /** Lays out the demo dealership around `now`, unless the database holds events already. */
+  /** Lays out the demo dealership around `now`, once (a second time adds nothing). */
   seedDemo(now: number): Promise<{ readonly seeded: boolean }>;
   close(): Promise<void>;
 }
@@ -242,13 +242,6 @@ const outcome = (o: MutationOutcome): MutationResult => {
   }
 };
 
-/** The engine's surface beyond what every hub has: export, restore, the demo (when it has them). */
-interface EngineExtras {
-  exportLog?: (write: (line: string) => Promise<void>) => Promise<number>;
-  restoreLog?: (lines: AsyncIterable<string>) => Promise<unknown>;
-  seedDemo?: (now: number) => Promise<unknown>;
-}
-
 /**
  * Wraps the hub's engine for the HTTP layer: its replies in the wire's shapes.
  *
@@ -264,7 +257,6 @@ export function adaptEngine(
   clock: () => number = Date.now,
   onClose: () => Promise<void> = async () => undefined,
 ): HubEngine {
-  const extras = hub as Hub & EngineExtras;
   return {
     db: hub.db,
     listen,
@@ -313,25 +305,10 @@ export function adaptEngine(
         select room_id as id, name from rm_rooms order by room_id`.execute(hub.db);
       return r.rows;
     },
-    async exportLog(write) {
-      if (!extras.exportLog) throw new Error('this engine cannot export its log');
-      return extras.exportLog(write);
-    },
-    async restoreLog(lines) {
-      if (!extras.restoreLog) throw new Error('this engine cannot restore a log');
-      const r = (await extras.restoreLog(lines)) as {
-        ok?: boolean;
-        rejection?: HubRejection;
-        lines?: number;
-      };
-      if (r.ok === false && r.rejection)
-        return { refused: { ...refusedByEngine(r.rejection).refused, status: 409 } };
-      return { lines: r.lines ?? 0 };
-    },
+    exportLog: (write) => exportLog(hub.db, write),
     async seedDemo(now) {
-      if (!extras.seedDemo) throw new Error('this engine has no demo dealership');
-      const r = (await extras.seedDemo(now)) as { seeded?: boolean };
-      return { seeded: r.seeded === true };
+      // Once: a second seed's mutations are duplicates of the first's.
+      return { seeded: (await seedDemo(hub, now)).applied > 0 };
     },
     async close() {
       await hub.close();
@@ -380,4 +357,47 @@ export function embedded(pglite: PGlite): ListenSource {
       return () => un();
     },
   };
+}
+
+/**
+ * Restores an exported log into an empty database (the engine refuses any other), with no hub
+ * open on it.
+ *
+ * @param options - where the data is
+ * @param lines - the export's lines
+ * @returns how many events were restored, or why not (409)
+ */
+export async function restoreInto(
+  options: RuntimeOptions,
+  lines: AsyncIterable<string>,
+): Promise<{ readonly events: number } | EngineRefusal> {
+  try {
+    if (options.databaseUrl)
+      return { events: await restoreLog({ databaseUrl: options.databaseUrl }, lines) };
+    const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    try {
+      return { events: await restoreLog({ pglite }, lines) };
+    } finally {
+      await pglite.close();
+    }
+  } catch (e) {
+    if (!(e instanceof RestoreError)) throw e;
+    const empty = /not empty/.test(e.message);
+    return {
+      refused: {
+        status: 409,
+        code: empty ? 'restore.not-empty' : 'restore.malformed',
+        rule: 'S-2',
+        message: empty
+          ? {
+              'zh-CN': '数据库不是空的:日志只能恢复到空数据库',
+              en: 'the database is not empty: a log is restored into an empty database only',
+            }
+          : {
+              'zh-CN': `日志无法恢复:${e.message}`,
+              en: `the log cannot be restored: ${e.message}`,
+            },
+      },
+    };
+  }
 }

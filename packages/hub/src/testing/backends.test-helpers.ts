@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open-database.js';
+import { openDatabase, type DatabaseOptions } from '../db/open-database.js';
 import { openHub, type Hub, type HubOptions } from '../hub.js';
 import type { HubCommand, HubEvent } from '../hub-decider.js';
 
@@ -60,10 +60,12 @@ export interface Backend {
   teardown(): Promise<void>;
   /** The server database's URL (postgres only). */
   readonly url: string | undefined;
+  /** Another, empty database on the same engine (a restore's target); drop it after. */
+  emptyDatabase(): Promise<{ readonly options: DatabaseOptions; drop(): Promise<void> }>;
 }
 
 const TABLES =
-  'hub_events, hub_streams, hub_rooms, hub_clients, hub_mutations, hub_pending, rm_rooms, rm_bookings';
+  'hub_events, hub_rooms, hub_clients, hub_mutations, hub_pending, rm_rooms, rm_bookings, rm_meetings, rm_actions';
 
 const truncate = `truncate ${TABLES} restart identity`;
 
@@ -85,6 +87,10 @@ function pgliteBackend(): Backend {
     open: (options) => openHub({ ...options, pglite: pglite as PGlite }),
     async teardown() {
       await pglite?.close();
+    },
+    async emptyDatabase() {
+      const other = await PGlite.create();
+      return { options: { pglite: other }, drop: () => other.close() };
     },
   };
 }
@@ -108,6 +114,16 @@ function postgresBackend(available: boolean, file: string): Backend {
       await d.close();
     },
     open: (options) => openHub({ poolSize: 20, ...options, databaseUrl: url }),
+    async emptyDatabase() {
+      const other = `${name}_r${Math.random().toString(36).slice(2, 6)}`;
+      await adminQuery(`create database ${other}`);
+      return {
+        options: { databaseUrl: urlFor(other), poolSize: 4 },
+        drop: async () => {
+          await adminQuery(`drop database if exists ${other} with (force)`);
+        },
+      };
+    },
     async teardown() {
       await adminQuery(`drop database if exists ${name} with (force)`).catch((e: unknown) => {
         console.log(`hub: could not drop ${name} for ${file}: ${String(e)}`);

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as readModels from './0001-read-models.js';
 import * as eventStore from './0002-event-store.js';
+import * as meetingsActions from './0003-meetings-actions.js';
 import * as auth from './0200-auth.js';
 
 /**
@@ -11,5 +12,6 @@ import * as auth from './0200-auth.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-read-models': readModels,
   '0002-event-store': eventStore,
+  '0003-meetings-actions': meetingsActions,
   '0200-auth': auth,
 };

@@ -4,7 +4,7 @@
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { Type } from 'typebox';
 import type { App, RouteContext } from '../context.js';
 import { sendRefusal } from '../errors.js';
@@ -45,7 +45,7 @@ export interface KioskOptions {
  * @returns the plugin
  */
 export function kioskRoutes(options: KioskOptions) {
-  const root = normalize(options.dir);
+  const root = resolve(options.dir);
   const send = async (reply: FastifyReply, rel: string) => {
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return false;
