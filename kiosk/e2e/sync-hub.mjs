@@ -85,8 +85,9 @@ export async function postgresReachable() {
  *
  * @param {'pglite' | 'postgres'} kind - which database
  * @param {number} start - the hub's clock at start (it runs on from there)
+ * @param {{ rooms?: readonly Record<string, unknown>[] }} [options] - the rooms (default {@link ROOMS})
  */
-export async function startHub(kind, start) {
+export async function startHub(kind, start, { rooms = ROOMS } = {}) {
   assert.ok(existsSync(`${DIST}/index.html`), 'run `npm run build` first');
   const began = Date.now();
   let offset = 0;
@@ -107,7 +108,7 @@ export async function startHub(kind, start) {
     {
       clientId: 'e2e-admin',
       clientClock: clock(),
-      mutations: ROOMS.map((room, i) => ({
+      mutations: rooms.map((room, i) => ({
         id: i + 1,
         command: { type: 'RegisterRoom', now: clock(), actor: admin, room },
       })),
