@@ -74,6 +74,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
       { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
       { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
+      { text: "The door's side of the sync", link: '/decisions/door-sync' },
     ],
   },
 ];
