@@ -54,7 +54,7 @@ export interface KioskServiceOptions {
 
 /** Whether the log tells of other tabs' appends (the IndexedDB store does). */
 interface AnnouncingLog {
-  onExternalAppend(listener: () => void): () => void;
+  onExternalAppend(listener: (notice: { readonly retired?: boolean }) => void): () => void;
 }
 const announces = (log: unknown): log is AnnouncingLog =>
   typeof (log as Partial<AnnouncingLog>).onExternalAppend === 'function';
@@ -134,7 +134,8 @@ export class KioskService {
     // Another tab's appends (a viewer follows the writer): folded in, in turn with our own.
     void log.then(
       (opened) => {
-        if (announces(opened)) opened.onExternalAppend(() => void this.#follow());
+        if (announces(opened))
+          opened.onExternalAppend((notice) => void this.#follow(notice.retired === true));
       },
       () => undefined,
     );
@@ -325,12 +326,18 @@ export class KioskService {
     return run;
   }
 
-  /** Folds in what other tabs appended since the state's position, in turn with our writes. */
-  #follow(): Promise<void> {
+  /**
+   * Folds in what other tabs appended since the state's position, in turn with our writes; after
+   * another tab's sync retired events (the hub decided in their place), the log is read again.
+   */
+  #follow(refold = false): Promise<void> {
     const run = this.#queue.then(async () => {
       if (!this.#whole && this.#complete === undefined) return;
       await this.whenComplete();
-      await this.#catchUp(await this.#log);
+      if (refold) {
+        this.#confirmed = undefined;
+        await this.#readWhole();
+      } else await this.#catchUp(await this.#log);
     });
     this.#queue = run.catch(() => undefined);
     return run.catch(() => undefined);

@@ -160,7 +160,23 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.name = name;
     this.#quarantined = new Set(quarantined);
     this.#retired = new Set(retired);
-    this.sync = idbSyncLog<E>(db, this.#retired, (error) => this.#fault(error));
+    this.sync = idbSyncLog<E>(
+      db,
+      this.#retired,
+      (error) => this.#fault(error),
+      (positions, retiredSome) => {
+        const from = positions[0] ?? 0;
+        const to = positions.at(-1) ?? 0;
+        if (positions.length === 0 && !retiredSome) return;
+        this.#channel?.post({
+          database: name,
+          from,
+          to,
+          count: positions.length,
+          ...(retiredSome ? { retired: true } : {}),
+        });
+      },
+    );
     this.#clock = options.clock ?? Date.now;
     this.#durability = options.durability ?? 'strict';
     this.#channel = options.broadcast === false ? undefined : openAppendChannel(name);
@@ -499,7 +515,19 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   }
 
   onExternalAppend(listener: AppendListener): () => void {
-    return this.#channel?.subscribe(listener) ?? (() => false);
+    return (
+      this.#channel?.subscribe((notice) => {
+        // Another tab's sync retired events: read which, then tell (reads skip them from then on).
+        if (!notice.retired) return listener(notice);
+        void this.#db.getAllKeys('retired').then(
+          (keys) => {
+            for (const k of keys) this.#retired.add(k);
+            listener(notice);
+          },
+          () => listener(notice),
+        );
+      }) ?? (() => false)
+    );
   }
 
   onFault(listener: FaultListener): () => void {

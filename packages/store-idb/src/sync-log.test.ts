@@ -110,4 +110,27 @@ describe("the door's sync log (S-2, S-5, K-3)", () => {
     expect(meta.enrolment).toBeUndefined();
     expect(meta.hub).toBe(enrolment.hub);
   });
+
+  it('K-3: another tab of the door hears of a sync step that retired events, and no longer reads them', async () => {
+    const factory = new IDBFactory();
+    const writer = await openIdbEventStore({ factory, name: 'door-tabs' });
+    const viewer = await openIdbEventStore({ factory, name: 'door-tabs' });
+    await writer.sync.appendCommand([ev(1, 'a', 'local')], { type: 'X', now: 1 });
+    expect(ids(await viewer.readAfter(0))).toEqual(['local1']);
+    const heard = new Promise<{ retired?: boolean; count: number }>((resolve) => {
+      viewer.onExternalAppend((n) => {
+        if (n.retired) resolve(n);
+      });
+    });
+    await writer.sync.apply({
+      events: [ev(1, 'a', 'hub')],
+      settle: [{ id: 1, status: 'confirmed' }],
+      rebase: [],
+    });
+    const notice = await heard;
+    expect(notice.count).toBe(1);
+    expect(ids(await viewer.readAfter(0))).toEqual(['hub1']);
+    await writer.close();
+    await viewer.close();
+  });
 });

@@ -199,12 +199,14 @@ function addAll(
  * @param db - the database
  * @param retired - the positions every read skips
  * @param fault - turns what IndexedDB threw into the store's error
+ * @param announce - tells other tabs what a write appended (and whether it retired events)
  * @returns the sync log
  */
 export function idbSyncLog<E extends DomainEvent>(
   db: HuiyiDatabase,
   retired: Set<number>,
   fault: (error: unknown) => StoreError,
+  announce: (positions: readonly number[], retiredSome: boolean) => void = () => undefined,
 ): SyncLog<E> {
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -235,6 +237,7 @@ export function idbSyncLog<E extends DomainEvent>(
           }),
         );
         await tx.done;
+        announce(positions, false);
         const appended = batch.flatMap((e, i) => {
           const o = outcome[i];
           return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
@@ -355,6 +358,10 @@ export function idbSyncLog<E extends DomainEvent>(
         );
         await tx.done;
         for (const r of retiring) retired.add(r.position);
+        announce(
+          [...hubOutcome, ...rebaseOutcome].filter((o): o is number => typeof o === 'number'),
+          retiring.length > 0,
+        );
         const appended = hub.flatMap((e, i) => {
           const o = hubOutcome[i];
           return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
@@ -413,6 +420,7 @@ export function idbSyncLog<E extends DomainEvent>(
         );
         await tx.done;
         for (const p of retiring) retired.add(p);
+        announce([], retiring.length > 0);
       });
     },
 
