@@ -3,13 +3,14 @@ import { fc, test } from '@fast-check/vitest';
 import { MINUTE } from '../time/instant.js';
 import { overlaps } from '../time/interval.js';
 import { createBookingDecider } from './booking-decider.js';
+import { untyped } from '../testing/untyped.js';
 import { occupied } from './booking.js';
 import type { BookingEvent } from './booking-events.js';
 import { foldBookingEvents, standingConflicts, type BookingState } from './booking-state.js';
 import { at, kiosk, MONDAY_8, request, site, wang } from './fixtures.test-helpers.js';
 import { roomUtilization } from '../reports/room-utilization.js';
 
-const decider = createBookingDecider();
+const decider = untyped(createBookingDecider());
 
 /** Every pair of bookings of a room whose occupied intervals overlap, as sorted id pairs. */
 function overlappingPairs(state: BookingState): string[] {
