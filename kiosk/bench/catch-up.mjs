@@ -11,7 +11,7 @@ import { ROOMS, settled, startHub } from '../e2e/sync-hub.mjs';
 
 const json = process.argv.includes('--json');
 const MINUTE = 60_000;
-const RUNS = 3;
+const RUNS = Number(process.env.RUNS ?? 3);
 const EVENTS = 2_000;
 const rooms = Array.from({ length: RUNS }, (_, i) => ({
   ...ROOMS[1],

@@ -56,11 +56,14 @@ export interface SyncEngineOptions {
   /** Opens the live channel (default: an `EventSource` where the browser has one). */
   readonly live?: (url: string) => LiveChannel | undefined;
   readonly timers?: Timers;
-  /** Events a page (default 500). */
+  /** Events a page (default {@link PAGE_SIZE}). */
   readonly pageSize?: number;
   /** Told when the hub no longer knows the door's token. */
   readonly onRevoked?: () => void;
 }
+
+/** Events a pull asks for at once: the most the hub gives (fewer round trips on a catch-up). */
+export const PAGE_SIZE = 1_000;
 
 /** The first wait after a failure; it doubles each time, up to {@link BACKOFF_MAX_MS}. */
 export const BACKOFF_FIRST_MS = 1_000;
@@ -224,7 +227,7 @@ export class SyncEngine {
         try {
           page = await hub.pull(
             cursor,
-            this.#o.pageSize ?? 500,
+            this.#o.pageSize ?? PAGE_SIZE,
             clientId,
             queued.length > 0 ? since : undefined,
           );
