@@ -63,6 +63,7 @@ async function engines() {
         u.pathname = `/${db}`;
         const url = u.toString();
         const pool = new pg.Pool({ connectionString: url, max: 50 });
+        pool.on('error', () => {});
         return {
           open: (o) => openHub({ ...o, databaseUrl: url, poolSize: 50 }),
           query: (text, params) => pool.query(text, params),

@@ -21,6 +21,7 @@ function pushLoop(
   from: number,
   to: number,
   killAfter?: number,
+  client = 'loop',
 ): Promise<{ acked: number[]; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child], {
@@ -30,6 +31,7 @@ function pushLoop(
         FROM: String(from),
         TO: String(to),
         T0: String(T0),
+        CLIENT: client,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -179,5 +181,38 @@ run('the hub under faults (PostgreSQL)', () => {
       `hub faults: ${kills} backends terminated, ${errors} pushes failed and were retried`,
     );
     await hub.close();
+  }, 120_000);
+
+  it('S-1: two hub processes on one database, each with its client booking the same slots: each slot won once, each command once', async () => {
+    expect(existsSync(built), 'the hub is built (npx tsc -b) before this test runs').toBe(true);
+    await server?.reset();
+    const url = server?.url as string;
+    const setup = (await server?.open({ clock: () => T0 })) as Hub;
+    await setup.push(ADMIN, {
+      clientId: 'admin',
+      clientClock: T0,
+      mutations: ['K0', 'K1', 'K2', 'K3'].map((id, i) => ({
+        id: i + 1,
+        command: register(room(id)),
+      })),
+    });
+    const [one, two] = await Promise.all([
+      pushLoop(url, 1, 40, undefined, 'east'),
+      pushLoop(url, 1, 40, undefined, 'west'),
+    ]);
+    expect([one.acked.length, two.acked.length]).toEqual([40, 40]);
+    const slots = await sql<{ room: string; start: string; n: number }>`
+      select data->>'roomId' as room, data->'booking'->>'start' as start, count(*)::int as n
+        from hub_events where type = 'RoomBooked' group by 1, 2`.execute(setup.db);
+    expect(slots.rows).toHaveLength(40);
+    expect(slots.rows.every((r) => r.n === 1)).toBe(true);
+    const outcomes = await sql<{ client_id: string; n: number }>`
+      select client_id, count(*)::int as n from hub_mutations where client_id in ('east', 'west')
+       group by client_id order by client_id`.execute(setup.db);
+    expect(outcomes.rows).toEqual([
+      { client_id: 'east', n: 40 },
+      { client_id: 'west', n: 40 },
+    ]);
+    await setup.close();
   }, 120_000);
 });

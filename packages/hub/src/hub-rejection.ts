@@ -1,19 +1,10 @@
-import type { Message } from '@huiyi/core';
+import { reject, type Rejection, type RuleId } from '@huiyi/core';
 
-/** A rule a refusal names: the core's rules and the hub's own (S-1 … S-6). */
-export type HubRuleId = `${'T' | 'P' | 'M' | 'N' | 'F' | 'E' | 'R' | 'K' | 'S' | 'C'}-${number}`;
+/** A rule a refusal names: the core's rules, the hub's own (S-1 … S-6) among them. */
+export type HubRuleId = RuleId;
 
-/**
- * Why the hub refused something: the rule, a stable code, the data behind it and a message in
- * zh-CN and en. The core's `Rejection` is one of these.
- */
-export interface HubRejection {
-  readonly kind: 'rejection';
-  readonly rule: HubRuleId;
-  readonly code: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly message: Message;
-}
+/** Why the hub refused something: the core's rejection (rule, code, data, zh-CN and en message). */
+export type HubRejection = Rejection;
 
 const make = (
   rule: HubRuleId,
@@ -21,7 +12,7 @@ const make = (
   zh: string,
   en: string,
   data: Record<string, unknown> = {},
-): HubRejection => ({ kind: 'rejection', rule, code, data, message: { 'zh-CN': zh, en } });
+): HubRejection => reject(rule, code, { 'zh-CN': zh, en }, data);
 
 /** The refusals the hub itself gives, each naming its rule (S-1 … S-6). */
 export const hubRejections = {

@@ -10,7 +10,7 @@ import {
 import { DEMO_ROOMS, demoCommands } from '@huiyi/core';
 import { sql } from 'kysely';
 import { seedDemo } from './seed-demo.js';
-import type { MutationOutcome, PushReply, PushRequest } from './hub-types.js';
+import type { Committed, MutationOutcome, PushReply, PushRequest } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
 import {
   ADMIN,
@@ -611,5 +611,36 @@ describe.each(all)('the hub on $name', (backend) => {
     expect(!d.ok && d.rejection.rule).toBe('S-3');
     const noScope = await openActionsOf(hub.db, system(['act']), 'p-liu');
     expect(!noScope.ok && noScope.rejection.code).toBe('hub.missing-scope');
+  });
+
+  it('S-6: onCommitted hears each commit that appended events, after it, with its positions; not refusals or retries', async () => {
+    const heard: Committed[] = [];
+    const off = hub.onCommitted((c) => heard.push(c));
+    const push = {
+      clientId: 'door-A',
+      clientClock: clock.now,
+      mutations: [
+        { id: 1, command: walkUp('w1', 'A', at(9)) },
+        { id: 2, command: walkUp('w2', 'A', at(9)) },
+      ],
+    };
+    await hub.push(door('A'), push);
+    await hub.push(door('A'), push);
+    off();
+    await hub.push(door('A'), {
+      ...push,
+      mutations: [
+        {
+          id: 3,
+          command: { type: 'EndEarly', now: at(9, 10), actor: wang, roomId: 'A', bookingId: 'w1' },
+        },
+      ],
+    });
+    const feed = await hub.feed(ADMIN, {});
+    if (!feed.ok) throw new Error('feed refused');
+    const ofFirst = feed.events
+      .filter((e) => e.clientId === 'door-A' && e.mutationId === 1)
+      .map((e) => e.position);
+    expect(heard).toEqual([{ roomId: 'A', clientId: 'door-A', mutationId: 1, positions: ofFirst }]);
   });
 });
