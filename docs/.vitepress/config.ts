@@ -76,6 +76,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
       { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
       { text: 'Calendar feeds', link: '/decisions/calendar-feeds' },
+      { text: "The door's side of the sync", link: '/decisions/door-sync' },
     ],
   },
 ];
