@@ -46,6 +46,8 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Follow-through and money', link: '/guide/follow-through-and-money' },
       { text: 'Reports', link: '/guide/reports' },
       { text: 'The kiosk on a tablet', link: '/guide/kiosk' },
+      { text: "The hub's HTTP API", link: '/guide/hub' },
+      { text: 'Calendars', link: '/guide/calendars' },
     ],
   },
 ];
@@ -73,6 +75,9 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
       { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
+      { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
+      { text: 'Calendar feeds', link: '/decisions/calendar-feeds' },
+      { text: "The door's side of the sync", link: '/decisions/door-sync' },
     ],
   },
 ];
@@ -138,6 +143,8 @@ export default defineConfig({
                 { text: '快速上手', link: '/zh/guide/getting-started' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
                 { text: '一个决策器管全店', link: '/zh/guide/dealership' },
+                { text: '同步中心的 HTTP 接口', link: '/zh/guide/hub' },
+                { text: '日历订阅', link: '/zh/guide/calendars' },
               ],
             },
           ],

@@ -44,6 +44,10 @@ import './agreement-pad.js';
 import './pin-pad.js';
 import './settings-panel.js';
 import './sync-badge.js';
+import './refusal-list.js';
+import './hub-enrolment.js';
+import type { MutationRecord } from '@huiyi/store-idb';
+import type { DoorSync } from '../sync/door-sync.js';
 import './rejection-note.js';
 import './fault-report.js';
 import './equipment-checklist.js';
@@ -59,7 +63,8 @@ export type Screen =
   | 'checklist'
   | 'power-off'
   | 'pin'
-  | 'settings';
+  | 'settings'
+  | 'refusals';
 
 const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
 
@@ -129,7 +134,14 @@ export class HuiyiKiosk extends LitElement {
   @property({ type: Boolean }) updateReady = false;
   /** Applies a waiting update (reloads the page). */
   @property({ attribute: false }) applyUpdate: (() => void) | undefined;
+  /** The door and its hub (S-5): the badge's status, enrolment, the refused taps. */
+  @property({ attribute: false }) sync?: DoorSync;
+  /** Why the enrolment in the address (`?enrol=`) or in the settings failed. */
+  @property({ attribute: false }) enrolRefusal: Rejection | undefined;
   @state() screen: Screen = 'home';
+  @state() private refusals: readonly MutationRecord[] = [];
+  @state() private enrolling = false;
+  #unsync: (() => void) | undefined;
   @state() private rejection: Rejection | undefined;
   /** The confirmations on screen, each with its own lifetime (K-3). */
   readonly #confirmations = new ConfirmationsController(this);
@@ -154,9 +166,14 @@ export class HuiyiKiosk extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    this.#unsync?.();
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('sync')) {
+      this.#unsync?.();
+      this.#unsync = this.sync?.subscribe(() => this.requestUpdate());
+    }
     if (changed.has('service')) {
       this.#unsubscribe?.();
       this.#unsubscribe = this.service?.subscribe(() => this.requestUpdate());
@@ -248,7 +265,8 @@ export class HuiyiKiosk extends LitElement {
     // Settle due no-shows about once a minute (R-4); nothing is written when none is due.
     const now = this.#now();
     const rs = this.#room;
-    if (this.service && rs && now - this.#lastRelease > MINUTE) {
+    // A door with a hub leaves no-shows to the hub, which settles them (R-4).
+    if (this.service && rs && !this.service.synced && now - this.#lastRelease > MINUTE) {
       this.#lastRelease = now;
       void this.service.dispatch({
         type: 'ReleaseNoShows',
@@ -283,7 +301,12 @@ export class HuiyiKiosk extends LitElement {
       ${this.#confirmations.region}
       <footer>
         <!-- With no server yet, every event in the log is still to be synchronised (K-3). -->
-        <sync-badge .pending=${this.service.position}></sync-badge>
+        <sync-badge
+          .status=${this.sync?.status}
+          .pending=${this.service.position}
+          .zone=${this.#params.time.zone}
+          @show-refusals=${() => void this.#showRefusals()}
+        ></sync-badge>
         <button
           class="gear"
           @click=${() => (this.screen === 'home' ? (this.screen = 'pin') : this.#home())}
@@ -339,6 +362,15 @@ export class HuiyiKiosk extends LitElement {
         return this.#renderPin();
       case 'settings':
         return this.#renderSettings();
+      case 'refusals':
+        return html`<refusal-list
+          .items=${this.refusals}
+          .bookings=${this.service?.state.bookings}
+          .people=${this.#people}
+          .zone=${this.#params.time.zone}
+          @seen=${() => void this.#seenRefusals()}
+          @close=${() => this.#home()}
+        ></refusal-list>`;
       case 'home':
         return this.#renderHome(rs, status, now);
     }
@@ -453,16 +485,51 @@ export class HuiyiKiosk extends LitElement {
   #renderSettings() {
     const rooms = [...(this.service?.state.bookings.rooms.values() ?? [])].map((r) => r.room);
     return html`<settings-panel
-      .rooms=${rooms}
-      .roomId=${this.#room?.room.id ?? ''}
-      .language=${language()}
-      .notice=${this.notice}
-      @settings-changed=${(e: CustomEvent<{ roomId: string; language: Language }>) => this.#saveSettings(e.detail)}
-      @import-file=${(e: CustomEvent<{ name: string; text: string }>) => this.#import(e.detail.text)}
-      @export-log=${() => this.#export()}
-      @pin-changed=${(e: CustomEvent<{ pin: string }>) => this.#changePin(e.detail.pin)}
-      @close=${() => this.#home()}
-    ></settings-panel>`;
+        .rooms=${rooms}
+        .roomId=${this.#room?.room.id ?? ''}
+        .language=${language()}
+        .notice=${this.notice}
+        @settings-changed=${(e: CustomEvent<{ roomId: string; language: Language }>) => this.#saveSettings(e.detail)}
+        @import-file=${(e: CustomEvent<{ name: string; text: string }>) => this.#import(e.detail.text)}
+        @export-log=${() => this.#export()}
+        @pin-changed=${(e: CustomEvent<{ pin: string }>) => this.#changePin(e.detail.pin)}
+        @close=${() => this.#home()}
+      ></settings-panel>
+      ${
+        this.sync
+          ? html`<hub-enrolment
+              .enrolment=${this.sync.enrolment}
+              .status=${this.sync.status}
+              .refusal=${this.enrolRefusal}
+              .busy=${this.enrolling}
+              .zone=${this.#params.time.zone}
+              @enrol=${(e: CustomEvent<{ hub: string; code: string }>) => void this.#enrol(e.detail)}
+              @unenrol=${() => void this.sync?.unenrol().then(() => this.requestUpdate())}
+            ></hub-enrolment>`
+          : nothing
+      }`;
+  }
+
+  /** Enrols the door with a hub; once kept, the door opens again as the hub's (S-5). */
+  async #enrol(d: { hub: string; code: string }): Promise<void> {
+    if (!this.sync || this.enrolling) return;
+    this.enrolling = true;
+    this.enrolRefusal = undefined;
+    const r = await this.sync.enrol(d.hub, d.code, `${this.#room?.room.name ?? 'kiosk'}`);
+    this.enrolling = false;
+    if (r.ok) location.replace(location.pathname);
+    else this.enrolRefusal = r.rejection;
+  }
+
+  /** Opens the list of taps the hub refused. */
+  async #showRefusals(): Promise<void> {
+    this.refusals = (await this.sync?.refused()) ?? [];
+    this.screen = 'refusals';
+  }
+
+  async #seenRefusals(): Promise<void> {
+    await this.sync?.seen();
+    this.#home();
   }
 
   /** The walk-ups on offer now, each with its real end (R-5): the core's, as the decider books them. */
@@ -776,6 +843,11 @@ export class HuiyiKiosk extends LitElement {
 
   async #import(text: string): Promise<void> {
     this.notice = '';
+    if (this.sync?.synced) {
+      // A door with a hub takes its schedule from the hub, never from a file.
+      this.notice = msg('本门牌已连接中心:日程由中心同步,不能导入文件', { id: 'hub.no-import' });
+      return;
+    }
     const read = readScheduleFile(text, this.#now(), ADMIN);
     if (!read.ok) {
       this.rejection = read.rejection;
