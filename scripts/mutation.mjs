@@ -1,0 +1,361 @@
+#!/usr/bin/env node
+// The core's mutation testing (Stryker), incremental against the report kept in the repository.
+//
+//   npm run mutation                      mutate what changed since the kept report, merge, summarise
+//   npm run mutation -- src/rooms/x.ts …  mutate these files (paths inside packages/core)
+//   npm run mutation -- --check           no Stryker: fail when the kept report is stale or a floor fails
+//   npm run mutation -- --summary         print the score per context and per file from the kept report
+//
+// Stryker's own incremental file (packages/core/stryker/incremental.json) holds every file's
+// mutants and the sources they were judged on; `stryker/summary.json` holds the scores and a hash
+// of every mutated file and test file, so a check needs no Stryker run. Each Stryker run mutates only
+// the files asked for (concurrency 1: the machine is shared), reading the kept file so that mutants
+// whose code and tests did not change are not run again, and its results are merged back in.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const core = join(root, 'packages/core');
+const KEPT = join(core, 'stryker/incremental.json');
+const SUMMARY = join(core, 'stryker/summary.json');
+const DOC = join(root, 'docs/quality/mutation.md');
+const RUN = join(core, 'reports/mutation/run-incremental.json');
+
+/** The floors: the core as a whole, and every file. */
+export const FLOOR = { core: 90, file: 85 };
+
+const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const read = (p) => readFileSync(p, 'utf8');
+const readJson = (p, fallback) => (existsSync(p) ? JSON.parse(read(p)) : fallback);
+
+/** Every file under src, relative to packages/core, with `/` separators. */
+function walk(dir = join(core, 'src')) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    return d.isDirectory() ? walk(p) : [relative(core, p).split('\\').join('/')];
+  });
+}
+
+/** What Stryker mutates (stryker.config.json's `mutate`, spelled out). */
+export const isMutated = (f) =>
+  f.endsWith('.ts') &&
+  !f.endsWith('.test.ts') &&
+  !f.endsWith('.test-helpers.ts') &&
+  !f.startsWith('src/testing/') &&
+  !f.endsWith('/index.ts');
+const isTest = (f) => f.endsWith('.test.ts');
+/** Code that tests run but Stryker does not mutate: fixtures and the testing helpers. */
+const isHelper = (f) =>
+  f.endsWith('.ts') &&
+  !isTest(f) &&
+  (f.endsWith('.test-helpers.ts') || f.startsWith('src/testing/'));
+
+/** The relative imports of a file, as paths inside packages/core. */
+function importsOf(f) {
+  const out = [];
+  for (const m of read(join(core, f)).matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+    out.push(posix.normalize(posix.join(posix.dirname(f), m[1].replace(/\.js$/, '.ts'))));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scores
+
+function count(mutants) {
+  const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  for (const m of mutants) {
+    if (m.status === 'Killed') c.killed++;
+    else if (m.status === 'Timeout') c.timeout++;
+    else if (m.status === 'Survived') c.survived++;
+    else if (m.status === 'NoCoverage') c.noCoverage++;
+    else if (m.status === 'Ignored') c.ignored++;
+    else c.errors++;
+  }
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage;
+  return { ...c, valid, score: valid === 0 ? 100 : Math.floor((detected / valid) * 1000) / 10 };
+}
+
+/** Scores per file, per context (the folder under src) and for the core, from a report. */
+export function scores(report) {
+  const files = {};
+  const byContext = {};
+  const all = [];
+  for (const [f, { mutants }] of Object.entries(report.files)) {
+    files[f] = count(mutants);
+    const ctx = f.split('/')[1];
+    (byContext[ctx] ??= []).push(...mutants);
+    all.push(...mutants);
+  }
+  const contexts = Object.fromEntries(
+    Object.entries(byContext)
+      .sort()
+      .map(([k, v]) => [k, count(v)]),
+  );
+  return { core: count(all), contexts, files };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staleness
+
+/** The hashes the kept report was judged on, for mutated files, test files and helpers. */
+function currentHashes() {
+  const all = walk();
+  const pick = (pred) =>
+    Object.fromEntries(
+      all
+        .filter(pred)
+        .sort()
+        .map((f) => [f, sha(read(join(core, f)))]),
+    );
+  return { sources: pick(isMutated), tests: pick(isTest), helpers: pick(isHelper) };
+}
+
+/**
+ * The mutated files whose kept results may no longer hold: their own source changed (or is new), or
+ * a test that covers them changed, or a fixture such a test imports changed. A new test file stales
+ * the files it imports.
+ */
+export function staleFiles(summary, report, now = currentHashes()) {
+  const kept = summary?.hashes ?? { sources: {}, tests: {}, helpers: {} };
+  const stale = new Set();
+  for (const [f, h] of Object.entries(now.sources)) if (kept.sources[f] !== h) stale.add(f);
+  const changedHelpers = new Set(
+    [...Object.keys(now.helpers), ...Object.keys(kept.helpers ?? {})].filter(
+      (f) => now.helpers[f] !== kept.helpers?.[f],
+    ),
+  );
+  const changedTests = new Set();
+  for (const f of new Set([...Object.keys(now.tests), ...Object.keys(kept.tests)])) {
+    if (now.tests[f] !== kept.tests[f]) changedTests.add(f);
+    else if (now.tests[f] && importsOf(f).some((i) => changedHelpers.has(i))) changedTests.add(f);
+  }
+  if (changedTests.size > 0 && report) {
+    const testFileOf = new Map();
+    for (const [f, t] of Object.entries(report.testFiles ?? {}))
+      for (const test of t.tests) testFileOf.set(test.id, f);
+    for (const [f, { mutants }] of Object.entries(report.files)) {
+      if (!now.sources[f]) continue;
+      const covered = mutants.some((m) =>
+        [...(m.coveredBy ?? []), ...(m.killedBy ?? [])].some((id) =>
+          changedTests.has(testFileOf.get(id)),
+        ),
+      );
+      if (covered) stale.add(f);
+    }
+  }
+  for (const t of changedTests) {
+    if (!now.tests[t] || kept.tests[t]) continue; // deleted, or covered above
+    for (const i of importsOf(t)) if (now.sources[i]) stale.add(i);
+  }
+  return [...stale].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging a run into the kept report
+
+/** Stryker numbers tests per run; carries the kept results' test ids over to the run's numbering. */
+function merge(kept, run, mutated) {
+  const key = (file, name) => `${file}\u0000${name}`;
+  const newId = new Map();
+  for (const [f, t] of Object.entries(run.testFiles ?? {}))
+    for (const test of t.tests) newId.set(key(f, test.name), test.id);
+  const oldToNew = new Map();
+  for (const [f, t] of Object.entries(kept?.testFiles ?? {}))
+    for (const test of t.tests) {
+      const id = newId.get(key(f, test.name));
+      if (id !== undefined) oldToNew.set(test.id, id);
+    }
+  const remap = (ids) => ids?.flatMap((id) => (oldToNew.has(id) ? [oldToNew.get(id)] : []));
+  const files = {};
+  for (const [f, r] of Object.entries(kept?.files ?? {})) {
+    if (mutated.includes(f) || !existsSync(join(core, f))) continue;
+    files[f] = {
+      ...r,
+      mutants: r.mutants.map((m) => ({
+        ...m,
+        ...(m.coveredBy ? { coveredBy: remap(m.coveredBy) } : {}),
+        ...(m.killedBy ? { killedBy: remap(m.killedBy) } : {}),
+      })),
+    };
+  }
+  for (const f of mutated) if (run.files[f]) files[f] = run.files[f];
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  return {
+    schemaVersion: run.schemaVersion,
+    thresholds: run.thresholds,
+    files: sorted,
+    testFiles: run.testFiles,
+    framework: { name: run.framework?.name, version: run.framework?.version },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const pct = (s) => (s.valid === 0 ? '–' : `${s.score.toFixed(1)} %`);
+
+function table(title, rows, before) {
+  const lines = [
+    `| ${title} | score | before | killed | timeout | survived | no coverage | mutants |`,
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [name, s] of rows) {
+    const b = before?.[name];
+    lines.push(
+      `| ${name} | ${pct(s)} | ${b ? pct(b) : '–'} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.valid} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function printSummary(s) {
+  console.log(
+    `mutation score, core: ${pct(s.core)} (${s.core.killed + s.core.timeout}/${s.core.valid})`,
+  );
+  for (const [ctx, c] of Object.entries(s.contexts))
+    console.log(
+      `  ${ctx.padEnd(10)} ${pct(c).padStart(8)}  (${c.survived} survived, ${c.noCoverage} not covered)`,
+    );
+  const low = Object.entries(s.files).filter(([, c]) => c.valid > 0 && c.score < FLOOR.file);
+  for (const [f, c] of low) console.log(`  below ${FLOOR.file} %: ${f} ${pct(c)}`);
+}
+
+function writeDoc(summary) {
+  const s = summary.scores;
+  const before = summary.before ?? {};
+  const md = `# Mutation score of @huiyi/core
+
+Written by \`npm run mutation\` from Stryker's report (\`packages/core/stryker/incremental.json\`);
+do not edit by hand. Floors: ${FLOOR.core} % for the core, ${FLOOR.file} % for every file (checked in CI by
+\`npm run mutation -- --check\`). "before" is the first measurement of each file, before the tests
+named after the rules its surviving mutants broke. Files not yet mutated are not listed.
+
+Score = (killed + timed out) / (killed + timed out + survived + not covered); equivalent mutants are
+disabled in the source with a reason (see docs/decisions/mutation-testing.md) and not counted.
+
+${table('context', [['core', s.core], ...Object.entries(s.contexts)], { core: before.core, ...before.contexts })}
+
+${table('file', Object.entries(s.files), before.files)}
+`;
+  mkdirSync(dirname(DOC), { recursive: true });
+  writeFileSync(DOC, md);
+}
+
+function floorsHold(s) {
+  const problems = [];
+  if (s.core.score < FLOOR.core) problems.push(`core ${pct(s.core)} < ${FLOOR.core} %`);
+  for (const [f, c] of Object.entries(s.files))
+    if (c.valid > 0 && c.score < FLOOR.file) problems.push(`${f} ${pct(c)} < ${FLOOR.file} %`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function runStryker(files) {
+  mkdirSync(dirname(RUN), { recursive: true });
+  const kept = readJson(KEPT, undefined);
+  if (kept) writeFileSync(RUN, JSON.stringify(kept));
+  else rmSync(RUN, { force: true });
+  const started = Date.now();
+  const r = spawnSync(
+    'npx',
+    ['stryker', 'run', '--incrementalFile', relative(core, RUN), '--mutate', files.join(',')],
+    { cwd: core, stdio: 'inherit' },
+  );
+  if (r.status !== 0) {
+    console.error(`stryker exited ${r.status}`);
+    process.exit(r.status ?? 1);
+  }
+  const run = readJson(RUN);
+  const merged = merge(kept, run, files);
+  writeFileSync(KEPT, `${JSON.stringify(merged)}\n`);
+  console.log(`stryker: ${files.length} file(s) in ${Math.round((Date.now() - started) / 1000)} s`);
+  return merged;
+}
+
+function writeSummary(report, mutatedNow, staleBefore) {
+  const old = readJson(SUMMARY, {});
+  const s = scores(report);
+  // "before": a file's first measurement, kept from then on
+  const before = { core: undefined, contexts: {}, files: {}, ...old.before };
+  for (const f of mutatedNow) if (!before.files[f] && s.files[f]) before.files[f] = s.files[f];
+  const now = currentHashes();
+  const kept = old.hashes ?? { sources: {}, tests: {}, helpers: {} };
+  const sources = {};
+  for (const f of Object.keys(now.sources)) {
+    if (mutatedNow.includes(f)) sources[f] = now.sources[f];
+    else if (kept.sources[f] !== undefined) sources[f] = kept.sources[f];
+  }
+  // the tests' hashes move on only when every file they could have changed was mutated again
+  const allCaughtUp = staleBefore.every((f) => mutatedNow.includes(f));
+  const summary = {
+    scores: s,
+    before,
+    hashes: {
+      sources,
+      tests: allCaughtUp ? now.tests : kept.tests,
+      helpers: allCaughtUp ? now.helpers : kept.helpers,
+    },
+  };
+  writeFileSync(SUMMARY, `${JSON.stringify(summary, null, 1)}\n`);
+  writeDoc(summary);
+  return summary;
+}
+
+function main(argv) {
+  const check = argv.includes('--check');
+  const summaryOnly = argv.includes('--summary');
+  const files = argv
+    .filter((a) => !a.startsWith('--'))
+    .map((f) => f.replace(/^packages\/core\//, ''));
+  const summary = readJson(SUMMARY, undefined);
+  const report = readJson(KEPT, undefined);
+
+  if (summaryOnly) {
+    if (!summary) throw new Error('no kept report: run npm run mutation');
+    printSummary(summary.scores);
+    return;
+  }
+  if (check) {
+    const started = Date.now();
+    if (!summary || !report) {
+      console.error('mutation: no kept report (packages/core/stryker/); run npm run mutation');
+      process.exit(1);
+    }
+    const stale = staleFiles(summary, report);
+    const problems = floorsHold(scores(report));
+    printSummary(scores(report));
+    if (stale.length > 0)
+      problems.push(
+        `the kept report is stale for ${stale.length} file(s): ${stale.join(', ')}; run npm run mutation and commit packages/core/stryker and docs/quality/mutation.md`,
+      );
+    console.log(`mutation check in ${Date.now() - started} ms`);
+    if (problems.length > 0) {
+      for (const p of problems) console.error(`mutation: ${p}`);
+      process.exit(1);
+    }
+    return;
+  }
+  const stale = staleFiles(summary, report);
+  const todo = files.length > 0 ? files : stale;
+  for (const f of todo)
+    if (!isMutated(f) || !existsSync(join(core, f))) throw new Error(`not a mutated file: ${f}`);
+  if (todo.length === 0) {
+    console.log('mutation: nothing changed since the kept report');
+    printSummary(scores(report));
+    return;
+  }
+  console.log(`mutation: ${todo.length} file(s): ${todo.join(', ')}`);
+  const merged = runStryker(todo);
+  const s = writeSummary(merged, todo, stale);
+  printSummary(s.scores);
+  const problems = floorsHold(s.scores);
+  for (const p of problems) console.error(`below the floor: ${p}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
