@@ -48,7 +48,7 @@ const busyRoomArb = fc
       ),
       fc.integer({ min: 1, max: 30 }),
     ),
-    { minLength: 17, maxLength: 60 },
+    { minLength: 17, maxLength: 40 },
   )
   .map((parts) => fromParts(parts));
 
@@ -115,17 +115,17 @@ describe('R-2: a busy room (more than 16 bookings) is searched as exactly as a q
     },
   );
 
-  it('R-2: a thousand bookings bunched at one end are found wherever a query lands', () => {
-    // 990 back-to-back half-hours, then ten far apart: the even-spread guess lands far off.
+  it('R-2: three hundred bookings bunched at one end are found wherever a query lands', () => {
+    // 290 back-to-back half-hours, then ten far apart: the even-spread guess lands far off.
     const bunched = fromParts([
-      ...Array.from({ length: 990 }, () => [0, 30] as const),
+      ...Array.from({ length: 290 }, () => [0, 30] as const),
       ...Array.from({ length: 10 }, () => [100_000, 30] as const),
     ]);
     agreesWithScan(buildIndex(bunched), bunched);
-    // and the mirror image: ten far apart, then 990 bunched at the end
+    // and the mirror image: ten far apart, then 290 bunched at the end
     const late = fromParts([
       ...Array.from({ length: 10 }, () => [100_000, 30] as const),
-      ...Array.from({ length: 990 }, () => [0, 30] as const),
+      ...Array.from({ length: 290 }, () => [0, 30] as const),
     ]);
     agreesWithScan(buildIndex(late), late);
   });
