@@ -2,6 +2,7 @@ import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Actor } from '../people/actor.js';
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { fail, notAtDoor, ok, type Result, type RuleId } from '../rejection/index.js';
 import { DAY, MINUTE, type Instant } from '../time/instant.js';
@@ -80,13 +81,11 @@ interface SeriesSupport {
   readonly decide: typeof requestSeries;
 }
 
-/** The rooms and bookings decider (DESIGN: `initialState`, `decide`, `evolve`). */
-export interface BookingDecider {
-  readonly initialState: BookingState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: BookingState): Result<BookingEvent[]>;
-  evolve(state: BookingState, event: BookingEvent): BookingState;
-}
+/**
+ * The rooms and bookings decider: a {@link Decider} of {@link BookingCommand}s. Its `decide` checks
+ * the command again at run time, so a value that is not one is refused as `command.malformed`.
+ */
+export type BookingDecider = Decider<BookingCommand, BookingState, BookingEvent>;
 
 /**
  * Makes the rooms and bookings decider, judging each command by the policy in force at its `now`
@@ -121,17 +120,28 @@ export function createDoorBookingDecider(
   return makeBookingDecider(policy, undefined);
 }
 
+/**
+ * Reads a command from outside for a door ({@link createDoorBookingDecider}): as
+ * {@link parseBookingCommand} does, but a series request is refused (K-2, `door.not-taken`), and
+ * recurrence is left out of a bundle that imports it alone. Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed or not taken at the door
+ * @example
+ * parseDoorBookingCommand({ type: 'RequestSeries' }).ok // => false (door.not-taken)
+ */
+export function parseDoorBookingCommand(input: unknown): Result<BookingCommand> {
+  const type =
+    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (type === 'RequestSeries') return fail(notAtDoor('RequestSeries'));
+  return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
+}
+
 function makeBookingDecider(
   policy: PolicyLookup,
   series: SeriesSupport | undefined,
 ): BookingDecider {
-  const parse = (input: unknown): Result<BookingCommand> => {
-    if (series) return series.parse(input);
-    const type =
-      typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-    if (type === 'RequestSeries') return fail(notAtDoor('RequestSeries'));
-    return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
-  };
+  const parse = series ? series.parse : parseDoorBookingCommand;
   const decide = (input: unknown, state: BookingState): Result<BookingEvent[]> => {
     const parsed = parse(input);
     if (!parsed.ok) return parsed;

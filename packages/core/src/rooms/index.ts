@@ -44,7 +44,7 @@ export type {
   EndEarly,
   RequestSeries,
 } from './booking-commands.js';
-export { streamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
+export { bookingStreamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
 export type * from './booking-events.js';
 export { bookingRejections, wallText } from './booking-rejections.js';
 export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
@@ -57,6 +57,7 @@ export {
   createBookingDecider,
   createDoorBookingDecider,
   parseBookingCommand,
+  parseDoorBookingCommand,
 } from './booking-decider.js';
 export type { BookingDecider } from './booking-decider.js';
 export { doorStatus } from './door-status.js';
