@@ -3,6 +3,7 @@
 //
 //   npm run mutation                      mutate what changed since the kept report, merge, summarise
 //   npm run mutation -- src/rooms/x.ts …  mutate these files (paths inside packages/core)
+//   npm run mutation -- --all             also mutate the files never measured yet (hours, not minutes)
 //   npm run mutation -- --check           no Stryker: fail when the kept report is stale or a floor fails
 //   npm run mutation -- --summary         print the score per context and per file from the kept report
 //
@@ -102,78 +103,86 @@ export function scores(report) {
 // ---------------------------------------------------------------------------------------------
 // Staleness
 
-/** The hashes the kept report was judged on, for mutated files, test files and helpers. */
-function currentHashes() {
-  const all = walk();
-  const pick = (pred) =>
-    Object.fromEntries(
-      all
-        .filter(pred)
-        .sort()
-        .map((f) => [f, sha(read(join(core, f)))]),
+/** The test files a file's mutants are run against (see {@link testsFor}), as paths. */
+function testFilesFor(f, all = walk()) {
+  const dir = posix.dirname(f);
+  const stem = posix.basename(f, '.ts');
+  if (existsSync(join(core, dir, `${stem}.test.ts`)))
+    return all.filter(
+      (t) => t === `${dir}/${stem}.test.ts` || (t.startsWith(`${dir}/${stem}.`) && isTest(t)),
     );
-  return { sources: pick(isMutated), tests: pick(isTest), helpers: pick(isHelper) };
+  return all.filter((t) => isTest(t) && t.startsWith(`src/${f.split('/')[1]}/`));
+}
+
+/** The fixtures a set of tests imports, directly or through other fixtures. */
+function helpersOf(tests) {
+  const seen = new Set();
+  const todo = tests.flatMap(importsOf).filter(isHelper);
+  while (todo.length > 0) {
+    const h = todo.pop();
+    if (seen.has(h) || !existsSync(join(core, h))) continue;
+    seen.add(h);
+    todo.push(...importsOf(h).filter(isHelper));
+  }
+  return [...seen].sort();
+}
+
+/** What a file's result was judged on: its source, its tests and their fixtures, by hash. */
+function judgedOn(f, report, all = walk()) {
+  const tests = testFilesFor(f, all);
+  const hashOf = (p, judged) => sha(judged ?? read(join(core, p)));
+  return {
+    source: hashOf(f, report?.files?.[f]?.source),
+    tests: Object.fromEntries(tests.map((t) => [t, hashOf(t, report?.testFiles?.[t]?.source)])),
+    helpers: Object.fromEntries(helpersOf(tests).map((h) => [h, hashOf(h)])),
+  };
 }
 
 /**
- * The mutated files whose kept results may no longer hold: their own source changed (or is new), or
- * a test that covers them changed, or a fixture such a test imports changed. A new test file stales
- * the files it imports.
+ * The files under mutation testing whose kept results may no longer hold: their source, one of
+ * their tests (or the set of their tests) or a fixture those tests import changed since.
  */
-export function staleFiles(summary, report, now = currentHashes()) {
-  const kept = summary?.hashes ?? { sources: {}, tests: {}, helpers: {} };
-  const stale = new Set();
-  for (const [f, h] of Object.entries(now.sources)) if (kept.sources[f] !== h) stale.add(f);
-  const changedHelpers = new Set(
-    [...Object.keys(now.helpers), ...Object.keys(kept.helpers ?? {})].filter(
-      (f) => now.helpers[f] !== kept.helpers?.[f],
-    ),
-  );
-  const changedTests = new Set();
-  for (const f of new Set([...Object.keys(now.tests), ...Object.keys(kept.tests)])) {
-    if (now.tests[f] !== kept.tests[f]) changedTests.add(f);
-    else if (now.tests[f] && importsOf(f).some((i) => changedHelpers.has(i))) changedTests.add(f);
+export function staleFiles(summary) {
+  const all = walk();
+  const stale = [];
+  for (const [f, then] of Object.entries(summary?.judged ?? {})) {
+    if (!existsSync(join(core, f))) continue;
+    const now = judgedOn(f, undefined, all);
+    if (JSON.stringify(now) !== JSON.stringify(then)) stale.push(f);
   }
-  if (changedTests.size > 0 && report) {
-    const testFileOf = new Map();
-    for (const [f, t] of Object.entries(report.testFiles ?? {}))
-      for (const test of t.tests) testFileOf.set(test.id, f);
-    for (const [f, { mutants }] of Object.entries(report.files)) {
-      if (!now.sources[f]) continue;
-      const covered = mutants.some((m) =>
-        [...(m.coveredBy ?? []), ...(m.killedBy ?? [])].some((id) =>
-          changedTests.has(testFileOf.get(id)),
-        ),
-      );
-      if (covered) stale.add(f);
-    }
-  }
-  for (const t of changedTests) {
-    if (!now.tests[t] || kept.tests[t]) continue; // deleted, or covered above
-    for (const i of importsOf(t)) if (now.sources[i]) stale.add(i);
-  }
-  return [...stale].sort();
+  return stale.sort();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Merging a run into the kept report
 
-/** Stryker numbers tests per run; carries the kept results' test ids over to the run's numbering. */
+/**
+ * Merges a run into the kept report. Stryker numbers tests per run ("0", "1", …); the kept report
+ * names each test by a hash of its file and name instead, so results of runs with different test
+ * sets (one context's tests at a time) can sit side by side.
+ */
 function merge(kept, run, mutated) {
-  const key = (file, name) => `${file}\u0000${name}`;
-  const newId = new Map();
-  for (const [f, t] of Object.entries(run.testFiles ?? {}))
-    for (const test of t.tests) newId.set(key(f, test.name), test.id);
-  const oldToNew = new Map();
-  for (const [f, t] of Object.entries(kept?.testFiles ?? {}))
-    for (const test of t.tests) {
-      const id = newId.get(key(f, test.name));
-      if (id !== undefined) oldToNew.set(test.id, id);
-    }
-  const remap = (ids) => ids?.flatMap((id) => (oldToNew.has(id) ? [oldToNew.get(id)] : []));
+  const testId = (file, name) => sha(`${file}\u0000${name}`).slice(0, 10);
+  const runIds = new Map();
+  const testFiles = { ...(kept?.testFiles ?? {}) };
+  for (const [f, t] of Object.entries(run.testFiles ?? {})) {
+    testFiles[f] = {
+      ...t,
+      tests: t.tests.map((test) => {
+        const id = testId(f, test.name);
+        runIds.set(test.id, id);
+        return { ...test, id };
+      }),
+    };
+  }
+  for (const f of Object.keys(testFiles)) if (!existsSync(join(core, f))) delete testFiles[f];
+  const remap = (ids) => ids?.map((id) => runIds.get(id) ?? id);
   const files = {};
-  for (const [f, r] of Object.entries(kept?.files ?? {})) {
-    if (mutated.includes(f) || !existsSync(join(core, f))) continue;
+  for (const [f, r] of Object.entries(kept?.files ?? {}))
+    if (!mutated.includes(f) && existsSync(join(core, f))) files[f] = r;
+  for (const f of mutated) {
+    const r = run.files[f];
+    if (!r) continue;
     files[f] = {
       ...r,
       mutants: r.mutants.map((m) => ({
@@ -183,13 +192,13 @@ function merge(kept, run, mutated) {
       })),
     };
   }
-  for (const f of mutated) if (run.files[f]) files[f] = run.files[f];
-  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  const sortKeys = (o) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   return {
     schemaVersion: run.schemaVersion,
     thresholds: run.thresholds,
-    files: sorted,
-    testFiles: run.testFiles,
+    files: sortKeys(files),
+    testFiles: sortKeys(testFiles),
     framework: { name: run.framework?.name, version: run.framework?.version },
   };
 }
@@ -256,51 +265,71 @@ function floorsHold(s) {
 
 // ---------------------------------------------------------------------------------------------
 
-function runStryker(files) {
-  mkdirSync(dirname(RUN), { recursive: true });
-  const kept = readJson(KEPT, undefined);
-  if (kept) writeFileSync(RUN, JSON.stringify(kept));
-  else rmSync(RUN, { force: true });
-  const started = Date.now();
-  const r = spawnSync(
-    'npx',
-    ['stryker', 'run', '--incrementalFile', relative(core, RUN), '--mutate', files.join(',')],
-    { cwd: core, stdio: 'inherit' },
-  );
-  if (r.status !== 0) {
-    console.error(`stryker exited ${r.status}`);
-    process.exit(r.status ?? 1);
-  }
-  const run = readJson(RUN);
-  const merged = merge(kept, run, files);
-  writeFileSync(KEPT, `${JSON.stringify(merged)}\n`);
-  console.log(`stryker: ${files.length} file(s) in ${Math.round((Date.now() - started) / 1000)} s`);
-  return merged;
+/**
+ * The tests a file's mutants are run against: the file's own suites when it has one
+ * (`<name>.test.ts` beside it, with any `<name>.*.test.ts`), else every test of its context
+ * (`src/<context>/**\/*.test.ts`). A rule is held by the tests beside its code; and on a shared
+ * machine, running each mutant against every suite that happens to reach it took ten times longer.
+ */
+export function testsFor(f) {
+  const dir = posix.dirname(f);
+  const stem = posix.basename(f, '.ts');
+  const own = existsSync(join(core, dir, `${stem}.test.ts`));
+  return own
+    ? `${dir}/${stem}.test.ts,${dir}/${stem}.*.test.ts`
+    : `src/${f.split('/')[1]}/**/*.test.ts`;
 }
 
-function writeSummary(report, mutatedNow, staleBefore) {
+function runStryker(files) {
+  mkdirSync(dirname(RUN), { recursive: true });
+  let kept = readJson(KEPT, undefined);
+  const byTests = new Map();
+  for (const f of files) byTests.set(testsFor(f), [...(byTests.get(testsFor(f)) ?? []), f]);
+  for (const [tests, group] of byTests) {
+    if (kept) writeFileSync(RUN, JSON.stringify(kept));
+    else rmSync(RUN, { force: true });
+    const started = Date.now();
+    const r = spawnSync(
+      'npx',
+      [
+        'stryker',
+        'run',
+        '--incrementalFile',
+        relative(core, RUN),
+        '--mutate',
+        group.join(','),
+        '--testFiles',
+        tests,
+      ],
+      { cwd: core, stdio: 'inherit' },
+    );
+    if (r.status !== 0) {
+      console.error(`stryker exited ${r.status}`);
+      process.exit(r.status ?? 1);
+    }
+    kept = merge(kept, readJson(RUN), group);
+    writeFileSync(KEPT, `${JSON.stringify(kept)}\n`);
+    console.log(
+      `stryker: ${group.join(', ')} against ${tests} in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+  }
+  return kept;
+}
+
+function writeSummary(report, mutatedNow) {
   const old = readJson(SUMMARY, {});
   const s = scores(report);
   // "before": a file's first measurement, kept from then on
-  const before = { core: undefined, contexts: {}, files: {}, ...old.before };
+  const before = { contexts: {}, files: {}, ...old.before };
   for (const f of mutatedNow) if (!before.files[f] && s.files[f]) before.files[f] = s.files[f];
-  const now = currentHashes();
-  const kept = old.hashes ?? { sources: {}, tests: {}, helpers: {} };
-  const sources = {};
-  for (const f of Object.keys(now.sources)) {
-    if (mutatedNow.includes(f)) sources[f] = now.sources[f];
-    else if (kept.sources[f] !== undefined) sources[f] = kept.sources[f];
-  }
-  // the tests' hashes move on only when every file they could have changed was mutated again
-  const allCaughtUp = staleBefore.every((f) => mutatedNow.includes(f));
+  const all = walk();
+  const judged = { ...old.judged };
+  for (const f of mutatedNow) judged[f] = judgedOn(f, report, all);
+  for (const f of Object.keys(judged)) if (!existsSync(join(core, f))) delete judged[f];
   const summary = {
     scores: s,
     before,
-    hashes: {
-      sources,
-      tests: allCaughtUp ? now.tests : kept.tests,
-      helpers: allCaughtUp ? now.helpers : kept.helpers,
-    },
+    judged: Object.fromEntries(Object.entries(judged).sort(([a], [b]) => a.localeCompare(b))),
   };
   writeFileSync(SUMMARY, `${JSON.stringify(summary, null, 1)}\n`);
   writeDoc(summary);
@@ -327,22 +356,28 @@ function main(argv) {
       console.error('mutation: no kept report (packages/core/stryker/); run npm run mutation');
       process.exit(1);
     }
-    const stale = staleFiles(summary, report);
+    const stale = staleFiles(summary);
     const problems = floorsHold(scores(report));
     printSummary(scores(report));
     if (stale.length > 0)
       problems.push(
         `the kept report is stale for ${stale.length} file(s): ${stale.join(', ')}; run npm run mutation and commit packages/core/stryker and docs/quality/mutation.md`,
       );
-    console.log(`mutation check in ${Date.now() - started} ms`);
+    const measured = Object.keys(summary.judged).length;
+    const all = walk().filter(isMutated).length;
+    console.log(
+      `mutation check in ${Date.now() - started} ms: ${measured} of ${all} files under mutation testing`,
+    );
     if (problems.length > 0) {
       for (const p of problems) console.error(`mutation: ${p}`);
       process.exit(1);
     }
     return;
   }
-  const stale = staleFiles(summary, report);
-  const todo = files.length > 0 ? files : stale;
+  const stale = staleFiles(summary);
+  const unmeasured = walk().filter((f) => isMutated(f) && summary?.judged?.[f] === undefined);
+  const todo =
+    files.length > 0 ? files : argv.includes('--all') ? [...stale, ...unmeasured] : stale;
   for (const f of todo)
     if (!isMutated(f) || !existsSync(join(core, f))) throw new Error(`not a mutated file: ${f}`);
   if (todo.length === 0) {
@@ -352,7 +387,7 @@ function main(argv) {
   }
   console.log(`mutation: ${todo.length} file(s): ${todo.join(', ')}`);
   const merged = runStryker(todo);
-  const s = writeSummary(merged, todo, stale);
+  const s = writeSummary(merged, todo);
   printSummary(s.scores);
   const problems = floorsHold(s.scores);
   for (const p of problems) console.error(`below the floor: ${p}`);

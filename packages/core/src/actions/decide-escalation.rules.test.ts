@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Rejection, Result } from '../rejection/index.js';
+import { untyped } from '../testing/untyped.js';
 import { createActionDecider } from './action-decider.js';
 import type { ActionEvent } from './action-events.js';
 import { foldActionEvents } from './action-state.js';
@@ -24,7 +25,7 @@ import {
   zhou,
 } from './fixtures.test-helpers.js';
 
-type Decider = ReturnType<typeof createActionDecider>;
+type Decider = typeof actionDecider;
 const decideAfter = (
   log: readonly ActionEvent[],
   c: Record<string, unknown>,
@@ -143,7 +144,7 @@ describe('F-4: escalating a problem', () => {
       ...DEFAULT_PARAMETERS,
       actions: { ...DEFAULT_PARAMETERS.actions, escalationLadder: [] },
     });
-    const d = createActionDecider(noLadder);
+    const d = untyped(createActionDecider(noLadder));
     const log = actionHistory(d, openFrom(MINUTES), acmd('StartAction', li, at(3, 9))).log;
     expect(aevents(decideAfter(log, escalate(at(3, 10)), d))).toEqual([]);
   });
@@ -156,7 +157,7 @@ describe('F-4: escalating a problem', () => {
         escalationLadder: [{ level: 'supervisor', responseWorkingDays: 1 }],
       },
     });
-    const d = createActionDecider(supervisorOnly);
+    const d = untyped(createActionDecider(supervisorOnly));
     const log = actionHistory(d, openFrom(MINUTES), acmd('StartAction', li, at(3, 9))).log;
     const [e] = aevents(decideAfter(log, escalate(at(3, 10)), d));
     expect(e).toMatchObject({

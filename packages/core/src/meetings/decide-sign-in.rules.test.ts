@@ -7,6 +7,7 @@ import type { Rejection, Result } from '../rejection/index.js';
 import {
   chen,
   cmd,
+  decider,
   END,
   events,
   history,
@@ -22,12 +23,13 @@ import {
   zhao,
   zhou,
 } from './fixtures.test-helpers.js';
+import { untyped } from '../testing/untyped.js';
 import { createMeetingDecider } from './meeting-decider.js';
 import type { MeetingEvent } from './meeting-events.js';
 import { foldMeetingEvents } from './meeting-state.js';
 
-type Decider = ReturnType<typeof createMeetingDecider>;
-const plainDecider = createMeetingDecider();
+type Decider = typeof decider;
+const plainDecider = decider;
 
 const decideAfter = (
   log: readonly MeetingEvent[],
@@ -168,7 +170,7 @@ describe('R-8: the confidentiality agreement', () => {
         confidentialityAgreementVersion: scope.kind === 'weekly-review' ? 3 : 1,
       },
     });
-    const d = createMeetingDecider(byKind);
+    const d = untyped(createMeetingDecider(byKind));
     expect(rejection(decideAfter(secret, sign(li, { meetingId: 'm1' }), d))).toMatchObject({
       rule: 'R-8',
       code: 'agreement.not-current',
@@ -192,7 +194,7 @@ describe('R-8: the confidentiality agreement', () => {
       ...DEFAULT_PARAMETERS,
       meetings: { ...DEFAULT_PARAMETERS.meetings, confidentialityAgreementVersion: 2 },
     });
-    const d = createMeetingDecider(v2);
+    const d = untyped(createMeetingDecider(v2));
     const signedV1 = [...secret, ...events(decideAfter(secret, sign(li)))];
     expect(rejection(decideAfter(signedV1, cmd('SignIn', li, START), d))).toMatchObject({
       rule: 'R-8',

@@ -37,28 +37,39 @@ function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
   const { ends } = index;
   let lo = 0;
   let hi = ends.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs
   if (hi > 16) {
     const first = ends[0] as Instant;
     const last = ends[hi - 1] as Instant;
+    // Stryker disable next-line ConditionalExpression: without the early return a t before the first end still ends at 0
     if (!(t >= first)) return 0; // NaN too, as the bisection would answer
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: without the early return a t at or after the last end still ends at hi
     if (t >= last) return hi;
     // Invariant from here: every end before `lo` is <= t, every end from `hi` on is > t.
+    // Stryker disable next-line ArithmeticOperator,MethodExpression: any guess in 0…hi−1 is corrected by the gallop and the bisection; only the reads differ
     const guess = Math.min(hi - 1, Math.floor(((t - first) / (last - first)) * (hi - 1)));
     let step = 8;
+    // Stryker disable next-line BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs
     if ((ends[guess] as Instant) <= t) {
+      // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
       lo = guess + 1;
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression: another probe or none leaves a valid bracket (or loops, a timeout)
       for (let p = lo + step - 1; p < hi; p = lo + step - 1) {
         if ((ends[p] as Instant) > t) {
           hi = p;
           break;
         }
+        // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
         lo = p + 1;
         step *= 2;
       }
+      // Stryker disable next-line BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs
     } else {
       hi = guess;
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression: another probe or none leaves a valid bracket (or loops, a timeout)
       for (let p = hi - step; p >= lo; p = hi - step) {
         if ((ends[p] as Instant) <= t) {
+          // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
           lo = p + 1;
           break;
         }

@@ -8,6 +8,8 @@ import { DAY } from '../time/instant.js';
 import { createBookingDecider, createDoorBookingDecider } from './booking-decider.js';
 import type { BookingEvent } from './booking-events.js';
 import type { BookingState } from './booking-state.js';
+import type { Decider as UntypedDecider } from '../decider/decider.js';
+import { untyped } from '../testing/untyped.js';
 import {
   at,
   admin,
@@ -21,16 +23,18 @@ import {
   wang,
 } from './fixtures.test-helpers.js';
 
-type Decider = ReturnType<typeof createBookingDecider>;
+type Decider = UntypedDecider<unknown, BookingState, BookingEvent>;
 type Cmd = Record<string, unknown>;
 
-const withRooms = (rooms: Partial<PolicyParameters['rooms']>) =>
-  createBookingDecider(() => ({
-    ...DEFAULT_PARAMETERS,
-    rooms: { ...DEFAULT_PARAMETERS.rooms, ...rooms },
-  }));
+const withRooms = (rooms: Partial<PolicyParameters['rooms']>): Decider =>
+  untyped(
+    createBookingDecider(() => ({
+      ...DEFAULT_PARAMETERS,
+      rooms: { ...DEFAULT_PARAMETERS.rooms, ...rooms },
+    })),
+  );
 
-const plain = createBookingDecider();
+const plain: Decider = untyped(createBookingDecider());
 const stateOf = (log: readonly BookingEvent[], d: Decider = plain): BookingState =>
   log.reduce((s, e) => d.evolve(s, e), d.initialState);
 const decide = (log: readonly BookingEvent[], c: Cmd, d: Decider = plain) =>
@@ -627,7 +631,7 @@ describe('R-5: extend and end early', () => {
 });
 
 describe('K-2: the door books one meeting at a time', () => {
-  const door = createDoorBookingDecider();
+  const door: Decider = untyped(createDoorBookingDecider());
 
   it('K-2: the door refuses a series and decides everything else as the office does', () => {
     const r = door.decide(
