@@ -222,6 +222,19 @@ function table(title, rows, before) {
   return lines.join('\n');
 }
 
+/** Files measured before but not since: their first score, to compare the next run with. */
+function pending(s, before) {
+  const rows = Object.entries(before.files ?? {}).filter(([f]) => !s.files[f]);
+  if (rows.length === 0) return '';
+  return `
+Measured before (${before.note ?? 'first measurement'}), not yet re-measured:
+
+| file | before | survived | no coverage |
+|---|---|---|---|
+${rows.map(([f, b]) => `| ${f} | ${b.score.toFixed(1)} % | ${b.survived} | ${b.noCoverage} |`).join('\n')}
+`;
+}
+
 function printSummary(s) {
   console.log(
     `mutation score, core: ${pct(s.core)} (${s.core.killed + s.core.timeout}/${s.core.valid})`,
@@ -250,7 +263,7 @@ disabled in the source with a reason (see docs/decisions/mutation-testing.md) an
 ${table('context', [['core', s.core], ...Object.entries(s.contexts)], { core: before.core, ...before.contexts })}
 
 ${table('file', Object.entries(s.files), before.files)}
-`;
+${pending(s, before)}`;
   mkdirSync(dirname(DOC), { recursive: true });
   writeFileSync(DOC, md);
 }
@@ -345,6 +358,13 @@ function main(argv) {
   const summary = readJson(SUMMARY, undefined);
   const report = readJson(KEPT, undefined);
 
+  if (argv.includes('--record')) {
+    // re-record files already in the kept report (after a run made by hand): scores, hashes, page
+    if (!report) throw new Error('no kept report: run npm run mutation');
+    const s = writeSummary(report, files.length > 0 ? files : Object.keys(report.files));
+    printSummary(s.scores);
+    return;
+  }
   if (summaryOnly) {
     if (!summary) throw new Error('no kept report: run npm run mutation');
     printSummary(summary.scores);
