@@ -78,6 +78,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
       { text: 'Calendar feeds', link: '/decisions/calendar-feeds' },
       { text: "The door's side of the sync", link: '/decisions/door-sync' },
+      { text: 'Mutation testing of the core', link: '/decisions/mutation-testing' },
     ],
   },
 ];
