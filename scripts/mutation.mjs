@@ -253,7 +253,7 @@ function writeDoc(summary) {
   const md = `# Mutation score of @huiyi/core
 
 Written by \`npm run mutation\` from Stryker's report (\`packages/core/stryker/incremental.json\`);
-do not edit by hand. Floors: ${FLOOR.core} % for the core, ${FLOOR.file} % for every file (checked in CI by
+do not edit by hand. Floors: ${FLOOR.core} % for the core, ${FLOOR.file} % for every file (checked by
 \`npm run mutation -- --check\`). "before" is the first measurement of each file, before the tests
 named after the rules its surviving mutants broke. Files not yet mutated are not listed.
 
