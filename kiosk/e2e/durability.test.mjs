@@ -14,7 +14,6 @@ import {
   demoMorning,
   logSize,
   openKiosk,
-  screenText,
   serveRoom,
   start,
   textOf,
@@ -372,13 +371,10 @@ test('K-3: the disk itself full after the log is open: each tap is written and c
     await page.locator('huiyi-kiosk door-display state-badge').waitFor();
     await page.getByRole('button', { name: '参会人员签到' }).click();
     const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
-    // What the log holds, as the door's badge says it (a new connection fails on a full disk).
-    const written = async () => Number(/未同步 (\d+) 条/.exec(await screenText(page))?.[1]);
     disk.fill();
     const outcomes = [];
     let confirmedWrites = 0;
     for (let i = 0; i < 6; i++) {
-      const before = await written();
       await liu.click();
       const outcome = await Promise.race([
         confirmation(page)
@@ -392,12 +388,12 @@ test('K-3: the disk itself full after the log is open: each tap is written and c
           .then(() => 'refused'),
       ]);
       if (outcome === 'confirmed') confirmedWrites += 1;
-      assert.equal((await written()) - before, outcome === 'confirmed' ? 1 : 0, outcome);
       outcomes.push(outcome);
       await page.clock.fastForward(5_000);
     }
     assert.ok(outcomes.includes('refused'), `a full disk refuses: ${outcomes}`);
-    // Room again, and a restart: every confirmed tap is in the log, nothing else.
+    // Room again, and a restart: every confirmed tap is in the log, and no refused one (the log,
+    // not the badge, is the proof: the badge counts only what waits for the hub).
     disk.free();
     await browser.kill();
     browser = await launchOn(profile);

@@ -55,7 +55,8 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   // A second after a write the kiosk has saved both states at the end of its log.
   const { last } = await logSize(page);
   await page.clock.fastForward(2_000);
-  for (let i = 0; i < 50; i++) {
+  // Up to 15 s: the state's snapshot is the larger one, and a loaded machine writes it late.
+  for (let i = 0; i < 150; i++) {
     const saved = await snapshots(page);
     if (saved['kiosk-screen'] === last && saved['kiosk-state'] === last) break;
     await page.waitForTimeout(100);
