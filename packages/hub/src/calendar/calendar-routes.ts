@@ -38,8 +38,8 @@ export interface CalendarRoutesOptions {
   readonly zone: TimeZone;
   /** The site's calendar domain: the right-hand side of UIDs and addresses. */
   readonly domain: string;
-  /** The hub's public base URL, `https://…`, for the links a token comes with. */
-  readonly baseUrl: string;
+  /** The hub's public base URL, `https://…`, for the links a token comes with; or how to read it from the request (behind a proxy, or on a port chosen at start). */
+  readonly baseUrl: string | ((request: FastifyRequest) => string);
   /** The hub's clock (default `Date.now`). */
   readonly clock?: () => number;
   /** Who is asking (the HTTP layer's authentication); undefined: nobody (401). Feeds need none: their token is the secret. */
@@ -165,7 +165,8 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
         );
       }
       const issued = await issueFeedToken(db, scope, language as Language, actor.id, clock());
-      const https = `${options.baseUrl.replace(/\/$/, '')}/calendars/${issued.token}.ics`;
+      const base = typeof options.baseUrl === 'string' ? options.baseUrl : options.baseUrl(request);
+      const https = `${base.replace(/\/$/, '')}/calendars/${issued.token}.ics`;
       return reply.code(201).send({
         ok: true,
         id: issued.id,
