@@ -5,7 +5,11 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventOf, readBack } from '../src/calendar/read-back.test-helpers.js';
-import { calendarProjection, calendarsPlugin } from '../src/http/routes/calendars.js';
+import {
+  ICS_BODY_LIMIT,
+  calendarProjection,
+  calendarsPlugin,
+} from '../src/http/routes/calendars.js';
 import { ADMIN, admin, at } from '../src/testing/fixtures.test-helpers.js';
 import { requestBooking } from './commands.js';
 import { serverAvailable } from './databases.js';
@@ -183,6 +187,38 @@ describe.each(['pglite', 'postgres'] as const)('the calendars on the hub server 
       expect(stranger.statusCode).toBe(403);
       expect(stranger.json()).toMatchObject({ error: { code: 'auth.unknown-person' } });
     },
+  );
+
+  it.skipIf(skip)(
+    'C-4: an .ics upload keeps its own body limit: over the API’s 1 MiB is read, over its own is a bilingual 413 naming it',
+    async () => {
+      const filler = (bytes: number) =>
+        `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nX-PAD:${'x'.repeat(bytes)}\r\nEND:VCALENDAR\r\n`;
+      const ics = { 'content-type': 'text/calendar' };
+      const read = await call(
+        'POST',
+        '/calendars/imports?roomId=A',
+        adminKey,
+        filler(2 * 1024 * 1024),
+        ics,
+      );
+      expect(read.statusCode).not.toBe(413);
+      const over = await call(
+        'POST',
+        '/calendars/imports?roomId=A',
+        adminKey,
+        filler(ICS_BODY_LIMIT),
+        ics,
+      );
+      expect(over.statusCode).toBe(413);
+      expect(over.json()).toMatchObject({
+        error: {
+          code: 'request.too-large',
+          message: { en: expect.stringContaining(String(ICS_BODY_LIMIT)) as string },
+        },
+      });
+    },
+    60_000,
   );
 
   describe('a confidential meeting in room B', () => {

@@ -12,7 +12,8 @@ import { principalKey, type Principal } from '../../principal.js';
 import { authenticate } from '../access.js';
 import type { App, RouteContext } from '../context.js';
 import { isRefusal } from '../engine.js';
-import { sendRefusal } from '../errors.js';
+import { errorHandler, sendRefusal } from '../errors.js';
+import { MAX_FILE_CHARS } from '../../calendar/ics-reader.js';
 
 /** The site's calendar settings. */
 export interface CalendarSettings {
@@ -34,6 +35,9 @@ export function calendarSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): C
     ...(env['HUB_PUBLIC_URL'] ? { baseUrl: env['HUB_PUBLIC_URL'] } : {}),
   };
 }
+
+/** The largest `.ics` upload in bytes: four bytes a character of the largest file read. */
+export const ICS_BODY_LIMIT = MAX_FILE_CHARS * 4;
 
 /** The default site domain of calendar UIDs and addresses. */
 export const DEFAULT_CALENDAR_DOMAIN = 'huiyi.local';
@@ -113,6 +117,8 @@ export function calendarsPlugin(
     // The actor object a route hands to `submit` is the one resolved for its request.
     const principals = new WeakMap<Actor, Principal>();
     await app.register(async (scope) => {
+      // The `.ics` uploads take more than the API's bodies: their 413 names their own limit.
+      scope.setErrorHandler(errorHandler(ICS_BODY_LIMIT));
       scope.addHook('preHandler', async (request, reply) => {
         // A feed's secret address is its own authentication.
         if (request.method === 'GET' && request.routeOptions.url === '/calendars/:file') return;
