@@ -116,7 +116,7 @@ const etagOf = (version: number, day: string, language: Language): string =>
  * - `POST /calendars/imports?roomId=&mode=` (a `text/calendar` body) — an import, decided by
  *   R-2, what fits submitted to the hub.
  *
- * Every refusal is JSON `{ ok: false, rejection }` naming its rule, with zh-CN and en messages.
+ * Every refusal is the hub's JSON `{ error: { code, rule, message, data? } }`, with zh-CN and en messages.
  *
  * @example
  * await app.register(calendarRoutes, { db: hub.db, zone: 'Asia/Shanghai', domain: 'huiyi.example', baseUrl: 'https://hub.example', authenticate, submit, bookings })
