@@ -40,6 +40,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Getting started', link: '/guide/getting-started' },
       { text: 'The rules and where they live', link: '/guide/rules' },
       { text: 'Deciders and events', link: '/guide/deciders-and-events' },
+      { text: 'One decider for the whole dealership', link: '/guide/dealership' },
       { text: 'Event envelope and file formats', link: '/guide/formats' },
       { text: 'Policy parameters and versions', link: '/guide/policy' },
       { text: 'Follow-through and money', link: '/guide/follow-through-and-money' },
@@ -77,6 +78,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: "The hub's HTTP layer", link: '/decisions/hub-http' },
       { text: 'Calendar feeds', link: '/decisions/calendar-feeds' },
       { text: "The door's side of the sync", link: '/decisions/door-sync' },
+      { text: 'Mutation testing of the core', link: '/decisions/mutation-testing' },
     ],
   },
 ];
@@ -139,7 +141,9 @@ export default defineConfig({
               text: '指南',
               items: [
                 { text: '首页', link: '/zh/' },
+                { text: '快速上手', link: '/zh/guide/getting-started' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
+                { text: '一个决策器管全店', link: '/zh/guide/dealership' },
                 { text: '同步中心的 HTTP 接口', link: '/zh/guide/hub' },
                 { text: '日历订阅', link: '/zh/guide/calendars' },
               ],

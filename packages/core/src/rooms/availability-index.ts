@@ -69,28 +69,38 @@ function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
   const { ends } = index;
   let lo = 0;
   let hi = ends.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs
   if (hi > 16) {
     const first = ends[0] as Instant;
     const last = ends[hi - 1] as Instant;
+    // Stryker disable next-line ConditionalExpression: without the early return a t before the first end still ends at 0
     if (!(t >= first)) return 0; // NaN too, as the bisection would answer
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: without the early return a t at or after the last end still ends at hi
     if (t >= last) return hi;
     // Invariant from here: every end before `lo` is <= t, every end from `hi` on is > t.
+    // Stryker disable next-line ArithmeticOperator,MethodExpression: any guess in 0…hi−1 is corrected by the gallop and the bisection; only the reads differ
     const guess = Math.min(hi - 1, Math.floor(((t - first) / (last - first)) * (hi - 1)));
     let step = 8;
+    // Stryker disable BlockStatement: the fast path and the bisection give the same answer, only the number of reads differs (the loops' bodies: dropped, they loop forever)
     if ((ends[guess] as Instant) <= t) {
+      // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
       lo = guess + 1;
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression: another probe or none leaves a valid bracket (or loops, a timeout)
       for (let p = lo + step - 1; p < hi; p = lo + step - 1) {
         if ((ends[p] as Instant) > t) {
           hi = p;
           break;
         }
+        // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
         lo = p + 1;
         step *= 2;
       }
     } else {
       hi = guess;
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression: another probe or none leaves a valid bracket (or loops, a timeout)
       for (let p = hi - step; p >= lo; p = hi - step) {
         if ((ends[p] as Instant) <= t) {
+          // Stryker disable next-line ArithmeticOperator: a lower bound below the tightest one is still a bound
           lo = p + 1;
           break;
         }
@@ -98,6 +108,7 @@ function firstEndingAfter(index: AvailabilityIndex, t: Instant): number {
         step *= 2;
       }
     }
+    // Stryker restore BlockStatement
   }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -130,6 +141,7 @@ export function buildIndex(entries: Iterable<IndexEntry>): AvailabilityIndex {
   for (const e of sorted) {
     if (!(e.start < e.end)) throw new RangeError(`empty interval for ${e.id}`);
     const last = ends[ends.length - 1];
+    // Stryker disable next-line ConditionalExpression: for the first entry `e.start < undefined` is false anyway
     if (last !== undefined && e.start < last)
       throw new RangeError(`${e.id} overlaps ${ids[ids.length - 1]}`);
     starts.push(e.start);
@@ -229,6 +241,7 @@ export function entriesIn(index: AvailabilityIndex, window: Interval): IndexEntr
  */
 export function entryAtInstant(index: AvailabilityIndex, t: Instant): IndexEntry | undefined {
   const i = firstEndingAfter(index, t);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end there is no start, and no start is <= t
   if (i < index.ids.length && (index.starts[i] as Instant) <= t) return entryAt(index, i);
   return overlapsIn(index, t, t + 1)[0];
 }
@@ -244,6 +257,7 @@ export function entryAtInstant(index: AvailabilityIndex, t: Instant): IndexEntry
  */
 export function nextEntryFrom(index: AvailabilityIndex, t: Instant): IndexEntry | undefined {
   let i = firstEndingAfter(index, t);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end there is no start, and no start is < t
   if (i < index.ids.length && (index.starts[i] as Instant) < t) i++;
   const main = i < index.ids.length ? entryAt(index, i) : undefined;
   const extra = index.overlaps;
@@ -289,6 +303,7 @@ export function freeSlots(
     if (s >= window.end) break;
     if (s - cursor >= minLength) out.push({ start: cursor, end: s });
     cursor = Math.max(cursor, (index.ends[i] as Instant) + buffer);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the next booking starts after the cursor, so it ends the loop anyway
     if (cursor >= window.end) return out;
   }
   if (window.end - cursor >= minLength) out.push({ start: cursor, end: window.end });
@@ -490,5 +505,6 @@ export function withEnd(
 
 function positionOf(index: AvailabilityIndex, id: string, start: Instant): number {
   const i = firstEndingAfter(index, start);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end there is no id to match
   return i < index.ids.length && index.ids[i] === id && index.starts[i] === start ? i : -1;
 }
