@@ -152,6 +152,7 @@ export function dealershipHubRules(
       const c = eventContext(event);
       return c === 'directory' || c === 'policy';
     },
+    directoryRoles: (personId, state) => state.directory.people.get(personId)?.roles,
     isConfidential: (id, state) =>
       findBooking(state.rooms, id)?.confidential === true ||
       state.meetings.meetings.get(id)?.confidential === true,

@@ -18,6 +18,12 @@ export interface HubRules<C extends HubCommand, E extends HubEvent, S> {
   redactForDoor(event: E, state: S): E;
   /** The read-model rows the events touched, as they stand in `state` (after the events). */
   readModelRows(events: readonly E[], state: S): ReadModelRows;
+  /**
+   * The standing roles the directory gives a person, or `undefined` when the directory does not
+   * know them: the hub decides a door's or an `act` key's command with these, never with the roles
+   * the command claims (S-3).
+   */
+  directoryRoles(personId: string, state: S): readonly string[] | undefined;
   /** Whether a booking or meeting is confidential, for redacting read models (S-4). */
   isConfidential(bookingId: string, state: S): boolean;
 }

@@ -381,7 +381,10 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
         const expected = this.versions.get(key) ?? 0;
         const before = this.currentState;
-        const decided = this.rules.decider.decide(command, before);
+        const decided = this.rules.decider.decide(
+          this.asDirectorySays(principal, command, before),
+          before,
+        );
         const events = decided.ok ? decided.value : [];
         const after = events.length > 0 ? this.rules.decider.fold(events, before) : before;
         const rows =
@@ -514,6 +517,19 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       default:
         return r.status satisfies never;
     }
+  }
+
+  /**
+   * S-3: the actor a command is decided as. The hub's administrator (the CLI) and a key with the
+   * `admin` scope name the actor as they will; a door or an `act` key acts as the person it names
+   * with the roles the hub's directory gives that person — none when the directory does not know
+   * them (the kiosk's own id for a walk-up) — never with the roles the command claims (R-3).
+   */
+  private asDirectorySays(principal: Principal, command: C, state: S): C {
+    if (principal.kind === 'admin') return command;
+    if (principal.kind === 'system' && principal.scopes.includes('admin')) return command;
+    const roles = this.rules.directoryRoles(command.actor.id, state) ?? [];
+    return { ...command, actor: { ...command.actor, roles } };
   }
 
   /** S-3: who may issue this command. */

@@ -133,6 +133,8 @@ export function roomsHubRules(
     decider: roomsHubDecider(policy),
     doorCommands: DOOR_COMMANDS,
     adminCommands: ADMIN_COMMANDS,
+    // The rooms alone hold no directory: a door or an `act` key acts with no standing role.
+    directoryRoles: () => undefined,
     doorSees: () => false,
     isConfidential: (bookingId, state) => findBooking(state, bookingId)?.confidential === true,
     redactForDoor: redactBookingForDoor,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBack } from '../src/calendar/read-back.test-helpers.js';
 import { createServerDatabase, serverAvailable } from './databases.js';
 
 const HUB = fileURLToPath(new URL('..', import.meta.url));
@@ -141,6 +142,68 @@ describe.each(['pglite', 'postgres'] as const)('the admin CLI on %s', (kind) => 
     },
     120_000,
   );
+
+  it.skipIf(skip)(
+    'C-1: feed-link prints the https and webcal links of a room feed, which the served hub answers; an admin key issues more through serve',
+    async () => {
+      const none = hub(['feed-link']);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/--room/);
+      const unknown = hub(['feed-link', '--room', 'Z']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('there is no room Z');
+      const badLang = hub(['feed-link', '--room', 'A', '--lang', 'fr']);
+      expect(badLang.code).toBe(1);
+      const linked = hub(['feed-link', '--room', 'A', '--lang', 'en'], undefined, {
+        ...env,
+        HUB_PUBLIC_URL: 'https://hub.example',
+      });
+      expect(linked.code).toBe(0);
+      const [https, webcal] = linked.stdout.trim().split('\n');
+      expect(https).toMatch(/^https:\/\/hub\.example\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
+      expect(webcal).toBe(https?.replace(/^https:/, 'webcal:'));
+      const adminKey = hub([
+        'api-key',
+        '--name',
+        'calendar admin',
+        '--scopes',
+        'admin',
+      ]).stdout.trim();
+
+      const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env });
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          const m = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on('exit', () => reject(new Error(err)));
+      });
+      try {
+        const feed = await fetch(`${url}${new URL(https ?? '').pathname}`);
+        expect(feed.status).toBe(200);
+        expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+        const cal = readBack(await feed.text());
+        expect(cal.timezones).toContain('Asia/Shanghai');
+        const issued = await fetch(`${url}/calendars/tokens`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ scope: { kind: 'department', department: '售后服务部' } }),
+        });
+        expect(issued.status).toBe(201);
+        const link = (await issued.json()) as { https: string };
+        expect(link.https.startsWith(`${url}/calendars/`)).toBe(true);
+        expect((await fetch(link.https)).status).toBe(200);
+      } finally {
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+    },
+    120_000,
+  );
+
   it.skipIf(skip)(
     'S-6: export, then restore into an empty database, gives the same feed; a database in use is refused',
     async () => {

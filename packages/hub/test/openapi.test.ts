@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarsPlugin } from '../src/http/routes/calendars.js';
 import { kioskRoutes } from '../src/http/routes/kiosk.js';
 import { openFixture, type HubFixture } from './fixture.js';
 
@@ -24,6 +25,12 @@ const ENDPOINTS = [
   'GET /api/v1/openapi.json',
   'GET /door/{roomId}',
   'GET /door/{roomId}/enrol.json',
+  'GET /calendars/{file}',
+  'POST /calendars/tokens',
+  'DELETE /calendars/tokens/{id}',
+  'GET /calendars/invitations/{file}',
+  'POST /calendars/replies',
+  'POST /calendars/imports',
 ];
 
 interface Operation {
@@ -40,7 +47,10 @@ describe('the OpenAPI document', () => {
 
   beforeAll(async () => {
     f = await openFixture('pglite', {
-      plugins: [kioskRoutes({ dir: '/nonexistent', demoEnrolment: true })],
+      plugins: [
+        calendarsPlugin({ baseUrl: 'https://hub.example' }),
+        kioskRoutes({ dir: '/nonexistent', demoEnrolment: true }),
+      ],
     });
     const r = await f.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(r.statusCode).toBe(200);
@@ -78,16 +88,19 @@ describe('the OpenAPI document', () => {
 
   it('HTTP: every body, query and reply has its schema; every error reply is { error: { code, rule, message } }', () => {
     for (const o of operations()) {
-      const ok = o.op.responses['200']?.content;
+      const ok = (o.op.responses['200'] ?? o.op.responses['201'])?.content;
       expect([o.name, ok && Object.values(ok).every((c) => typeof c.schema === 'object')]).toEqual([
         o.name,
         true,
       ]);
-      if (o.method === 'post')
-        expect([o.name, o.op.requestBody?.content['application/json']?.schema]).not.toEqual([
+      // A body is JSON, or an iCalendar file (the calendars' uploads).
+      if (o.method === 'post') {
+        const content = o.op.requestBody?.content;
+        expect([
           o.name,
-          undefined,
-        ]);
+          content?.['application/json']?.schema ?? content?.['text/calendar']?.schema,
+        ]).not.toEqual([o.name, undefined]);
+      }
       for (const [status, reply] of Object.entries(o.op.responses)) {
         if (status.startsWith('2')) continue;
         const schema = reply.content?.['application/json']?.schema as
@@ -96,7 +109,14 @@ describe('the OpenAPI document', () => {
           o.name,
           status,
           Object.keys(schema?.properties?.error?.properties ?? {}).sort(),
-        ]).toEqual([o.name, status, ['code', 'message', 'rule']]);
+        ]).toEqual([
+          o.name,
+          status,
+          // The calendars' refusals carry the rejection's data too (an import's refusals).
+          o.path.startsWith('/calendars/')
+            ? ['code', 'data', 'message', 'rule']
+            : ['code', 'message', 'rule'],
+        ]);
       }
     }
     const pull = doc.paths['/api/v1/pull']?.['get'];

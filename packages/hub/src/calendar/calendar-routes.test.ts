@@ -175,8 +175,7 @@ describe('C-1: feeds at secret, revocable addresses', () => {
     const r = await app.inject({ url: path(body.https) });
     expect(r.statusCode).toBe(404);
     expect(r.json()).toMatchObject({
-      ok: false,
-      rejection: {
+      error: {
         rule: 'C-1',
         code: 'feed.unknown',
         message: { 'zh-CN': expect.any(String), en: expect.any(String) },
@@ -274,17 +273,16 @@ describe('C-3: invitations and answers over HTTP', () => {
       payload: declined,
     });
     expect(broken.json()).toMatchObject({
-      ok: false,
-      rejection: { rule: 'M-3', code: 'invitation.reason-required' },
+      error: { rule: 'M-3', code: 'invitation.reason-required' },
     });
     expect((await post('li', reply)).json()).toMatchObject({
-      rejection: { rule: 'C-3', code: 'reply.not-yours' },
+      error: { rule: 'C-3', code: 'reply.not-yours' },
     });
     expect((await post('chen', reply.replace('meeting-m1@', 'meeting-m9@'))).json()).toMatchObject({
-      rejection: { rule: 'C-3', code: 'invitation.unknown-meeting' },
+      error: { rule: 'C-3', code: 'invitation.unknown-meeting' },
     });
     expect((await post('chen', 'garbage')).json()).toMatchObject({
-      rejection: { code: 'ics.malformed' },
+      error: { code: 'ics.malformed' },
     });
     expect(submitted).toHaveLength(3); // tentative, declined for 出差, declined without a reason (refused)
   });
@@ -347,7 +345,7 @@ describe('C-4: imports over HTTP', () => {
     });
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({
-      rejection: {
+      error: {
         rule: 'C-4',
         code: 'import.refused',
         data: { refused: [{ bookingId: 'second', rejection: { code: 'booking.room-busy' } }] },
@@ -369,7 +367,7 @@ describe('C-4: imports over HTTP', () => {
     ] as const) {
       const r = await post(payload);
       expect(r.statusCode).toBe(422);
-      expect(r.json()).toMatchObject({ rejection: { rule: 'C-4', code } });
+      expect(r.json()).toMatchObject({ error: { rule: 'C-4', code } });
     }
     expect(submitted).toEqual([]);
   });

@@ -29,6 +29,21 @@ import { importCalendar } from './import.js';
 import { invitationFile, unknownMeeting } from './invitation.js';
 import { LANGUAGES, type Language } from './labels.js';
 import { readReply } from './reply.js';
+import {
+  ActorQuery,
+  AnswerReply,
+  FeedParams,
+  ImportQuery,
+  ImportReply,
+  InvitationParams,
+  InvitationQuery,
+  OkReply,
+  TokenBody,
+  TokenParams,
+  TokenReply,
+  calendarErrors,
+  icsContent,
+} from './calendar-schemas.js';
 
 /** What the calendar routes need from the server that registers them. */
 export interface CalendarRoutesOptions {
@@ -38,8 +53,8 @@ export interface CalendarRoutesOptions {
   readonly zone: TimeZone;
   /** The site's calendar domain: the right-hand side of UIDs and addresses. */
   readonly domain: string;
-  /** The hub's public base URL, `https://…`, for the links a token comes with. */
-  readonly baseUrl: string;
+  /** The hub's public base URL, `https://…`, for the links a token comes with; or how to read it from the request (behind a proxy, or on a port chosen at start). */
+  readonly baseUrl: string | ((request: FastifyRequest) => string);
   /** The hub's clock (default `Date.now`). */
   readonly clock?: () => number;
   /** Who is asking (the HTTP layer's authentication); undefined: nobody (401). Feeds need none: their token is the secret. */
@@ -57,8 +72,19 @@ export interface CalendarRoutesOptions {
 
 const ICS = 'text/calendar; charset=utf-8';
 
+/** A refusal in the hub's shape, `{ error: { code, rule, message, data? } }`. */
 const refusal = (reply: FastifyReply, status: number, r: Rejection) =>
-  reply.code(status).send({ ok: false, rejection: r });
+  reply.code(status).send({
+    error: {
+      code: r.code,
+      rule: r.rule,
+      message: r.message,
+      ...(Object.keys(r.data).length > 0 ? { data: r.data } : {}),
+    },
+  });
+
+const TAGS = ['calendars'];
+const BEARER = [{ bearer: [] }];
 
 const notAuthenticated = reject('S-3', 'auth.required', {
   'zh-CN': '请先登录',
@@ -90,7 +116,7 @@ const etagOf = (version: number, day: string, language: Language): string =>
  * - `POST /calendars/imports?roomId=&mode=` (a `text/calendar` body) — an import, decided by
  *   R-2, what fits submitted to the hub.
  *
- * Every refusal is JSON `{ ok: false, rejection }` naming its rule, with zh-CN and en messages.
+ * Every refusal is the hub's JSON `{ error: { code, rule, message, data? } }`, with zh-CN and en messages.
  *
  * @example
  * await app.register(calendarRoutes, { db: hub.db, zone: 'Asia/Shanghai', domain: 'huiyi.example', baseUrl: 'https://hub.example', authenticate, submit, bookings })
@@ -111,33 +137,58 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
     return actor;
   };
 
-  app.get<{ Params: { file: string } }>('/calendars/:file', async (request, reply) => {
-    const m = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.file);
-    const head = m === null ? undefined : await feedHead(db, m[1] as string);
-    if (head === undefined) return refusal(reply, 404, unknownFeed);
-    const now = clock();
-    const window = feedWindow({ zone, now });
-    const etag = etagOf(head.version, window.day, head.language);
-    // The window moves at midnight: the feed is at least as new as today.
-    const modified = Math.max(head.changedAt, startOfLocalDay(localDateOf(now, zone), zone));
-    const lastModified = new Date(Math.floor(modified / 1000) * 1000);
-    void reply
-      .header('etag', etag)
-      .header('last-modified', lastModified.toUTCString())
-      .header('cache-control', 'private, no-cache');
-    const ifNoneMatch = request.headers['if-none-match'];
-    const ifModifiedSince = request.headers['if-modified-since'];
-    const notModified =
-      ifNoneMatch !== undefined
-        ? ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
-        : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= lastModified.getTime();
-    if (notModified) return reply.code(304).send();
-    const text = await serveFeed(db, head.scope, { language: head.language, zone, domain, now });
-    return reply.type(ICS).send(text);
-  });
+  app.get<{ Params: { file: string } }>(
+    '/calendars/:file',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'A calendar feed at its secret address',
+        description:
+          'The secret address is the key (no token). `ETag` and `Last-Modified`; `If-None-Match` or `If-Modified-Since` answer `304` when unchanged. A revoked or unknown address is a `404` (C-1).',
+        params: FeedParams,
+        response: { 200: { description: 'The feed', ...icsContent }, ...calendarErrors(404) },
+      },
+    },
+    async (request, reply) => {
+      const m = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.file);
+      const head = m === null ? undefined : await feedHead(db, m[1] as string);
+      if (head === undefined) return refusal(reply, 404, unknownFeed);
+      const now = clock();
+      const window = feedWindow({ zone, now });
+      const etag = etagOf(head.version, window.day, head.language);
+      // The window moves at midnight: the feed is at least as new as today.
+      const modified = Math.max(head.changedAt, startOfLocalDay(localDateOf(now, zone), zone));
+      const lastModified = new Date(Math.floor(modified / 1000) * 1000);
+      void reply
+        .header('etag', etag)
+        .header('last-modified', lastModified.toUTCString())
+        .header('cache-control', 'private, no-cache');
+      const ifNoneMatch = request.headers['if-none-match'];
+      const ifModifiedSince = request.headers['if-modified-since'];
+      const notModified =
+        ifNoneMatch !== undefined
+          ? ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
+          : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= lastModified.getTime();
+      if (notModified) return reply.code(304).send();
+      const text = await serveFeed(db, head.scope, { language: head.language, zone, domain, now });
+      return reply.type(ICS).send(text);
+    },
+  );
 
   app.post<{ Body: { scope?: unknown; language?: unknown } }>(
     '/calendars/tokens',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Issue a secret feed address',
+        description:
+          'A key with `admin` scope: any room, person or department. A key with `act` scope and `?personId=`: that person’s own feed. A door: 403 (S-3).',
+        security: BEARER,
+        querystring: ActorQuery,
+        body: TokenBody,
+        response: { 201: TokenReply, ...calendarErrors(400, 401, 403, 413) },
+      },
+    },
     async (request, reply) => {
       const actor = await who(request, reply);
       if (actor === undefined) return reply;
@@ -165,7 +216,8 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
         );
       }
       const issued = await issueFeedToken(db, scope, language as Language, actor.id, clock());
-      const https = `${options.baseUrl.replace(/\/$/, '')}/calendars/${issued.token}.ics`;
+      const base = typeof options.baseUrl === 'string' ? options.baseUrl : options.baseUrl(request);
+      const https = `${base.replace(/\/$/, '')}/calendars/${issued.token}.ics`;
       return reply.code(201).send({
         ok: true,
         id: issued.id,
@@ -176,21 +228,50 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
     },
   );
 
-  app.delete<{ Params: { id: string } }>('/calendars/tokens/:id', async (request, reply) => {
-    const actor = await who(request, reply);
-    if (actor === undefined) return reply;
-    const row = await sql<{
-      created_by: string;
-    }>`select created_by from cal_tokens where id = ${request.params.id}`.execute(db);
-    const owner = row.rows[0]?.created_by;
-    if (owner === undefined || (owner !== actor.id && !hasRole(actor, 'room-admin')))
-      return refusal(reply, 404, unknownFeed);
-    await revokeFeedToken(db, request.params.id, clock());
-    return reply.send({ ok: true });
-  });
+  app.delete<{ Params: { id: string } }>(
+    '/calendars/tokens/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Revoke a feed address',
+        description: 'Its creator, or a key with `admin` scope. The address then answers 404.',
+        security: BEARER,
+        params: TokenParams,
+        querystring: ActorQuery,
+        response: { 200: OkReply, ...calendarErrors(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = await who(request, reply);
+      if (actor === undefined) return reply;
+      const row = await sql<{
+        created_by: string;
+      }>`select created_by from cal_tokens where id = ${request.params.id}`.execute(db);
+      const owner = row.rows[0]?.created_by;
+      if (owner === undefined || (owner !== actor.id && !hasRole(actor, 'room-admin')))
+        return refusal(reply, 404, unknownFeed);
+      await revokeFeedToken(db, request.params.id, clock());
+      return reply.send({ ok: true });
+    },
+  );
 
   app.get<{ Params: { file: string }; Querystring: { language?: string } }>(
     '/calendars/invitations/:file',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'A meeting’s invitation file',
+        description:
+          'For its organizer and invitees: a key with `act` scope and `?personId=` (C-3). Anyone else: 404, as if it did not exist (S-4).',
+        security: BEARER,
+        params: InvitationParams,
+        querystring: InvitationQuery,
+        response: {
+          200: { description: 'The invitation (`METHOD:REQUEST` or `CANCEL`)', ...icsContent },
+          ...calendarErrors(401, 403, 404),
+        },
+      },
+    },
     async (request, reply) => {
       const actor = await who(request, reply);
       if (actor === undefined) return reply;
@@ -217,53 +298,82 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
     },
   );
 
-  app.post('/calendars/replies', { bodyLimit }, async (request, reply) => {
-    const actor = await who(request, reply);
-    if (actor === undefined) return reply;
-    const read = readReply(request.body, domain);
-    if (!read.ok) return refusal(reply, 422, read.rejection);
-    const r = read.value;
-    const state = await meetingState(db, r.meetingId);
-    const entry = state.entries.get(`meeting:${r.meetingId}`) as MeetingEntry | undefined;
-    if (entry === undefined || entry.draft) return refusal(reply, 422, unknownMeeting(r.meetingId));
-    if (r.personId !== actor.id) {
-      return refusal(
-        reply,
-        422,
-        reject(
-          'C-3',
-          'reply.not-yours',
-          {
-            'zh-CN': `答复文件是 ${r.personId} 的答复,只能由本人提交`,
-            en: `the answer file is ${r.personId}'s answer: only they may bring it`,
-          },
-          { personId: r.personId },
-        ),
-      );
-    }
-    const reason = r.reason ?? headerText(request.headers['x-reason']);
-    const command: AnswerInvitation = {
-      type: 'AnswerInvitation',
-      now: clock(),
-      actor,
-      meetingId: r.meetingId,
-      answer: r.answer,
-      ...(reason === undefined ? {} : { reason }),
-      ...(r.delegateTo === undefined ? {} : { delegateTo: r.delegateTo }),
-    };
-    const decided = await options.submit(actor, command as unknown as Record<string, unknown>);
-    if (!decided.ok) return refusal(reply, 422, decided.rejection);
-    return reply.send({
-      ok: true,
-      answer: r.answer,
-      meetingId: r.meetingId,
-      events: decided.value.length,
-    });
-  });
+  app.post(
+    '/calendars/replies',
+    {
+      bodyLimit,
+      schema: {
+        tags: TAGS,
+        summary: 'Bring back an answer file',
+        description:
+          'A `METHOD:REPLY` file (`text/calendar`), decided as the person’s answer under M-3; the person is `?personId=` and must be the file’s (C-3). A declining’s reason: the file’s comment or the `x-reason` header (URI-encoded).',
+        security: BEARER,
+        querystring: ActorQuery,
+        body: icsContent,
+        response: { 200: AnswerReply, ...calendarErrors(401, 403, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = await who(request, reply);
+      if (actor === undefined) return reply;
+      const read = readReply(request.body, domain);
+      if (!read.ok) return refusal(reply, 422, read.rejection);
+      const r = read.value;
+      const state = await meetingState(db, r.meetingId);
+      const entry = state.entries.get(`meeting:${r.meetingId}`) as MeetingEntry | undefined;
+      if (entry === undefined || entry.draft)
+        return refusal(reply, 422, unknownMeeting(r.meetingId));
+      if (r.personId !== actor.id) {
+        return refusal(
+          reply,
+          422,
+          reject(
+            'C-3',
+            'reply.not-yours',
+            {
+              'zh-CN': `答复文件是 ${r.personId} 的答复,只能由本人提交`,
+              en: `the answer file is ${r.personId}'s answer: only they may bring it`,
+            },
+            { personId: r.personId },
+          ),
+        );
+      }
+      const reason = r.reason ?? headerText(request.headers['x-reason']);
+      const command: AnswerInvitation = {
+        type: 'AnswerInvitation',
+        now: clock(),
+        actor,
+        meetingId: r.meetingId,
+        answer: r.answer,
+        ...(reason === undefined ? {} : { reason }),
+        ...(r.delegateTo === undefined ? {} : { delegateTo: r.delegateTo }),
+      };
+      const decided = await options.submit(actor, command as unknown as Record<string, unknown>);
+      if (!decided.ok) return refusal(reply, 422, decided.rejection);
+      return reply.send({
+        ok: true,
+        answer: r.answer,
+        meetingId: r.meetingId,
+        events: decided.value.length,
+      });
+    },
+  );
 
   app.post<{ Querystring: { roomId?: string; mode?: string } }>(
     '/calendars/imports',
-    { bodyLimit },
+    {
+      bodyLimit,
+      schema: {
+        tags: TAGS,
+        summary: 'Import a calendar as booking requests',
+        description:
+          'An `.ics` file (`text/calendar`, at most 5,000 events): each occurrence a booking request decided by R-2; `mode=all-or-nothing` books none when one is refused (C-4). A key with `admin` scope, or `act` with `?personId=`.',
+        security: BEARER,
+        querystring: ImportQuery,
+        body: icsContent,
+        response: { 200: ImportReply, ...calendarErrors(401, 403, 413, 415, 422) },
+      },
+    },
     async (request, reply) => {
       const actor = await who(request, reply);
       if (actor === undefined) return reply;

@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AuthStore } from '../auth/auth-store.js';
 import { openRuntime, restoreInto, type HubEngine } from '../http/engine.js';
+import type { DealershipState } from '@huiyi/core';
+import { issueFeedToken } from '../calendar/calendar-store.js';
+import type { FeedScope } from '../calendar/feed.js';
 import { SCOPES, type Scope } from '../principal.js';
 import { lockDataDir, whereFromEnv, type Where } from './data-dir.js';
 import { openApiDocument } from './openapi.js';
@@ -21,6 +24,9 @@ const USAGE = `用法 · usage: npm run hub -- <task>
   seed-demo                                 示例经销店 · lay out the demo dealership (once)
   serve [--port 4173] [--demo]              启动中心 · run the hub on 127.0.0.1
   openapi [--out file]                      OpenAPI 文档 · write the OpenAPI document
+  feed-link --room <id> | --person <id> | --department <name> [--lang zh-CN|en]
+                                            日历订阅地址 · a calendar feed's https and webcal links
+                                            (HUB_PUBLIC_URL: the hub's address, default http://127.0.0.1:4173)
 
 数据 · data: DATABASE_URL, else PGlite in packages/hub/.data/ (stop the hub first: one process owns it)`;
 
@@ -87,6 +93,9 @@ export async function run(
       host: { type: 'string' },
       demo: { type: 'boolean' },
       out: { type: 'string' },
+      person: { type: 'string' },
+      department: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   try {
@@ -230,6 +239,46 @@ export async function run(
         });
         await running.close();
         return 0;
+      }
+      case 'feed-link': {
+        const given = [values.room, values.person, values.department].filter(
+          (v) => v !== undefined,
+        );
+        if (given.length !== 1 || given[0] === '') {
+          throw new Refused(
+            '请用 --room、--person 或 --department 中的一个指定订阅范围\nname one scope: --room <id>, --person <id> or --department <name>',
+          );
+        }
+        const language = values.lang ?? 'zh-CN';
+        if (language !== 'zh-CN' && language !== 'en') {
+          throw new Refused('--lang 须为 zh-CN 或 en\n--lang takes zh-CN or en');
+        }
+        const scope: FeedScope =
+          values.room !== undefined
+            ? { kind: 'room', roomId: values.room }
+            : values.person !== undefined
+              ? { kind: 'person', personId: values.person }
+              : { kind: 'department', department: values.department ?? '' };
+        return await withHub(where, async (hub) => {
+          if (scope.kind === 'room' && !(await hub.rooms()).some((r) => r.id === scope.roomId)) {
+            throw new Refused(`没有会议室 ${scope.roomId}\nthere is no room ${scope.roomId}`);
+          }
+          const people = (hub.core.state() as DealershipState).directory.people;
+          if (scope.kind === 'person' && !people.has(scope.personId)) {
+            throw new Refused(
+              `人员名录中没有 ${scope.personId}\nthe directory knows no person ${scope.personId}`,
+            );
+          }
+          const issued = await issueFeedToken(hub.db, scope, language, 'admin', Date.now());
+          const base = (env['HUB_PUBLIC_URL'] ?? 'http://127.0.0.1:4173').replace(/\/$/, '');
+          const https = `${base}/calendars/${issued.token}.ics`;
+          process.stdout.write(`${https}\n${https.replace(/^https?:/, 'webcal:')}\n`);
+          say(
+            `日历订阅地址 ${issued.id}(吊销:DELETE /calendars/tokens/${issued.id})`,
+            `calendar feed ${issued.id} (revoke: DELETE /calendars/tokens/${issued.id}); shown this once only`,
+          );
+          return 0;
+        });
       }
       case 'openapi': {
         const doc = `${JSON.stringify(await openApiDocument(), null, 2)}\n`;

@@ -1,11 +1,12 @@
 // The OpenAPI document as the hub serves it, built from the routes' schemas over an empty
 // in-memory hub: what the docs site publishes.
 import { openRuntime } from '../http/engine.js';
+import { calendarsPlugin } from '../http/routes/calendars.js';
 import { kioskRoutes } from '../http/routes/kiosk.js';
 import { buildServer } from '../http/server.js';
 
 /**
- * Builds the hub's OpenAPI document (with the demo's door routes, as `npm start` serves them).
+ * Builds the hub's OpenAPI document (with the calendars and the demo's door routes, as `npm start` serves them).
  *
  * @returns the document
  */
@@ -13,7 +14,10 @@ export async function openApiDocument(): Promise<unknown> {
   const hub = await openRuntime({});
   try {
     const app = await buildServer(hub, {
-      plugins: [kioskRoutes({ dir: '/nonexistent', demoEnrolment: true })],
+      plugins: [
+        calendarsPlugin({ baseUrl: 'https://hub.example' }),
+        kioskRoutes({ dir: '/nonexistent', demoEnrolment: true }),
+      ],
     });
     try {
       const r = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });

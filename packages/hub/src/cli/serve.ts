@@ -3,6 +3,11 @@
 import { fileURLToPath } from 'node:url';
 import type { App } from '../http/context.js';
 import { openRuntime, type HubEngine } from '../http/engine.js';
+import {
+  calendarSettingsFromEnv,
+  calendarsPlugin,
+  type CalendarSettings,
+} from '../http/routes/calendars.js';
 import { kioskRoutes } from '../http/routes/kiosk.js';
 import { buildServer } from '../http/server.js';
 import { lockDataDir, type Where } from './data-dir.js';
@@ -20,6 +25,8 @@ export interface ServeOptions {
   /** The built kiosk's folder (default `kiosk/dist`); `null`: the API only. */
   readonly kioskDir?: string | null;
   readonly logger?: boolean;
+  /** The calendars' zone, domain and public URL (default: `HUB_ZONE`, `HUB_CALENDAR_DOMAIN`, `HUB_PUBLIC_URL`). */
+  readonly calendars?: CalendarSettings;
 }
 
 /** A running hub. */
@@ -55,10 +62,13 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const kioskDir = options.kioskDir === undefined ? KIOSK_DIST : options.kioskDir;
     const app = await buildServer(hub, {
       logger: options.logger ?? false,
-      plugins:
-        kioskDir !== null
+      plugins: [
+        // The calendars' routes first: the kiosk's pages take every other GET.
+        calendarsPlugin(options.calendars ?? calendarSettingsFromEnv()),
+        ...(kioskDir !== null
           ? [kioskRoutes({ dir: kioskDir, demoEnrolment: options.demo === true })]
-          : [],
+          : []),
+      ],
     });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 4173 });

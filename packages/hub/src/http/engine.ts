@@ -129,6 +129,8 @@ export interface EngineRefusal {
 export interface HubEngine {
   /** The database, for the auth tables (migrations 0200–0299). */
   readonly db: Kysely<unknown>;
+  /** The engine itself, for what runs beside it in the same process (the calendars' projection, the directory). */
+  readonly core: Hub;
   /** How to listen for pokes across processes: a PostgreSQL server's URL, or the embedded instance. */
   readonly listen: ListenSource;
   push(principal: Principal, request: PushRequest): Promise<PushReply | EngineRefusal>;
@@ -259,6 +261,7 @@ export function adaptEngine(
 ): HubEngine {
   return {
     db: hub.db,
+    core: hub,
     listen,
     async push(principal, request) {
       const r = await hub.push(principal, request);

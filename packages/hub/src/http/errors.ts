@@ -1,6 +1,6 @@
 // Every error the HTTP layer answers, in one shape with a message in both languages: malformed
 // JSON, a body over the limit, a request that does not match its schema, an unknown route.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { refusal, type Refusal } from '../auth/refusal.js';
 
 /**
@@ -31,7 +31,32 @@ export const tooLarge = (limit: number): Refusal =>
  * @param bodyLimit - the body limit in bytes, for the 413's message
  */
 export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(errorHandler(bodyLimit));
+  app.setNotFoundHandler((request, reply) =>
+    sendRefusal(
+      reply,
+      refusal(
+        404,
+        'request.not-found',
+        'HTTP',
+        `没有这个地址:${request.method} ${request.url.split('?')[0] ?? ''}`,
+        `no such address: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      ),
+    ),
+  );
+}
+
+/**
+ * The error handler of {@link installErrorHandlers}, for a body limit: a plugin whose routes take
+ * larger bodies (the calendars' `.ics` uploads) sets its own, so its 413 names its own limit.
+ *
+ * @param bodyLimit - the body limit in bytes, for the 413's message
+ * @returns the handler
+ */
+export function errorHandler(
+  bodyLimit: number,
+): (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
+  return (err, request, reply) => {
     if (err.validation) {
       const first = err.validation[0];
       const where = `${err.validationContext ?? 'request'}${first?.instancePath ?? ''}`;
@@ -95,17 +120,5 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
         message: { 'zh-CN': '服务器内部错误', en: 'internal error in the hub' },
       },
     });
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendRefusal(
-      reply,
-      refusal(
-        404,
-        'request.not-found',
-        'HTTP',
-        `没有这个地址:${request.method} ${request.url.split('?')[0] ?? ''}`,
-        `no such address: ${request.method} ${request.url.split('?')[0] ?? ''}`,
-      ),
-    ),
-  );
+  };
 }

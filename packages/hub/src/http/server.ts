@@ -84,6 +84,7 @@ export async function buildServer(hub: HubEngine, options: ServerOptions = {}): 
         { name: 'sync', description: 'Push, pull and the live channel' },
         { name: 'feed', description: "The dealership's feed for integrators" },
         { name: 'read models', description: 'Queries an integrator needs' },
+        { name: 'calendars', description: 'Calendar feeds, invitation and answer files, imports' },
         { name: 'meta', description: 'The API itself' },
       ],
     },
