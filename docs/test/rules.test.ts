@@ -117,3 +117,18 @@ describe('the rules page', () => {
     for (const row of rows.filter((r) => !held.includes(r))) expect(row[3]).toBe('—');
   });
 });
+
+describe('the Chinese rules page', () => {
+  const zh = tableRows(page('zh/guide/rules.md')).filter((r) => /^[A-Z]-\d+$/.test(r[0] ?? ''));
+  const spans = (table: string[][]) =>
+    table.map((r) => [
+      r[0],
+      codeSpans(r[2] ?? ''),
+      r[2]?.includes('*coming*'),
+      codeSpans(r[3] ?? ''),
+    ]);
+
+  it('has the same rules, names and tests as the English page', () => {
+    expect(spans(zh)).toEqual(spans(rows));
+  });
+});
