@@ -4,7 +4,7 @@ import {
   admin,
   at,
   eventsOf,
-  given,
+  fees,
   li,
   play,
   request,
@@ -13,6 +13,9 @@ import {
   tariffed,
   wang,
 } from './fixtures.test-helpers.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
+
+const given = givenWhenThen(fees);
 import { createFeeDecider } from './fee-decider.js';
 import { foldFeeEvents } from './fee-state.js';
 import { feeStreamOf, isFeeEvent } from './fee-events.js';

@@ -2,7 +2,7 @@
 // rooms decider and the fees decider, as a system of record would append it.
 import type { Result } from '../rejection/index.js';
 import { untyped } from '../testing/untyped.js';
-import { givenWhenThen } from '../testing/given-when-then.js';
+import { givenFor } from '../testing/given.js';
 import { createDealershipDecider, initialDealershipState } from '../dealership/index.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
 import { admin, at, site } from '../rooms/fixtures.test-helpers.js';
@@ -14,7 +14,7 @@ export * from '../rooms/fixtures.test-helpers.js';
 
 export const fees = untyped(createFeeDecider());
 /** `given(log).when(command)`: the fees decision after a log of both contexts' events. */
-export const given = givenWhenThen<unknown, FeeState, FeeLogEvent>(fees);
+export const given = givenFor<unknown, FeeState, FeeLogEvent>(fees);
 export const rooms = untyped(createBookingDecider());
 
 /** Room A: 60 yuan an hour, 10 for energy, 5 for the projector, 2 for the screen, 5 to clean. */
@@ -59,6 +59,13 @@ export function play(log: readonly FeeLogEvent[], ...commands: Record<string, un
 
 /** The site with room A's tariff. */
 export const tariffed: readonly FeeLogEvent[] = play(site, tariffA);
+
+/** The rejection of a decision, checking it speaks both languages. */
+export function rejectionOf<T>(r: Result<T>) {
+  if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);
+  if (!r.rejection.message['zh-CN'] || !r.rejection.message.en) throw new Error('message missing');
+  return r.rejection;
+}
 
 /** The events of a decision. */
 export function eventsOf<T>(r: Result<T>): T {
