@@ -146,6 +146,7 @@ export default defineConfig({
                 { text: '一个决策器管全店', link: '/zh/guide/dealership' },
                 { text: '同步中心的 HTTP 接口', link: '/zh/guide/hub' },
                 { text: '日历订阅', link: '/zh/guide/calendars' },
+                { text: '规则及其所在', link: '/zh/guide/rules' },
               ],
             },
           ],

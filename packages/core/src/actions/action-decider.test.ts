@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { untyped } from '../testing/untyped.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
-import type { Result } from '../rejection/index.js';
-import { givenFor } from '../testing/given.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
 import { isOverdue } from './action.js';
 import { createActionDecider } from './action-decider.js';
 import { actionStreamOf, type ActionEvent } from './action-events.js';
@@ -13,7 +12,6 @@ import {
   acmd,
   actionDecider,
   actionHistory,
-  aevents,
   at,
   chen,
   DUE,
@@ -33,13 +31,7 @@ import {
   zhou,
 } from './fixtures.test-helpers.js';
 
-const given = givenFor(actionDecider);
-const rejected = (r: Result<readonly ActionEvent[]>) => {
-  if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);
-  expect(r.rejection.message['zh-CN'].length).toBeGreaterThan(0);
-  expect(r.rejection.message.en.length).toBeGreaterThan(0);
-  return r.rejection;
-};
+const given = givenWhenThen(actionDecider);
 const notices = (es: readonly ActionEvent[]) =>
   es.flatMap((e) => (e.type === 'ActionNoticeIssued' ? [e.notice] : []));
 const to = (es: readonly ActionEvent[], kind: string) =>
@@ -62,12 +54,14 @@ const completedAt = (when: number) =>
   ).log;
 const evaluated = (when: number, quality: number) => [
   ...completedAt(when),
-  ...aevents(given(completedAt(when)).when(acmd('EvaluateAction', chen, at(10, 10), { quality }))),
+  ...given(completedAt(when))
+    .when(acmd('EvaluateAction', chen, at(10, 10), { quality }))
+    .thenAccepted(),
 ];
 
 describe('F-1: publishing minutes opens an action per decision that asks for work', () => {
   it('F-1: owner, due date, urgency, collaborators, meeting and version; the owner starts within 2 working days', () => {
-    const es = aevents(given([]).when(openFrom(MINUTES)));
+    const es = given([]).when(openFrom(MINUTES)).thenAccepted();
     expect(es[0]).toEqual({
       type: 'ActionOpened',
       actionId: A1,
@@ -117,30 +111,40 @@ describe('F-1: publishing minutes opens an action per decision that asks for wor
         work: { ownerId: 'zhao', due: at(7, 18), urgency: 'critical' },
       },
     ];
-    const es = aevents(given([]).when(openFrom(publishedMinutes(items))));
+    const es = given([])
+      .when(openFrom(publishedMinutes(items)))
+      .thenAccepted();
     const ids = es.flatMap((e) => (e.type === 'ActionOpened' ? [e.actionId] : []));
     expect(ids).toEqual(['m1:d1', 'm1:a1']);
   });
 
   it('F-1: only the chair or the recorder opens them; the same or an older version changes nothing', () => {
     const c = openFrom(MINUTES);
-    expect(rejected(given([]).when({ ...c, actor: wang })).code).toBe(
-      'permission.chair-or-recorder',
-    );
-    expect(aevents(given([]).when({ ...c, actor: liu })).length).toBeGreaterThan(0);
-    expect(aevents(given(opened()).when(c))).toEqual([]);
-    const two = { ...c, items: [{ itemId: 'x', text: 't', ownerId: 'li', due: DUE }] };
-    expect(rejected(given(opened()).when(two)).code).toBe('action.minutes-version-mismatch');
-    expect(rejected(given([]).when({ ...two, items: [...two.items, ...two.items] })).code).toBe(
-      'action.duplicate-item',
-    );
     expect(
-      rejected(
-        given([]).when({
+      given([])
+        .when({ ...c, actor: wang })
+        .thenRefused().code,
+    ).toBe('permission.chair-or-recorder');
+    expect(
+      given([])
+        .when({ ...c, actor: liu })
+        .thenAccepted().length,
+    ).toBeGreaterThan(0);
+    expect(given(opened()).when(c).thenAccepted()).toEqual([]);
+    const two = { ...c, items: [{ itemId: 'x', text: 't', ownerId: 'li', due: DUE }] };
+    expect(given(opened()).when(two).thenRefused().code).toBe('action.minutes-version-mismatch');
+    expect(
+      given([])
+        .when({ ...two, items: [...two.items, ...two.items] })
+        .thenRefused().code,
+    ).toBe('action.duplicate-item');
+    expect(
+      given([])
+        .when({
           ...two,
           items: [{ ...two.items[0], collaborators: ['li'] }],
-        }),
-      ).rule,
+        })
+        .thenRefused().rule,
     ).toBe('M-8');
   });
 
@@ -167,7 +171,7 @@ describe('F-1: publishing minutes opens an action per decision that asks for wor
         { itemId: 'o2', text: '新增决议', ownerId: 'zhao', due: at(10, 18) },
       ],
     };
-    const es = aevents(given(log).when(amended));
+    const es = given(log).when(amended).thenAccepted();
     expect(es.filter((e) => e.type !== 'ActionNoticeIssued')).toMatchObject([
       { type: 'ActionAmended', actionId: A1, minutesVersion: 2, work: { ownerId: 'wang' } },
       { type: 'ActionOpened', actionId: 'm1:o2', minutesVersion: 2, openedAt: at(3, 10) },
@@ -175,8 +179,10 @@ describe('F-1: publishing minutes opens an action per decision that asks for wor
     expect(to(es, 'amended')).toEqual(['li', 'wang']);
     const after = given([...log, ...es]);
     expect(after.state.actions.get(A1)).toMatchObject({ ownerId: 'wang', due: at(8, 18) });
-    expect(aevents(after.when(openFrom(MINUTES)))).toEqual([]);
-    const withdrawn = aevents(after.when({ ...amended, version: 3, items: [amended.items[1]] }));
+    after.when(openFrom(MINUTES)).thenNothingHappened();
+    const withdrawn = after
+      .when({ ...amended, version: 3, items: [amended.items[1]] })
+      .thenAccepted();
     expect(withdrawn[0]).toMatchObject({
       type: 'ActionCancelled',
       actionId: A1,
@@ -185,25 +191,45 @@ describe('F-1: publishing minutes opens an action per decision that asks for wor
   });
 
   it('F-1: the owner starts, once; nobody else can', () => {
-    const es = aevents(given(opened()).when(acmd('StartAction', li, at(3, 9))));
+    const es = given(opened())
+      .when(acmd('StartAction', li, at(3, 9)))
+      .thenAccepted();
     expect(es).toEqual([{ type: 'ActionStarted', actionId: A1, by: 'li', at: at(3, 9) }]);
-    expect(aevents(given(started()).when(acmd('StartAction', li, at(3, 10))))).toEqual([]);
-    expect(rejected(given(opened()).when(acmd('StartAction', wang, at(3, 9)))).code).toBe(
-      'permission.owner',
-    );
-    expect(rejected(given(opened()).when(acmd('StartAction', li, 0, { actionId: 'x' }))).code).toBe(
-      'action.unknown',
-    );
+    expect(
+      given(started())
+        .when(acmd('StartAction', li, at(3, 10)))
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(opened())
+        .when(acmd('StartAction', wang, at(3, 9)))
+        .thenRefused().code,
+    ).toBe('permission.owner');
+    expect(
+      given(opened())
+        .when(acmd('StartAction', li, 0, { actionId: 'x' }))
+        .thenRefused().code,
+    ).toBe('action.unknown');
   });
 
   it('F-1: not started within 2 working days is flagged once, with a reminder to the owner and the chair', () => {
     const review = (now: number) => ({ type: 'ReviewActions', now, actor: chen });
-    expect(aevents(given(opened()).when(review(START_DUE)))).toEqual([]);
-    const es = aevents(given(opened()).when(review(START_DUE + 1)));
+    expect(given(opened()).when(review(START_DUE)).thenAccepted()).toEqual([]);
+    const es = given(opened())
+      .when(review(START_DUE + 1))
+      .thenAccepted();
     expect(flags(es)).toEqual(['start-missed']);
     expect(to(es, 'start-reminder')).toEqual(['li', 'chen']);
-    expect(aevents(given([...opened(), ...es]).when(review(START_DUE + HOUR)))).toEqual([]);
-    expect(aevents(given(started()).when(review(START_DUE + 1)))).toEqual([]);
+    expect(
+      given([...opened(), ...es])
+        .when(review(START_DUE + HOUR))
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(started())
+        .when(review(START_DUE + 1))
+        .thenAccepted(),
+    ).toEqual([]);
   });
 });
 
@@ -218,13 +244,23 @@ describe('F-2: action states; overdue is derived', () => {
 
   it('F-2: cancelled from any open state by the chair or leadership, with a reason; not once done', () => {
     const cancel = (actor = chen) => acmd('CancelAction', actor, at(4, 9), { reason: '客户撤诉' });
-    const es = aevents(given(started()).when(cancel()));
+    const es = given(started()).when(cancel()).thenAccepted();
     expect(es[0]).toMatchObject({ type: 'ActionCancelled', reason: '客户撤诉', by: 'chen' });
     expect(to(es, 'cancelled')).toEqual(['li', 'wang']);
-    expect(aevents(given(opened()).when(cancel(leader))).length).toBeGreaterThan(0);
-    expect(aevents(given([...started(), ...es]).when(cancel()))).toEqual([]);
-    expect(rejected(given(started()).when(cancel(li))).code).toBe('permission.chair-or-leadership');
-    expect(rejected(given(completedAt(at(8, 10))).when(cancel())).code).toBe('action.wrong-status');
+    expect(given(opened()).when(cancel(leader)).thenAccepted().length).toBeGreaterThan(0);
+    expect(
+      given([...started(), ...es])
+        .when(cancel())
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(given(started()).when(cancel(li)).thenRefused().code).toBe(
+      'permission.chair-or-leadership',
+    );
+    expect(
+      given(completedAt(at(8, 10)))
+        .when(cancel())
+        .thenRefused().code,
+    ).toBe('action.wrong-status');
   });
 
   it('F-2: overdue is past the due date and not done; the review flags it once', () => {
@@ -233,11 +269,19 @@ describe('F-2: action states; overdue is derived', () => {
     expect(isOverdue(a, DUE + 1)).toBe(true);
     expect(isOverdue(given(completedAt(at(8, 10))).state.actions.get(A1)!, DUE + 1)).toBe(false);
     const review = { type: 'ReviewActions', now: DUE + HOUR, actor: chen, actionId: A1 };
-    const es = aevents(given(started()).when(review));
+    const es = given(started()).when(review).thenAccepted();
     expect(flags(es)).toContain('overdue');
     expect(to(es, 'overdue')).toEqual(['li', 'chen']);
-    expect(aevents(given([...started(), ...es]).when(review))).toEqual([]);
-    expect(rejected(given([]).when({ ...review, actionId: 'nope' })).code).toBe('action.unknown');
+    expect(
+      given([...started(), ...es])
+        .when(review)
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given([])
+        .when({ ...review, actionId: 'nope' })
+        .thenRefused().code,
+    ).toBe('action.unknown');
   });
 });
 
@@ -248,22 +292,36 @@ describe('F-3: progress reports on the cadence', () => {
       openFrom(MINUTES, PUBLISHED_AT, { supervisors: { o1: 'zhou' } }),
     ).log;
     const report = acmd('ReportProgress', li, at(4, 9), { text: '已回访 5 起', percent: 40 });
-    const es = aevents(given(log).when(report));
+    const es = given(log).when(report).thenAccepted();
     expect(es[0]).toEqual({
       type: 'ProgressReported',
       actionId: A1,
       report: { text: '已回访 5 起', percent: 40, by: 'li', at: at(4, 9) },
     });
     expect(to(es, 'progress')).toEqual(['chen', 'zhou']);
-    expect(aevents(given([...log, ...es]).when(report))).toEqual([]);
-    expect(rejected(given(log).when({ ...report, actor: wang })).code).toBe('permission.owner');
-    expect(rejected(given(completedAt(at(8, 10))).when(report)).rule).toBe('F-3');
+    expect(
+      given([...log, ...es])
+        .when(report)
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(log)
+        .when({ ...report, actor: wang })
+        .thenRefused().code,
+    ).toBe('permission.owner');
+    expect(
+      given(completedAt(at(8, 10)))
+        .when(report)
+        .thenRefused().rule,
+    ).toBe('F-3');
   });
 
   it('F-3: each report due and not made is flagged once; a report restarts the cadence', () => {
     const review = (now: number) => ({ type: 'ReviewActions', now, actor: chen });
     const week = PUBLISHED_AT + 7 * 24 * HOUR; // Wednesday 9 December, 14:00
-    const first = aevents(given(started()).when(review(week + 1)));
+    const first = given(started())
+      .when(review(week + 1))
+      .thenAccepted();
     expect(first.filter((e) => e.type === 'ActionFlagged')).toEqual([
       {
         type: 'ActionFlagged',
@@ -272,14 +330,20 @@ describe('F-3: progress reports on the cadence', () => {
       },
     ]);
     expect(to(first, 'report-reminder')).toEqual(['li', 'chen']);
-    const reported = aevents(
-      given([...started(), ...first]).when(
-        acmd('ReportProgress', li, week + HOUR, { text: '进行中' }),
-      ),
-    );
+    const reported = given([...started(), ...first])
+      .when(acmd('ReportProgress', li, week + HOUR, { text: '进行中' }))
+      .thenAccepted();
     const log = [...started(), ...first, ...reported];
-    expect(flags(aevents(given(log).when(review(week + 2 * HOUR))))).toEqual([]);
-    const later = aevents(given(log).when(review(week + HOUR + 7 * 24 * HOUR + 1)));
+    expect(
+      flags(
+        given(log)
+          .when(review(week + 2 * HOUR))
+          .thenAccepted(),
+      ),
+    ).toEqual([]);
+    const later = given(log)
+      .when(review(week + HOUR + 7 * 24 * HOUR + 1))
+      .thenAccepted();
     expect(later.filter((e) => e.type === 'ActionFlagged')).toMatchObject([
       { flag: { kind: 'report-missed', deadline: week + HOUR + 7 * 24 * HOUR } },
       { flag: { kind: 'overdue', deadline: DUE } },
@@ -298,9 +362,9 @@ describe('F-4: escalation up the ladder', () => {
   const review = (now: number) => ({ type: 'ReviewActions', now, actor: chen });
 
   it('F-4: a problem goes to the chair, who has 2 working days; the action is blocked', () => {
-    const es = aevents(
-      given(started()).when(acmd('EscalateProblem', li, at(3, 10), { problem: '客户联系不上' })),
-    );
+    const es = given(started())
+      .when(acmd('EscalateProblem', li, at(3, 10), { problem: '客户联系不上' }))
+      .thenAccepted();
     expect(es[0]).toMatchObject({
       type: 'ProblemEscalated',
       escalation: 1,
@@ -311,28 +375,40 @@ describe('F-4: escalation up the ladder', () => {
     const log = [...started(), ...es];
     expect(given(log).state.actions.get(A1)?.status).toBe('blocked');
     expect(
-      aevents(given(log).when(acmd('EscalateProblem', li, at(3, 11), { problem: '客户联系不上' }))),
+      given(log)
+        .when(acmd('EscalateProblem', li, at(3, 11), { problem: '客户联系不上' }))
+        .thenAccepted(),
     ).toEqual([]);
     expect(
-      rejected(given(log).when(acmd('EscalateProblem', li, at(3, 11), { problem: '另一个问题' })))
-        .code,
+      given(log)
+        .when(acmd('EscalateProblem', li, at(3, 11), { problem: '另一个问题' }))
+        .thenRefused().code,
     ).toBe('action.already-escalated');
     expect(
-      rejected(given(opened()).when(acmd('EscalateProblem', wang, at(3, 11), { problem: 'x' })))
-        .code,
+      given(opened())
+        .when(acmd('EscalateProblem', wang, at(3, 11), { problem: 'x' }))
+        .thenRefused().code,
     ).toBe('permission.owner');
   });
 
   it('F-4: unanswered, it climbs to the supervisor and to leadership, then is flagged', () => {
     const log = withSupervisor();
-    expect(aevents(given(log).when(review(at(7, 18))))).toEqual([]);
-    const climb = aevents(given(log).when(review(at(7, 18) + 1)));
+    expect(
+      given(log)
+        .when(review(at(7, 18)))
+        .thenAccepted(),
+    ).toEqual([]);
+    const climb = given(log)
+      .when(review(at(7, 18) + 1))
+      .thenAccepted();
     expect(climb[0]).toMatchObject({
       type: 'EscalationClimbed',
       rung: { level: 'supervisor', responderId: 'zhou', since: at(7, 18), respondBy: at(9, 18) },
     });
     expect(to(climb, 'escalated')).toEqual(['zhou']);
-    const all = aevents(given(log).when(review(at(14, 9))));
+    const all = given(log)
+      .when(review(at(14, 9)))
+      .thenAccepted();
     const kinds = all.filter((e) => e.type !== 'ActionNoticeIssued').map((e) => e.type);
     expect(kinds).toEqual([
       'ActionFlagged', // the weekly report, missed on the 9th
@@ -348,17 +424,23 @@ describe('F-4: escalation up the ladder', () => {
     expect(to(all, 'escalated')).toEqual(['zhou', 'role:leadership', 'role:leadership']);
     const ids = notices(all).map((n) => n.noticeId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(aevents(given([...log, ...all]).when(review(at(14, 9))))).toEqual([]);
+    expect(
+      given([...log, ...all])
+        .when(review(at(14, 9)))
+        .thenAccepted(),
+    ).toEqual([]);
   });
 
   it('F-4: without a supervisor, the supervisor rung is left out', () => {
     const log = [
       ...started(),
-      ...aevents(
-        given(started()).when(acmd('EscalateProblem', li, at(3, 10), { problem: '缺货' })),
-      ),
+      ...given(started())
+        .when(acmd('EscalateProblem', li, at(3, 10), { problem: '缺货' }))
+        .thenAccepted(),
     ];
-    const es = aevents(given(log).when(review(at(8, 9))));
+    const es = given(log)
+      .when(review(at(8, 9)))
+      .thenAccepted();
     expect(es[0]).toMatchObject({
       type: 'EscalationClimbed',
       rung: { level: 'leadership', respondBy: at(9, 18) },
@@ -369,7 +451,7 @@ describe('F-4: escalation up the ladder', () => {
     const log = withSupervisor();
     const answer = (actor = chen) =>
       acmd('AnswerEscalation', actor, at(4, 10), { response: '已协调门店经理' });
-    const es = aevents(given(log).when(answer()));
+    const es = given(log).when(answer()).thenAccepted();
     expect(es[0]).toMatchObject({
       type: 'EscalationAnswered',
       escalation: 1,
@@ -377,10 +459,14 @@ describe('F-4: escalation up the ladder', () => {
     });
     expect(to(es, 'escalation-answered')).toEqual(['li']);
     expect(given([...log, ...es]).state.actions.get(A1)?.status).toBe('in-progress');
-    expect(aevents(given([...log, ...es]).when(answer()))).toEqual([]);
-    expect(rejected(given(log).when(answer(zhou))).code).toBe('permission.responder');
-    expect(aevents(given(log).when(answer(leader))).length).toBeGreaterThan(0);
-    expect(rejected(given(started()).when(answer())).code).toBe('action.no-open-escalation');
+    expect(
+      given([...log, ...es])
+        .when(answer())
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(given(log).when(answer(zhou)).thenRefused().code).toBe('permission.responder');
+    expect(given(log).when(answer(leader)).thenAccepted().length).toBeGreaterThan(0);
+    expect(given(started()).when(answer()).thenRefused().code).toBe('action.no-open-escalation');
   });
 });
 
@@ -392,7 +478,7 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
       solutions: '上门回访',
       suggestions: '登记备用联系方式',
     });
-    const es = aevents(given(started()).when(report));
+    const es = given(started()).when(report).thenAccepted();
     expect(es[0]).toEqual({
       type: 'CompletionReported',
       actionId: A1,
@@ -407,32 +493,44 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
       },
     });
     expect(to(es, 'completion')).toEqual(['chen']);
-    expect(aevents(given([...started(), ...es]).when(report))).toEqual([]);
-    expect(rejected(given([...started(), ...es]).when({ ...report, result: '改' })).code).toBe(
-      'action.already-reported',
-    );
-    expect(rejected(given(opened()).when(report)).rule).toBe('F-5');
-    expect(rejected(given(started()).when({ ...report, actor: wang })).code).toBe(
-      'permission.owner',
-    );
+    expect(
+      given([...started(), ...es])
+        .when(report)
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given([...started(), ...es])
+        .when({ ...report, result: '改' })
+        .thenRefused().code,
+    ).toBe('action.already-reported');
+    expect(given(opened()).when(report).thenRefused().rule).toBe('F-5');
+    expect(
+      given(started())
+        .when({ ...report, actor: wang })
+        .thenRefused().code,
+    ).toBe('permission.owner');
   });
 
   it('F-6: the chair evaluates done work: on time or late by how much, quality 1–5', () => {
-    const es = aevents(
-      given(completedAt(DUE + 2 * HOUR)).when(
-        acmd('EvaluateAction', chen, at(10, 10), { quality: 4 }),
-      ),
-    );
+    const es = given(completedAt(DUE + 2 * HOUR))
+      .when(acmd('EvaluateAction', chen, at(10, 10), { quality: 4 }))
+      .thenAccepted();
     expect(es[0]).toMatchObject({
       type: 'ActionEvaluated',
       evaluation: { round: 1, onTime: false, lateBy: 2 * HOUR, quality: 4, verdict: 'penalty' },
     });
     const c = acmd('EvaluateAction', chen, at(10, 10), { quality: 4 });
-    expect(rejected(given(completedAt(at(8, 10))).when({ ...c, actor: li })).code).toBe(
-      'permission.chair',
-    );
-    expect(rejected(given(started()).when(c)).rule).toBe('F-6');
-    expect(rejected(given(started()).when({ ...c, quality: 6 })).code).toBe('command.malformed');
+    expect(
+      given(completedAt(at(8, 10)))
+        .when({ ...c, actor: li })
+        .thenRefused().code,
+    ).toBe('permission.chair');
+    expect(given(started()).when(c).thenRefused().rule).toBe('F-6');
+    expect(
+      given(started())
+        .when({ ...c, quality: 6 })
+        .thenRefused().code,
+    ).toBe('command.malformed');
   });
 
   it('F-7: on time with quality ≥ 4 earns a commendation in the ledger; the action is accepted', () => {
@@ -484,13 +582,13 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
     expect(isOverdue(a, at(17, 18) + 1)).toBe(true);
     const rework = [
       ...log,
-      ...aevents(
-        given(log).when(acmd('SubmitCompletionReport', li, at(15, 10), { result: '整改完成' })),
-      ),
+      ...given(log)
+        .when(acmd('SubmitCompletionReport', li, at(15, 10), { result: '整改完成' }))
+        .thenAccepted(),
     ];
-    const es = aevents(
-      given(rework).when(acmd('EvaluateAction', chen, at(16, 10), { quality: 4 })),
-    );
+    const es = given(rework)
+      .when(acmd('EvaluateAction', chen, at(16, 10), { quality: 4 }))
+      .thenAccepted();
     expect(es[0]).toMatchObject({
       evaluation: { round: 2, due: at(17, 18), onTime: true, verdict: 'commendation' },
     });
@@ -508,11 +606,9 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
         actions: { ...DEFAULT_PARAMETERS.actions, commendationMinQuality: 5 },
       })),
     );
-    const es = aevents(
-      givenFor(strict)(completedAt(at(8, 10))).when(
-        acmd('EvaluateAction', chen, at(10, 10), { quality: 4 }),
-      ),
-    );
+    const es = givenWhenThen(strict)(completedAt(at(8, 10)))
+      .when(acmd('EvaluateAction', chen, at(10, 10), { quality: 4 }))
+      .thenAccepted();
     expect(es[0]).toMatchObject({ evaluation: { verdict: 'none' } });
   });
 
@@ -527,7 +623,7 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
       entryId: 'li#1',
       reason,
     });
-    const es = aevents(given(log).when(correct()));
+    const es = given(log).when(correct()).thenAccepted();
     expect(es).toEqual([
       {
         type: 'LedgerEntryRecorded',
@@ -549,24 +645,38 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
     expect(after[0]).toBe(before[0]);
     expect(ledgerStanding(before)).toEqual({ commendations: 0, penalties: 1, corrected: 0 });
     expect(ledgerStanding(after)).toEqual({ commendations: 0, penalties: 0, corrected: 1 });
-    expect(aevents(given([...log, ...es]).when(correct()))).toEqual([]);
-    expect(rejected(given([...log, ...es]).when(correct(leader, '另一理由'))).code).toBe(
-      'ledger.already-corrected',
-    );
-    expect(rejected(given([...log, ...es]).when({ ...correct(), entryId: 'li#2' })).code).toBe(
-      'ledger.correction-of-correction',
-    );
-    expect(rejected(given(log).when(correct(li))).code).toBe('permission.ledger');
-    expect(aevents(given(log).when(correct(chen))).length).toBe(1);
-    expect(rejected(given(log).when({ ...correct(), entryId: 'li#9' })).code).toBe(
-      'ledger.unknown-entry',
-    );
+    expect(
+      given([...log, ...es])
+        .when(correct())
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given([...log, ...es])
+        .when(correct(leader, '另一理由'))
+        .thenRefused().code,
+    ).toBe('ledger.already-corrected');
+    expect(
+      given([...log, ...es])
+        .when({ ...correct(), entryId: 'li#2' })
+        .thenRefused().code,
+    ).toBe('ledger.correction-of-correction');
+    expect(given(log).when(correct(li)).thenRefused().code).toBe('permission.ledger');
+    expect(given(log).when(correct(chen)).thenAccepted().length).toBe(1);
+    expect(
+      given(log)
+        .when({ ...correct(), entryId: 'li#9' })
+        .thenRefused().code,
+    ).toBe('ledger.unknown-entry');
   });
 
   it('F-6: evaluating again changes nothing; another score is refused', () => {
     const log = evaluated(at(8, 10), 4);
     const c = acmd('EvaluateAction', chen, at(10, 10), { quality: 4 });
-    expect(aevents(given(log).when(c))).toEqual([]);
-    expect(rejected(given(log).when({ ...c, quality: 2 })).code).toBe('action.already-evaluated');
+    expect(given(log).when(c).thenAccepted()).toEqual([]);
+    expect(
+      given(log)
+        .when({ ...c, quality: 2 })
+        .thenRefused().code,
+    ).toBe('action.already-evaluated');
   });
 });

@@ -4,16 +4,18 @@ import {
   admin,
   at,
   eventsOf,
-  given,
+  fees,
   li,
   play,
-  rejectionOf,
   request,
   site,
   tariffA,
   tariffed,
   wang,
 } from './fixtures.test-helpers.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
+
+const given = givenWhenThen(fees);
 import { createFeeDecider } from './fee-decider.js';
 import { foldFeeEvents } from './fee-state.js';
 import { feeStreamOf, isFeeEvent } from './fee-events.js';
@@ -63,7 +65,7 @@ const refuse = (over: Record<string, unknown> = {}) => ({
 
 describe('R-10: tariffs', () => {
   it('R-10: the room admin sets a room’s tariff from now on; anyone else, an unknown room or a past start is refused', () => {
-    expect(eventsOf(given(site).when(tariffA))).toEqual([
+    expect(given(site).when(tariffA).thenAccepted()).toEqual([
       {
         type: 'TariffSet',
         roomId: 'A',
@@ -79,22 +81,38 @@ describe('R-10: tariffs', () => {
         at: at(7),
       },
     ]);
-    expect(rejectionOf(given(site).when({ ...tariffA, actor: wang }))).toMatchObject({
+    expect(
+      given(site)
+        .when({ ...tariffA, actor: wang })
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-10',
       code: 'permission.room-admin',
     });
-    expect(rejectionOf(given(site).when({ ...tariffA, roomId: 'Z' })).code).toBe('room.unknown');
     expect(
-      rejectionOf(given(tariffed).when({ ...tariffA, now: at(8), baseFenPerHour: 1 })).code,
+      given(site)
+        .when({ ...tariffA, roomId: 'Z' })
+        .thenRefused().code,
+    ).toBe('room.unknown');
+    expect(
+      given(tariffed)
+        .when({ ...tariffA, now: at(8), baseFenPerHour: 1 })
+        .thenRefused().code,
     ).toBe('tariff.retroactive');
     const plain = omit(tariffA, 'wearFenPerHour');
-    expect(eventsOf(given(site).when({ ...plain, roomId: 'C' }))[0]).toMatchObject({
+    expect(
+      given(site)
+        .when({ ...plain, roomId: 'C' })
+        .thenAccepted()[0],
+    ).toMatchObject({
       tariff: { wearFenPerHour: {} },
     });
   });
 
   it('R-10: the same tariff again decides to nothing; a new one at the same start replaces it before it begins', () => {
-    expect(given(tariffed).when({ ...tariffA, now: at(9) })).toEqual({ ok: true, value: [] });
+    given(tariffed)
+      .when({ ...tariffA, now: at(9) })
+      .thenNothingHappened();
     const next = { ...tariffA, effectiveFrom: at(20), baseFenPerHour: 7000 };
     const log = play(tariffed, next, { ...next, baseFenPerHour: 8000 });
     expect(
@@ -105,25 +123,39 @@ describe('R-10: tariffs', () => {
   });
 
   it('R-10: rates are whole fen, never negative, only for known kinds of equipment', () => {
-    expect(rejectionOf(given(site).when({ ...tariffA, baseFenPerHour: 12.5 })).data).toEqual({
+    expect(
+      given(site)
+        .when({ ...tariffA, baseFenPerHour: 12.5 })
+        .thenRefused().data,
+    ).toEqual({
       path: 'command.baseFenPerHour',
     });
-    expect(rejectionOf(given(site).when({ ...tariffA, energyFenPerHour: -1 })).code).toBe(
-      'command.malformed',
-    );
     expect(
-      rejectionOf(given(site).when({ ...tariffA, wearFenPerHour: { laser: 1 } })).data,
+      given(site)
+        .when({ ...tariffA, energyFenPerHour: -1 })
+        .thenRefused().code,
+    ).toBe('command.malformed');
+    expect(
+      given(site)
+        .when({ ...tariffA, wearFenPerHour: { laser: 1 } })
+        .thenRefused().data,
     ).toEqual({ path: 'command.wearFenPerHour.laser' });
     expect(
-      rejectionOf(given(site).when({ ...tariffA, wearFenPerHour: { projector: 0.5 } })).data,
+      given(site)
+        .when({ ...tariffA, wearFenPerHour: { projector: 0.5 } })
+        .thenRefused().data,
     ).toEqual({ path: 'command.wearFenPerHour.projector' });
-    expect(rejectionOf(given(site).when({ ...tariffA, wearFenPerHour: [] })).rule).toBe('R-10');
+    expect(
+      given(site)
+        .when({ ...tariffA, wearFenPerHour: [] })
+        .thenRefused().rule,
+    ).toBe('R-10');
   });
 });
 
 describe('R-11: waivers', () => {
   it('R-11: the paying department asks with a reason; the request holds the final charge', () => {
-    expect(eventsOf(given(used).when(ask()))).toEqual([
+    expect(given(used).when(ask()).thenAccepted()).toEqual([
       {
         type: 'WaiverRequested',
         waiverId: 'w1',
@@ -139,11 +171,19 @@ describe('R-11: waivers', () => {
   });
 
   it('R-11: not before the charge is final, not for nothing, only by the department that pays', () => {
-    expect(rejectionOf(given(used).when(ask({ now: at(9, 30) })))).toMatchObject({
+    expect(
+      given(used)
+        .when(ask({ now: at(9, 30) }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-11',
       code: 'waiver.charge-not-final',
     });
-    expect(rejectionOf(given(used).when(ask({ department: '配件部' })))).toMatchObject({
+    expect(
+      given(used)
+        .when(ask({ department: '配件部' }))
+        .thenRefused(),
+    ).toMatchObject({
       code: 'waiver.wrong-department',
       data: { department: '售后服务部' },
     });
@@ -154,11 +194,21 @@ describe('R-11: waivers', () => {
       roomId: 'C',
       bookingId: 'b1',
     });
-    expect(rejectionOf(given(free).when(ask({ roomId: 'C' }))).code).toBe(
-      'waiver.nothing-to-waive',
-    );
-    expect(rejectionOf(given(used).when(ask({ roomId: 'Z' }))).code).toBe('room.unknown');
-    expect(rejectionOf(given(used).when(ask({ bookingId: 'b9' }))).code).toBe('booking.unknown');
+    expect(
+      given(free)
+        .when(ask({ roomId: 'C' }))
+        .thenRefused().code,
+    ).toBe('waiver.nothing-to-waive');
+    expect(
+      given(used)
+        .when(ask({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
+    expect(
+      given(used)
+        .when(ask({ bookingId: 'b9' }))
+        .thenRefused().code,
+    ).toBe('booking.unknown');
   });
 
   it('R-11: the department of a booking that names none is the organizer’s, from the directory', () => {
@@ -175,12 +225,12 @@ describe('R-11: waivers', () => {
     expect(eventsOf(d.decide(ask(), state(log)))[0]).toMatchObject({
       chargeFen: 9000 + 1500 + 500,
     });
-    expect(rejectionOf(given(log).when(ask())).code).toBe('waiver.wrong-department');
+    expect(given(log).when(ask()).thenRefused().code).toBe('waiver.wrong-department');
   });
 
   it('R-11: the room admin grants all of it, or part of it, never more than the charge', () => {
     const asked = play(used, ask());
-    expect(eventsOf(given(asked).when(grant()))).toEqual([
+    expect(given(asked).when(grant()).thenAccepted()).toEqual([
       {
         type: 'WaiverGranted',
         waiverId: 'w1',
@@ -192,29 +242,51 @@ describe('R-11: waivers', () => {
         at: at(11),
       },
     ]);
-    expect(eventsOf(given(asked).when(grant({ amountFen: 5000 })))[0]).toMatchObject({
+    expect(
+      given(asked)
+        .when(grant({ amountFen: 5000 }))
+        .thenAccepted()[0],
+    ).toMatchObject({
       amountFen: 5000,
       full: false,
     });
-    expect(rejectionOf(given(asked).when(grant({ amountFen: 11751 })))).toMatchObject({
+    expect(
+      given(asked)
+        .when(grant({ amountFen: 11751 }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-11',
       code: 'waiver.exceeds-charge',
       data: { amountFen: 11751, chargeFen: 11750 },
     });
-    expect(rejectionOf(given(asked).when(grant({ amountFen: 0 }))).code).toBe('command.malformed');
-    expect(rejectionOf(given(asked).when(grant({ actor: wang }))).code).toBe(
-      'permission.room-admin',
-    );
-    expect(rejectionOf(given(asked).when(grant({ waiverId: 'w9' }))).code).toBe('waiver.unknown');
+    expect(
+      given(asked)
+        .when(grant({ amountFen: 0 }))
+        .thenRefused().code,
+    ).toBe('command.malformed');
+    expect(
+      given(asked)
+        .when(grant({ actor: wang }))
+        .thenRefused().code,
+    ).toBe('permission.room-admin');
+    expect(
+      given(asked)
+        .when(grant({ waiverId: 'w9' }))
+        .thenRefused().code,
+    ).toBe('waiver.unknown');
   });
 
   it('R-11: or refuses it with a reason; a refused request may be asked again, a live one not', () => {
     const asked = play(used, ask());
-    expect(rejectionOf(given(asked).when(ask({ waiverId: 'w2' })))).toMatchObject({
+    expect(
+      given(asked)
+        .when(ask({ waiverId: 'w2' }))
+        .thenRefused(),
+    ).toMatchObject({
       code: 'waiver.already-requested',
       data: { waiverId: 'w1' },
     });
-    expect(eventsOf(given(asked).when(refuse()))).toEqual([
+    expect(given(asked).when(refuse()).thenAccepted()).toEqual([
       {
         type: 'WaiverRefused',
         waiverId: 'w1',
@@ -231,29 +303,40 @@ describe('R-11: waivers', () => {
       refusal: '不属于减免范围',
       decidedBy: 'admin',
     });
-    expect(rejectionOf(given(refused).when(grant())).code).toBe('waiver.decided');
-    expect(rejectionOf(given(asked).when(refuse({ actor: li }))).code).toBe(
-      'permission.room-admin',
-    );
-    expect(rejectionOf(given(asked).when(refuse({ waiverId: 'w9' }))).code).toBe('waiver.unknown');
-    expect(eventsOf(given(refused).when(ask({ waiverId: 'w2', now: at(12) })))).toHaveLength(1);
+    expect(given(refused).when(grant()).thenRefused().code).toBe('waiver.decided');
+    expect(
+      given(asked)
+        .when(refuse({ actor: li }))
+        .thenRefused().code,
+    ).toBe('permission.room-admin');
+    expect(
+      given(asked)
+        .when(refuse({ waiverId: 'w9' }))
+        .thenRefused().code,
+    ).toBe('waiver.unknown');
+    expect(
+      given(refused)
+        .when(ask({ waiverId: 'w2', now: at(12) }))
+        .thenAccepted(),
+    ).toHaveLength(1);
   });
 
   it('R-11: a repeated command decides to nothing; a reused id or a second answer is refused', () => {
     const asked = play(used, ask());
-    expect(given(asked).when(ask())).toEqual({ ok: true, value: [] });
-    expect(rejectionOf(given(asked).when(ask({ reason: '别的理由' }))).code).toBe(
-      'waiver.duplicate-id',
-    );
+    given(asked).when(ask()).thenNothingHappened();
+    expect(
+      given(asked)
+        .when(ask({ reason: '别的理由' }))
+        .thenRefused().code,
+    ).toBe('waiver.duplicate-id');
     const granted = play(asked, grant({ amountFen: 5000 }));
-    expect(given(granted).when(grant({ amountFen: 5000 }))).toEqual({
-      ok: true,
-      value: [],
-    });
-    expect(rejectionOf(given(granted).when(grant())).code).toBe('waiver.decided');
-    expect(rejectionOf(given(granted).when(refuse())).code).toBe('waiver.decided');
+    given(granted)
+      .when(grant({ amountFen: 5000 }))
+      .thenNothingHappened();
+    expect(given(granted).when(grant()).thenRefused().code).toBe('waiver.decided');
+    expect(given(granted).when(refuse()).thenRefused().code).toBe('waiver.decided');
     const refused = play(asked, refuse());
-    expect(given(refused).when(refuse())).toEqual({ ok: true, value: [] });
+    given(refused).when(refuse()).thenNothingHappened();
     expect(state(granted).waivers.get('w1')).toMatchObject({ status: 'granted', amountFen: 5000 });
   });
 });
@@ -272,7 +355,7 @@ describe('R-12: expenses', () => {
   });
 
   it('R-12: the room admin records an expense, spent now or earlier, for a room or in general', () => {
-    expect(eventsOf(given(tariffed).when(spend()))).toEqual([
+    expect(given(tariffed).when(spend()).thenAccepted()).toEqual([
       {
         type: 'ExpenseRecorded',
         expense: {
@@ -288,26 +371,44 @@ describe('R-12: expenses', () => {
       },
     ]);
     const general = omit(spend({ spentAt: at(9), category: 'supplies' }), 'roomId');
-    expect(eventsOf(given(tariffed).when(general))[0]).toMatchObject({
+    expect(given(tariffed).when(general).thenAccepted()[0]).toMatchObject({
       expense: { spentAt: at(9), category: 'supplies' },
     });
   });
 
   it('R-12: only the room admin; not in the future; a known room; a repeat decides to nothing', () => {
-    expect(rejectionOf(given(tariffed).when(spend({ actor: wang })))).toMatchObject({
+    expect(
+      given(tariffed)
+        .when(spend({ actor: wang }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-12',
       code: 'permission.room-admin',
     });
-    expect(rejectionOf(given(tariffed).when(spend({ spentAt: at(13) }))).code).toBe(
-      'expense.in-future',
-    );
-    expect(rejectionOf(given(tariffed).when(spend({ roomId: 'Z' }))).code).toBe('room.unknown');
-    expect(rejectionOf(given(tariffed).when(spend({ category: 'food' }))).code).toBe(
-      'command.malformed',
-    );
+    expect(
+      given(tariffed)
+        .when(spend({ spentAt: at(13) }))
+        .thenRefused().code,
+    ).toBe('expense.in-future');
+    expect(
+      given(tariffed)
+        .when(spend({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
+    expect(
+      given(tariffed)
+        .when(spend({ category: 'food' }))
+        .thenRefused().code,
+    ).toBe('command.malformed');
     const log = play(tariffed, spend());
-    expect(given(log).when(spend({ now: at(12, 1) }))).toEqual({ ok: true, value: [] });
-    expect(rejectionOf(given(log).when(spend({ amountFen: 1 }))).code).toBe('expense.duplicate-id');
+    given(log)
+      .when(spend({ now: at(12, 1) }))
+      .thenNothingHappened();
+    expect(
+      given(log)
+        .when(spend({ amountFen: 1 }))
+        .thenRefused().code,
+    ).toBe('expense.duplicate-id');
   });
 });
 
@@ -329,12 +430,16 @@ describe('streams', () => {
 
 describe('malformed commands', () => {
   it('R-10: unknown types and malformed fields are refused with the field named, never thrown', () => {
-    expect(rejectionOf(given(tariffed).when({ type: 'Nope' }))).toMatchObject({
+    expect(given(tariffed).when({ type: 'Nope' }).thenRefused()).toMatchObject({
       rule: 'R-10',
       code: 'command.malformed',
     });
-    expect(rejectionOf(given(tariffed).when(undefined)).code).toBe('command.malformed');
-    expect(rejectionOf(given(tariffed).when(ask({ reason: '' })))).toMatchObject({
+    expect(given(tariffed).when(undefined).thenRefused().code).toBe('command.malformed');
+    expect(
+      given(tariffed)
+        .when(ask({ reason: '' }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-11',
       data: { path: 'command.reason' },
     });

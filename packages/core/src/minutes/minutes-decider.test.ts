@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { untyped } from '../testing/untyped.js';
-import { givenFor } from '../testing/given.js';
-import type { Result } from '../rejection/index.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
 import { createWorkingCalendar } from '../time/working-calendar.js';
 import {
   at,
@@ -15,7 +14,6 @@ import {
   INVITEES,
   liu,
   mcmd,
-  mevents,
   minutesDecider,
   minutesHistory,
   plan,
@@ -28,13 +26,7 @@ import { latestVersion, publishedVersions } from './minutes.js';
 import { createMinutesDecider } from './minutes-decider.js';
 import { minutesStreamOf, type MinutesEvent } from './minutes-events.js';
 
-const given = givenFor(minutesDecider);
-const rejected = (r: Result<readonly MinutesEvent[]>) => {
-  if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);
-  expect(r.rejection.message['zh-CN'].length).toBeGreaterThan(0);
-  expect(r.rejection.message.en.length).toBeGreaterThan(0);
-  return r.rejection;
-};
+const given = givenWhenThen(minutesDecider);
 const notices = (es: readonly MinutesEvent[]) =>
   es.flatMap((e) => (e.type === 'NoticeIssued' ? [e.notice] : []));
 
@@ -46,7 +38,7 @@ const published = () => [...approved(), mcmd('PublishMinutes', chen, T + 3 * HOU
 
 describe('N-1: the recorder drafts the minutes', () => {
   it('N-1: attendance is filled in from sign-in; every decision of the meeting is there; due in 1 working day', () => {
-    const [e] = mevents(given([]).when(draft(T)));
+    const [e] = given([]).when(draft(T)).thenAccepted();
     expect(e).toMatchObject({
       type: 'MinutesDrafted',
       meetingId: 'm1',
@@ -71,21 +63,33 @@ describe('N-1: the recorder drafts the minutes', () => {
   });
 
   it('N-1: only the recorder drafts, from the facts of that ended meeting', () => {
-    expect(rejected(given([]).when(draft(T, { actor: wang })))).toMatchObject({
+    expect(
+      given([])
+        .when(draft(T, { actor: wang }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'N-1',
       code: 'permission.recorder',
     });
-    expect(rejected(given([]).when(draft(T, { meetingId: 'm2' }))).code).toBe(
-      'minutes.facts-mismatch',
-    );
     expect(
-      rejected(given([]).when(draft(T, { notes: [{ agendaItemId: 'i9', text: 'x' }] }))).code,
+      given([])
+        .when(draft(T, { meetingId: 'm2' }))
+        .thenRefused().code,
+    ).toBe('minutes.facts-mismatch');
+    expect(
+      given([])
+        .when(draft(T, { notes: [{ agendaItemId: 'i9', text: 'x' }] }))
+        .thenRefused().code,
     ).toBe('minutes.unknown-agenda-item');
     expect(
-      rejected(given([]).when(draft(T, { meeting: { ...FACTS, end: FACTS.start } }))).rule,
+      given([])
+        .when(draft(T, { meeting: { ...FACTS, end: FACTS.start } }))
+        .thenRefused().rule,
     ).toBe('T-2');
     expect(
-      rejected(given([]).when(draft(T, { meeting: { ...FACTS, expected: 'everyone' } }))).data,
+      given([])
+        .when(draft(T, { meeting: { ...FACTS, expected: 'everyone' } }))
+        .thenRefused().data,
     ).toMatchObject({ path: 'command.meeting.expected' });
     const notEnded = meetingFacts(history(...scheduled()).state.meetings.get('m1')!);
     expect(notEnded.ok ? 'ok' : notEnded.rejection.code).toBe('minutes.meeting-not-ended');
@@ -94,45 +98,63 @@ describe('N-1: the recorder drafts the minutes', () => {
 
   it('N-1: the same draft again changes nothing; another draft is refused; the recorder edits it', () => {
     const { log } = minutesHistory(draft(T));
-    expect(mevents(given(log).when(draft(T + 1)))).toEqual([]);
-    expect(rejected(given(log).when(draft(T, { summary: '另写' }))).code).toBe('minutes.exists');
+    expect(
+      given(log)
+        .when(draft(T + 1))
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(log)
+        .when(draft(T, { summary: '另写' }))
+        .thenRefused().code,
+    ).toBe('minutes.exists');
     const edit = mcmd('EditMinutes', liu, T + 1, {
       summary: '会议总结',
       notes: [{ agendaItemId: 'i2', text: '投诉 3 起' }],
     });
-    const edited = mevents(given(log).when(edit));
+    const edited = given(log).when(edit).thenAccepted();
     expect(edited[0]).toMatchObject({
       type: 'MinutesEdited',
       version: 1,
       content: { summary: '会议总结', notes: [{ agendaItemId: 'i2' }] },
     });
-    expect(mevents(given([...log, ...edited]).when(edit))).toEqual([]);
-    expect(rejected(given(log).when({ ...edit, actor: chen })).code).toBe('permission.recorder');
-    expect(rejected(given([]).when(edit)).code).toBe('minutes.unknown');
-    const items = [{ id: 'd1', agendaItemId: 'i1', kind: 'information', text: '通报', work: {} }];
-    expect(rejected(given(log).when({ ...edit, items })).code).toBe(
-      'outcome.information-with-work',
-    );
     expect(
-      rejected(
-        given(log).when({ ...edit, items: [{ ...items[0], kind: 'action', work: undefined }] }),
-      ).code,
+      given([...log, ...edited])
+        .when(edit)
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(log)
+        .when({ ...edit, actor: chen })
+        .thenRefused().code,
+    ).toBe('permission.recorder');
+    expect(given([]).when(edit).thenRefused().code).toBe('minutes.unknown');
+    const items = [{ id: 'd1', agendaItemId: 'i1', kind: 'information', text: '通报', work: {} }];
+    expect(
+      given(log)
+        .when({ ...edit, items })
+        .thenRefused().code,
+    ).toBe('outcome.information-with-work');
+    expect(
+      given(log)
+        .when({ ...edit, items: [{ ...items[0], kind: 'action', work: undefined }] })
+        .thenRefused().code,
     ).toBe('outcome.action-without-work');
     expect(
-      rejected(
-        given(log).when({
+      given(log)
+        .when({
           ...edit,
           items: [{ ...items[0], kind: 'action', work: { ownerId: 'li', collaborators: ['li'] } }],
-        }),
-      ).code,
+        })
+        .thenRefused().code,
     ).toBe('outcome.owner-is-collaborator');
     expect(
-      rejected(
-        given(log).when({
+      given(log)
+        .when({
           ...edit,
           items: [items[0], items[0]].map((i) => ({ ...i, work: undefined })),
-        }),
-      ).code,
+        })
+        .thenRefused().code,
     ).toBe('minutes.duplicate-item');
   });
 });
@@ -143,19 +165,27 @@ describe('N-2: submission and the chair’s approval', () => {
 
   it('N-2: minutes whose decisions lack an owner or a due date cannot be submitted', () => {
     const noOwner = minutesHistory(withItems({ due: at(9, 18) }));
-    expect(rejected(given(noOwner.log).when(mcmd('SubmitMinutes', liu, T)))).toMatchObject({
+    expect(
+      given(noOwner.log)
+        .when(mcmd('SubmitMinutes', liu, T))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'N-2',
       code: 'minutes.decision-without-owner',
       data: { itemId: 'd1' },
     });
     const noDue = minutesHistory(withItems({ ownerId: 'li' }));
-    expect(rejected(given(noDue.log).when(mcmd('SubmitMinutes', liu, T))).code).toBe(
-      'minutes.decision-without-due',
-    );
+    expect(
+      given(noDue.log)
+        .when(mcmd('SubmitMinutes', liu, T))
+        .thenRefused().code,
+    ).toBe('minutes.decision-without-due');
     const ok = minutesHistory(withItems({ ownerId: 'li', due: at(9, 18) }));
-    expect(mevents(given(ok.log).when(mcmd('SubmitMinutes', liu, T)))).toEqual([
-      { type: 'MinutesSubmitted', meetingId: 'm1', version: 1, by: 'liu', at: T },
-    ]);
+    expect(
+      given(ok.log)
+        .when(mcmd('SubmitMinutes', liu, T))
+        .thenAccepted(),
+    ).toEqual([{ type: 'MinutesSubmitted', meetingId: 'm1', version: 1, by: 'liu', at: T }]);
     expect(latestVersion(ok.state.minutes.get('m1')!)?.content.items[0]?.work?.urgency).toBe(
       'normal',
     );
@@ -163,13 +193,23 @@ describe('N-2: submission and the chair’s approval', () => {
 
   it('N-2: draft → submitted → returned with comments → submitted → approved; only the chair approves', () => {
     const s = minutesHistory(...submitted());
-    expect(mevents(given(s.log).when(mcmd('SubmitMinutes', liu, T + 2 * HOUR)))).toEqual([]);
-    expect(rejected(given(s.log).when(mcmd('ApproveMinutes', liu, T + 2 * HOUR)))).toMatchObject({
+    expect(
+      given(s.log)
+        .when(mcmd('SubmitMinutes', liu, T + 2 * HOUR))
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(s.log)
+        .when(mcmd('ApproveMinutes', liu, T + 2 * HOUR))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'N-2',
       code: 'permission.chair',
     });
     expect(
-      rejected(given(s.log).when(mcmd('EditMinutes', liu, T + 2 * HOUR, { summary: 'x' }))).code,
+      given(s.log)
+        .when(mcmd('EditMinutes', liu, T + 2 * HOUR, { summary: 'x' }))
+        .thenRefused().code,
     ).toBe('minutes.wrong-status');
     const back = minutesHistory(
       ...submitted(),
@@ -180,13 +220,15 @@ describe('N-2: submission and the chair’s approval', () => {
       status: 'returned',
       comments: [{ by: 'chen', at: T + 2 * HOUR, text: '请补充投诉数据' }],
     });
-    expect(rejected(given(back.log).when(mcmd('ApproveMinutes', chen, T + 3 * HOUR))).code).toBe(
-      'minutes.wrong-status',
-    );
     expect(
-      mevents(
-        given(back.log).when(mcmd('ReturnMinutes', chen, T + 3 * HOUR, { comments: '同上' })),
-      ),
+      given(back.log)
+        .when(mcmd('ApproveMinutes', chen, T + 3 * HOUR))
+        .thenRefused().code,
+    ).toBe('minutes.wrong-status');
+    expect(
+      given(back.log)
+        .when(mcmd('ReturnMinutes', chen, T + 3 * HOUR, { comments: '同上' }))
+        .thenAccepted(),
     ).toEqual([]);
     const again = minutesHistory(
       ...submitted(),
@@ -200,11 +242,15 @@ describe('N-2: submission and the chair’s approval', () => {
       approvedBy: 'chen',
       approvedAt: T + 5 * HOUR,
     });
-    expect(mevents(given(again.log).when(mcmd('ApproveMinutes', chen, T + 6 * HOUR)))).toEqual([]);
     expect(
-      rejected(
-        given(minutesHistory(draft(T)).log).when(mcmd('ReturnMinutes', chen, T, { comments: 'x' })),
-      ).code,
+      given(again.log)
+        .when(mcmd('ApproveMinutes', chen, T + 6 * HOUR))
+        .thenAccepted(),
+    ).toEqual([]);
+    expect(
+      given(minutesHistory(draft(T)).log)
+        .when(mcmd('ReturnMinutes', chen, T, { comments: 'x' }))
+        .thenRefused().code,
     ).toBe('minutes.wrong-status');
   });
 });
@@ -212,15 +258,22 @@ describe('N-2: submission and the chair’s approval', () => {
 describe('N-3: publication and read receipts', () => {
   it('N-3: every participant and informed person gets one notice with each item’s urgency and due date; each absentee a separate one', () => {
     const a = minutesHistory(...approved());
-    expect(rejected(given(a.log).when(mcmd('PublishMinutes', wang, T + 3 * HOUR)))).toMatchObject({
+    expect(
+      given(a.log)
+        .when(mcmd('PublishMinutes', wang, T + 3 * HOUR))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'N-3',
       code: 'permission.chair-or-recorder',
     });
     expect(
-      rejected(given(minutesHistory(...submitted()).log).when(mcmd('PublishMinutes', chen, T)))
-        .code,
+      given(minutesHistory(...submitted()).log)
+        .when(mcmd('PublishMinutes', chen, T))
+        .thenRefused().code,
     ).toBe('minutes.wrong-status');
-    const es = mevents(given(a.log).when(mcmd('PublishMinutes', liu, T + 3 * HOUR)));
+    const es = given(a.log)
+      .when(mcmd('PublishMinutes', liu, T + 3 * HOUR))
+      .thenAccepted();
     expect(es[0]).toEqual({
       type: 'MinutesPublished',
       meetingId: 'm1',
@@ -253,28 +306,36 @@ describe('N-3: publication and read receipts', () => {
       },
     });
     expect(
-      mevents(given([...a.log, ...es]).when(mcmd('PublishMinutes', chen, T + 4 * HOUR))),
+      given([...a.log, ...es])
+        .when(mcmd('PublishMinutes', chen, T + 4 * HOUR))
+        .thenAccepted(),
     ).toEqual([]);
   });
 
   it('N-3: who has read them is kept', () => {
     const p = minutesHistory(...published());
-    const read = mevents(
-      given(p.log).when(mcmd('AcknowledgeMinutes', boss, T + 5 * HOUR, { version: 1 })),
-    );
+    const read = given(p.log)
+      .when(mcmd('AcknowledgeMinutes', boss, T + 5 * HOUR, { version: 1 }))
+      .thenAccepted();
     expect(read).toEqual([
       { type: 'MinutesRead', meetingId: 'm1', version: 1, personId: 'boss', at: T + 5 * HOUR },
     ]);
     const log = [...p.log, ...read];
     expect(given(log).state.minutes.get('m1')?.receipts.get(1)?.get('boss')).toBe(T + 5 * HOUR);
     expect(
-      mevents(given(log).when(mcmd('AcknowledgeMinutes', boss, T + 6 * HOUR, { version: 1 }))),
+      given(log)
+        .when(mcmd('AcknowledgeMinutes', boss, T + 6 * HOUR, { version: 1 }))
+        .thenAccepted(),
     ).toEqual([]);
     expect(
-      rejected(given(log).when(mcmd('AcknowledgeMinutes', stranger, T, { version: 1 }))).code,
+      given(log)
+        .when(mcmd('AcknowledgeMinutes', stranger, T, { version: 1 }))
+        .thenRefused().code,
     ).toBe('minutes.not-a-recipient');
     expect(
-      rejected(given(log).when(mcmd('AcknowledgeMinutes', boss, T, { version: 2 }))).code,
+      given(log)
+        .when(mcmd('AcknowledgeMinutes', boss, T, { version: 2 }))
+        .thenRefused().code,
     ).toBe('minutes.version-not-published');
   });
 });
@@ -284,14 +345,20 @@ describe('N-4: amendments', () => {
     const p = minutesHistory(...published());
     const v1 = p.state.minutes.get('m1')!.versions[0];
     const amend = mcmd('AmendMinutes', liu, at(4, 10), { reason: '更正回访期限', summary: '更正' });
-    expect(rejected(given(p.log).when({ ...amend, actor: chen }))).toMatchObject({
+    expect(
+      given(p.log)
+        .when({ ...amend, actor: chen })
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'N-4',
       code: 'permission.recorder',
     });
     expect(
-      rejected(given(p.log).when(mcmd('EditMinutes', liu, at(4, 10), { summary: '直接改' }))),
+      given(p.log)
+        .when(mcmd('EditMinutes', liu, at(4, 10), { summary: '直接改' }))
+        .thenRefused(),
     ).toMatchObject({ code: 'minutes.wrong-status' });
-    const es = mevents(given(p.log).when(amend));
+    const es = given(p.log).when(amend).thenAccepted();
     expect(es[0]).toMatchObject({
       type: 'MinutesAmended',
       version: 2,
@@ -299,10 +366,12 @@ describe('N-4: amendments', () => {
       content: { summary: '更正' },
     });
     const log = [...p.log, ...es];
-    expect(mevents(given(log).when(amend))).toEqual([]);
-    expect(rejected(given(log).when({ ...amend, reason: '另一处' })).code).toBe(
-      'minutes.amendment-open',
-    );
+    expect(given(log).when(amend).thenAccepted()).toEqual([]);
+    expect(
+      given(log)
+        .when({ ...amend, reason: '另一处' })
+        .thenRefused().code,
+    ).toBe('minutes.amendment-open');
     const done = minutesHistory(
       ...published(),
       amend,
@@ -331,8 +400,10 @@ describe('N-5: late minutes', () => {
 
   it('N-5: minutes are due within 1 working day of the end; later they are flagged once, with a reminder to the recorder', () => {
     const d = minutesHistory(draft(T));
-    expect(mevents(given(d.log).when(review(DUE)))).toEqual([]);
-    const es = mevents(given(d.log).when(review(DUE + 1)));
+    expect(given(d.log).when(review(DUE)).thenAccepted()).toEqual([]);
+    const es = given(d.log)
+      .when(review(DUE + 1))
+      .thenAccepted();
     expect(es).toEqual([
       { type: 'MinutesFlaggedLate', meetingId: 'm1', due: DUE, at: DUE + 1 },
       {
@@ -347,7 +418,11 @@ describe('N-5: late minutes', () => {
         },
       },
     ]);
-    expect(mevents(given([...d.log, ...es]).when(review(DUE + 2 * HOUR)))).toEqual([]);
+    expect(
+      given([...d.log, ...es])
+        .when(review(DUE + 2 * HOUR))
+        .thenAccepted(),
+    ).toEqual([]);
     const late = minutesHistory(
       draft(T),
       mcmd('SubmitMinutes', liu, T),
@@ -355,28 +430,52 @@ describe('N-5: late minutes', () => {
       mcmd('PublishMinutes', chen, DUE + 1),
     );
     expect(late.log.find((e) => e.type === 'MinutesPublished')).toMatchObject({ late: true });
-    expect(mevents(given(late.log).when(review(DUE + HOUR)))).toEqual([]);
+    expect(
+      given(late.log)
+        .when(review(DUE + HOUR))
+        .thenAccepted(),
+    ).toEqual([]);
   });
 
   it('N-5: minutes never drafted are flagged from the meeting’s facts; working days follow the calendar', () => {
-    expect(rejected(given([]).when(review(DUE + 1))).code).toBe('minutes.unknown');
-    expect(mevents(given([]).when(review(DUE, { meeting: FACTS })))).toEqual([]);
-    const es = mevents(given([]).when(review(DUE + 1, { meeting: FACTS })));
+    expect(
+      given([])
+        .when(review(DUE + 1))
+        .thenRefused().code,
+    ).toBe('minutes.unknown');
+    expect(
+      given([])
+        .when(review(DUE, { meeting: FACTS }))
+        .thenAccepted(),
+    ).toEqual([]);
+    const es = given([])
+      .when(review(DUE + 1, { meeting: FACTS }))
+      .thenAccepted();
     expect(es[0]).toMatchObject({ type: 'MinutesFlaggedLate', due: DUE, facts: FACTS });
     const log = [...es];
     expect(given(log).state.minutes.get('m1')).toMatchObject({
       versions: [],
       lateFlaggedAt: DUE + 1,
     });
-    expect(mevents(given(log).when(draft(DUE + 2)))[0]).toMatchObject({
+    expect(
+      given(log)
+        .when(draft(DUE + 2))
+        .thenAccepted()[0],
+    ).toMatchObject({
       type: 'MinutesDrafted',
       due: DUE,
     });
     expect(
-      rejected(given([]).when(review(DUE, { meeting: { ...FACTS, meetingId: 'm2' } }))).code,
+      given([])
+        .when(review(DUE, { meeting: { ...FACTS, meetingId: 'm2' } }))
+        .thenRefused().code,
     ).toBe('minutes.facts-mismatch');
     const friday = { ...FACTS, endedAt: at(4, 17) };
-    expect(mevents(given([]).when(review(at(7, 18) + 1, { meeting: friday })))[0]).toMatchObject({
+    expect(
+      given([])
+        .when(review(at(7, 18) + 1, { meeting: friday }))
+        .thenAccepted()[0],
+    ).toMatchObject({
       due: at(7, 18),
     });
     const holiday = createWorkingCalendar({ holidays: ['2026-12-03'] });
@@ -399,22 +498,28 @@ describe('N-1: malformed commands are refused, never thrown', () => {
     ).toBe('minutes:m1'));
 
   it('N-1: unknown types and bad fields name the field', () => {
-    expect(rejected(given([]).when({ type: 'Burn' }))).toMatchObject({
+    expect(given([]).when({ type: 'Burn' }).thenRefused()).toMatchObject({
       code: 'command.malformed',
       data: { path: 'command.type' },
     });
-    expect(rejected(given([]).when(mcmd('AcknowledgeMinutes', boss, T, { version: 0 }))).rule).toBe(
-      'N-3',
-    );
-    expect(rejected(given([]).when(mcmd('SubmitMinutes', liu, T))).code).toBe('minutes.unknown');
     expect(
-      rejected(
-        given([]).when(
+      given([])
+        .when(mcmd('AcknowledgeMinutes', boss, T, { version: 0 }))
+        .thenRefused().rule,
+    ).toBe('N-3');
+    expect(
+      given([])
+        .when(mcmd('SubmitMinutes', liu, T))
+        .thenRefused().code,
+    ).toBe('minutes.unknown');
+    expect(
+      given([])
+        .when(
           draft(T, {
             meeting: { ...FACTS, signIns: [{ personId: 'li', kind: 'maybe', at: 0, by: 'li' }] },
           }),
-        ),
-      ).data,
+        )
+        .thenRefused().data,
     ).toMatchObject({ path: 'command.meeting.signIns[0].kind' });
   });
 });

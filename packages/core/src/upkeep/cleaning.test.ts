@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOfLocalDay, toInstant } from '../time/zone.js';
-import {
-  admin,
-  at,
-  eventsOf,
-  given,
-  kiosk,
-  play,
-  rejectionOf,
-  siteLog,
-  wang,
-} from './fixtures.test-helpers.js';
+import { admin, at, given, kiosk, play, siteLog, wang } from './fixtures.test-helpers.js';
 import { overdueCleanings, overdueFrom } from './overdue.js';
 import { openCleaningProblems } from './upkeep-queries.js';
 import { foldUpkeepEvents, roomUpkeep } from './upkeep-state.js';
@@ -47,14 +37,24 @@ const thursday = startOfLocalDay({ year: 2026, month: 12, day: 3 });
 
 describe('R-9: cleaning', () => {
   it('R-9: the room admin records a cleaning; anyone else or an unknown room is refused', () => {
-    expect(eventsOf(given(siteLog).when(clean({ note: '已拖地' })))).toEqual([
-      { type: 'RoomCleaned', roomId: 'A', by: 'admin', at: at(15), note: '已拖地' },
-    ]);
-    expect(rejectionOf(given(siteLog).when(clean({ actor: wang })))).toMatchObject({
+    expect(
+      given(siteLog)
+        .when(clean({ note: '已拖地' }))
+        .thenAccepted(),
+    ).toEqual([{ type: 'RoomCleaned', roomId: 'A', by: 'admin', at: at(15), note: '已拖地' }]);
+    expect(
+      given(siteLog)
+        .when(clean({ actor: wang }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-9',
       code: 'permission.room-admin',
     });
-    expect(rejectionOf(given(siteLog).when(clean({ roomId: 'Z' }))).code).toBe('room.unknown');
+    expect(
+      given(siteLog)
+        .when(clean({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
   });
 
   it('R-9: never cleaned is overdue; cleaned daily, it is overdue from the start of the day after next', () => {
@@ -80,7 +80,7 @@ describe('R-9: cleaning', () => {
 
   it('R-9: a repeated cleaning decides to no events', () => {
     const log = play(siteLog, clean());
-    expect(given(log).when(clean())).toEqual({ ok: true, value: [] });
+    given(log).when(clean()).thenNothingHappened();
     expect(roomUpkeep(state(log), 'A').cleanings).toHaveLength(1);
   });
 });
@@ -99,9 +99,11 @@ describe('R-9: problems reported like faults', () => {
     expect(openCleaningProblems(state(log))).toEqual([
       { roomId: 'A', problemId: 'p1', note: '地毯有咖啡渍', reportedBy: 'zhao', at: at(10) },
     ]);
-    expect(rejectionOf(given(log).when(resolve({ actor: wang }))).code).toBe(
-      'permission.room-admin',
-    );
+    expect(
+      given(log)
+        .when(resolve({ actor: wang }))
+        .thenRefused().code,
+    ).toBe('permission.room-admin');
     const resolved = play(log, resolve({ note: '已清洗' }));
     expect(openCleaningProblems(state(resolved))).toEqual([]);
     expect(roomUpkeep(state(resolved), 'A').problems.get('p1')?.resolved).toEqual({
@@ -115,20 +117,34 @@ describe('R-9: problems reported like faults', () => {
     const log = play(siteLog, problem(), problem({ roomId: 'C', problemId: 'p2', now: at(9) }));
     expect(openCleaningProblems(state(log)).map((p) => p.problemId)).toEqual(['p2', 'p1']);
     expect(openCleaningProblems(state(log), 'C').map((p) => p.problemId)).toEqual(['p2']);
-    expect(given(log).when(problem())).toEqual({ ok: true, value: [] });
-    expect(rejectionOf(given(log).when(problem({ note: '别的' }))).code).toBe(
-      'cleaning-problem.exists',
-    );
-    expect(rejectionOf(given(log).when(problem({ roomId: 'B' }))).code).toBe(
-      'cleaning-problem.exists',
-    );
-    expect(rejectionOf(given(log).when(problem({ roomId: 'Z' }))).code).toBe('room.unknown');
-    expect(rejectionOf(given(log).when(resolve({ problemId: 'p9' }))).code).toBe(
-      'cleaning-problem.unknown',
-    );
-    expect(rejectionOf(given(log).when(resolve({ roomId: 'Z' }))).code).toBe('room.unknown');
+    given(log).when(problem()).thenNothingHappened();
+    expect(
+      given(log)
+        .when(problem({ note: '别的' }))
+        .thenRefused().code,
+    ).toBe('cleaning-problem.exists');
+    expect(
+      given(log)
+        .when(problem({ roomId: 'B' }))
+        .thenRefused().code,
+    ).toBe('cleaning-problem.exists');
+    expect(
+      given(log)
+        .when(problem({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
+    expect(
+      given(log)
+        .when(resolve({ problemId: 'p9' }))
+        .thenRefused().code,
+    ).toBe('cleaning-problem.unknown');
+    expect(
+      given(log)
+        .when(resolve({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
     const resolved = play(log, resolve());
-    expect(given(resolved).when(resolve({ now: at(17) }))).toEqual({
+    expect(given(resolved).when(resolve({ now: at(17) })).result).toEqual({
       ok: true,
       value: [],
     });

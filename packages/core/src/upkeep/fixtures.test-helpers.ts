@@ -6,7 +6,7 @@ import { createDealershipDecider, initialDealershipState } from '../dealership/i
 import type { Room } from '../rooms/room.js';
 import { roomA, site } from '../rooms/fixtures.test-helpers.js';
 import type { Result } from '../rejection/index.js';
-import { givenFor } from '../testing/given.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
 import { createUpkeepDecider } from './upkeep-decider.js';
 import type { UpkeepLogEvent } from './upkeep-events.js';
 import { foldUpkeepEvents, type UpkeepState } from './upkeep-state.js';
@@ -32,7 +32,7 @@ export const siteLog: UpkeepLogEvent[] = [
 
 export const upkeep = untyped(createUpkeepDecider());
 /** `given(log).when(command)`: the upkeep decision after a log of both contexts' events. */
-export const given = givenFor<unknown, UpkeepState, UpkeepLogEvent>(upkeep);
+export const given = givenWhenThen<unknown, UpkeepState, UpkeepLogEvent>(upkeep);
 export const rooms = untyped(createBookingDecider());
 
 const dealership = untyped(createDealershipDecider());

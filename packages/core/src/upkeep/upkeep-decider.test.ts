@@ -62,7 +62,7 @@ const twoBookings = play(
 
 describe('R-7: inspections', () => {
   it('R-7: the room admin records an inspection; anyone else, an unknown room or item is refused', () => {
-    expect(eventsOf(given(siteLog).when(inspect()))).toEqual([
+    expect(given(siteLog).when(inspect()).thenAccepted()).toEqual([
       {
         type: 'EquipmentInspected',
         roomId: 'A',
@@ -72,18 +72,32 @@ describe('R-7: inspections', () => {
         at: at(8),
       },
     ]);
-    expect(rejectionOf(given(siteLog).when(inspect({ actor: wang })))).toMatchObject({
+    expect(
+      given(siteLog)
+        .when(inspect({ actor: wang }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-7',
       code: 'permission.room-admin',
     });
-    expect(rejectionOf(given(siteLog).when(inspect({ roomId: 'Z' }))).code).toBe('room.unknown');
-    expect(rejectionOf(given(siteLog).when(inspect({ equipmentId: 'X' }))).code).toBe(
-      'equipment.unknown',
-    );
+    expect(
+      given(siteLog)
+        .when(inspect({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
+    expect(
+      given(siteLog)
+        .when(inspect({ equipmentId: 'X' }))
+        .thenRefused().code,
+    ).toBe('equipment.unknown');
   });
 
   it('R-7: a faulty inspection needs a note, reports the rooms context’s fault, and R-2 then refuses the item', () => {
-    expect(rejectionOf(given(siteLog).when(inspect({ result: 'faulty' })))).toMatchObject({
+    expect(
+      given(siteLog)
+        .when(inspect({ result: 'faulty' }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-7',
       code: 'equipment.note-required',
     });
@@ -108,17 +122,27 @@ describe('R-7: inspections', () => {
 
   it('R-7: an item is faulty until repaired: it cannot be found ok before, and can after', () => {
     const log = play(siteLog, report());
-    expect(rejectionOf(given(log).when(inspect({ now: at(9) })))).toMatchObject({
+    expect(
+      given(log)
+        .when(inspect({ now: at(9) }))
+        .thenRefused(),
+    ).toMatchObject({
       rule: 'R-7',
       code: 'equipment.still-faulty',
       data: { since: at(8) },
     });
     // A second faulty finding is recorded without a second fault.
     expect(
-      eventsOf(given(log).when(inspect({ now: at(9), result: 'faulty', note: '仍不亮' }))),
+      given(log)
+        .when(inspect({ now: at(9), result: 'faulty', note: '仍不亮' }))
+        .thenAccepted(),
     ).toEqual([expect.objectContaining({ type: 'EquipmentInspected', result: 'faulty' })]);
     const repaired = play(log, repair());
-    expect(eventsOf(given(repaired).when(inspect({ now: at(13) })))).toHaveLength(1);
+    expect(
+      given(repaired)
+        .when(inspect({ now: at(13) }))
+        .thenAccepted(),
+    ).toHaveLength(1);
     expect(
       eventsOf(
         rooms.decide(
@@ -132,7 +156,7 @@ describe('R-7: inspections', () => {
   it('R-7: a repeated inspection decides to no events', () => {
     for (const c of [inspect(), inspect({ result: 'faulty', note: '灯泡老化' })]) {
       const log = play(siteLog, c);
-      expect(given(log).when(c)).toEqual({ ok: true, value: [] });
+      given(log).when(c).thenNothingHappened();
     }
   });
 });
@@ -221,7 +245,7 @@ describe('R-7: the checklist at the door', () => {
   it('R-7: the organizer checks every working item the booking needs, at check-in', () => {
     const s = state(twoBookings);
     expect(checklistFor(s, 'A', 'b1')).toEqual([{ equipmentId: 'A-proj', kind: 'projector' }]);
-    expect(eventsOf(given(twoBookings).when(checklist()))).toEqual([
+    expect(given(twoBookings).when(checklist()).thenAccepted()).toEqual([
       {
         type: 'ChecklistCompleted',
         roomId: 'A',
@@ -238,7 +262,7 @@ describe('R-7: the checklist at the door', () => {
         { equipmentId: 'A-screen', result: 'ok' },
       ],
     });
-    expect(eventsOf(given(twoBookings).when(more))).toHaveLength(1);
+    expect(given(twoBookings).when(more).thenAccepted()).toHaveLength(1);
   });
 
   it('R-7: a faulty answer reports the fault, R-2 refuses the item, and later bookings that need it are warned — not the one that found it', () => {
@@ -277,14 +301,20 @@ describe('R-7: the checklist at the door', () => {
     ).toBe('booking.equipment-faulty');
     // Both bookings still to come need the projector; b1's organizer found the fault, b2's was told.
     expect(faultWarnings(s, at(9)).map((w) => w.bookingId)).toEqual(['b1', 'b2']);
-    expect(given(log).when({ type: 'IssueFaultWarnings', now: at(9), actor: admin })).toEqual({
+    expect(
+      given(log).when({ type: 'IssueFaultWarnings', now: at(9), actor: admin }).result,
+    ).toEqual({
       ok: true,
       value: [],
     });
   });
 
   it('R-7: every needed working item, each once, faulty ones with what is wrong, and never a faulty item called ok', () => {
-    expect(rejectionOf(given(twoBookings).when(checklist({ answers: [] })))).toMatchObject({
+    expect(
+      given(twoBookings)
+        .when(checklist({ answers: [] }))
+        .thenRefused(),
+    ).toMatchObject({
       code: 'checklist.incomplete',
       data: { missing: ['A-proj'] },
     });
@@ -292,20 +322,20 @@ describe('R-7: the checklist at the door', () => {
       { equipmentId: 'A-proj', result: 'ok' },
       { equipmentId: 'A-proj', result: 'ok' },
     ];
-    expect(rejectionOf(given(twoBookings).when(checklist({ answers: twice }))).code).toBe(
-      'checklist.duplicate-item',
-    );
     expect(
-      rejectionOf(
-        given(twoBookings).when(
-          checklist({ answers: [{ equipmentId: 'A-proj', result: 'faulty' }] }),
-        ),
-      ).code,
+      given(twoBookings)
+        .when(checklist({ answers: twice }))
+        .thenRefused().code,
+    ).toBe('checklist.duplicate-item');
+    expect(
+      given(twoBookings)
+        .when(checklist({ answers: [{ equipmentId: 'A-proj', result: 'faulty' }] }))
+        .thenRefused().code,
     ).toBe('equipment.note-required');
     expect(
-      rejectionOf(
-        given(twoBookings).when(checklist({ answers: [{ equipmentId: 'B-vc', result: 'ok' }] })),
-      ).code,
+      given(twoBookings)
+        .when(checklist({ answers: [{ equipmentId: 'B-vc', result: 'ok' }] }))
+        .thenRefused().code,
     ).toBe('equipment.unknown');
     const faultyLog = play(twoBookings, report({ now: at(8, 30) }));
     const faulty = state(faultyLog);
@@ -316,23 +346,39 @@ describe('R-7: the checklist at the door', () => {
         fault: { equipmentId: 'A-proj', note: '投影仪不亮', reportedBy: 'zhao', at: at(8, 30) },
       },
     ]);
-    expect(rejectionOf(given(faultyLog).when(checklist())).code).toBe('equipment.still-faulty');
+    expect(given(faultyLog).when(checklist()).thenRefused().code).toBe('equipment.still-faulty');
     // A faulty item need not be checked; said to be faulty again, it reports nothing new.
-    expect(eventsOf(given(faultyLog).when(checklist({ answers: [] })))).toHaveLength(1);
+    expect(
+      given(faultyLog)
+        .when(checklist({ answers: [] }))
+        .thenAccepted(),
+    ).toHaveLength(1);
   });
 
   it('R-7: only the organizer or the room admin, and only from check-in until the meeting ends', () => {
-    expect(rejectionOf(given(twoBookings).when(checklist({ actor: li }))).code).toBe(
-      'upkeep.not-organizer',
-    );
-    expect(eventsOf(given(twoBookings).when(checklist({ actor: admin })))).toHaveLength(1);
-    expect(rejectionOf(given(twoBookings).when(checklist({ now: at(8, 49) })))).toMatchObject({
+    expect(
+      given(twoBookings)
+        .when(checklist({ actor: li }))
+        .thenRefused().code,
+    ).toBe('upkeep.not-organizer');
+    expect(
+      given(twoBookings)
+        .when(checklist({ actor: admin }))
+        .thenAccepted(),
+    ).toHaveLength(1);
+    expect(
+      given(twoBookings)
+        .when(checklist({ now: at(8, 49) }))
+        .thenRefused(),
+    ).toMatchObject({
       code: 'checklist.not-at-check-in',
       data: { opens: at(8, 50), closes: at(9, 10) },
     });
-    expect(rejectionOf(given(twoBookings).when(checklist({ now: at(9, 10) }))).code).toBe(
-      'checklist.not-at-check-in',
-    );
+    expect(
+      given(twoBookings)
+        .when(checklist({ now: at(9, 10) }))
+        .thenRefused().code,
+    ).toBe('checklist.not-at-check-in');
     const checkedIn = play(twoBookings, {
       type: 'CheckIn',
       now: at(8, 55),
@@ -340,7 +386,11 @@ describe('R-7: the checklist at the door', () => {
       roomId: 'A',
       bookingId: 'b1',
     });
-    expect(eventsOf(given(checkedIn).when(checklist({ now: at(9, 45) })))).toHaveLength(1);
+    expect(
+      given(checkedIn)
+        .when(checklist({ now: at(9, 45) }))
+        .thenAccepted(),
+    ).toHaveLength(1);
     const cancelled = play(twoBookings, {
       type: 'CancelBooking',
       now: at(8),
@@ -348,26 +398,26 @@ describe('R-7: the checklist at the door', () => {
       roomId: 'A',
       bookingId: 'b1',
     });
-    expect(rejectionOf(given(cancelled).when(checklist())).code).toBe(
+    expect(given(cancelled).when(checklist()).thenRefused().code).toBe(
       'checklist.booking-not-active',
     );
-    expect(rejectionOf(given(twoBookings).when(checklist({ bookingId: 'nope' }))).code).toBe(
-      'booking.unknown',
-    );
+    expect(
+      given(twoBookings)
+        .when(checklist({ bookingId: 'nope' }))
+        .thenRefused().code,
+    ).toBe('booking.unknown');
   });
 
   it('R-7: done once: the same checklist again decides to nothing, a different one is refused', () => {
     const log = play(twoBookings, checklist());
-    expect(given(log).when(checklist({ now: at(8, 56) }))).toEqual({
+    expect(given(log).when(checklist({ now: at(8, 56) })).result).toEqual({
       ok: true,
       value: [],
     });
     expect(
-      rejectionOf(
-        given(log).when(
-          checklist({ answers: [{ equipmentId: 'A-proj', result: 'faulty', note: '坏了' }] }),
-        ),
-      ).code,
+      given(log)
+        .when(checklist({ answers: [{ equipmentId: 'A-proj', result: 'faulty', note: '坏了' }] }))
+        .thenRefused().code,
     ).toBe('checklist.already-completed');
   });
 });
@@ -380,14 +430,18 @@ describe('R-7: faults and warnings', () => {
       'FaultWarningIssued',
       'FaultWarningIssued',
     ]);
-    expect(given(log).when(report())).toEqual({ ok: true, value: [] });
-    expect(given(log).when({ type: 'IssueFaultWarnings', now: at(8), actor: kiosk })).toEqual({
+    given(log).when(report()).thenNothingHappened();
+    expect(
+      given(log).when({ type: 'IssueFaultWarnings', now: at(8), actor: kiosk }).result,
+    ).toEqual({
       ok: true,
       value: [],
     });
-    expect(rejectionOf(given(log).when(report({ equipmentId: 'nope' }))).code).toBe(
-      'equipment.unknown',
-    );
+    expect(
+      given(log)
+        .when(report({ equipmentId: 'nope' }))
+        .thenRefused().code,
+    ).toBe('equipment.unknown');
   });
 
   it('R-7: no warning while another working item of the kind remains; a warning once the last one fails', () => {
@@ -443,18 +497,26 @@ describe('R-7: faults and warnings', () => {
       ...eventsOf(rooms.decide(report(), state(twoBookings).rooms)),
     ];
     const sweep = { type: 'IssueFaultWarnings', now: at(10), actor: admin, roomId: 'A' };
-    const warned = eventsOf(given(viaRooms).when(sweep));
+    const warned = given(viaRooms).when(sweep).thenAccepted();
     // At 10:00 only Li's 14:00 booking is still to come.
     expect(warned).toEqual([expect.objectContaining({ bookingId: 'b2', to: 'li' })]);
-    expect(given([...viaRooms, ...warned]).when(sweep)).toEqual({ ok: true, value: [] });
-    expect(rejectionOf(given(viaRooms).when({ ...sweep, roomId: 'Z' })).code).toBe('room.unknown');
+    given([...viaRooms, ...warned])
+      .when(sweep)
+      .thenNothingHappened();
+    expect(
+      given(viaRooms)
+        .when({ ...sweep, roomId: 'Z' })
+        .thenRefused().code,
+    ).toBe('room.unknown');
   });
 
   it('R-7: only the room admin repairs; a repaired item is offered again and warns no more', () => {
     const log = play(twoBookings, report());
-    expect(rejectionOf(given(log).when(repair({ actor: wang }))).code).toBe(
-      'permission.room-admin',
-    );
+    expect(
+      given(log)
+        .when(repair({ actor: wang }))
+        .thenRefused().code,
+    ).toBe('permission.room-admin');
     const repaired = play(log, repair());
     expect(repaired.at(-1)).toEqual({
       type: 'EquipmentRepaired',
@@ -467,7 +529,7 @@ describe('R-7: faults and warnings', () => {
     expect(faultyEquipment(s, 'A')).toEqual([]);
     expect(faultyEquipment(s, 'Z')).toEqual([]);
     expect(faultWarnings(s, at(12))).toEqual([]);
-    expect(given(repaired).when(repair())).toEqual({ ok: true, value: [] });
+    given(repaired).when(repair()).thenNothingHappened();
   });
 });
 
@@ -489,18 +551,22 @@ describe('R-7: power off after the meeting', () => {
   });
 
   it('R-7: once the meeting is over the organizer confirms everything is off, once', () => {
-    expect(eventsOf(given(used).when(off()))).toEqual([
+    expect(given(used).when(off()).thenAccepted()).toEqual([
       { type: 'PowerOffConfirmed', roomId: 'A', bookingId: 'b1', by: 'wang', at: at(10) },
     ]);
     const log = play(used, off());
-    expect(given(log).when(off({ now: at(10, 5), actor: admin }))).toEqual({
+    expect(given(log).when(off({ now: at(10, 5), actor: admin })).result).toEqual({
       ok: true,
       value: [],
     });
   });
 
   it('R-7: not before it is over (end it early first), not for a booking never used, only its organizer or the room admin', () => {
-    expect(rejectionOf(given(used).when(off({ now: at(9, 30) })))).toMatchObject({
+    expect(
+      given(used)
+        .when(off({ now: at(9, 30) }))
+        .thenRefused(),
+    ).toMatchObject({
       code: 'power-off.meeting-not-over',
       data: { end: at(10) },
     });
@@ -511,12 +577,26 @@ describe('R-7: power off after the meeting', () => {
       roomId: 'A',
       bookingId: 'b1',
     });
-    expect(eventsOf(given(ended).when(off({ now: at(9, 31) })))).toHaveLength(1);
     expect(
-      rejectionOf(given(used).when(off({ bookingId: 'b2', actor: li, now: at(16) }))).code,
+      given(ended)
+        .when(off({ now: at(9, 31) }))
+        .thenAccepted(),
+    ).toHaveLength(1);
+    expect(
+      given(used)
+        .when(off({ bookingId: 'b2', actor: li, now: at(16) }))
+        .thenRefused().code,
     ).toBe('power-off.not-checked-in');
-    expect(rejectionOf(given(used).when(off({ actor: li }))).code).toBe('upkeep.not-organizer');
-    expect(rejectionOf(given(used).when(off({ roomId: 'Z' }))).code).toBe('room.unknown');
+    expect(
+      given(used)
+        .when(off({ actor: li }))
+        .thenRefused().code,
+    ).toBe('upkeep.not-organizer');
+    expect(
+      given(used)
+        .when(off({ roomId: 'Z' }))
+        .thenRefused().code,
+    ).toBe('room.unknown');
   });
 });
 
@@ -560,16 +640,20 @@ describe('R-7: what the admin screen asks', () => {
 
 describe('malformed commands', () => {
   it('R-7: malformed commands and unknown types are refused with the field named, never thrown', () => {
-    expect(rejectionOf(given(siteLog).when({ type: 'Nope' }))).toMatchObject({
+    expect(given(siteLog).when({ type: 'Nope' }).thenRefused()).toMatchObject({
       rule: 'R-7',
       code: 'command.malformed',
     });
-    expect(rejectionOf(given(siteLog).when(null)).code).toBe('command.malformed');
-    expect(rejectionOf(given(siteLog).when(inspect({ result: 'fine' }))).data).toMatchObject({
+    expect(given(siteLog).when(null).thenRefused().code).toBe('command.malformed');
+    expect(
+      given(siteLog)
+        .when(inspect({ result: 'fine' }))
+        .thenRefused().data,
+    ).toMatchObject({
       path: 'command.result',
     });
     expect(
-      rejectionOf(given(siteLog).when({ type: 'RecordCleaning', now: 0, actor: admin })),
+      given(siteLog).when({ type: 'RecordCleaning', now: 0, actor: admin }).thenRefused(),
     ).toMatchObject({ rule: 'R-9', data: { path: 'command.roomId' } });
   });
 
