@@ -1,0 +1,94 @@
+import type { Actor, Rejection } from '@huiyi/core';
+import { switchLanguage } from '../i18n/localization.js';
+import type { KioskService } from '../services/kiosk-service.js';
+import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
+import { hashPin, saveSettings, type KioskSettings, type Language } from '../services/settings.js';
+
+// What the settings screen does, out of the elements: keeping the settings, checking the PIN,
+// importing a schedule file, and saving the log as a file.
+
+/** The room admin, as the kiosk acts for them behind the PIN. */
+const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
+
+/**
+ * Whether a PIN is the tablet's (K-4).
+ *
+ * @param settings - the tablet's settings
+ * @param pin - the digits entered
+ * @returns true when it matches
+ */
+export async function pinMatches(settings: KioskSettings, pin: string): Promise<boolean> {
+  return (await hashPin(pin)) === settings.pinHash;
+}
+
+/**
+ * Keeps a new room and language for this tablet and switches to the language.
+ *
+ * @param settings - the settings before
+ * @param change - the room (empty: the first) and the language
+ * @returns the settings after
+ */
+export async function keepRoomAndLanguage(
+  settings: KioskSettings,
+  change: { readonly roomId: string; readonly language: Language },
+): Promise<KioskSettings> {
+  const next = { ...settings, roomId: change.roomId || undefined, language: change.language };
+  saveSettings(next);
+  await switchLanguage(change.language);
+  return next;
+}
+
+/**
+ * Keeps a new PIN (only its hash).
+ *
+ * @param settings - the settings before
+ * @param pin - the new digits
+ * @returns the settings after
+ */
+export async function keepPin(settings: KioskSettings, pin: string): Promise<KioskSettings> {
+  const next = { ...settings, pinHash: await hashPin(pin) };
+  saveSettings(next);
+  return next;
+}
+
+/**
+ * Imports a schedule file: taken whole or not at all (K-3).
+ *
+ * @param service - the kiosk's service
+ * @param text - the file's text
+ * @param now - the moment
+ * @returns how many commands it held, or why it was refused (naming the entry)
+ */
+export async function importSchedule(
+  service: KioskService,
+  text: string,
+  now: number,
+): Promise<{ ok: true; count: number } | { ok: false; rejection: Rejection }> {
+  const read = readScheduleFile(text, now, ADMIN);
+  if (!read.ok) return { ok: false, rejection: read.rejection };
+  const outcome = await service.dispatchAll(read.value.commands);
+  if (!outcome.ok)
+    return { ok: false, rejection: locateRejection(outcome.rejection, read.value.sources) };
+  return { ok: true, count: read.value.commands.length };
+}
+
+/**
+ * Saves the whole event log as a file (`huiyi-events-YYYY-MM-DD.json`).
+ *
+ * @param service - the kiosk's service
+ * @param now - the moment (names the file)
+ * @returns how many events were saved
+ */
+export async function downloadLog(service: KioskService, now: number): Promise<number> {
+  const events = await (await service.log()).readAfter(0);
+  const blob = new Blob(
+    [JSON.stringify({ format: 'huiyi-event-log', version: 1, events }, null, 2)],
+    { type: 'application/json' },
+  );
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `huiyi-events-${new Date(now).toISOString().slice(0, 10)}.json`;
+  a.click();
+  URL.revokeObjectURL(a.href);
+  return events.length;
+}
