@@ -5,7 +5,12 @@ import { expect, it } from 'vitest';
 import {
   createBookingDecider,
   foldUpkeepEvents,
+  parseBookingCommand,
+  parseUpkeepCommand,
   type Actor,
+  type RequestBooking,
+  type RequestSeries,
+  type StartMeeting,
   type UpkeepLogEvent,
 } from '@huiyi/core';
 import { at } from './weekly-review.js';
@@ -34,7 +39,7 @@ const room = {
   equipment: [{ id: 'A-proj', kind: 'projector' }],
   openingHours: [{ weekdays: [1, 2, 3, 4, 5], open: '08:00', close: '20:00' }],
 };
-const booking = (bookingId: string, actor: Actor, start: number) => ({
+const booking = (bookingId: string, actor: Actor, start: number): RequestBooking => ({
   type: 'RequestBooking',
   now: at(1, 9),
   actor,
@@ -48,10 +53,18 @@ const booking = (bookingId: string, actor: Actor, start: number) => ({
 });
 
 const log: UpkeepLogEvent[] = [];
-function tell(decider: 'bookings' | 'upkeep', command: Record<string, unknown>) {
+function tell(decider: 'bookings' | 'upkeep', input: Record<string, unknown>) {
   const state = foldUpkeepEvents(log);
+  const booking = parseBookingCommand(input);
+  const command = parseUpkeepCommand(input);
   const result =
-    decider === 'bookings' ? bookings.decide(command, state.rooms) : upkeep.decide(command, state);
+    decider === 'bookings'
+      ? booking.ok
+        ? bookings.decide(booking.value, state.rooms)
+        : booking
+      : command.ok
+        ? upkeep.decide(command.value, state)
+        : command;
   if (result.ok) log.push(...result.value);
   return result;
 }
@@ -66,7 +79,7 @@ it('K-2: the door decides one booking as the full decider does, and refuses a se
   );
   // #region not-taken
   // In a rooms state with room A: the office's full decider books a series, the door's refuses it.
-  const weekly = {
+  const weekly: RequestSeries = {
     type: 'RequestSeries',
     now: at(1, 9),
     actor: wang,
@@ -87,7 +100,12 @@ it('K-2: the door decides one booking as the full decider does, and refuses a se
     ok: false,
     rejection: { rule: 'K-2', code: 'door.not-taken' }, // done in the booking system, not here
   });
-  const start = { type: 'StartMeeting', now: at(7, 9), actor: wang, meetingId: 'm-weekly' };
+  const start: StartMeeting = {
+    type: 'StartMeeting',
+    now: at(7, 9),
+    actor: wang,
+    meetingId: 'm-weekly',
+  };
   expect(meetings.decide(start, meetings.initialState)).toMatchObject({
     ok: false,
     rejection: { rule: 'K-2', code: 'door.not-taken' }, // the meeting's run is not the door's

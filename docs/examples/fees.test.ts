@@ -13,6 +13,8 @@ import {
   feeStatement,
   foldFeeEvents,
   formatYuan,
+  parseBookingCommand,
+  parseFeeCommand,
   statementCsv,
   statementPeriodOf,
   type FeeState,
@@ -24,9 +26,15 @@ let state: FeeState = fees.initialState; // folds the rooms' streams and its own
 
 /** Booking commands go to the rooms decider, fee commands to the fees decider; one log. */
 function tell(command: { type: string } & Record<string, unknown>) {
+  const fee = parseFeeCommand(command);
+  const booking = parseBookingCommand(command);
   const result = (FEE_COMMAND_TYPES as readonly string[]).includes(command.type)
-    ? fees.decide(command, state)
-    : rooms.decide(command, state.rooms);
+    ? fee.ok
+      ? fees.decide(fee.value, state)
+      : fee
+    : booking.ok
+      ? rooms.decide(booking.value, state.rooms)
+      : booking;
   if (!result.ok) throw new Error(result.rejection.message.en);
   state = foldFeeEvents(result.value, state);
   return result.value;

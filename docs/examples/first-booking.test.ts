@@ -1,7 +1,14 @@
 // The getting-started guide: a room, a booking, a check-in, and a rejection.
 import { expect, it } from 'vitest';
 // #region first-booking
-import { HOUR, MINUTE, createBookingDecider, toInstant, type Actor } from '@huiyi/core';
+import {
+  HOUR,
+  MINUTE,
+  createBookingDecider,
+  parseBookingCommand,
+  toInstant,
+  type Actor,
+} from '@huiyi/core';
 
 const { decide, evolve, initialState } = createBookingDecider(); // judged by the policy's defaults
 const admin: Actor = { id: 'admin', roles: ['room-admin'] };
@@ -15,8 +22,10 @@ const room = {
 };
 
 let state = initialState;
-function tell(command: unknown) {
-  const result = decide(command, state); // the events, or a rejection naming its rule
+function tell(input: unknown) {
+  const command = parseBookingCommand(input); // the typed command, or command.malformed
+  if (!command.ok) return command;
+  const result = decide(command.value, state); // the events, or a rejection naming its rule
   if (result.ok) state = result.value.reduce(evolve, state);
   return result;
 }

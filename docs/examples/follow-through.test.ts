@@ -10,14 +10,16 @@ import {
   foldActionEvents,
   ledgerStanding,
   openActionsCommand,
+  parseActionCommand,
   type ActionEvent,
   type ActionState,
 } from '@huiyi/core';
 
 const actions = createActionDecider(); // (parametersIn(policy), calendar) in production
 let state: ActionState = actions.initialState;
-function tell(command: unknown): readonly ActionEvent[] {
-  const result = actions.decide(command, state);
+function tell(input: unknown): readonly ActionEvent[] {
+  const command = parseActionCommand(input); // the typed command, or command.malformed
+  const result = command.ok ? actions.decide(command.value, state) : command;
   if (!result.ok) throw new Error(result.rejection.message.en);
   state = foldActionEvents(result.value, state);
   return result.value; // append them to your log; deliver the ActionNoticeIssued ones

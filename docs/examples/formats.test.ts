@@ -2,7 +2,14 @@
 // The example files it includes (examples/data/) are checked here against what the code writes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { HOUR, MINUTE, createBookingDecider, toInstant, type Actor } from '@huiyi/core';
+import {
+  HOUR,
+  MINUTE,
+  createBookingDecider,
+  parseBookingCommand,
+  toInstant,
+  type Actor,
+} from '@huiyi/core';
 import { createMemoryEventStore } from '@huiyi/core/testing';
 
 const data = (name: string) => new URL(`./data/${name}`, import.meta.url);
@@ -75,7 +82,8 @@ async function exampleLog() {
     ],
   ];
   for (const [command, device] of steps) {
-    const r = decide(command, state);
+    const parsed = parseBookingCommand(command);
+    const r = parsed.ok ? decide(parsed.value, state) : parsed;
     if (!r.ok) throw new Error(r.rejection.message.en);
     state = r.value.reduce(evolve, state);
     await save(store, r.value, command, device);

@@ -7,6 +7,7 @@ import {
   envelope,
   eventIdFactory,
   foldBookingEvents,
+  parseBookingCommand,
   streamOf,
   type Actor,
   type BookingEvent,
@@ -22,7 +23,8 @@ const decider = createBookingDecider();
 /** Decide a command against the state your rows fold to; store what it decided. */
 function handle(command: { now: number; actor: Actor } & Record<string, unknown>) {
   const state: BookingState = foldBookingEvents([...table.values()].map((row) => row.data));
-  const result = decider.decide(command, state);
+  const parsed = parseBookingCommand(command); // from outside: the typed command, or why not
+  const result = parsed.ok ? decider.decide(parsed.value, state) : parsed;
   if (!result.ok) return result.rejection; // nothing to store; show result.rejection.message
   for (const event of result.value) {
     const meta = { id: nextId(command.now), stream: streamOf(event), now: command.now };

@@ -61,18 +61,22 @@ it('P-2: only leadership approves', () => {
 });
 
 // #region deciders
-import { createBookingDecider, parametersIn } from '@huiyi/core';
+import { createBookingDecider, parametersIn, type Room } from '@huiyi/core';
 
 // Every command is judged by the version in force at its own `now`, for its room:
 const bookings = createBookingDecider(parametersIn(policy));
 // #endregion deciders
 
 it('P-1: the bookings decider follows the policy state it is given', () => {
-  const room = {
+  const room: Room = {
     id: 'B',
     name: '大会议室',
     capacity: 20,
+    equipment: [],
     openingHours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '20:00' }],
+    confidential: false,
+    needsApproval: false,
+    walkUp: false,
   };
   let state = bookings.initialState;
   const registered = bookings.decide(

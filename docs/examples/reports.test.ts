@@ -36,10 +36,10 @@ import {
   toCsv,
   type ReportSources,
 } from '@huiyi/core';
-import { run } from '@huiyi/core/testing';
+import { run, untyped } from '@huiyi/core/testing';
 
 // Each decider's state, folded from its own events (here, straight from the commands):
-const bookings = run(createBookingDecider(), [
+const bookings = run(untyped(createBookingDecider()), [
   {
     type: 'RegisterRoom',
     now: at(1, 8),
@@ -76,7 +76,7 @@ const bookings = run(createBookingDecider(), [
   },
   { type: 'ReleaseNoShows', now: at(3, 16), actor: admin }, // nobody came to b2
 ]);
-const actions = run(createActionDecider(), [
+const actions = run(untyped(createActionDecider()), [
   open.value, // from the published minutes (see Follow-through and money)
   { type: 'StartAction', now: at(3, 9), actor: li, actionId: 'm1:o1' },
   {

@@ -5,7 +5,7 @@ import { fail, ok, reject, type Result } from '@huiyi/core';
 
 // #region edge-laws
 import fc from 'fast-check';
-import { createBookingDecider } from '@huiyi/core';
+import { createBookingDecider, parseBookingCommand } from '@huiyi/core';
 import { malformedInputLaws } from '@huiyi/core/testing';
 
 const rooms = createBookingDecider();
@@ -16,7 +16,10 @@ const checkIns = fc.record({
   roomId: fc.constant('A'),
   bookingId: fc.string(),
 });
-const laws = malformedInputLaws((command) => rooms.decide(command, rooms.initialState), checkIns);
+const laws = malformedInputLaws((input) => {
+  const command = parseBookingCommand(input); // the edge: the typed command, or command.malformed
+  return command.ok ? rooms.decide(command.value, rooms.initialState) : command;
+}, checkIns);
 // #endregion edge-laws
 
 it('the rooms decider keeps both laws', () => {

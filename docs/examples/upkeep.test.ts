@@ -14,6 +14,8 @@ import {
   createBookingDecider,
   createUpkeepDecider,
   foldUpkeepEvents,
+  parseBookingCommand,
+  parseUpkeepCommand,
   type UpkeepLogEvent,
 } from '@huiyi/core';
 
@@ -22,10 +24,18 @@ const upkeep = createUpkeepDecider();
 const log: UpkeepLogEvent[] = []; // the streams room:<roomId>: both deciders append to them
 
 /** Booking commands to the rooms decider, upkeep commands to the upkeep decider. */
-function tell(decider: 'rooms' | 'upkeep', command: Record<string, unknown>) {
+function tell(decider: 'rooms' | 'upkeep', input: Record<string, unknown>) {
   const state = foldUpkeepEvents(log); // the upkeep state holds the rooms state: state.rooms
+  const booking = parseBookingCommand(input);
+  const command = parseUpkeepCommand(input);
   const result =
-    decider === 'rooms' ? rooms.decide(command, state.rooms) : upkeep.decide(command, state);
+    decider === 'rooms'
+      ? booking.ok
+        ? rooms.decide(booking.value, state.rooms)
+        : booking
+      : command.ok
+        ? upkeep.decide(command.value, state)
+        : command;
   if (result.ok) log.push(...result.value);
   return result;
 }

@@ -5,10 +5,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkNewEvent, checkStoredEvent, type Actor } from '@huiyi/core';
 import { readScheduleFile } from '../../kiosk/src/services/schedule-file.js';
-import { contextOf, type KioskEvent } from '../../kiosk/src/services/kiosk-events.js';
-import { emptyKioskState, foldKioskEvents } from '../../kiosk/src/services/kiosk-state.js';
+import type { KioskEvent } from '../../kiosk/src/services/kiosk-events.js';
+import {
+  doorStateOf,
+  emptyKioskState,
+  foldKioskEvents,
+} from '../../kiosk/src/services/kiosk-state.js';
 import { demoCommands } from '../../kiosk/src/demo/demo-site.js';
-import { createBookingDecider, createMeetingDecider, directoryDecider } from '@huiyi/core';
+import { createDoorDecider } from '@huiyi/core';
 import { loadSchema, unsupportedKeywords, validate } from './json-schema.js';
 
 const schemas = new URL('../public/schemas/', import.meta.url).pathname;
@@ -80,11 +84,7 @@ describe('the event envelope and the exported log', () => {
 describe('the schedule file', () => {
   const admin: Actor = { id: 'admin', roles: ['room-admin'] };
   const now = Date.parse('2026-11-30T08:00+08:00');
-  const deciders = {
-    bookings: createBookingDecider(),
-    meetings: createMeetingDecider(),
-    directory: directoryDecider,
-  };
+  const door = createDoorDecider();
 
   /** What the kiosk does on import (KioskService.dispatchAll): every command, in order, or none. */
   function importFile(
@@ -96,16 +96,8 @@ describe('the schedule file', () => {
     let state = emptyKioskState;
     let events = 0;
     for (const command of [...before, ...read.value.commands]) {
-      const context = contextOf(command);
-      const r =
-        context === 'bookings'
-          ? deciders.bookings.decide(command, state.bookings)
-          : context === 'meetings'
-            ? deciders.meetings.decide(command, state.meetings)
-            : context === 'directory'
-              ? deciders.directory.decide(command, state.directory)
-              : undefined;
-      if (r === undefined) return { ok: false, why: 'unknown command' };
+      const parsed = door.parse(command);
+      const r = parsed.ok ? door.decide(parsed.value, doorStateOf(state)) : parsed;
       if (!r.ok) return { ok: false, why: r.rejection.message.en };
       state = foldKioskEvents(r.value as readonly KioskEvent[], state);
       events += r.value.length;

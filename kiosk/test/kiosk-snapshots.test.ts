@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DAY, MINUTE, StoreError, type Actor, type EventStore } from '@huiyi/core';
-import { contextOf } from '../src/services/kiosk-events.js';
+import { DAY, MINUTE, StoreError, commandContext, type Actor, type EventStore } from '@huiyi/core';
 import { KioskService, type Outcome } from '../src/services/kiosk-service.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import {
@@ -112,9 +111,9 @@ describe('kiosk snapshots', () => {
       'CompleteChecklist',
       'ConfirmPowerOff',
     ])
-      expect(contextOf({ type }), type).to.equal('upkeep');
-    expect(contextOf({ type: 'CheckIn' })).to.equal('bookings');
-    expect(contextOf({ type: 'SignIn' })).to.equal('meetings');
+      expect(commandContext({ type }), type).to.equal('upkeep');
+    expect(commandContext({ type: 'CheckIn' })).to.equal('rooms');
+    expect(commandContext({ type: 'SignIn' })).to.equal('meetings');
   });
 
   it('K-3: a snapshot saved as JSON reads back to the same state, upkeep included', async () => {

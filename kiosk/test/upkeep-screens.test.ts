@@ -143,6 +143,8 @@ describe('huiyi-kiosk: upkeep at the door', () => {
     await list.updateComplete;
     typeInto(list.shadowRoot!.querySelectorAll('li')[1]!.querySelector('input')!, '灯泡不亮');
     await list.updateComplete;
+    // A person takes longer than the 400 ms in which any tap after a gesture is its echo.
+    await new Promise((r) => setTimeout(r, 450));
     button(list, '检查完毕').click();
     await confirmed(el, '检查已记录，故障已报修');
     expect(el.screen).to.equal('home');
@@ -190,6 +192,7 @@ describe('huiyi-kiosk: upkeep at the door', () => {
     expect(el.screen).to.equal('home');
     expect(toolButtons(el)).to.include('会后确认断电');
     tap(el, '会后确认断电');
+    await new Promise((r) => setTimeout(r, 450));
     button(await screenOf(el, 'power-off-confirm'), '已全部关闭').click();
     await confirmed(el, '已确认全部断电');
     const events = (await store.readAfter(0)).map((e) => e.data);

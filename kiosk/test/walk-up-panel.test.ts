@@ -11,17 +11,12 @@ const start = Math.floor(T0 / MINUTE) * MINUTE;
 const options: WalkUpOption[] = [
   { minutes: 15, end: start + 15 * MINUTE },
   { minutes: 30, end: start + 30 * MINUTE },
-  { minutes: 60, end: Date.parse('2026-03-10T10:40:00+08:00') },
+  { minutes: 60, end: Date.parse('2026-03-10T10:40:00+08:00'), capped: true },
 ];
 
 const panel = () =>
   fixture<WalkUpPanel>(
-    html`<walk-up-panel
-      .options=${options}
-      .people=${DEMO_PEOPLE}
-      .zone=${ZONE}
-      .from=${start}
-    ></walk-up-panel>`,
+    html`<walk-up-panel .options=${options} .people=${DEMO_PEOPLE} .zone=${ZONE}></walk-up-panel>`,
   );
 
 const picker = (el: WalkUpPanel) => $<PersonPicker>(el, 'person-picker');

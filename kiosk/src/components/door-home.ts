@@ -133,7 +133,7 @@ export class DoorHome extends LitElement {
   }
 
   #actions(door: Door, rs: RoomState, s: DoorStatus, now: number): TemplateResult[] {
-    const params = door.params(now);
+    const state = door.service.state;
     const meeting = door.signInMeeting(now);
     const current = s.current;
     const out: TemplateResult[] = [];
@@ -148,7 +148,7 @@ export class DoorHome extends LitElement {
           )
         : undefined;
     const walkUp = () =>
-      rs.room.walkUp && walkUpOptions(rs, now, params).length > 0
+      walkUpOptions(state, rs.room.id, now, door.policy).length > 0
         ? this.#button(
             msg('现场预订', { id: 'action.walk-up' }),
             'walk-up',
@@ -160,7 +160,7 @@ export class DoorHome extends LitElement {
     switch (s.state) {
       case 'in-use': {
         out.push(signIn() ?? html``);
-        if (current && extendOptions(rs, current, params).length > 0)
+        if (current && extendOptions(state, rs.room.id, current.id, now, door.policy).length > 0)
           out.push(
             this.#button(
               msg('延长', { id: 'action.extend-open' }),
@@ -205,11 +205,15 @@ export class DoorHome extends LitElement {
 
   /** The room's upkeep, beside the day: the checklist before a meeting, the power-off after, a fault (R-7). */
   #tools(door: Door, rs: RoomState, s: DoorStatus, now: number): TemplateResult[] {
-    const params = door.params(now);
     const state = door.service.state;
     const out: TemplateResult[] = [];
     const checklistOf = s.current?.id ?? (s.state === 'starting-soon' ? s.next?.id : undefined);
-    if (checklistOf && checklistDue(state, rs.room.id, checklistOf, now))
+    // It comes with check-in; offered on the door only until the meeting runs, never during it.
+    if (
+      checklistOf &&
+      s.state !== 'in-use' &&
+      checklistDue(state, rs.room.id, checklistOf, now, door.policy)
+    )
       out.push(
         this.#button(
           msg('设备检查', { id: 'action.checklist' }),
@@ -218,7 +222,7 @@ export class DoorHome extends LitElement {
           door,
         ),
       );
-    const powerOff = powerOffDue(state, rs.room.id, now, params.time.zone);
+    const powerOff = powerOffDue(state, rs.room.id, now, door.policy);
     if (powerOff)
       out.push(
         this.#button(
@@ -244,7 +248,7 @@ export class DoorHome extends LitElement {
     const current = s.current;
     if (!current) return [];
     return [
-      ...extendOptions(rs, current, door.params(now)).map((o) =>
+      ...extendOptions(door.service.state, rs.room.id, current.id, now, door.policy).map((o) =>
         this.#button(
           msg(str`延长 ${o.minutes} 分钟，至 ${hhmm(o.end, door.params(now).time.zone)}`, {
             id: 'action.extend',

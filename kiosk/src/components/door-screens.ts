@@ -1,11 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  MINUTE,
-  expectedAttendees,
-  isSignedIn,
-  type ChecklistAnswer,
-  type RoomState,
-} from '@huiyi/core';
+import { expectedAttendees, isSignedIn, type ChecklistAnswer, type RoomState } from '@huiyi/core';
 import type { Door } from '../door/door.js';
 import { checklistLines, walkUpOptions } from '../door/questions.js';
 import type { Screen } from '../door/screen.js';
@@ -31,10 +25,9 @@ const walkUp: Draw<'walk-up'> = (door, _s, rs) => {
   const now = door.now();
   const params = door.params(now);
   return html`<walk-up-panel
-    .options=${walkUpOptions(rs, now, params)}
+    .options=${walkUpOptions(door.service.state, rs.room.id, now, door.policy)}
     .people=${[...door.people.values()]}
     .zone=${params.time.zone}
-    .from=${Math.floor(now / MINUTE) * MINUTE}
     ?busy=${door.inFlight !== undefined}
     @walk-up=${(e: CustomEvent<{ minutes: number; personId: string }>) => void door.walkUp(e.detail.minutes, e.detail.personId)}
   ></walk-up-panel>`;

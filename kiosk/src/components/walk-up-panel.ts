@@ -10,6 +10,8 @@ import './person-picker.js';
 export interface WalkUpOption {
   readonly minutes: number;
   readonly end: number;
+  /** Shorter than asked: it says only until when. */
+  readonly capped?: boolean;
 }
 
 /**
@@ -40,8 +42,6 @@ export class WalkUpPanel extends LitElement {
   @property({ attribute: false }) options: readonly WalkUpOption[] = [];
   @property({ attribute: false }) people: readonly Person[] = [];
   @property() zone = 'Asia/Shanghai';
-  /** When the walk-up would start (this minute): a length that ends sooner is capped. */
-  @property({ type: Number }) from = 0;
   /** A command is in flight: every action waits. */
   @property({ type: Boolean }) busy = false;
   @state() private minutes: number | undefined;
@@ -49,7 +49,7 @@ export class WalkUpPanel extends LitElement {
   #label(o: WalkUpOption): string {
     const until = hhmm(o.end, this.zone);
     // Capped at the next booking: say the real end, not the length asked for.
-    return this.from > 0 && o.end - this.from < o.minutes * 60_000
+    return o.capped
       ? msg(str`至 ${until}`, { id: 'walk-up.option-capped' })
       : msg(str`${o.minutes} 分钟，至 ${until}`, { id: 'walk-up.option' });
   }

@@ -235,8 +235,8 @@ export class Door {
 
   /** The meeting people sign in to now (M-5), if any. */
   signInMeeting(now = this.now()): Meeting | undefined {
-    const status = this.status(now);
-    return status ? signInMeeting(this.service.state, status, now, this.params(now)) : undefined;
+    const roomId = this.room?.room.id;
+    return roomId ? signInMeeting(this.service.state, roomId, now, this.policy) : undefined;
   }
 
   #meeting(meetingId: string): Meeting | undefined {

@@ -1,21 +1,19 @@
 import {
-  createDoorBookingDecider,
-  createDoorMeetingDecider,
-  createUpkeepDeciderOver,
-  directoryDecider,
+  createDoorDecider,
   envelope,
   eventIdFactory,
   fail,
   isStoreError,
   ok,
   reject,
+  type DoorDecider,
   type EventStore,
   type PolicyLookup,
   type Rejection,
   type Result,
 } from '@huiyi/core';
-import { contextOf, kioskStreamOf, type KioskEvent } from './kiosk-events.js';
-import { emptyKioskState, foldKioskEvents, upkeepStateOf, type KioskState } from './kiosk-state.js';
+import { kioskStreamOf, type KioskEvent } from './kiosk-events.js';
+import { doorStateOf, emptyKioskState, foldKioskEvents, type KioskState } from './kiosk-state.js';
 import {
   SNAPSHOTS,
   SnapshotKeeper,
@@ -61,7 +59,7 @@ export class KioskService {
   readonly #log: Promise<EventStore<KioskEvent>>;
   readonly #device: string;
   readonly #nextId: (now: number) => string;
-  readonly #deciders;
+  readonly #door: DoorDecider;
   readonly #listeners = new Set<(state: KioskState) => void>();
   #state: KioskState;
   #queue: Promise<unknown> = Promise.resolve();
@@ -85,15 +83,8 @@ export class KioskService {
     this.#nextId = eventIdFactory(
       options.random ?? (() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     );
-    // The door books one meeting at a time: its booking decider leaves series out (and
-    // recurrence out of the bundle).
-    const bookings = createDoorBookingDecider(options.policy);
-    this.#deciders = {
-      bookings,
-      upkeep: createUpkeepDeciderOver(bookings, options.policy),
-      meetings: createDoorMeetingDecider(options.policy),
-      directory: directoryDecider,
-    };
+    // The door's decider: it books one meeting at a time and leaves series (and recurrence) out.
+    this.#door = createDoorDecider(options.policy === undefined ? {} : { policy: options.policy });
   }
 
   /**
@@ -352,23 +343,9 @@ export class KioskService {
   }
 
   #decide(command: unknown, state: KioskState): Result<readonly KioskEvent[]> {
-    switch (contextOf(command)) {
-      case 'bookings':
-        return this.#deciders.bookings.decide(command, state.bookings);
-      case 'upkeep':
-        return this.#deciders.upkeep.decide(command, upkeepStateOf(state));
-      case 'meetings':
-        return this.#deciders.meetings.decide(command, state.meetings);
-      case 'directory':
-        return this.#deciders.directory.decide(command, state.directory);
-      default:
-        return fail(
-          reject('K-2', 'command.unknown', {
-            'zh-CN': '无法识别的操作',
-            en: 'this is not an action the kiosk knows',
-          }),
-        );
-    }
+    const parsed = this.#door.parse(command);
+    if (!parsed.ok) return parsed;
+    return this.#door.decide(parsed.value, doorStateOf(state));
   }
 }
 

@@ -1,23 +1,14 @@
 import {
-  directoryDecider,
-  foldMeetingEvents,
-  foldUpkeepEvents,
-  initialBookingState,
-  initialMeetingState,
+  foldDoorEvents,
+  initialDoorDeciderState,
   type BookingState,
   type DirectoryState,
+  type DoorDeciderState,
   type MeetingState,
   type RoomUpkeep,
-  type UpkeepLogEvent,
   type UpkeepState,
 } from '@huiyi/core';
-import {
-  isBookingEvent,
-  isMeetingEvent,
-  isPersonEvent,
-  isUpkeepOwnEvent,
-  type KioskEvent,
-} from './kiosk-events.js';
+import type { KioskEvent } from './kiosk-events.js';
 
 /** What the kiosk knows, folded from its log. */
 export interface KioskState {
@@ -30,10 +21,10 @@ export interface KioskState {
 
 /** Nothing known yet. */
 export const emptyKioskState: KioskState = {
-  bookings: initialBookingState,
-  upkeep: new Map(),
-  meetings: initialMeetingState,
-  directory: directoryDecider.initialState,
+  bookings: initialDoorDeciderState.rooms,
+  upkeep: initialDoorDeciderState.upkeep,
+  meetings: initialDoorDeciderState.meetings,
+  directory: initialDoorDeciderState.directory,
 };
 
 /**
@@ -48,7 +39,21 @@ export const upkeepStateOf = (state: KioskState): UpkeepState => ({
 });
 
 /**
- * Folds events into the kiosk's state, each context once (the rooms and their upkeep together) (its folds copy what they touch once).
+ * The door decider's view of the kiosk's state (the same parts, the rooms under their own name).
+ *
+ * @param state - the kiosk's state
+ * @returns the door decider's state (sharing the kiosk's, not a copy)
+ */
+export const doorStateOf = (state: KioskState): DoorDeciderState => ({
+  rooms: state.bookings,
+  upkeep: state.upkeep,
+  meetings: state.meetings,
+  directory: state.directory,
+});
+
+/**
+ * Folds events into the kiosk's state with the core's door fold: each context once (the rooms and
+ * their upkeep together); drawn signatures are kept in the log only.
  *
  * @param events - events in log order
  * @param state - where to start
@@ -58,18 +63,11 @@ export function foldKioskEvents(
   events: readonly KioskEvent[],
   state: KioskState = emptyKioskState,
 ): KioskState {
-  const roomEvents = events.filter(
-    (e): e is UpkeepLogEvent => isBookingEvent(e) || isUpkeepOwnEvent(e),
-  );
-  const meetingEvents = events.filter(isMeetingEvent);
-  const people = events.filter(isPersonEvent);
-  const rooms =
-    roomEvents.length > 0 ? foldUpkeepEvents(roomEvents, upkeepStateOf(state)) : undefined;
+  const door = foldDoorEvents(events, doorStateOf(state));
   return {
-    bookings: rooms ? rooms.rooms : state.bookings,
-    upkeep: rooms ? rooms.upkeep : state.upkeep,
-    meetings:
-      meetingEvents.length > 0 ? foldMeetingEvents(meetingEvents, state.meetings) : state.meetings,
-    directory: people.reduce(directoryDecider.evolve, state.directory),
+    bookings: door.rooms,
+    upkeep: door.upkeep,
+    meetings: door.meetings,
+    directory: door.directory,
   };
 }

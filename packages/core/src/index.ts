@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './rejection/index.js';
+export type * from './decider/index.js';
 export * from './time/index.js';
 export * from './people/index.js';
 export * from './policy/index.js';
@@ -18,3 +19,5 @@ export * from './fees/index.js';
 export * from './actions/index.js';
 export * from './reports/index.js';
 export * from './csv/index.js';
+export * from './dealership/index.js';
+export * from './door/index.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { Result } from '../rejection/index.js';
 import { givenFor } from '../testing/given.js';
@@ -501,10 +502,12 @@ describe('F-5, F-6, F-7: completion, evaluation, the ledger', () => {
   });
 
   it('F-7: the policy in force at the evaluation decides', () => {
-    const strict = createActionDecider(() => ({
-      ...DEFAULT_PARAMETERS,
-      actions: { ...DEFAULT_PARAMETERS.actions, commendationMinQuality: 5 },
-    }));
+    const strict = untyped(
+      createActionDecider(() => ({
+        ...DEFAULT_PARAMETERS,
+        actions: { ...DEFAULT_PARAMETERS.actions, commendationMinQuality: 5 },
+      })),
+    );
     const es = aevents(
       givenFor(strict)(completedAt(at(8, 10))).when(
         acmd('EvaluateAction', chen, at(10, 10), { quality: 4 }),

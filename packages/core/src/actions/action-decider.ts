@@ -1,3 +1,4 @@
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
@@ -41,13 +42,11 @@ export function parseActionCommand(input: unknown): Result<ActionCommand> {
   return parseCommand<ActionCommand>(ACTION_COMMAND_SHAPES, COMMAND_RULE, 'F-2', input);
 }
 
-/** The actions decider (DESIGN: `initialState`, `decide`, `evolve`). */
-export interface ActionDecider {
-  readonly initialState: ActionState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: ActionState): Result<ActionEvent[]>;
-  evolve(state: ActionState, event: ActionEvent): ActionState;
-}
+/**
+ * The actions decider: a {@link Decider} of {@link ActionCommand}s. Its `decide` checks the
+ * command again at run time, so a value that is not one is refused as `command.malformed`.
+ */
+export type ActionDecider = Decider<ActionCommand, ActionState, ActionEvent>;
 
 function defaultCalendar(): WorkingCalendar {
   const cal = createWorkingCalendar();

@@ -155,3 +155,39 @@ export type ActionEvent =
 export function actionStreamOf(e: ActionEvent): string {
   return e.type === 'LedgerEntryRecorded' ? `ledger:${e.personId}` : `action:${e.actionId}`;
 }
+
+/** Every event type of the actions context, for routing and projections. */
+export const ACTION_EVENT_TYPES = [
+  'ActionOpened',
+  'ActionAmended',
+  'ActionStarted',
+  'ProgressReported',
+  'ProblemEscalated',
+  'EscalationClimbed',
+  'EscalationAnswered',
+  'CompletionReported',
+  'ActionEvaluated',
+  'ActionCancelled',
+  'ActionFlagged',
+  'LedgerEntryRecorded',
+  'ActionNoticeIssued',
+] as const satisfies readonly ActionEvent['type'][];
+
+// A new action event type that is missing above fails to compile here.
+type Missing = Exclude<ActionEvent['type'], (typeof ACTION_EVENT_TYPES)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
+const actionTypes: ReadonlySet<string> = new Set(ACTION_EVENT_TYPES);
+
+/**
+ * Whether an event belongs to the actions context.
+ *
+ * @param e - any event with a type
+ * @returns true for the types of {@link ACTION_EVENT_TYPES}
+ * @example
+ * isActionEvent({ type: 'ActionStarted', actionId: 'm1:d1', by: 'li', at: 0 }) // => true
+ */
+export function isActionEvent(e: { readonly type: string }): e is ActionEvent {
+  return actionTypes.has(e.type);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
@@ -85,7 +86,7 @@ describe('F-6, F-7: the evaluation', () => {
       const switchAt = PUBLISHED_AT + switchHours * 3_600_000;
       const policy = (now: number): PolicyParameters =>
         now < switchAt ? DEFAULT_PARAMETERS : revised;
-      const decider = createActionDecider(policy);
+      const decider = untyped(createActionDecider(policy));
       const completed = DUE + lateHours * 3_600_000;
       const noiseCommands = extra.flatMap(({ kind, at: h }, i) => {
         const now = at(3, 10) + h * 60_000 + i;

@@ -2,6 +2,8 @@
 // 2026 (see the meetings fixtures), published that day at 14:00, with decision o1: li is to call
 // back every complaint within 48 hours, with wang, due Wednesday 9 December at 18:00, urgent.
 import type { Actor } from '../people/actor.js';
+import { untyped } from '../testing/untyped.js';
+import type { Decider } from '../decider/decider.js';
 import type { Result } from '../rejection/index.js';
 import type { Instant } from '../time/instant.js';
 import type { Minutes } from '../minutes/minutes.js';
@@ -58,7 +60,7 @@ export function openFrom(
   return c.value as unknown as Record<string, unknown>;
 }
 
-export const actionDecider = createActionDecider();
+export const actionDecider = untyped(createActionDecider());
 
 /** An action command about `m1:o1` unless said otherwise. */
 export const acmd = (
@@ -76,7 +78,7 @@ export function aevents(r: Result<readonly ActionEvent[]>): readonly ActionEvent
 
 /** The log left by running action commands one after another, each of which must be accepted. */
 export function actionHistory(
-  decider: ReturnType<typeof createActionDecider>,
+  decider: Decider<unknown, ActionState, ActionEvent>,
   ...commands: Record<string, unknown>[]
 ): { log: ActionEvent[]; state: ActionState } {
   const log: ActionEvent[] = [];

@@ -62,7 +62,7 @@ export type {
   CorrectLedgerEntry,
   ReviewActions,
 } from './action-commands.js';
-export { actionStreamOf } from './action-events.js';
+export { actionStreamOf, ACTION_EVENT_TYPES, isActionEvent } from './action-events.js';
 export type * from './action-events.js';
 export { actionRejections } from './action-rejections.js';
 export { initialActionState, foldActionEvents, evolveActions } from './action-state.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import {
   admin,
   at,
@@ -168,7 +169,9 @@ describe('R-11: waivers', () => {
       roomId: 'A',
       bookingId: 'b1',
     });
-    const d = createFeeDecider(undefined, (id) => (id === 'wang' ? '售后服务部' : undefined));
+    const d = untyped(
+      createFeeDecider(undefined, (id) => (id === 'wang' ? '售后服务部' : undefined)),
+    );
     expect(eventsOf(d.decide(ask(), state(log)))[0]).toMatchObject({
       chargeFen: 9000 + 1500 + 500,
     });

@@ -1,3 +1,4 @@
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
@@ -34,15 +35,11 @@ export function parseFeeCommand(input: unknown): Result<FeeCommand> {
 }
 
 /**
- * The fees decider (DESIGN: `initialState`, `decide`, `evolve`). Its state folds the rooms'
- * streams (the bookings charged) and its own events.
+ * The fees decider: a {@link Decider} of {@link FeeCommand}s. Its state folds the rooms' streams
+ * (the bookings charged) and its own events. Its `decide` checks the command again at run time, so
+ * a value that is not one is refused as `command.malformed`.
  */
-export interface FeeDecider {
-  readonly initialState: FeeState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: FeeState): Result<FeeEvent[]>;
-  evolve(state: FeeState, event: FeeLogEvent): FeeState;
-}
+export type FeeDecider = Decider<FeeCommand, FeeState, FeeEvent, FeeLogEvent>;
 
 /**
  * Makes the fees decider (R-10, R-11, R-12): tariffs, waivers and expenses, judged by the policy

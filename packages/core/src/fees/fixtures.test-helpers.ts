@@ -1,8 +1,9 @@
 // Shared fixtures for the fees tests: the rooms' site with tariffs, and a log played through the
 // rooms decider and the fees decider, as a system of record would append it.
 import type { Result } from '../rejection/index.js';
+import { untyped } from '../testing/untyped.js';
 import { givenFor } from '../testing/given.js';
-import { BOOKING_COMMAND_TYPES } from '../rooms/booking-commands.js';
+import { createDealershipDecider, initialDealershipState } from '../dealership/index.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
 import { admin, at, site } from '../rooms/fixtures.test-helpers.js';
 import { createFeeDecider } from './fee-decider.js';
@@ -11,10 +12,10 @@ import { foldFeeEvents, type FeeState } from './fee-state.js';
 
 export * from '../rooms/fixtures.test-helpers.js';
 
-export const fees = createFeeDecider();
+export const fees = untyped(createFeeDecider());
 /** `given(log).when(command)`: the fees decision after a log of both contexts' events. */
 export const given = givenFor<unknown, FeeState, FeeLogEvent>(fees);
-export const rooms = createBookingDecider();
+export const rooms = untyped(createBookingDecider());
 
 /** Room A: 60 yuan an hour, 10 for energy, 5 for the projector, 2 for the screen, 5 to clean. */
 export const tariffA = {
@@ -29,16 +30,20 @@ export const tariffA = {
   cleaningFenPerBooking: 500,
 };
 
-const bookingTypes: readonly string[] = BOOKING_COMMAND_TYPES;
+const dealership = untyped(createDealershipDecider());
 
-/** Decides a command with the decider it belongs to. */
+/**
+ * Decides a command as the dealership decider does, which routes it to its context's decider: a
+ * booking command to the rooms decider, a fees command to the fees decider.
+ */
 export function decideAny(
   command: Record<string, unknown>,
   state: FeeState,
 ): Result<readonly FeeLogEvent[]> {
-  return bookingTypes.includes(command['type'] as string)
-    ? rooms.decide(command, state.rooms)
-    : fees.decide(command, state);
+  const { rooms, ...fees } = state;
+  return dealership.decide(command, { ...initialDealershipState, rooms, fees }) as Result<
+    readonly FeeLogEvent[]
+  >;
 }
 
 /** The log after some commands, each of which must be accepted. */

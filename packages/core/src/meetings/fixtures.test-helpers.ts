@@ -1,6 +1,7 @@
 // Shared fixtures for the meetings and minutes tests: a weekly review on Wednesday 2 December 2026,
 // 09:00–10:00 in Asia/Shanghai, planned on Monday 30 November at 08:00.
 import type { Actor } from '../people/actor.js';
+import { untyped } from '../testing/untyped.js';
 import type { Result } from '../rejection/index.js';
 import { DAY, HOUR, MINUTE, type Instant } from '../time/instant.js';
 import { toInstant } from '../time/zone.js';
@@ -69,7 +70,7 @@ export const cmd = (
   over: Record<string, unknown> = {},
 ): Record<string, unknown> => ({ type, now, actor, meetingId: 'm1', ...over });
 
-export const decider = createMeetingDecider();
+export const decider = untyped(createMeetingDecider());
 
 /** The events of an accepted decision; a rejection fails the test with its message. */
 export function events(r: Result<readonly MeetingEvent[]>): readonly MeetingEvent[] {

@@ -29,7 +29,7 @@ export { OUTCOME_KINDS, URGENCIES } from './outcome.js';
 export type { Outcome, OutcomeKind, Urgency, Work } from './outcome.js';
 export { isSignedIn } from './sign-in.js';
 export type { SignInEntry } from './sign-in.js';
-export { NOTICE_KINDS, noticeId } from './notice.js';
+export { NOTICE_KINDS, MINUTES_NOTICE_KINDS, noticeId } from './notice.js';
 export type { Notice, NoticeKind, NoticeIssued } from './notice.js';
 export { ATTENDANCE_STATUSES, ATTENDED_STATUSES, attendance, absentees } from './attendance.js';
 export type {
@@ -67,7 +67,7 @@ export type {
   EndMeeting,
   CloseMeeting,
 } from './meeting-commands.js';
-export { meetingStreamOf } from './meeting-events.js';
+export { meetingStreamOf, MEETING_EVENT_TYPES, isMeetingEvent } from './meeting-events.js';
 export type * from './meeting-events.js';
 export { meetingRejections } from './meeting-rejections.js';
 export type { PlanField } from './meeting-rejections.js';

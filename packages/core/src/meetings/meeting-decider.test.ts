@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import { resolveParameters } from '../policy/resolve.js';
 import type { Result } from '../rejection/index.js';
@@ -71,15 +72,17 @@ describe('M-1: regular and ad-hoc meetings', () => {
   });
 
   it('M-1: the meeting kind picks its own parameters (P-3)', () => {
-    const byKind = createMeetingDecider((_now, scope) =>
-      resolveParameters(
-        {
-          parameters: DEFAULT_PARAMETERS,
-          overrides: {
-            kinds: { 'weekly-review': { meetings: { answerDeadlineHoursBeforeStart: 2 } } },
+    const byKind = untyped(
+      createMeetingDecider((_now, scope) =>
+        resolveParameters(
+          {
+            parameters: DEFAULT_PARAMETERS,
+            overrides: {
+              kinds: { 'weekly-review': { meetings: { answerDeadlineHoursBeforeStart: 2 } } },
+            },
           },
-        },
-        scope,
+          scope,
+        ),
       ),
     );
     const state = givenFor(byKind)(history(plan()).log).state;
@@ -557,10 +560,12 @@ describe('R-8: confidential meetings', () => {
   });
 
   it('R-8: only the version in force counts; the officer may have someone sign at the door', () => {
-    const v2 = createMeetingDecider(() => ({
-      ...DEFAULT_PARAMETERS,
-      meetings: { ...DEFAULT_PARAMETERS.meetings, confidentialityAgreementVersion: 2 },
-    }));
+    const v2 = untyped(
+      createMeetingDecider(() => ({
+        ...DEFAULT_PARAMETERS,
+        meetings: { ...DEFAULT_PARAMETERS.meetings, confidentialityAgreementVersion: 2 },
+      })),
+    );
     const log = [...secret.log, ...events(given(secret.log).when(sign(wang)))];
     const st = givenFor(v2)(log).state;
     expect(v2.decide(cmd('SignIn', wang, START), st)).toMatchObject({

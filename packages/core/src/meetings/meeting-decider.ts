@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { fail, notAtDoor, type Result, type RuleId } from '../rejection/index.js';
 import { type Decision } from './decide-context.js';
@@ -61,13 +62,11 @@ export function parseMeetingCommand(input: unknown): Result<MeetingCommand> {
   return parseCommand<MeetingCommand>(MEETING_COMMAND_SHAPES, COMMAND_RULE, 'M-4', input);
 }
 
-/** The meetings decider (DESIGN: `initialState`, `decide`, `evolve`). */
-export interface MeetingDecider {
-  readonly initialState: MeetingState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: MeetingState): Result<MeetingEvent[]>;
-  evolve(state: MeetingState, event: MeetingEvent): MeetingState;
-}
+/**
+ * The meetings decider: a {@link Decider} of {@link MeetingCommand}s. Its `decide` checks the
+ * command again at run time, so a value that is not one is refused as `command.malformed`.
+ */
+export type MeetingDecider = Decider<MeetingCommand, MeetingState, MeetingEvent>;
 
 /**
  * Makes the meetings decider, judging each command by the policy in force at its `now` for the

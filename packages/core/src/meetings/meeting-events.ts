@@ -1,7 +1,7 @@
 import type { Duration, Instant } from '../time/instant.js';
 import type { InvitationAnswer } from './invitation.js';
 import type { AgendaItem, MeetingPlan, RoomBookingRef } from './meeting.js';
-import type { NoticeIssued } from './notice.js';
+import { MINUTES_NOTICE_KINDS, type NoticeIssued } from './notice.js';
 import type { Outcome } from './outcome.js';
 
 /** A meeting was prepared as a draft (M-2). */
@@ -196,4 +196,50 @@ export function meetingStreamOf(e: MeetingEvent): string {
   return e.type === 'ConfidentialityAgreementSigned'
     ? `confidentiality:${e.personId}`
     : `meeting:${e.meetingId}`;
+}
+
+/** Every event type of the meetings context, for routing and projections. */
+export const MEETING_EVENT_TYPES = [
+  'MeetingPlanned',
+  'MeetingEdited',
+  'MeetingScheduled',
+  'MeetingRescheduled',
+  'MeetingCancelled',
+  'InvitationAnswered',
+  'InvitationLapsed',
+  'ExcuseAccepted',
+  'MeetingStarted',
+  'AgendaItemStarted',
+  'AgendaItemEnded',
+  'ItemsCarriedOver',
+  'SignedIn',
+  'SignedOut',
+  'ConfidentialityAgreementSigned',
+  'OutcomeRecorded',
+  'MeetingEnded',
+  'MeetingClosed',
+  'NoticeIssued',
+] as const satisfies readonly MeetingEvent['type'][];
+
+// A new meeting event type that is missing above fails to compile here.
+type Missing = Exclude<MeetingEvent['type'], (typeof MEETING_EVENT_TYPES)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
+const meetingTypes: ReadonlySet<string> = new Set(MEETING_EVENT_TYPES);
+const minutesKinds: ReadonlySet<string> = new Set(MINUTES_NOTICE_KINDS);
+
+/**
+ * Whether an event belongs to the meetings context. A `NoticeIssued` does when its notice is one
+ * the meetings decider issues (an invitation, a chase, a change, a cancellation); the minutes
+ * decider issues the others ({@link MINUTES_NOTICE_KINDS}).
+ *
+ * @param e - any event with a type
+ * @returns true for the meetings context's events
+ * @example
+ * isMeetingEvent({ type: 'MeetingStarted', meetingId: 'm1', by: 'li', at: 0 }) // => true
+ */
+export function isMeetingEvent(e: { readonly type: string }): e is MeetingEvent {
+  if (!meetingTypes.has(e.type)) return false;
+  return e.type !== 'NoticeIssued' || !minutesKinds.has((e as NoticeIssued).notice.kind);
 }

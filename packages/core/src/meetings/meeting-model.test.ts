@@ -1,4 +1,5 @@
 import { malformedInputLaws } from '../testing/malformed-input.js';
+import { untyped } from '../testing/untyped.js';
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
@@ -290,7 +291,7 @@ describe('M-2 … M-8: the meeting decider under arbitrary commands', () => {
 });
 
 describe('K-2: the meeting decider of a door', () => {
-  const door = createDoorMeetingDecider();
+  const door = untyped(createDoorMeetingDecider());
   /** What a door takes: planning and scheduling, sign-in and sign-out, the agreement. */
   const atDoor = new Set([
     'PlanMeeting',

@@ -23,6 +23,13 @@ export const NOTICE_KINDS: readonly NoticeKind[] = Object.freeze([
   'absentee',
 ]);
 
+/** The notice kinds the minutes decider issues (N-3, N-5); the meetings decider issues the others. */
+export const MINUTES_NOTICE_KINDS: readonly NoticeKind[] = Object.freeze([
+  'reminder',
+  'minutes-published',
+  'absentee',
+]);
+
 /**
  * Something that must be sent to someone, and why: data, not delivery. Integrators deliver notices
  * by mail, OA or WeCom, keyed by `noticeId`, which is never issued twice.

@@ -1,6 +1,7 @@
 // Shared fixtures for the minutes tests: the minutes of the weekly review run through in the
 // meetings fixtures (Wednesday 2 December 2026, 09:00–10:00, ended at 10:00).
 import type { Actor } from '../people/actor.js';
+import { untyped } from '../testing/untyped.js';
 import type { Result } from '../rejection/index.js';
 import type { Instant } from '../time/instant.js';
 import { history, ranThrough } from '../meetings/fixtures.test-helpers.js';
@@ -16,7 +17,7 @@ if (!facts.ok) throw new Error(facts.rejection.message.en);
 /** The facts of m1, run through. */
 export const FACTS: MeetingFacts = facts.value;
 
-export const minutesDecider = createMinutesDecider();
+export const minutesDecider = untyped(createMinutesDecider());
 
 export const mcmd = (
   type: string,

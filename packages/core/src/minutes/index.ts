@@ -40,7 +40,7 @@ export type {
   AmendMinutes,
   ReviewMinutes,
 } from './minutes-commands.js';
-export { minutesStreamOf } from './minutes-events.js';
+export { minutesStreamOf, MINUTES_EVENT_TYPES, isMinutesEvent } from './minutes-events.js';
 export type * from './minutes-events.js';
 export { minutesRejections } from './minutes-rejections.js';
 export { initialMinutesState, foldMinutesEvents, evolveMinutes } from './minutes-state.js';

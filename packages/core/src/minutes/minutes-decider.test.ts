@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { givenFor } from '../testing/given.js';
 import type { Result } from '../rejection/index.js';
 import { createWorkingCalendar } from '../time/working-calendar.js';
@@ -380,7 +381,7 @@ describe('N-5: late minutes', () => {
     });
     const holiday = createWorkingCalendar({ holidays: ['2026-12-03'] });
     if (!holiday.ok) throw new Error('calendar');
-    const withHoliday = createMinutesDecider(undefined, holiday.value);
+    const withHoliday = untyped(createMinutesDecider(undefined, holiday.value));
     expect(
       withHoliday.decide(review(DUE + 1, { meeting: FACTS }), withHoliday.initialState),
     ).toEqual({ ok: true, value: [] });

@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { fail, type Result, type RuleId } from '../rejection/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
@@ -47,13 +48,11 @@ export function parseMinutesCommand(input: unknown): Result<MinutesCommand> {
   return parseCommand<MinutesCommand>(MINUTES_COMMAND_SHAPES, COMMAND_RULE, 'N-1', input);
 }
 
-/** The minutes decider (DESIGN: `initialState`, `decide`, `evolve`). */
-export interface MinutesDecider {
-  readonly initialState: MinutesState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: MinutesState): Result<MinutesEvent[]>;
-  evolve(state: MinutesState, event: MinutesEvent): MinutesState;
-}
+/**
+ * The minutes decider: a {@link Decider} of {@link MinutesCommand}s. Its `decide` checks the
+ * command again at run time, so a value that is not one is refused as `command.malformed`.
+ */
+export type MinutesDecider = Decider<MinutesCommand, MinutesState, MinutesEvent>;
 
 function defaultCalendar(): WorkingCalendar {
   const cal = createWorkingCalendar();

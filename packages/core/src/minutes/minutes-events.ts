@@ -1,4 +1,4 @@
-import type { NoticeIssued } from '../meetings/notice.js';
+import { MINUTES_NOTICE_KINDS, type NoticeIssued } from '../meetings/notice.js';
 import type { Instant } from '../time/instant.js';
 import type { MeetingFacts } from './meeting-facts.js';
 import type { MinutesContent } from './minutes.js';
@@ -109,4 +109,41 @@ export type MinutesEvent =
  */
 export function minutesStreamOf(e: MinutesEvent): string {
   return `minutes:${e.meetingId}`;
+}
+
+/** Every event type of the minutes context, for routing and projections. */
+export const MINUTES_EVENT_TYPES = [
+  'MinutesDrafted',
+  'MinutesEdited',
+  'MinutesSubmitted',
+  'MinutesReturned',
+  'MinutesApproved',
+  'MinutesPublished',
+  'MinutesRead',
+  'MinutesAmended',
+  'MinutesFlaggedLate',
+  'NoticeIssued',
+] as const satisfies readonly MinutesEvent['type'][];
+
+// A new minutes event type that is missing above fails to compile here.
+type Missing = Exclude<MinutesEvent['type'], (typeof MINUTES_EVENT_TYPES)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
+const minutesTypes: ReadonlySet<string> = new Set(MINUTES_EVENT_TYPES);
+const minutesKinds: ReadonlySet<string> = new Set(MINUTES_NOTICE_KINDS);
+
+/**
+ * Whether an event belongs to the minutes context. A `NoticeIssued` does when its notice is one
+ * the minutes decider issues ({@link MINUTES_NOTICE_KINDS}: a reminder, published minutes, an
+ * absentee's notice).
+ *
+ * @param e - any event with a type
+ * @returns true for the minutes context's events
+ * @example
+ * isMinutesEvent({ type: 'MinutesApproved', meetingId: 'm1', version: 1, by: 'li', at: 0 }) // => true
+ */
+export function isMinutesEvent(e: { readonly type: string }): e is MinutesEvent {
+  if (!minutesTypes.has(e.type)) return false;
+  return e.type !== 'NoticeIssued' || minutesKinds.has((e as NoticeIssued).notice.kind);
 }

@@ -1,3 +1,4 @@
+import type { Decider } from '../decider/decider.js';
 import { commandBase, malformedCommand, object, oneOf } from '../input/index.js';
 import { fail, ok, reject, type Result } from '../rejection/index.js';
 import { hasRole, type Actor } from './actor.js';
@@ -10,6 +11,9 @@ export interface RegisterPerson {
   readonly actor: Actor;
   readonly person: Person;
 }
+
+/** Every command of the people directory (one, for now). */
+export type DirectoryCommand = RegisterPerson;
 
 /** A person was added to the directory or their entry changed. Stream `person:<id>`. */
 export interface PersonRegistered {
@@ -26,16 +30,35 @@ export interface DirectoryState {
 const shape = object({ type: oneOf(['RegisterPerson']), ...commandBase, person: checkPerson });
 
 /**
- * The directory's decider: `RegisterPerson` by the room admin; the same entry again decides to
- * nothing. Arbitrary JSON is rejected, never thrown.
+ * Reads a directory command from outside (arbitrary JSON): the typed command, or a
+ * `command.malformed` rejection naming the field. Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed
+ * @example
+ * parseDirectoryCommand({ type: 'RegisterPerson' }).ok // => false
  */
-export const directoryDecider = {
-  initialState: { people: new Map() } as DirectoryState,
-  decide(command: unknown, state: DirectoryState): Result<PersonRegistered[]> {
-    const r = shape(command, 'command');
-    if (!r.ok) {
-      return fail(malformedCommand('K-2', r.path, r.expected));
-    }
+export function parseDirectoryCommand(input: unknown): Result<DirectoryCommand> {
+  const r = shape(input, 'command');
+  return r.ok ? ok(r.value) : fail(malformedCommand('K-2', r.path, r.expected));
+}
+
+/** The people directory's decider: a {@link Decider} of {@link DirectoryCommand}s. */
+export type DirectoryDecider = Decider<DirectoryCommand, DirectoryState, PersonRegistered>;
+
+/**
+ * The directory's decider: `RegisterPerson` by the room admin; the same entry again decides to
+ * nothing. A value that is not a well-formed command is rejected, never thrown.
+ *
+ * @example
+ * directoryDecider.decide({ type: 'RegisterPerson', now, actor: admin, person }, directoryDecider.initialState)
+ * // => { ok: true, value: [{ type: 'PersonRegistered', personId: person.id, person }] }
+ */
+export const directoryDecider: DirectoryDecider = {
+  initialState: { people: new Map() },
+  decide(command: DirectoryCommand, state: DirectoryState): Result<PersonRegistered[]> {
+    const r = parseDirectoryCommand(command);
+    if (!r.ok) return r;
     const c = r.value;
     if (!hasRole(c.actor, 'room-admin')) {
       return fail(

@@ -1,3 +1,4 @@
+import type { Decider } from '../decider/decider.js';
 import { hasRole, type Actor } from '../people/actor.js';
 import { fail, ok, type Result } from '../rejection/rejection.js';
 import { checkPolicyCommand } from './check-policy-command.js';
@@ -171,12 +172,29 @@ export function decidePolicy(command: PolicyCommand, state: PolicyState): Decisi
 }
 
 /**
+ * Reads a policy command from outside (arbitrary JSON): the typed command, or a rejection naming
+ * the field (`policy.command-invalid`). Never throws. The same check as {@link checkPolicyCommand},
+ * under the name every context's parse step has.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed
+ * @example
+ * parsePolicyCommand({ type: 'Nope' }).ok // => false
+ */
+export function parsePolicyCommand(input: unknown): Result<PolicyCommand> {
+  return checkPolicyCommand(input);
+}
+
+/** The policy's decider: a {@link Decider} of {@link PolicyCommand}s. */
+export type PolicyDecider = Decider<PolicyCommand, PolicyState, PolicyEvent>;
+
+/**
  * The policy decider as one value, for helpers that work with any decider.
  *
  * @example
  * policyDecider.decide(command, policyDecider.initialState).ok // => true or false
  */
-export const policyDecider = Object.freeze({
+export const policyDecider: PolicyDecider = Object.freeze({
   initialState: initialPolicyState,
   decide: decidePolicy,
   evolve: evolvePolicy,

@@ -51,3 +51,30 @@ export type PolicyEvent =
   | PolicyRevisionApproved
   | PolicyRevisionAnnounced
   | PolicyRevisionWithdrawn;
+
+/** Every event type of the policy, for routing and projections. */
+export const POLICY_EVENT_TYPES = [
+  'PolicyRevisionProposed',
+  'PolicyRevisionApproved',
+  'PolicyRevisionAnnounced',
+  'PolicyRevisionWithdrawn',
+] as const satisfies readonly PolicyEvent['type'][];
+
+// A new policy event type that is missing above fails to compile here.
+type Missing = Exclude<PolicyEvent['type'], (typeof POLICY_EVENT_TYPES)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
+const policyTypes: ReadonlySet<string> = new Set(POLICY_EVENT_TYPES);
+
+/**
+ * Whether an event belongs to the policy.
+ *
+ * @param e - any event with a type
+ * @returns true for the types of {@link POLICY_EVENT_TYPES}
+ * @example
+ * isPolicyEvent({ type: 'PolicyRevisionApproved', revisionId: 'r1', by: 'boss', at: 0 }) // => true
+ */
+export function isPolicyEvent(e: { readonly type: string }): e is PolicyEvent {
+  return policyTypes.has(e.type);
+}

@@ -1,5 +1,8 @@
-/** A rule ID of DOMAIN.md: `T-2`, `R-4`, `M-6`, `P-2` … */
-export type RuleId = `${'T' | 'P' | 'M' | 'N' | 'F' | 'E' | 'R' | 'K'}-${number}`;
+/**
+ * A rule's ID, as the rules reference in the guide (rules.md) lists them: `T-2`, `R-4`, `M-6`,
+ * `P-2`, `S-1` …
+ */
+export type RuleId = `${'T' | 'P' | 'M' | 'N' | 'F' | 'E' | 'R' | 'K' | 'S' | 'C'}-${number}`;
 
 /** A message in both languages the dealership uses. */
 export interface Message {

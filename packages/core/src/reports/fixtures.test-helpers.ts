@@ -2,6 +2,7 @@
 // Wednesday the 2nd (see the meetings fixtures) was held in room A and its minutes published that
 // afternoon; li's action o1 was done on the 8th and commended on the 10th. Room A also had a
 // booking nobody came to on Thursday the 3rd, and room B a confidential one.
+import { untyped } from '../testing/untyped.js';
 import {
   acmd,
   actionHistory,
@@ -32,7 +33,7 @@ const maOrganizer: Actor = { id: 'ma', roles: ['organizer'] };
 
 /** Rooms A and B, with m1's booking checked in, and two no-shows. */
 export function bookings(): BookingState {
-  const d = createBookingDecider();
+  const d = untyped(createBookingDecider());
   const commands: Record<string, unknown>[] = [
     { type: 'RegisterRoom', now: at(1, 8), actor: admin, room: roomA },
     { type: 'RegisterRoom', now: at(1, 8), actor: admin, room: roomB },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { givenFor, run } from '../testing/given.js';
 import { parametersIn } from '../policy/policy-at.js';
 import { policyDecider } from '../policy/policy-decider.js';
@@ -19,7 +20,7 @@ import {
   wang,
 } from './fixtures.test-helpers.js';
 
-const decider = createBookingDecider();
+const decider = untyped(createBookingDecider());
 const given = givenFor(decider);
 
 const rejected = (r: Result<readonly BookingEvent[]>) => {
@@ -144,10 +145,12 @@ describe('R-2: booking requests', () => {
     expect(
       events(given(log).when(request({ bookingId: 'b2', start: at(10), end: at(11) }))),
     ).toHaveLength(1);
-    const buffered = createBookingDecider(() => ({
-      ...DEFAULT_PARAMETERS,
-      rooms: { ...DEFAULT_PARAMETERS.rooms, bufferMinutes: 10 },
-    }));
+    const buffered = untyped(
+      createBookingDecider(() => ({
+        ...DEFAULT_PARAMETERS,
+        rooms: { ...DEFAULT_PARAMETERS.rooms, bufferMinutes: 10 },
+      })),
+    );
     const r = buffered.decide(
       request({ bookingId: 'b2', start: at(10, 5), end: at(11) }),
       givenFor(buffered)(log).state,
@@ -720,7 +723,7 @@ describe('policy in force', () => {
       { type: 'ApprovePolicyRevision', revisionId: 'r1', now: at(7, 10), actor: boss },
       { type: 'AnnouncePolicyRevision', revisionId: 'r1', now: at(7, 20), actor: admin },
     ]);
-    const d = createBookingDecider(parametersIn(policy));
+    const d = untyped(createBookingDecider(parametersIn(policy)));
     const state = givenFor(d)(site).state;
     expect(d.decide(request(), state).ok).toBe(true);
     expect(d.decide(request({ now: at(8, 30) }), state)).toMatchObject({
@@ -731,10 +734,12 @@ describe('policy in force', () => {
   });
 
   it('P-1: rules are judged by the policy in force at the command’s now, for its room', () => {
-    const strict = createBookingDecider((now, scope) =>
-      now >= at(8, 30) && scope.roomId === 'A'
-        ? { ...DEFAULT_PARAMETERS, rooms: { ...DEFAULT_PARAMETERS.rooms, maxLengthMinutes: 30 } }
-        : DEFAULT_PARAMETERS,
+    const strict = untyped(
+      createBookingDecider((now, scope) =>
+        now >= at(8, 30) && scope.roomId === 'A'
+          ? { ...DEFAULT_PARAMETERS, rooms: { ...DEFAULT_PARAMETERS.rooms, maxLengthMinutes: 30 } }
+          : DEFAULT_PARAMETERS,
+      ),
     );
     const state = givenFor(strict)(site).state;
     expect(strict.decide(request(), state).ok).toBe(true);

@@ -2,10 +2,10 @@ import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Actor } from '../people/actor.js';
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { fail, notAtDoor, ok, type Result, type RuleId } from '../rejection/index.js';
-import { DAY, MINUTE, type Instant } from '../time/instant.js';
-import { entriesIn, firstConflict, nextEntryFrom, nextFreeMoment } from './availability-index.js';
+import { MINUTE } from '../time/instant.js';
 import type { Booking } from './booking.js';
 import {
   SINGLE_BOOKING_COMMAND_SHAPES,
@@ -37,7 +37,9 @@ import {
   type RoomState,
 } from './booking-state.js';
 import { checkBooking } from './check-booking.js';
-import { closingAfter, withinOpeningHours } from './room.js';
+import { dueReleases, settleReleases } from './due-releases.js';
+import { extensionEnd } from './extension.js';
+import { walkUpSpan } from './walk-up.js';
 
 /** The rule each command answers to first, for a malformed one. */
 const COMMAND_RULE: Record<BookingCommand['type'], RuleId> = {
@@ -58,9 +60,6 @@ const COMMAND_RULE: Record<BookingCommand['type'], RuleId> = {
   RequestSeries: 'R-2',
 };
 
-/** A booking not checked in this long ago is settled by the next command to its room; older ones by `ReleaseNoShows`. */
-const LAZY_RELEASE_LOOKBACK = 7 * DAY;
-
 /**
  * Reads a command from outside (arbitrary JSON): a typed command, or a rejection saying which
  * field is wrong. Never throws.
@@ -80,13 +79,11 @@ interface SeriesSupport {
   readonly decide: typeof requestSeries;
 }
 
-/** The rooms and bookings decider (DESIGN: `initialState`, `decide`, `evolve`). */
-export interface BookingDecider {
-  readonly initialState: BookingState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: BookingState): Result<BookingEvent[]>;
-  evolve(state: BookingState, event: BookingEvent): BookingState;
-}
+/**
+ * The rooms and bookings decider: a {@link Decider} of {@link BookingCommand}s. Its `decide` checks
+ * the command again at run time, so a value that is not one is refused as `command.malformed`.
+ */
+export type BookingDecider = Decider<BookingCommand, BookingState, BookingEvent>;
 
 /**
  * Makes the rooms and bookings decider, judging each command by the policy in force at its `now`
@@ -121,17 +118,28 @@ export function createDoorBookingDecider(
   return makeBookingDecider(policy, undefined);
 }
 
+/**
+ * Reads a command from outside for a door ({@link createDoorBookingDecider}): as
+ * {@link parseBookingCommand} does, but a series request is refused (K-2, `door.not-taken`), and
+ * recurrence is left out of a bundle that imports it alone. Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed or not taken at the door
+ * @example
+ * parseDoorBookingCommand({ type: 'RequestSeries' }).ok // => false (door.not-taken)
+ */
+export function parseDoorBookingCommand(input: unknown): Result<BookingCommand> {
+  const type =
+    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (type === 'RequestSeries') return fail(notAtDoor('RequestSeries'));
+  return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
+}
+
 function makeBookingDecider(
   policy: PolicyLookup,
   series: SeriesSupport | undefined,
 ): BookingDecider {
-  const parse = (input: unknown): Result<BookingCommand> => {
-    if (series) return series.parse(input);
-    const type =
-      typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-    if (type === 'RequestSeries') return fail(notAtDoor('RequestSeries'));
-    return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
-  };
+  const parse = series ? series.parse : parseDoorBookingCommand;
   const decide = (input: unknown, state: BookingState): Result<BookingEvent[]> => {
     const parsed = parse(input);
     if (!parsed.ok) return parsed;
@@ -170,8 +178,7 @@ function decideCommand(
   const rs = state.rooms.get(c.roomId);
   if (!rs) return fail(why.unknownRoom(c.roomId));
   // Time-driven releases (R-4) happen before whatever the command asks, in the same batch.
-  const released = dueReleases(rs, c.now, policy, rs.bookings.values(), true);
-  const after = released.length > 0 ? foldBookingEvents(released, state) : state;
+  const { released, state: after } = settleReleases(state, rs, c.now, policy);
   const room = after.rooms.get(c.roomId) as RoomState;
   const params = policy(c.now, { roomId: c.roomId });
   const result =
@@ -278,55 +285,6 @@ function equipment(
   ]);
 }
 
-/**
- * The releases due in a room at `now` (R-4): every booking still waiting for check-in whose window
- * has closed, unless it is long enough to be exempt; each released at its window's end, and a
- * regular meeting flagged when its run of no-shows reaches the policy's count.
- */
-function dueReleases(
-  rs: RoomState,
-  now: Instant,
-  policy: PolicyLookup,
-  all: Iterable<Booking>,
-  lazy: boolean,
-): BookingEvent[] {
-  const candidates = lazy
-    ? entriesIn(rs.index, { start: now - LAZY_RELEASE_LOOKBACK, end: now + 1 }).map(
-        (e) => rs.bookings.get(e.id) as Booking,
-      )
-    : [...all];
-  const due = candidates
-    .filter((b) => {
-      if (b.status !== 'pending' && b.status !== 'confirmed') return false;
-      const p = policy(b.start, { roomId: b.roomId }).rooms;
-      return (
-        b.end - b.start < p.checkInExemptFromMinutes * MINUTE &&
-        b.start + p.checkInClosesMinutesAfterStart * MINUTE <= now
-      );
-    })
-    .sort((a, b) => a.start - b.start);
-  const events: BookingEvent[] = [];
-  const runs = new Map(rs.noShowRuns);
-  for (const b of due) {
-    const at =
-      b.start + policy(b.start, { roomId: b.roomId }).rooms.checkInClosesMinutesAfterStart * MINUTE;
-    events.push({ type: 'BookingReleased', roomId: b.roomId, bookingId: b.id, at });
-    if (b.seriesId === undefined) continue;
-    const run = [...(runs.get(b.seriesId) ?? []), b.id];
-    runs.set(b.seriesId, run);
-    if (run.length === policy(b.start, { roomId: b.roomId }).rooms.noShowsInARowToFlag) {
-      events.push({
-        type: 'SeriesNoShowsFlagged',
-        roomId: b.roomId,
-        seriesId: b.seriesId,
-        organizerId: b.organizerId,
-        bookingIds: run,
-      });
-    }
-  }
-  return events;
-}
-
 function releaseNoShows(
   c: ReleaseNoShows,
   state: BookingState,
@@ -335,7 +293,7 @@ function releaseNoShows(
   if (c.roomId !== undefined && !state.rooms.has(c.roomId)) return fail(why.unknownRoom(c.roomId));
   const rooms =
     c.roomId === undefined ? [...state.rooms.values()] : [state.rooms.get(c.roomId) as RoomState];
-  return done(rooms.flatMap((rs) => dueReleases(rs, c.now, policy, rs.bookings.values(), false)));
+  return done(rooms.flatMap((rs) => dueReleases(rs, c.now, policy, false)));
 }
 
 function requestBooking(
@@ -496,37 +454,14 @@ function walkUp(
   rs: RoomState,
   params: PolicyParameters,
 ): Result<BookingEvent[]> {
-  const zone = params.time.zone;
-  const p = params.rooms;
   const existing = findBooking(state, c.bookingId);
   if (existing)
     return existing.walkUp && existing.roomId === c.roomId
       ? done()
       : fail(why.duplicateId(c.bookingId));
-  if (!rs.room.walkUp) return fail(why.walkUpNotAllowed(rs.room.name));
-  if (!p.walkUpLengthsMinutes.includes(c.minutes))
-    return fail(why.walkUpBadLength(p.walkUpLengthsMinutes));
-  const start = Math.floor(c.now / MINUTE) * MINUTE;
-  const buffer = p.bufferMinutes * MINUTE;
-  const closes = closingAfter(rs.room, start, zone);
-  if (closes === undefined)
-    return fail(why.closed(rs.room.name, { start, end: start + c.minutes * MINUTE }, zone));
-  if (firstConflict(rs.index, { start, end: start + 1 }, buffer)) {
-    return fail(
-      why.walkUpBusy(
-        rs.room.name,
-        nextFreeMoment(rs.index, start, p.minLengthMinutes * MINUTE, buffer),
-        zone,
-      ),
-    );
-  }
-  const next = nextEntryFrom(rs.index, start);
-  const end = Math.min(start + c.minutes * MINUTE, next ? next.start - buffer : Infinity, closes);
-  if (end - start < p.minLengthMinutes * MINUTE) {
-    return fail(
-      why.walkUpTooShort(rs.room.name, Math.floor((end - start) / MINUTE), p.minLengthMinutes),
-    );
-  }
+  const span = walkUpSpan(rs, c.now, c.minutes, params);
+  if (!span.ok) return span;
+  const { start, end } = span.value;
   const headcount = c.headcount ?? 1;
   if (headcount > rs.room.capacity)
     return fail(why.overCapacity(rs.room.name, headcount, rs.room.capacity));
@@ -557,18 +492,12 @@ function extend(
   b: Booking,
   params: PolicyParameters,
 ): Result<BookingEvent[]> {
-  const zone = params.time.zone;
-  const p = params.rooms;
   if (b.status === 'checked-in' && b.end === c.fromEnd + c.minutes * MINUTE) return done();
   if (b.status !== 'checked-in' || c.now >= b.end) return fail(why.notInProgress(b.id));
-  if (b.end !== c.fromEnd) return fail(why.extendStale(b.end, zone));
-  if (!p.extendLengthsMinutes.includes(c.minutes))
-    return fail(why.extendBadLength(p.extendLengthsMinutes));
-  const end = b.end + c.minutes * MINUTE;
-  if (!withinOpeningHours(rs.room, { start: b.start, end }, zone))
-    return fail(why.closed(rs.room.name, { start: b.end, end }, zone));
-  const clash = firstConflict(rs.index, { start: b.end, end }, p.bufferMinutes * MINUTE, b.id);
-  if (clash) return fail(why.busy(rs.room.name, clash, zone, {}));
+  if (b.end !== c.fromEnd) return fail(why.extendStale(b.end, params.time.zone));
+  const extended = extensionEnd(rs, b, c.now, c.minutes, params);
+  if (!extended.ok) return extended;
+  const end = extended.value;
   return done([
     { type: 'BookingExtended', roomId: b.roomId, bookingId: b.id, end, by: c.actor.id },
   ]);

@@ -167,9 +167,9 @@ export type BookingEvent =
  * @param e - the event
  * @returns `room:<roomId>`
  * @example
- * streamOf({ type: 'BookingCheckedIn', roomId: 'A', bookingId: 'b1', at: 0 }) // => 'room:A'
+ * bookingStreamOf({ type: 'BookingCheckedIn', roomId: 'A', bookingId: 'b1', at: 0 }) // => 'room:A'
  */
-export function streamOf(e: BookingEvent): string {
+export function bookingStreamOf(e: BookingEvent): string {
   return `room:${e.roomId}`;
 }
 

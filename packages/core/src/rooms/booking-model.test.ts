@@ -1,4 +1,5 @@
 import { malformedInputLaws } from '../testing/malformed-input.js';
+import { untyped } from '../testing/untyped.js';
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { buildIndex, firstConflict } from './availability-index.js';
@@ -11,7 +12,7 @@ import type { BookingState } from './booking-state.js';
 import { overlaps, type Interval } from '../time/interval.js';
 import { admin, at, kiosk, li, MINUTE, request, site, wang } from './fixtures.test-helpers.js';
 
-const decider = createBookingDecider();
+const decider = untyped(createBookingDecider());
 const initial = site.reduce(decider.evolve, decider.initialState);
 
 const roomIds = ['A', 'B', 'C', 'Z'];
@@ -208,7 +209,7 @@ describe('R-2 … R-5: the booking decider under arbitrary commands', () => {
 });
 
 describe('K-2: the booking decider of a door, which never books a series', () => {
-  const door = createDoorBookingDecider();
+  const door = untyped(createDoorBookingDecider());
 
   test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 100 })(
     'decides every command but a series exactly as the full decider, and refuses a series with its reason',

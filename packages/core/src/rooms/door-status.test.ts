@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import { givenFor } from '../testing/given.js';
@@ -8,7 +9,7 @@ import { doorStatus } from './door-status.js';
 import { DAY } from '../time/instant.js';
 import { at, kiosk, request, site } from './fixtures.test-helpers.js';
 
-const decider = createBookingDecider();
+const decider = untyped(createBookingDecider());
 const history = (...cmds: Record<string, unknown>[]): BookingEvent[] => {
   let log: BookingEvent[] = [...site];
   for (const c of cmds) {

@@ -44,12 +44,14 @@ export type {
   EndEarly,
   RequestSeries,
 } from './booking-commands.js';
-export { streamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
+export { bookingStreamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
 export type * from './booking-events.js';
 export { bookingRejections, wallText } from './booking-rejections.js';
 export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
 export type { BookingState, RoomState } from './booking-state.js';
 export { checkBooking } from './check-booking.js';
+export { walkUpSpan } from './walk-up.js';
+export { extensionEnd } from './extension.js';
 export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';
 export type { Alternatives, RoomNeeds } from './suggestions.js';
@@ -57,6 +59,7 @@ export {
   createBookingDecider,
   createDoorBookingDecider,
   parseBookingCommand,
+  parseDoorBookingCommand,
 } from './booking-decider.js';
 export type { BookingDecider } from './booking-decider.js';
 export { doorStatus } from './door-status.js';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { givenFor } from '../testing/given.js';
 import { DAY } from '../time/instant.js';
 import { createBookingDecider } from './booking-decider.js';
 import type { BookingEvent } from './booking-events.js';
 import { at, kiosk, MONDAY_8, request, site, wang } from './fixtures.test-helpers.js';
 
-const decider = createBookingDecider();
+const decider = untyped(createBookingDecider());
 const given = givenFor(decider);
 
 const mondays = {

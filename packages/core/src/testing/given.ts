@@ -1,11 +1,7 @@
+import type { Decider } from '../decider/decider.js';
 import type { Result } from '../rejection/rejection.js';
 
-/** Any decider (DESIGN §5): an initial state, `decide` and `evolve`. */
-export interface Decider<Command, State, Event> {
-  readonly initialState: State;
-  decide(command: Command, state: State): Result<readonly Event[]>;
-  evolve(state: State, event: Event): State;
-}
+export type { Decider } from '../decider/decider.js';
 
 /** A history ready for the command under test. */
 export interface Given<Command, State, Event> {

@@ -17,3 +17,4 @@ export * from './action-arbitraries.js';
 export * from './report-arbitraries.js';
 export * from './fee-arbitraries.js';
 export * from './malformed-input.js';
+export * from './untyped.js';

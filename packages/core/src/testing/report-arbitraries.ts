@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createActionDecider } from '../actions/action-decider.js';
+import { createActionDecider, parseActionCommand } from '../actions/action-decider.js';
 import type { ActionState } from '../actions/action-state.js';
 import { openActionsCommand } from '../actions/from-minutes.js';
 import { attendance } from '../meetings/attendance.js';
@@ -393,7 +393,8 @@ export function reportSourcesArb(): fc.Arbitrary<ReportSourcesSample> {
     return follow.map((commands) => {
       let state = actions;
       for (const c of commands) {
-        const r = decider.decide(c, state);
+        const parsed = parseActionCommand(c);
+        const r = parsed.ok ? decider.decide(parsed.value, state) : parsed;
         if (r.ok) state = r.value.reduce(decider.evolve, state);
       }
       return { meetings, minutes, actions: state, bookings };

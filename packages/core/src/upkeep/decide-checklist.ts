@@ -29,8 +29,17 @@ function bookingOf(
   return booking ? { room: rs.room, booking } : rooms.unknownBooking(bookingId);
 }
 
-/** When the checklist may be done: as at check-in, or while the meeting is in progress. */
-function checklistWindow(
+/**
+ * When a booking's equipment checklist may be done (R-7): from when check-in opens (R-4) to when
+ * check-in closes, or, once checked in, while the meeting is in progress.
+ *
+ * @param b - the booking
+ * @param params - the parameters in force for its room
+ * @returns the half-open window
+ * @example
+ * checklistWindow(booking, DEFAULT_PARAMETERS) // => { opens: start - 10 min, closes: start + 10 min }
+ */
+export function checklistWindow(
   b: Booking,
   params: PolicyParameters,
 ): { opens: Instant; closes: Instant } {

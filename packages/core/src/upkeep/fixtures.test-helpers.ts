@@ -1,7 +1,8 @@
 // Shared fixtures for the upkeep tests: the rooms' site, a training room with two projectors, and
 // a log played through both deciders, as the kiosk would append it.
 import { createBookingDecider } from '../rooms/booking-decider.js';
-import { BOOKING_COMMAND_TYPES } from '../rooms/booking-commands.js';
+import { untyped } from '../testing/untyped.js';
+import { createDealershipDecider, initialDealershipState } from '../dealership/index.js';
 import type { Room } from '../rooms/room.js';
 import { roomA, site } from '../rooms/fixtures.test-helpers.js';
 import type { Result } from '../rejection/index.js';
@@ -29,23 +30,24 @@ export const siteLog: UpkeepLogEvent[] = [
   { type: 'RoomRegistered', roomId: 'D', room: roomD },
 ];
 
-export const upkeep = createUpkeepDecider();
+export const upkeep = untyped(createUpkeepDecider());
 /** `given(log).when(command)`: the upkeep decision after a log of both contexts' events. */
 export const given = givenFor<unknown, UpkeepState, UpkeepLogEvent>(upkeep);
-export const rooms = createBookingDecider();
+export const rooms = untyped(createBookingDecider());
 
-const bookingTypes: readonly string[] = BOOKING_COMMAND_TYPES.filter(
-  (t) => t !== 'ReportEquipmentFault' && t !== 'RepairEquipment',
-);
+const dealership = untyped(createDealershipDecider());
 
-/** Decides a command with the decider it belongs to: booking commands by the rooms decider. */
+/**
+ * Decides a command as the dealership decider does, which routes it to its context's decider: a
+ * booking command to the rooms decider, the rest (faults and repairs included) to upkeep.
+ */
 export function decideAny(
   command: Record<string, unknown>,
   state: UpkeepState,
 ): Result<readonly UpkeepLogEvent[]> {
-  return bookingTypes.includes(command['type'] as string)
-    ? rooms.decide(command, state.rooms)
-    : upkeep.decide(command, state);
+  return dealership.decide(command, { ...initialDealershipState, ...state }) as Result<
+    readonly UpkeepLogEvent[]
+  >;
 }
 
 /** The log after some commands, each of which must be accepted. */

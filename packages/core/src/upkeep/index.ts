@@ -69,6 +69,7 @@ export type {
   PowerOffPending,
   OpenCleaningProblem,
 } from './upkeep-queries.js';
+export { checklistWindow } from './decide-checklist.js';
 export {
   createUpkeepDecider,
   createUpkeepDeciderOver,

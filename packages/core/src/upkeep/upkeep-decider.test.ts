@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untyped } from '../testing/untyped.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import { parametersIn } from '../policy/policy-at.js';
 import { policyDecider } from '../policy/policy-decider.js';
@@ -182,7 +183,7 @@ describe('R-7: overdue inspections', () => {
       },
       { type: 'AnnouncePolicyRevision', revisionId: 'r1', now: at(7, 20), actor: admin },
     ]);
-    const d = createUpkeepDecider(parametersIn(policy));
+    const d = untyped(createUpkeepDecider(parametersIn(policy)));
     let log = siteLog;
     for (const [roomId, equipmentId] of [
       ['A', 'A-proj'],
@@ -573,6 +574,8 @@ describe('malformed commands', () => {
   });
 
   it('P-1: every command is judged by the policy in force (default: the defaults)', () => {
-    expect(createUpkeepDecider(() => DEFAULT_PARAMETERS).decide(inspect(), state()).ok).toBe(true);
+    expect(
+      untyped(createUpkeepDecider(() => DEFAULT_PARAMETERS)).decide(inspect(), state()).ok,
+    ).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
+import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import type { Result, RuleId } from '../rejection/index.js';
 import { createBookingDecider, type BookingDecider } from '../rooms/booking-decider.js';
@@ -42,15 +43,11 @@ export function parseUpkeepCommand(input: unknown): Result<UpkeepCommand> {
 }
 
 /**
- * The upkeep decider (DESIGN: `initialState`, `decide`, `evolve`). Its state folds the rooms'
- * streams: the rooms context's events and its own.
+ * The upkeep decider: a {@link Decider} of {@link UpkeepCommand}s. Its state folds the rooms'
+ * streams: the rooms context's events and its own. Its `decide` checks the command again at run
+ * time, so a value that is not one is refused as `command.malformed`.
  */
-export interface UpkeepDecider {
-  readonly initialState: UpkeepState;
-  /** Decides a command (arbitrary JSON is fine) against the state: events, or a rejection. Never throws. */
-  decide(command: unknown, state: UpkeepState): Result<UpkeepEvent[]>;
-  evolve(state: UpkeepState, event: UpkeepLogEvent): UpkeepState;
-}
+export type UpkeepDecider = Decider<UpkeepCommand, UpkeepState, UpkeepEvent, UpkeepLogEvent>;
 
 /**
  * Makes the upkeep decider (R-7, R-9), judging each command by the policy in force at its `now`

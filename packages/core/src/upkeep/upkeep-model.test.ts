@@ -1,4 +1,5 @@
 import { malformedInputLaws } from '../testing/malformed-input.js';
+import { untyped } from '../testing/untyped.js';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
@@ -30,7 +31,7 @@ import { createUpkeepDeciderOver } from './upkeep-decider.js';
 import { createDoorBookingDecider } from '../rooms/booking-decider.js';
 
 const initial = foldUpkeepEvents(siteLog);
-const doorUpkeep = createUpkeepDeciderOver(createDoorBookingDecider());
+const doorUpkeep = untyped(createUpkeepDeciderOver(createDoorBookingDecider()));
 /** Three bookings that every run starts from, so checklists, warnings and power-off have work. */
 const prelude = [
   request({ bookingId: 'b0', equipment: ['projector'] }),

@@ -1,0 +1,107 @@
+import type { MeetingEvent } from '../meetings/meeting-events.js';
+import { isMeetingEvent } from '../meetings/meeting-events.js';
+import {
+  foldMeetingEvents,
+  initialMeetingState,
+  type MeetingState,
+} from '../meetings/meeting-state.js';
+import type { DirectoryState, PersonRegistered } from '../people/directory.js';
+import { isBookingEvent } from '../rooms/booking-events.js';
+import { initialBookingState, type BookingState } from '../rooms/booking-state.js';
+import { isUpkeepOwnEvent, type UpkeepLogEvent } from '../upkeep/upkeep-events.js';
+import { foldUpkeepEvents, type RoomUpkeep, type UpkeepState } from '../upkeep/upkeep-state.js';
+
+/**
+ * What a door's decider knows: the rooms (their equipment, faults and bookings) and their upkeep,
+ * the meetings, and the people directory. A whole {@link DealershipState} is one too.
+ */
+export interface DoorDeciderState {
+  /** The people directory. */
+  readonly directory: DirectoryState;
+  /** The rooms, their equipment and faults, and their bookings. */
+  readonly rooms: BookingState;
+  /** Each room's upkeep (R-7, R-9), by room id. */
+  readonly upkeep: ReadonlyMap<string, RoomUpkeep>;
+  /** The meetings and the confidentiality agreements signed. */
+  readonly meetings: MeetingState;
+}
+
+/** Nothing known yet: no people, no rooms, no meetings. */
+export const initialDoorDeciderState: DoorDeciderState = Object.freeze({
+  directory: Object.freeze({ people: new Map() }),
+  rooms: initialBookingState,
+  upkeep: new Map(),
+  meetings: initialMeetingState,
+});
+
+/**
+ * The upkeep context's view of a door's (or the dealership's) state: its rooms and their upkeep.
+ *
+ * @param state - the state
+ * @returns the upkeep state, sharing the state's parts (not a copy)
+ * @example
+ * upkeepStateOf(initialDoorDeciderState).rooms === initialDoorDeciderState.rooms // => true
+ */
+export function upkeepStateOf(state: DoorDeciderState): UpkeepState {
+  return { rooms: state.rooms, upkeep: state.upkeep };
+}
+
+/** A door's events by the context whose state they change, each list in log order. */
+interface DoorParts {
+  readonly rooms: UpkeepLogEvent[];
+  readonly meetings: MeetingEvent[];
+  readonly directory: PersonRegistered[];
+}
+
+/**
+ * Folds the door's events among some (the rooms', upkeep's, meetings' and directory's) into a
+ * state, and returns the others, in log order, for the caller. Each context's fold runs once.
+ *
+ * @param events - events in log order
+ * @param state - where to start
+ * @returns the new state (the other fields of `state` kept) and the events left
+ */
+export function foldDoorPart<S extends DoorDeciderState, E extends { readonly type: string }>(
+  events: Iterable<E>,
+  state: S,
+): { readonly state: S; readonly rest: readonly E[] } {
+  const parts: DoorParts = { rooms: [], meetings: [], directory: [] };
+  const rest: E[] = [];
+  for (const e of events) {
+    if (isBookingEvent(e) || isUpkeepOwnEvent(e)) parts.rooms.push(e);
+    else if (isMeetingEvent(e)) parts.meetings.push(e);
+    else if (e.type === 'PersonRegistered') parts.directory.push(e as unknown as PersonRegistered);
+    else rest.push(e);
+  }
+  let next: S = state;
+  if (parts.rooms.length > 0) {
+    const folded = foldUpkeepEvents(parts.rooms, upkeepStateOf(state));
+    next = { ...next, rooms: folded.rooms, upkeep: folded.upkeep };
+  }
+  if (parts.meetings.length > 0) {
+    next = { ...next, meetings: foldMeetingEvents(parts.meetings, state.meetings) };
+  }
+  if (parts.directory.length > 0) {
+    const people = new Map(state.directory.people);
+    for (const e of parts.directory) people.set(e.personId, e.person);
+    next = { ...next, directory: { people } };
+  }
+  return { state: next, rest };
+}
+
+/**
+ * Folds events into a door's state: the rooms', upkeep's, meetings' and directory's; any other
+ * (minutes, actions, fees, the policy, a kiosk's own) is no door decider's business and is skipped.
+ *
+ * @param events - events in log order
+ * @param state - where to start (default: nothing known)
+ * @returns the new state; `state` itself is not changed
+ * @example
+ * foldDoorEvents([{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
+ */
+export function foldDoorEvents(
+  events: Iterable<{ readonly type: string }>,
+  state: DoorDeciderState = initialDoorDeciderState,
+): DoorDeciderState {
+  return foldDoorPart(events, state).state;
+}
