@@ -70,6 +70,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
         link: '/decisions/kiosk-signature-ink',
       },
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
+      { text: 'The door as a sign', link: '/decisions/kiosk-door-sign' },
     ],
   },
 ];

@@ -201,15 +201,25 @@ if (inBrowser && !findChrome()) {
         `the whole state (a year) in memory ${ms(whole.at)} after navigation start, in the background`,
       );
       await page.getByRole('button', { name: '参会签到' }).click();
-      const name = page.locator('sign-in-panel button[data-person="p-liu"]');
-      const out = page.locator('sign-in-panel button[data-sign-out="p-liu"]');
-      await name.waitFor();
+      // Three people in turn, each signed in then out: the door takes one gesture at a time (a
+      // tap within 400 ms of the last, or of the same control within a second, is its echo), so
+      // the taps are 450 ms apart and each person's come more than a second apart.
+      const people = [
+        ['p-liu', '刘洋'],
+        ['p-yang', '杨帆'],
+        ['p-huang', '黄磊'],
+      ];
+      await page.locator('sign-in-panel button[data-person="p-liu"]').waitFor();
       const times = [];
       const inDom = [];
       for (let i = 0; i < TAPS + 5; i++) {
+        const [id, who] = people[i % people.length];
+        const name = page.locator(`sign-in-panel button[data-person="${id}"]`);
+        const out = page.locator(`sign-in-panel button[data-sign-out="${id}"]`);
         // Sign-in and sign-out are two buttons: the name, and 签退 beside it once signed in.
         const signedIn = await name.isDisabled();
-        const expected = signedIn ? '刘洋 已签退' : '刘洋 签到成功';
+        const expected = signedIn ? `${who} 已签退` : `${who} 签到成功`;
+        await page.waitForTimeout(450);
         await page.evaluate(armTap, expected);
         await (signedIn ? out : name).click();
         const t = await page.evaluate(() => globalThis.__tap);

@@ -74,6 +74,8 @@ test('R-4, R-7: check-in at the door turns the room in use, and the equipment ch
   await items.nth(0).getByRole('button', { name: '正常' }).click();
   await items.nth(1).getByRole('button', { name: '有故障' }).click();
   await items.nth(1).getByRole('textbox').fill('灯泡不亮');
+  // A person reads the list: longer than the 400 ms in which a tap after check-in is its echo.
+  await page.waitForTimeout(450);
   await checklist.getByRole('button', { name: '检查完毕' }).click();
   await confirmation(page).filter({ hasText: '检查已记录，故障已报修' }).waitFor();
 

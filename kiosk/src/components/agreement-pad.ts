@@ -1,7 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { getStroke } from 'perfect-freehand';
 import { base, screen } from './styles.js';
 
 /** A stroke as drawn: its points, `[x, y, pressure]` in CSS pixels of the canvas. */
@@ -45,15 +44,20 @@ export function signatureCheck(
     : 'too-small';
 }
 
-/** How a signature's ink looks: perfect-freehand's outline of each stroke, filled. */
-const INK = { size: 5, thinning: 0.6, smoothing: 0.5, streamline: 0.5 } as const;
+/**
+ * How wide the ink is at a point, in CSS pixels: a pen's pressure, or for a finger (no pressure)
+ * the speed, a fast stroke thinner, as ink runs from a nib.
+ */
+function inkWidth(step: number, pressure: number): number {
+  const slow = Math.max(0, 1 - step / 40);
+  return (1.8 + 3.7 * slow) * (0.6 + 0.8 * pressure);
+}
 
 /**
  * The confidentiality agreement (保密协议, R-8), signed by hand on the screen before a sign-in to a
  * confidential meeting is accepted. Fires `agreement-signed` with `{ image }` (a PNG data URL) and
- * `cancel`. The pointer's path is kept as strokes; perfect-freehand turns each into the outline of
- * an ink line, pressure simulated from speed where the finger has none
- * (docs/decisions/kiosk-signature-ink.md).
+ * `cancel`. The pointer's path is kept as strokes, drawn as curves through their points, the ink's
+ * width from a pen's pressure or, for a finger, from its speed (docs/decisions/kiosk-door-sign.md).
  */
 @customElement('agreement-pad')
 @localized()
@@ -158,20 +162,25 @@ export class AgreementPad extends LitElement {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.fillStyle = '#0f172a';
-    this.#strokes.forEach((points, i) => {
-      const last = i < this.#strokes.length - 1 || !this.#drawing;
-      const outline = getStroke(points, {
-        ...INK,
-        simulatePressure: !this.#drawing?.pen,
-        last,
-      });
-      if (outline.length === 0) return;
-      ctx.beginPath();
-      outline.forEach(([x, y], j) => (j === 0 ? ctx.moveTo(x!, y!) : ctx.lineTo(x!, y!)));
-      ctx.closePath();
-      ctx.fill();
-    });
+    ctx.strokeStyle = ctx.fillStyle = '#0f172a';
+    ctx.lineCap = ctx.lineJoin = 'round';
+    for (const points of this.#strokes) {
+      // Each point is joined to the next by a curve through the midpoints, its width eased
+      // towards the point's own, so the line neither kinks nor jumps in width.
+      let width = inkWidth(0, points[0]?.[2] ?? 0.5);
+      for (let i = 0; i < points.length; i++) {
+        const [x0 = 0, y0 = 0] = points[i - 1] ?? points[i]!;
+        const [x1 = 0, y1 = 0, p = 0.5] = points[i]!;
+        const [xb = x0, yb = y0] = points[i - 2] ?? points[i - 1] ?? [];
+        width += (inkWidth(Math.hypot(x1 - x0, y1 - y0), p) - width) * 0.4;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo((xb + x0) / 2, (yb + y0) / 2);
+        ctx.quadraticCurveTo(x0, y0, (x0 + x1) / 2, (y0 + y1) / 2);
+        if (points.length === 1) ctx.arc(x1, y1, width / 2, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    }
   }
 
   override render() {

@@ -242,7 +242,7 @@ export class DoorDisplay extends LitElement {
           padding: 4vmin;
           gap: 2.5vmin;
           justify-content: flex-start;
-          min-height: 52vh;
+          min-height: 46vh;
         }
         .field ::slotted(nav) {
           margin-top: auto;
@@ -317,6 +317,7 @@ export class DoorDisplay extends LitElement {
     const items = [...ol.children] as HTMLElement[];
     for (const li of items) li.hidden = false;
     more.hidden = true;
+    ol.parentElement?.querySelector('h2')?.removeAttribute('hidden');
     const fits = () => {
       const last = items.filter((li) => !li.hidden).at(-1);
       if (!last) return true;
@@ -338,6 +339,13 @@ export class DoorDisplay extends LitElement {
       hidden += 1;
     }
     more.textContent = msg(str`另有 ${hidden} 项`, { id: 'door.more' });
+    // No room even for the count (a tall field on a short screen): the timeline shows the day.
+    const list = ol.parentElement!;
+    const heading = list.querySelector('h2');
+    if (more.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5) {
+      more.hidden = true;
+      if (heading) heading.hidden = true;
+    }
   }
 
   #topic(b: DoorBooking): string {

@@ -76,6 +76,11 @@ export class SignInPanel extends LitElement {
       .who small {
         font-size: 3.5vmin;
         color: #cbd5e1;
+        white-space: normal;
+      }
+      /* A Latin name may wrap between its words; a Chinese name never breaks (keep-all). */
+      .who .name {
+        white-space: normal;
       }
       .who[disabled] small {
         color: #dcfce7;
