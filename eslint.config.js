@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The core holds the rules and nothing else: no I/O, no DOM, no clock, no randomness (DESIGN.md §4). */
+/** The core holds the rules and nothing else: no I/O, no DOM, no clock, no randomness. */
 const purity = {
   files: ['packages/core/src/**/*.ts'],
   ignores: ['packages/core/src/**/*.test.ts'],

@@ -1,4 +1,4 @@
-// The rules page against the code: every rule ID of DOMAIN.md once; for each rule held today, the
+// The rules page against the code: every rule ID once; for each rule held today, the
 // names that hold it exist (an export, a command, or a piece of the kiosk) and each test file named
 // exists and names the rule.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { ROOT, codeSpans, page, tableRows } from './pages.js';
 
 const range = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
-/** Every rule of DOMAIN.md, in its order. */
+/** Every rule of the policy, in its order. */
 const DOMAIN_RULES = [
   ...range('T', 4),
   ...range('P', 3),
@@ -79,7 +79,7 @@ function known(name: string): boolean {
 }
 
 describe('the rules page', () => {
-  it('lists every rule of DOMAIN.md exactly once, in order', () => {
+  it('lists every rule exactly once, in order', () => {
     expect(rows.map((r) => r[0])).toEqual(DOMAIN_RULES);
   });
 

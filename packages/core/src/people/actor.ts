@@ -1,5 +1,5 @@
 /**
- * The roles of DOMAIN.md's "who takes part" table. A person may hold several; a meeting assigns
+ * The roles of the policy's "who takes part" (the guide's rules page). A person may hold several; a meeting assigns
  * its own chair, recorder and sign-in officer.
  */
 export type Role =
@@ -14,7 +14,7 @@ export type Role =
   | 'room-admin'
   | 'leadership';
 
-/** Every role, in the order of DOMAIN.md. */
+/** Every role, in the order of the policy. */
 export const ROLES: readonly Role[] = [
   'organizer',
   'chair',

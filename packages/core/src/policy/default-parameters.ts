@@ -3,8 +3,8 @@ import { deepFreeze } from './freeze.js';
 import type { PolicyParameters } from './parameters.js';
 
 /**
- * The parameters of DOMAIN.md as written: version 0, in force until the first announced revision
- * (P-1). Frozen through.
+ * The policy's parameters with the defaults the rules page (docs/guide/rules.md) gives: version 0,
+ * in force until the first announced revision (P-1). Frozen through.
  *
  * @example
  * DEFAULT_PARAMETERS.rooms.maxLengthMinutes // => 240

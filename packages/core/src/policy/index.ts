@@ -1,5 +1,5 @@
 /**
- * The policy itself (P-1 – P-3): every parameter of DOMAIN.md with its default, checked from
+ * The policy itself (P-1 – P-3): every parameter of the rules with its default, checked from
  * outside; the revision lifecycle (propose → approve by leadership → announce) as a decider; which
  * version is in force at an instant; and site → room → meeting-kind resolution, narrowest wins.
  *

@@ -14,7 +14,7 @@ function withField(group: string, field: string, value: unknown): unknown {
   return { ...D, [group]: { ...g, [field]: value } };
 }
 
-describe('the defaults are DOMAIN.md', () => {
+describe('the defaults are the rules’ defaults', () => {
   it('T-1: the site zone is Asia/Shanghai', () => expect(D.time.zone).toBe('Asia/Shanghai'));
   it('M-3: invitations are answered 24 h before the start', () =>
     expect(D.meetings.answerDeadlineHoursBeforeStart).toBe(24));

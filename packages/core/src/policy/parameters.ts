@@ -128,7 +128,7 @@ export interface KioskParameters {
 }
 
 /**
- * Every policy parameter of DOMAIN.md (P-1), grouped by its chapter, each named with its unit.
+ * Every policy parameter of the rules (P-1), grouped by its chapter, each named with its unit.
  * A complete value is what a policy version holds site-wide; {@link ParameterPatch} changes part.
  */
 export interface PolicyParameters {

@@ -38,7 +38,7 @@ export interface PolicyState {
 export const BEGINNING_OF_TIME: Instant = -8.64e15;
 
 /**
- * No revision yet: version 0, DOMAIN.md's defaults, in force from the beginning of time.
+ * No revision yet: version 0, the rules' defaults, in force from the beginning of time.
  *
  * @example
  * initialPolicyState.versions[0].parameters === DEFAULT_PARAMETERS // => true

@@ -18,3 +18,4 @@ export * from './report-arbitraries.js';
 export * from './fee-arbitraries.js';
 export * from './malformed-input.js';
 export * from './untyped.js';
+export * from './given-when-then.js';
