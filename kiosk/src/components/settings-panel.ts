@@ -34,6 +34,9 @@ export class SettingsPanel extends LitElement {
         gap: 2vmin;
         min-width: 0;
       }
+      section > button {
+        align-self: flex-start;
+      }
       .choices {
         display: flex;
         flex-wrap: wrap;
