@@ -71,7 +71,7 @@ test('store-idb: the tarball installs and keeps a log from plain Node ESM, with 
     ].join('\n'),
   );
   assert.deepEqual(JSON.parse(run(process.execPath, ['main.mjs'], app)), {
-    v: 3,
+    v: 4,
     n: 1,
     dup: 1,
     log: 1,

@@ -71,6 +71,8 @@ const decisions: DefaultTheme.SidebarItem[] = [
       },
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
       { text: 'The door as a sign', link: '/decisions/kiosk-door-sign' },
+      { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
+      { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
     ],
   },
 ];

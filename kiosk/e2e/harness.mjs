@@ -10,11 +10,11 @@ import { CHROMIUM_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Starts the preview server and the browser.
+ * Starts the preview server of the built kiosk alone (for tests that start their own browsers).
  *
- * @returns {Promise<{ baseURL: string, browser: import('playwright-core').Browser, close: () => Promise<void> }>}
+ * @returns {Promise<{ baseURL: string, close: () => Promise<void> }>}
  */
-export async function start() {
+export async function startServer() {
   assert.ok(
     existsSync(new URL('../dist/index.html', import.meta.url)),
     'run `npm run build` first',
@@ -25,6 +25,17 @@ export async function start() {
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   const baseURL = server.resolvedUrls?.local[0] ?? assert.fail('preview server has no URL');
+  return { baseURL, close: () => server.close() };
+}
+
+/**
+ * Starts the preview server and the browser.
+ *
+ * @returns {Promise<{ baseURL: string, browser: import('playwright-core').Browser, close: () => Promise<void> }>}
+ */
+export async function start() {
+  const server = await startServer();
+  const { baseURL } = server;
   const browser = await chromium.launch({
     executablePath: findChrome() ?? '/usr/bin/chromium',
     headless: true,

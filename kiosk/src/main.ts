@@ -8,7 +8,14 @@ import { switchLanguage } from './i18n/localization.js';
 import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
 import { registerServiceWorker } from './services/service-worker.js';
-import { loadSettings } from './services/settings.js';
+import { webDoorLock } from './services/door-lock.js';
+import {
+  loadSettings,
+  mirroredSettings,
+  NO_PIN,
+  settingsStoreOf,
+  type KioskSettings,
+} from './services/settings.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -16,7 +23,20 @@ export { DATABASE };
 async function start(): Promise<void> {
   const app = document.querySelector('huiyi-kiosk');
   if (!app) return;
-  const settings = await loadSettings();
+  // The settings and the device id are kept in the log's database, with its durability (K-3). A
+  // restart draws its first frame from the copy of the room and the language, without waiting.
+  const kept = settingsStoreOf(openingLog, localStorage);
+  const loading = loadSettings(kept, localStorage);
+  loading.catch(() => undefined);
+  let settings: KioskSettings;
+  try {
+    settings = mirroredSettings(localStorage) ?? (await loading);
+  } catch (error) {
+    // No database: say why, in place of the door (in the defaults' language).
+    app.settings = { roomId: undefined, language: 'zh-CN', pin: NO_PIN, device: '' };
+    app.unavailable = storeRejection(error);
+    return;
+  }
   await switchLanguage(settings.language);
   // The zone's first reading loads the browser's time zone data (with Intl, ~20 ms): do it while
   // the database opens, not when the screen is drawn.
@@ -28,7 +48,10 @@ async function start(): Promise<void> {
   let service: KioskService;
   try {
     service = await KioskService.openForScreen(openingLog, {
-      device: settings.device,
+      device: loading.then((s) => s.device),
+      settings: kept,
+      // One door, one writer: a second tab of this door follows the first (K-3).
+      lock: webDoorLock(`${DATABASE}:writer`),
       restAfter,
       copy: storageCopy(localStorage, `${DATABASE}.screen`),
     });
@@ -51,6 +74,14 @@ async function start(): Promise<void> {
   addEventListener('pagehide', () => service.keepCopy());
   app.settings = settings;
   app.service = service;
+  // The PIN and the device id, once read from the store (at once without a copy).
+  void loading.then(
+    async (read) => {
+      if (read.language !== settings.language) await switchLanguage(read.language);
+      app.settings = read;
+    },
+    () => undefined,
+  );
   await app.updateComplete;
   // After the first frame (or a moment, should the tab be hidden): the rest of the state, and
   // what the screen does not wait for.

@@ -14,7 +14,7 @@ async function home(roomId: string) {
   const door = new Door({
     service,
     clock,
-    settings: { roomId, language: 'zh-CN', pinHash: await hashPin('2468'), device: 't' },
+    settings: { roomId, language: 'zh-CN', pin: await hashPin('2468'), device: 't' },
   });
   const host = await fixture<HTMLDivElement>(html`<div style="height: 800px"></div>`);
   provideDoor(host, () => door);

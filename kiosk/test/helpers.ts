@@ -5,6 +5,7 @@ import { createMemoryEventStore } from '@huiyi/core/testing';
 import { demoCommands } from '../src/demo/demo-site.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService } from '../src/services/kiosk-service.js';
+import { memorySettingsStore, type SettingsStore } from '../src/services/settings.js';
 
 /** Tuesday 10 March 2026, 10:02 in Shanghai: the demo's weekly review is in progress in room A. */
 export const T0 = Date.parse('2026-03-10T10:02:00+08:00');
@@ -79,11 +80,12 @@ export function controlledStore(
 export async function demoService(
   now = T0,
   store: ControlledStore = controlledStore(),
-): Promise<{ service: KioskService; store: ControlledStore }> {
-  const service = await KioskService.open(store, { device: 'test-tablet' });
+  settings: SettingsStore = memorySettingsStore(),
+): Promise<{ service: KioskService; store: ControlledStore; settings: SettingsStore }> {
+  const service = await KioskService.open(store, { device: 'test-tablet', settings });
   const seeded = await service.dispatchAll(demoCommands(now, ZONE));
   if (!seeded.ok) throw new Error(`demo refused: ${seeded.rejection.message.en}`);
-  return { service, store };
+  return { service, store, settings };
 }
 
 /** The first element matching `selector` in `el`'s shadow root, or fails. */

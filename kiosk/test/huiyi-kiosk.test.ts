@@ -7,12 +7,20 @@ import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService, storeRejection } from '../src/services/kiosk-service.js';
 import { setLocale } from '../src/i18n/localization.js';
 import {
+  checkPin,
+  memorySettingsStore,
+  type PinHash,
+  type SettingsStore,
+} from '../src/services/settings.js';
+import {
   $,
   $$,
+  T0,
   chooseFile,
   controlledStore,
   deepButton,
   deepText,
+  demoService,
   drawOn,
   has,
   typeInto,
@@ -32,7 +40,6 @@ import {
   toolButtons,
 } from './shell.js';
 
-const SETTINGS_KEY = 'huiyi.kiosk.settings';
 /** Taps a button anywhere on the screen by its text. */
 const tap = (el: HuiyiKiosk, label: string) => deepButton(el.shadowRoot!, label).click();
 /** Past the moment a question's buttons ignore taps (a double tap's second half). */
@@ -60,8 +67,6 @@ async function enterExactly(el: HuiyiKiosk, entry: string, out = false): Promise
 }
 
 describe('huiyi-kiosk', () => {
-  afterEach(() => localStorage.removeItem(SETTINGS_KEY));
-
   it('K-1: the home screen shows the meeting in progress and one primary action, with extend and end beside it', async () => {
     const { el } = await openShell('A');
     expect(stateOf(el)).to.equal('in-use');
@@ -517,6 +522,33 @@ describe('huiyi-kiosk', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('K-3, K-4: a new PIN is kept salted before the screen says so; a store that fails says so, in view, and keeps the old one', async () => {
+    const { el, kept } = await openShell('A');
+    const settings = await openSettings(el);
+    typeInto($<HTMLInputElement>(settings, '#new-pin'), '97531');
+    await settle(el);
+    deepButton(settings.shadowRoot!, '修改密码').click();
+    await waitUntil(() => deepText(el.shadowRoot!).includes('管理员密码已修改'), 'not changed');
+    const pin = (await kept!.readSettings()).get('pin') as PinHash;
+    expect(pin.salt).to.have.length(32);
+    expect(await checkPin('97531', pin)).to.equal(true);
+    expect(await checkPin('2468', pin)).to.equal(false);
+
+    const failing: SettingsStore = {
+      ...memorySettingsStore(),
+      writeSettings: () => Promise.reject(new StoreError('quota-exceeded')),
+    };
+    const demo = await demoService(T0, undefined, failing);
+    const second = await openShell('A', demo);
+    const panel = await openSettings(second.el);
+    $(panel, 'button[data-room="D"]').click();
+    await settle(second.el);
+    deepButton(panel.shadowRoot!, '保存').click();
+    await waitUntil(() => refusal(second.el).includes('K-3'), 'the failure is not shown');
+    expect(deepText(second.el.shadowRoot!)).to.not.contain('设置已保存');
+    expect(second.el.door!.settings.roomId).to.equal('A');
+  });
+
   it('K-4: a schedule file that is not JSON, or whose booking breaks a rule, is refused whole, in view, and changes nothing', async () => {
     const { el, service, store } = await openShell('A');
     const settings = await openSettings(el);
@@ -616,7 +648,7 @@ describe('huiyi-kiosk', () => {
   });
 
   it('K-4, K-5: settings choose the room and the language; the screen follows, in English', async () => {
-    const { el } = await openShell('A');
+    const { el, kept } = await openShell('A');
     try {
       const settings = await openSettings(el);
       $(settings, 'button[data-room="D"]').click();
@@ -624,7 +656,8 @@ describe('huiyi-kiosk', () => {
       await settle(el);
       deepButton(settings.shadowRoot!, '保存').click();
       await waitUntil(() => deepText(el.shadowRoot!).includes('Settings saved'), 'not saved');
-      expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).to.include({
+      // Kept in the tablet's storage before the screen said so (K-3).
+      expect(Object.fromEntries(await kept!.readSettings())).to.include({
         roomId: 'D',
         language: 'en',
       });

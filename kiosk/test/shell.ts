@@ -4,7 +4,7 @@ import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../src/components/huiyi-kiosk.js';
 import type { HuiyiKiosk } from '../src/components/huiyi-kiosk.js';
 import type { KioskService } from '../src/services/kiosk-service.js';
-import { hashPin, type KioskSettings } from '../src/services/settings.js';
+import { hashPin, type KioskSettings, type SettingsStore } from '../src/services/settings.js';
 import {
   $,
   T0,
@@ -20,14 +20,20 @@ import {
 /** A shell on the demo (or the given service), serving `roomId`, at `T0` on its own clock. */
 export async function openShell(
   roomId: string | undefined,
-  given?: { service: KioskService; store: ControlledStore },
-): Promise<{ el: HuiyiKiosk; service: KioskService; store: ControlledStore; clock: ManualClock }> {
+  given?: { service: KioskService; store: ControlledStore; settings?: SettingsStore },
+): Promise<{
+  el: HuiyiKiosk;
+  service: KioskService;
+  store: ControlledStore;
+  clock: ManualClock;
+  kept?: SettingsStore;
+}> {
   const demo = given ?? (await demoService());
   const clock = manualClock(T0);
   const settings: KioskSettings = {
     roomId,
     language: 'zh-CN',
-    pinHash: await hashPin('2468'),
+    pin: await hashPin('2468'),
     device: 'test-tablet',
   };
   const el = await fixture<HuiyiKiosk>(
@@ -38,7 +44,8 @@ export async function openShell(
     ></huiyi-kiosk>`,
   );
   await settle(el);
-  return { el, ...demo, clock };
+  const kept = demo.settings ? { kept: demo.settings } : {};
+  return { el, service: demo.service, store: demo.store, clock, ...kept };
 }
 
 /** Waits for the shell and the screens inside it to draw. */

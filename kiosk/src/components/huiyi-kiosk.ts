@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { PolicyLookup, Rejection } from '@huiyi/core';
+import type { PolicyLookup, Rejection, RoomState } from '@huiyi/core';
 import { ClockController } from '../controllers/clock-controller.js';
+import { ConfirmationsController } from '../controllers/confirmations-controller.js';
 import { IdleController } from '../controllers/idle-controller.js';
 import { WakeLockController } from '../controllers/wake-lock-controller.js';
 import { systemClock, type Clock } from '../door/clock.js';
@@ -13,6 +14,7 @@ import type { KioskService } from '../services/kiosk-service.js';
 import type { KioskSettings } from '../services/settings.js';
 import { drawScreen, pinScreen, settingsScreen } from './door-screens.js';
 import { base } from './styles.js';
+import { doorNotes } from './door-notes.js';
 import './sync-badge.js';
 import './rejection-note.js';
 
@@ -61,11 +63,32 @@ export class HuiyiKiosk extends LitElement {
         right: 4vmin;
         bottom: 13vmin;
         display: flex;
+        flex-direction: column;
+        gap: 1.5vmin;
+        /* Words over the screen never take a tap meant for what is under them. */
+        pointer-events: none;
+      }
+      .flash button {
+        pointer-events: auto;
+      }
+      .confirmations {
+        display: grid;
+        gap: 1vmin;
+      }
+      .refused {
+        display: flex;
         align-items: center;
         gap: 2vmin;
       }
-      .flash rejection-note {
+      .refused rejection-note {
         flex: 1 1 auto;
+      }
+      .door-notes p {
+        padding: 1.5vmin 2.5vmin;
+        border-radius: 1.5vmin;
+        border: 0.5vmin solid #f59e0b;
+        background: #1a1a1a;
+        margin: 0 0 1vmin;
       }
       .done {
         flex: 1 1 auto;
@@ -109,6 +132,8 @@ export class HuiyiKiosk extends LitElement {
   protected readonly ticker = new ClockController(this, () => this.door?.tick());
   readonly #idle = new IdleController(this, 60_000, () => this.#home());
   readonly #wakeLock = new WakeLockController(this);
+  /** The confirmations on screen, each with its own lifetime (K-3). */
+  readonly #confirmations = new ConfirmationsController(this);
   readonly #onLine = (): void => {
     this.online = navigator.onLine;
   };
@@ -150,6 +175,7 @@ export class HuiyiKiosk extends LitElement {
         ...(this.policy ? { policy: this.policy } : {}),
       });
       if (this.door) door.screen = this.door.screen;
+      door.onConfirmed = (text) => this.#confirmations.show(text);
       this.door = door;
       this.#provide(door);
       this.#listen(door);
@@ -193,7 +219,7 @@ export class HuiyiKiosk extends LitElement {
     const rs = door.room;
     const home = door.screen.name === 'home';
     return html`
-      <main>${rs ? drawScreen(door, rs) : this.#noRoom(door)} ${this.#flash(door)}</main>
+      <main>${rs ? drawScreen(door, rs) : this.#noRoom(door)} ${this.#flash(door, rs)}</main>
       <footer>
         <sync-badge .pending=${door.service.position} ?online=${this.online}></sync-badge>
         <button
@@ -207,17 +233,24 @@ export class HuiyiKiosk extends LitElement {
     `;
   }
 
-  #flash(door: Door) {
+  /** Above the screen's foot: the door's notes (a second tab, a standing conflict), the confirmations, a refusal. */
+  #flash(door: Door, rs: RoomState | undefined) {
     const f = door.flash;
-    if (!f) return nothing;
+    const now = door.now();
     return html`<div class="flash" data-layer="overlay">
+      ${rs ? doorNotes(rs, door.service.writer, now, door.params(now).time.zone, door.people) : nothing}
+      ${this.#confirmations.region}
       ${
-        f.kind === 'done'
+        f?.kind === 'done'
           ? html`<p class="done" role="status">✓ ${f.text}</p>`
-          : html`<rejection-note .rejection=${f.rejection}></rejection-note>
-              <button @click=${() => door.dismiss()}>
-                ${msg('知道了', { id: 'action.dismiss' })}
-              </button>`
+          : f?.kind === 'refused'
+            ? html`<div class="refused">
+                <rejection-note .rejection=${f.rejection}></rejection-note>
+                <button @click=${() => door.dismiss()}>
+                  ${msg('知道了', { id: 'action.dismiss' })}
+                </button>
+              </div>`
+            : nothing
       }
     </div>`;
   }

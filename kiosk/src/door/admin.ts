@@ -1,8 +1,8 @@
-import type { Actor, Rejection } from '@huiyi/core';
+import type { Actor, Rejection, Result } from '@huiyi/core';
 import { switchLanguage } from '../i18n/localization.js';
 import type { KioskService } from '../services/kiosk-service.js';
 import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
-import { hashPin, saveSettings, type KioskSettings, type Language } from '../services/settings.js';
+import { checkPin, hashPin, type KioskSettings, type Language } from '../services/settings.js';
 
 // What the settings screen does, out of the elements: keeping the settings, checking the PIN,
 // importing a schedule file, and saving the log as a file.
@@ -18,37 +18,45 @@ const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
  * @returns true when it matches
  */
 export async function pinMatches(settings: KioskSettings, pin: string): Promise<boolean> {
-  return (await hashPin(pin)) === settings.pinHash;
+  return checkPin(pin, settings.pin);
 }
 
 /**
- * Keeps a new room and language for this tablet and switches to the language.
+ * Keeps a new room and language for this tablet, in its storage, and only then switches to the
+ * language (K-3: "saved" only once kept).
  *
+ * @param service - the kiosk's service (it keeps the settings)
  * @param settings - the settings before
  * @param change - the room (empty: the first) and the language
- * @returns the settings after
+ * @returns the settings after, or why they could not be kept
  */
 export async function keepRoomAndLanguage(
+  service: KioskService,
   settings: KioskSettings,
   change: { readonly roomId: string; readonly language: Language },
-): Promise<KioskSettings> {
+): Promise<Result<KioskSettings>> {
   const next = { ...settings, roomId: change.roomId || undefined, language: change.language };
-  saveSettings(next);
-  await switchLanguage(change.language);
-  return next;
+  const kept = await service.keepSettings(next);
+  if (kept.ok) await switchLanguage(change.language);
+  return kept.ok ? { ok: true, value: next } : kept;
 }
 
 /**
- * Keeps a new PIN (only its hash).
+ * Keeps a new PIN (salted and hashed), in the tablet's storage.
  *
+ * @param service - the kiosk's service (it keeps the settings)
  * @param settings - the settings before
  * @param pin - the new digits
- * @returns the settings after
+ * @returns the settings after, or why they could not be kept
  */
-export async function keepPin(settings: KioskSettings, pin: string): Promise<KioskSettings> {
-  const next = { ...settings, pinHash: await hashPin(pin) };
-  saveSettings(next);
-  return next;
+export async function keepPin(
+  service: KioskService,
+  settings: KioskSettings,
+  pin: string,
+): Promise<Result<KioskSettings>> {
+  const next = { ...settings, pin: await hashPin(pin) };
+  const kept = await service.keepSettings(next);
+  return kept.ok ? { ok: true, value: next } : kept;
 }
 
 /**

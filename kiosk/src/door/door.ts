@@ -51,6 +51,8 @@ export class Door {
   settings: KioskSettings;
   screen: Screen = { name: 'home' };
   flash: Flash | undefined;
+  /** Where a confirmation goes once its command is written (the shell's confirmations, each with its own lifetime); without it, the flash. */
+  onConfirmed: ((text: string) => void) | undefined;
   readonly #guard = new GestureGuard();
   readonly #listeners = new Set<() => void>();
   #flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -411,13 +413,17 @@ export class Door {
 
   /** Keeps the room and language chosen in the settings. */
   async saveSettings(change: { roomId: string; language: Language }): Promise<void> {
-    this.settings = await keepRoomAndLanguage(this.settings, change);
+    const kept = await keepRoomAndLanguage(this.service, this.settings, change);
+    if (!kept.ok) return this.go({ name: 'settings', importError: kept.rejection });
+    this.settings = kept.value;
     this.go({ name: 'settings', notice: msg('设置已保存', { id: 'settings.saved' }) });
   }
 
   /** Keeps a new admin PIN. */
   async changePin(pin: string): Promise<void> {
-    this.settings = await keepPin(this.settings, pin);
+    const kept = await keepPin(this.service, this.settings, pin);
+    if (!kept.ok) return this.go({ name: 'settings', importError: kept.rejection });
+    this.settings = kept.value;
     this.go({ name: 'settings', notice: msg('管理员密码已修改', { id: 'settings.pin-changed' }) });
   }
 

@@ -23,7 +23,7 @@ export type Screen =
       readonly name: 'settings';
       /** What the last save, import or export did. */
       readonly notice?: string;
-      /** Why the last import was refused, kept in view on the settings screen. */
+      /** Why the last import (or save) was refused, kept in view on the settings screen. */
       readonly importError?: Rejection;
     };
 

@@ -22,13 +22,30 @@ import {
   readScreenCopy,
   type ScreenCopy,
 } from './kiosk-snapshots.js';
+import { saveSettings, type KioskSettings, type SettingsStore } from './settings.js';
+import type { DoorLock } from './door-lock.js';
 
 /** Where a kiosk runs: its device id, its policy, its source of randomness for event ids. */
 export interface KioskServiceOptions {
-  readonly device: string;
+  /** This tablet's id (or its reading from the settings store), written into every event. */
+  readonly device: string | PromiseLike<string>;
   readonly policy?: PolicyLookup;
   readonly random?: () => number;
+  /** Where the settings are kept (without one, {@link KioskService.keepSettings} keeps nothing). */
+  readonly settings?: SettingsStore;
+  /**
+   * The door's one-writer lock (the kiosk: Web Locks). Without it this service is the writer.
+   * While another tab of the door holds it, this one only follows the log and refuses taps.
+   */
+  readonly lock?: DoorLock;
 }
+
+/** Whether the log tells of other tabs' appends (the IndexedDB store does). */
+interface AnnouncingLog {
+  onExternalAppend(listener: () => void): () => void;
+}
+const announces = (log: unknown): log is AnnouncingLog =>
+  typeof (log as Partial<AnnouncingLog>).onExternalAppend === 'function';
 
 /** How the door's screen opens the kiosk ({@link KioskService.openForScreen}). */
 export interface ScreenOpenOptions extends KioskServiceOptions {
@@ -57,7 +74,12 @@ export type Outcome = Result<readonly KioskEvent[]>;
 export class KioskService {
   /** The log, once open. */
   readonly #log: Promise<EventStore<KioskEvent>>;
-  readonly #device: string;
+  readonly #device: Promise<string>;
+  readonly #settings: SettingsStore | undefined;
+  /** Whether this tab is the door's writer (K-3: one door, one writer). */
+  #writer = true;
+  /** Settles once the lock has first answered (at once without one). */
+  #roleKnown: Promise<void> = Promise.resolve();
   readonly #nextId: (now: number) => string;
   readonly #door: DoorDecider;
   readonly #listeners = new Set<(state: KioskState) => void>();
@@ -79,7 +101,26 @@ export class KioskService {
   ) {
     this.#log = log;
     this.#state = state;
-    this.#device = options.device;
+    this.#device = Promise.resolve(options.device);
+    this.#device.catch(() => undefined);
+    this.#settings = options.settings;
+    if (options.lock) {
+      this.#writer = false;
+      let known = (): void => undefined;
+      this.#roleKnown = new Promise<void>((resolve) => (known = resolve));
+      options.lock.claim((held) => {
+        this.#writer = held;
+        known();
+        for (const listener of this.#listeners) listener(this.#state);
+      });
+    }
+    // Another tab's appends (a viewer follows the writer): folded in, in turn with our own.
+    void log.then(
+      (opened) => {
+        if (announces(opened)) opened.onExternalAppend(() => void this.#follow());
+      },
+      () => undefined,
+    );
     this.#nextId = eventIdFactory(
       options.random ?? (() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     );
@@ -230,9 +271,63 @@ export class KioskService {
     return this.#position;
   }
 
-  /** The state as of the last confirmed write. */
+  /** The state as of the last confirmed write (or the last append of another tab, followed). */
   get state(): KioskState {
     return this.#state;
+  }
+
+  /**
+   * Whether this tab decides and writes (K-3: one door, one writer). A second tab of the same
+   * door is a viewer: it follows the writer's appends and refuses taps, until the writer closes.
+   */
+  get writer(): boolean {
+    return this.#writer;
+  }
+
+  /**
+   * Keeps the settings (room, language, PIN), in turn with the taps: resolves once they are in
+   * the store, so the screen says "saved" only then.
+   *
+   * @param settings - the settings to keep
+   * @returns the settings kept, or why nothing was (a store fault)
+   */
+  keepSettings(settings: KioskSettings): Promise<Result<KioskSettings>> {
+    const run = this.#queue.then(async (): Promise<Result<KioskSettings>> => {
+      try {
+        if (this.#settings) await saveSettings(this.#settings, settings);
+        return ok(settings);
+      } catch (error) {
+        return fail(storeRejection(error));
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Folds in what other tabs appended since the state's position, in turn with our writes. */
+  #follow(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      if (!this.#whole && this.#complete === undefined) return;
+      await this.whenComplete();
+      await this.#catchUp(await this.#log);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run.catch(() => undefined);
+  }
+
+  /** Reads and folds the events after the state's position: the state is then the log's. */
+  async #catchUp(store: EventStore<KioskEvent>): Promise<void> {
+    const folded = await foldLog(store, {
+      state: this.#state,
+      position: this.#position,
+      now: this.#latest,
+    });
+    if (folded.count === 0) return;
+    this.#state = folded.state;
+    this.#position = folded.position;
+    this.#latest = folded.now;
+    this.#keeper?.folded(folded.count);
+    for (const listener of this.#listeners) listener(this.#state);
   }
 
   /**
@@ -300,6 +395,16 @@ export class KioskService {
       (error: unknown) => error ?? new Error('the log could not be read'),
     );
     if (unread !== undefined) return fail(storeRejection(unread));
+    await this.#roleKnown;
+    if (!this.#writer) return fail(viewerRejection());
+    // Never decided against a stale state: what another tab may have written is read first.
+    let device: string;
+    try {
+      await this.#catchUp(await this.#log);
+      device = await this.#device;
+    } catch (error) {
+      return fail(storeRejection(error));
+    }
     let working = this.#state;
     const events: KioskEvent[] = [];
     for (const [index, command] of commands.entries()) {
@@ -324,7 +429,7 @@ export class KioskService {
         stream: kioskStreamOf(e),
         now,
         who,
-        device: this.#device,
+        device,
       }),
     );
     let written;
@@ -347,6 +452,18 @@ export class KioskService {
     if (!parsed.ok) return parsed;
     return this.#door.decide(parsed.value, doorStateOf(state));
   }
+}
+
+/**
+ * Why a tap is refused in a second tab of the door: it only shows what the first one writes.
+ *
+ * @returns the rejection (K-3)
+ */
+export function viewerRejection(): Rejection {
+  return reject('K-3', 'door.viewer', {
+    'zh-CN': '本门牌已在另一个窗口中打开:此窗口只显示,不能操作',
+    en: 'this door is open in another tab: this one only shows it',
+  });
 }
 
 /**

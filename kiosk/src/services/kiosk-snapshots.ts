@@ -27,7 +27,7 @@ import { foldKioskEvents, type KioskState } from './kiosk-state.js';
  * Bump {@link SNAPSHOT_VERSION} whenever a fold of the core or of the kiosk changes, or the
  * encoding here: a snapshot of another version is dropped and the state folded again from the log.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** The names of the two snapshots in the store. */
 export const SNAPSHOTS = { screen: 'kiosk-screen', full: 'kiosk-state' } as const;
@@ -52,12 +52,22 @@ function pruneRoom(room: RoomState, horizon: Instant): RoomState {
   }
   if (!stale) return room;
   const bookings = new Map([...room.bookings].filter(([, b]) => b.end >= horizon));
-  const { starts, ends, ids } = room.index;
+  const { starts, ends, ids, overlaps } = room.index;
   const keep = (_: unknown, i: number): boolean => (ends[i] as number) >= horizon;
+  const overlapping = overlaps?.filter((e) => bookings.has(e.id));
+  const conflicts = room.conflicts?.filter((c) => bookings.has(c.bookingId));
   return {
-    ...room,
+    room: room.room,
+    faulty: room.faulty,
+    noShowRuns: room.noShowRuns,
     bookings,
-    index: { starts: starts.filter(keep), ends: ends.filter(keep), ids: ids.filter(keep) },
+    index: {
+      starts: starts.filter(keep),
+      ends: ends.filter(keep),
+      ids: ids.filter(keep),
+      ...(overlapping?.length ? { overlaps: overlapping } : {}),
+    },
+    ...(conflicts?.length ? { conflicts } : {}),
   };
 }
 

@@ -14,6 +14,10 @@
 //     everything); the full state's snapshot grows with the history, so the screen does not wait
 //     for it
 //   today's query on the open year: catch up with the log (nothing new) and list today (≤ 10 ms)
+//   a tap's append (one event) committed strictly (on disk before it resolves, what the door
+//     confirms on) vs relaxed (the browser's default in Chromium): the cost of strict durability,
+//     within a budget of 3× (measured: see docs/decisions/one-door-one-writer.md)
+//   the batched append and the raw anchor both commit strictly, like for like
 import { eventIdFactory, type NewEvent } from '@huiyi/core';
 import {
   bookingProjection,
@@ -60,6 +64,7 @@ const NAMES = {
     "store-idb: cold open of a year's log (2,600 bookings + check-ins) to today's bookings on screen",
   full: "store-idb: cold open of a year's full bookings state from its snapshot",
   query: "store-idb: today's query on a year's log (catch up + list today)",
+  strict: "store-idb: a tap's append (1 event) committed strictly vs relaxed",
 };
 const TIME_MS = 1500;
 const MIN_RUNS = 12;
@@ -123,6 +128,13 @@ async function appendCases(): Promise<Case[]> {
   const nextBatched = batches('room:A');
   const nextSingle = batches('room:A');
   const nextRaw = batches('room:A');
+  const relaxed = await openIdbEventStore({
+    name: `${RUN}-relaxed`,
+    broadcast: false,
+    durability: 'relaxed',
+  });
+  const nextStrictTap = batches('room:A');
+  const nextRelaxedTap = batches('room:A');
   return [
     {
       name: NAMES.batched,
@@ -139,11 +151,18 @@ async function appendCases(): Promise<Case[]> {
       target: 1 / 1.3,
       ours: () => batched.append(nextBatched()),
       anchorFn: async () => {
-        const tx = raw.transaction('events', 'readwrite');
+        const tx = raw.transaction('events', 'readwrite', { durability: 'strict' });
         const store = tx.objectStore('events');
         for (const e of nextRaw()) store.put(e as never).catch(() => undefined);
         await tx.done;
       },
+    },
+    {
+      name: NAMES.strict,
+      anchor: 'the same append committed relaxed',
+      target: 1 / 3,
+      ours: () => batched.append(nextStrictTap().slice(0, 1)),
+      anchorFn: () => relaxed.append(nextRelaxedTap().slice(0, 1)),
     },
   ];
 }
@@ -239,7 +258,7 @@ async function main(): Promise<void> {
   const wanted = (name: string): boolean => name.includes(filter);
   // A group's names are known before its data is prepared: a filter skips the preparing too.
   const groups = [
-    { names: [NAMES.batched, NAMES.raw], make: appendCases },
+    { names: [NAMES.batched, NAMES.raw, NAMES.strict], make: appendCases },
     { names: [NAMES.screen, NAMES.full, NAMES.query], make: openCases },
   ];
   for (const group of groups) {

@@ -4,9 +4,11 @@ import {
   initialBookingState,
   type AvailabilityIndex,
   type Booking,
+  type BookingConflict,
   type BookingEvent,
   type BookingState,
   type DomainEvent,
+  type IndexEntry,
   type Room,
   type RoomState,
   type StoredEvent,
@@ -34,6 +36,8 @@ export interface EncodedRoom {
   readonly bookings: readonly Booking[];
   readonly index: AvailabilityIndex;
   readonly noShowRuns: readonly (readonly [string, readonly string[]])[];
+  /** The overlapping bookings the log holds (absent when none). */
+  readonly conflicts?: readonly BookingConflict[];
 }
 
 /** The bookings state as saved. */
@@ -58,8 +62,14 @@ export function encodeBookingState(state: BookingState): EncodedBookingState {
         room: r.room,
         faulty: [...r.faulty],
         bookings: [...r.bookings.values()],
-        index: { starts: r.index.starts, ends: r.index.ends, ids: r.index.ids },
+        index: {
+          starts: r.index.starts,
+          ends: r.index.ends,
+          ids: r.index.ids,
+          ...(r.index.overlaps?.length ? { overlaps: r.index.overlaps } : {}),
+        },
         noShowRuns: [...r.noShowRuns],
+        ...(r.conflicts?.length ? { conflicts: r.conflicts } : {}),
       },
     ]),
   };
@@ -74,9 +84,21 @@ const isStringList = (v: unknown): v is readonly string[] =>
 const isNumberList = (v: unknown): v is readonly number[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'number');
 
+const isEntry = (v: unknown): boolean =>
+  isObject(v) &&
+  typeof v['id'] === 'string' &&
+  typeof v['start'] === 'number' &&
+  typeof v['end'] === 'number';
+const isConflict = (v: unknown): boolean =>
+  isObject(v) &&
+  typeof v['bookingId'] === 'string' &&
+  typeof v['withId'] === 'string' &&
+  typeof v['start'] === 'number' &&
+  typeof v['end'] === 'number';
+
 function decodeRoom(v: unknown): RoomState | undefined {
   if (!isObject(v) || !isObject(v['room']) || typeof v['room']['id'] !== 'string') return undefined;
-  const { faulty, bookings, index, noShowRuns } = v;
+  const { faulty, bookings, index, noShowRuns, conflicts } = v;
   if (!Array.isArray(faulty) || !faulty.every((f) => isPair(f) && typeof f[1] === 'string'))
     return undefined;
   if (
@@ -95,12 +117,23 @@ function decodeRoom(v: unknown): RoomState | undefined {
     index['ends'].length !== index['ids'].length
   )
     return undefined;
+  const overlaps = index['overlaps'];
+  if (overlaps !== undefined && !(Array.isArray(overlaps) && overlaps.every(isEntry)))
+    return undefined;
+  if (conflicts !== undefined && !(Array.isArray(conflicts) && conflicts.every(isConflict)))
+    return undefined;
   return {
     room: v['room'] as unknown as Room,
     faulty: new Map(faulty as [string, string][]),
     bookings: new Map((bookings as unknown as Booking[]).map((b) => [b.id, b])),
-    index: { starts: index['starts'], ends: index['ends'], ids: index['ids'] },
+    index: {
+      starts: index['starts'],
+      ends: index['ends'],
+      ids: index['ids'],
+      ...(overlaps?.length ? { overlaps: overlaps as IndexEntry[] } : {}),
+    },
     noShowRuns: new Map(noShowRuns as [string, string[]][]),
+    ...(conflicts?.length ? { conflicts: conflicts as BookingConflict[] } : {}),
   };
 }
 
@@ -134,7 +167,7 @@ export function decodeBookingState(encoded: unknown): BookingState | undefined {
  */
 export const bookingProjection: Projection<BookingState> = {
   name: 'bookings',
-  version: 1,
+  version: 2,
   initial: initialBookingState,
   fold: (state, events) =>
     foldBookingEvents(

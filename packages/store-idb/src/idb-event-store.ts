@@ -26,6 +26,12 @@ export interface IdbStoreOptions {
   readonly broadcast?: boolean;
   /** The clock that stamps quarantined records (default `Date.now`). */
   readonly clock?: () => number;
+  /**
+   * How the writes a confirmation depends on (appends, settings) are committed (default
+   * `strict`: on disk before the write resolves, so a power cut loses nothing confirmed; Chromium
+   * treats the browser's default as `relaxed`). Saved projections, a cache, are always relaxed.
+   */
+  readonly durability?: IDBTransactionDurability;
 }
 
 /** A listener of faults found outside any call: a quarantined record, a connection closed. */
@@ -53,6 +59,27 @@ export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends Even
   onFault(listener: FaultListener): () => void;
   /** @returns the records of the log that did not parse, oldest first */
   quarantined(): Promise<readonly QuarantineRecord[]>;
+  /**
+   * Reads the device's settings.
+   *
+   * @returns every setting by name
+   */
+  readSettings(): Promise<ReadonlyMap<string, unknown>>;
+  /**
+   * Writes settings in one transaction, with the store's durability: resolved once they are kept.
+   *
+   * @param values - the settings to write, by name
+   */
+  writeSettings(values: Readonly<Record<string, unknown>>): Promise<void>;
+  /**
+   * A setting made once: the one kept, or, when there is none, `make()`'s, written in the same
+   * transaction that looked (two tabs starting at once get the same one).
+   *
+   * @param key - the setting's name
+   * @param make - makes the value when none is kept
+   * @returns the value kept
+   */
+  settle(key: string, make: () => unknown): Promise<unknown>;
 }
 
 function checkLimit(limit: number | undefined): void {
@@ -110,6 +137,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   readonly #clock: () => number;
   readonly #faults = new Set<FaultListener>();
   readonly #quarantined: Set<number>;
+  readonly #durability: IDBTransactionDurability;
   #closedBy: StoreError | undefined;
 
   constructor(
@@ -122,6 +150,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.name = name;
     this.#quarantined = new Set(quarantined);
     this.#clock = options.clock ?? Date.now;
+    this.#durability = options.durability ?? 'strict';
     this.#channel = options.broadcast === false ? undefined : openAppendChannel(name);
     // Another tab opens a newer version (or deletes the database): let go at once, so its upgrade
     // is not blocked by us, and say so.
@@ -229,7 +258,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     const seen = new Set<string>();
     let tx;
     try {
-      tx = this.#db.transaction(['events', 'outbox'], 'readwrite');
+      tx = this.#db.transaction(['events', 'outbox'], 'readwrite', {
+        durability: this.#durability,
+      });
     } catch (error) {
       throw this.#fault(error);
     }
@@ -428,7 +459,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   ): Promise<void> {
     this.#assertOpen();
     try {
-      const tx = this.#db.transaction('projections', 'readwrite');
+      const tx = this.#db.transaction('projections', 'readwrite', { durability: 'relaxed' });
       tx.store.put({ name, version, position, state }).catch(() => undefined);
       await tx.done;
     } catch (error) {
@@ -466,6 +497,46 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     try {
       return await this.#db.getAll('quarantine');
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async readSettings(): Promise<ReadonlyMap<string, unknown>> {
+    this.#assertOpen();
+    try {
+      const records = await this.#db.getAll('settings');
+      return new Map(records.map((r) => [r.key, r.value]));
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async writeSettings(values: Readonly<Record<string, unknown>>): Promise<void> {
+    this.#assertOpen();
+    try {
+      const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
+      for (const [key, value] of Object.entries(values))
+        tx.store.put({ key, value }).catch(() => undefined);
+      await tx.done;
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  async settle(key: string, make: () => unknown): Promise<unknown> {
+    this.#assertOpen();
+    try {
+      // One read-write transaction looks and writes: another tab's waits for it, then finds it.
+      const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
+      const found = await tx.store.get(key);
+      let value = found?.value;
+      if (found === undefined) {
+        value = make();
+        tx.store.add({ key, value }).catch(() => undefined);
+      }
+      await tx.done;
+      return value;
     } catch (error) {
       throw this.#fault(error);
     }

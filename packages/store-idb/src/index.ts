@@ -16,6 +16,7 @@ export type {
   OutboxRecord,
   ProjectionRecord,
   QuarantineRecord,
+  SettingRecord,
   UpgradeStep,
   UpgradeTransaction,
 } from './schema.js';

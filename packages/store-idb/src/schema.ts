@@ -33,12 +33,24 @@ export interface QuarantineRecord {
 }
 
 /**
+ * One setting of the device that runs the store (its id, its room, its language, its PIN's
+ * salted hash …): written before the screen confirms it, with the log's durability.
+ */
+export interface SettingRecord {
+  /** The setting's name: the key. */
+  readonly key: string;
+  /** Its value: any structured-cloneable data. */
+  readonly value: unknown;
+}
+
+/**
  * The database, as of the current version (the ONE schema of DESIGN §14):
  * - `events`: the log, keyed by position (auto-increment), ids unique (`by-id`), streams in log
  *   order (`by-stream`, since v2);
  * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;
  * - `projections` (since v2): saved projection states by name;
- * - `quarantine` (since v3): records of the log that did not parse.
+ * - `quarantine` (since v3): records of the log that did not parse;
+ * - `settings` (since v4): the device's own settings and identity, by name.
  */
 export interface HuiyiDB extends DBSchema {
   events: {
@@ -49,6 +61,7 @@ export interface HuiyiDB extends DBSchema {
   outbox: { key: number; value: OutboxRecord };
   projections: { key: string; value: ProjectionRecord };
   quarantine: { key: number; value: QuarantineRecord };
+  settings: { key: string; value: SettingRecord };
 }
 
 /** The open database. */
@@ -79,6 +92,10 @@ export const UPGRADES: readonly UpgradeStep[] = [
   // v3: a quarantine for records that do not parse.
   (db) => {
     db.createObjectStore('quarantine', { keyPath: 'position' });
+  },
+  // v4: the device's settings and identity, kept like the log (not in localStorage).
+  (db) => {
+    db.createObjectStore('settings', { keyPath: 'key' });
   },
 ];
 

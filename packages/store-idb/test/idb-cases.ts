@@ -536,6 +536,38 @@ const cases: readonly (readonly [string, Body])[] = [
       assertTrue(['granted', 'denied', 'unsupported'].includes(here), `this host answers: ${here}`);
     },
   ],
+  [
+    "K-3: the device's settings are kept across a reopen; a setting made once is the same for two stores starting at once",
+    async (env) => {
+      const { factory, name } = env.fresh();
+      const a = await openIdbEventStore({ factory, name, broadcast: false });
+      const b = await openIdbEventStore({ factory, name, broadcast: false });
+      let made = 0;
+      const make = (): string => `device-${(made += 1)}`;
+      const [x, y] = await Promise.all([a.settle('device', make), b.settle('device', make)]);
+      assertEqual(made, 1, 'made once');
+      assertEqual(x, y, 'both stores get the same one');
+      await a.writeSettings({ roomId: 'C', language: 'en' });
+      await a.writeSettings({ language: 'zh-CN' });
+      await a.close();
+      await b.close();
+      const c = await openIdbEventStore({ factory, name, broadcast: false });
+      try {
+        assertEqual(
+          [...(await c.readSettings())].sort(),
+          [
+            ['device', 'device-1'],
+            ['language', 'zh-CN'],
+            ['roomId', 'C'],
+          ],
+          'kept',
+        );
+        assertEqual(await c.settle('device', make), 'device-1', 'still the first one');
+      } finally {
+        await c.close();
+      }
+    },
+  ],
 ];
 
 /**

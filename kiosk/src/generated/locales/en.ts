@@ -59,6 +59,7 @@ export const templates = {
   'done.walk-up': `Booked and checked in`,
   'door.check-in-hint': str`Check in by ${0} or the room is released`,
   'door.confidential': `Confidential meeting`,
+  'door.conflict': str`Booking conflict: ${0} and ${1} overlap; the room admin must settle it`,
   'door.end-ask': `End the meeting now and free the room?`,
   'door.faults': `Faulty equipment awaiting repair:`,
   'door.free-all-day': `No more bookings today`,

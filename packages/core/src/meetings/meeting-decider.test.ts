@@ -518,6 +518,22 @@ describe('M-5: sign-in and sign-out', () => {
       { personId: 'wang', kind: 'out', at: START + 30 * MINUTE, by: 'zhou' },
     ]);
   });
+
+  it('M-5: a sign-in written twice (two doors deciding against one state) folds as one, never a throw', () => {
+    // Two tabs of one door, each signing 王 in against the same state: both events reach the log.
+    const first = events(given(s.log).when(cmd('SignIn', wang, START)));
+    const second = events(
+      given(s.log).when(cmd('SignIn', zhou, START + MINUTE, { personId: 'wang' })),
+    );
+    const twice = given([...s.log, ...first, ...second, ...second]);
+    expect(twice.state.meetings.get('m1')?.signIns).toEqual([
+      { personId: 'wang', kind: 'in', at: START, by: 'wang' },
+    ]);
+    // The door goes on deciding: a sign-out, then a sign-out twice, as one.
+    const out = events(twice.when(cmd('SignOut', wang, START + 20 * MINUTE)));
+    const after = given([...s.log, ...first, ...second, ...out, ...out]).state;
+    expect(after.meetings.get('m1')?.signIns.map((e) => e.kind)).toEqual(['in', 'out']);
+  });
 });
 
 describe('R-8: confidential meetings', () => {

@@ -4,7 +4,7 @@ import { PLAN_KEYS, type ItemRun, type Meeting, type MeetingPlan } from './meeti
 import type { MeetingEvent } from './meeting-events.js';
 import { countKey } from './notice.js';
 import type { Outcome } from './outcome.js';
-import type { SignInEntry } from './sign-in.js';
+import { isSignedIn, type SignInEntry } from './sign-in.js';
 
 /** A signed version of the confidentiality agreement (R-8). */
 export interface SignedAgreement {
@@ -150,6 +150,9 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
       return;
     case 'SignedIn':
     case 'SignedOut':
+      // A repeat (a second door signed the same person in against a stale state) changes nothing:
+      // the first arrival, or departure, stands.
+      if (isSignedIn(d.signIns, e.personId) === (e.type === 'SignedIn')) return;
       d.signIns.push({
         personId: e.personId,
         kind: e.type === 'SignedIn' ? 'in' : 'out',
@@ -176,8 +179,9 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
     case 'ConfidentialityAgreementSigned':
       return; // kept beside the meetings, not in one
     default: {
+      // An event this version does not know (a later one's): left as it is, never thrown.
       const never: never = e;
-      throw new TypeError(`unknown event ${JSON.stringify(never)}`);
+      return never;
     }
   }
 }
@@ -199,6 +203,8 @@ export function foldMeetingEvents(
   const drafts = new Map<string, Draft>();
   let agreements: Map<string, readonly SignedAgreement[]> | undefined;
   for (const e of events) {
+    // The log may hold anything (an older version, an import, a bug): what cannot be read is passed over.
+    if (typeof e !== 'object' || e === null) continue;
     if (e.type === 'ConfidentialityAgreementSigned') {
       agreements ??= new Map(state.agreements);
       const { personId, version, signatureRef, by, at, meetingId } = e;
@@ -206,6 +212,7 @@ export function foldMeetingEvents(
       agreements.set(personId, [...(agreements.get(personId) ?? []), signed]);
       continue;
     }
+    if (typeof e.meetingId !== 'string') continue;
     let d = drafts.get(e.meetingId);
     if (d === undefined) {
       const existing = state.meetings.get(e.meetingId);

@@ -1,5 +1,5 @@
 import type { Booking } from '../rooms/booking.js';
-import type { BookingState } from '../rooms/booking-state.js';
+import type { BookingConflict, BookingState } from '../rooms/booking-state.js';
 import { openSpansOn, type Room } from '../rooms/room.js';
 import { DAY, type Duration, type Instant } from '../time/instant.js';
 import { addDays, compareLocalDates } from '../time/local-date.js';
@@ -31,9 +31,19 @@ export interface RoomUtilizationRow extends UtilizationCounts {
   readonly usedRate: number | null;
 }
 
+/** Two bookings of a room that the log holds overlapping, for the room admin to settle. */
+export interface RoomConflictRow extends BookingConflict {
+  readonly roomId: string;
+}
+
 /** Room utilization over a period: a line per room and the totals of the lines. */
 export interface RoomUtilization {
   readonly rooms: readonly RoomUtilizationRow[];
+  /**
+   * The bookings the log holds overlapping (two doors that decided against one state), where
+   * they overlapped in the period, both parties named: counted once each in the lines above.
+   */
+  readonly conflicts: readonly RoomConflictRow[];
   readonly totals: UtilizationCounts & {
     readonly bookedRate: number | null;
     readonly usedRate: number | null;
@@ -114,7 +124,10 @@ export function roomUtilization(
 ): RoomUtilization {
   const { from, to, zone } = period;
   const rooms: RoomUtilizationRow[] = [];
+  const conflicts: RoomConflictRow[] = [];
   for (const [roomId, r] of [...state.rooms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const c of r.conflicts ?? [])
+      if (c.start < to && c.end > from) conflicts.push({ roomId, ...c });
     let booked = 0;
     let used = 0;
     let bookings = 0;
@@ -155,6 +168,7 @@ export function roomUtilization(
   for (const row of rooms) for (const f of UTILIZATION_FIELDS) sums[f] += row[f];
   return {
     rooms,
+    conflicts,
     totals: {
       ...sums,
       bookedRate: rate(sums.booked, sums.open),

@@ -12,6 +12,10 @@ export interface IndexEntry {
  * The occupied intervals of one room, sorted and disjoint, as parallel arrays: since active
  * bookings never overlap, both starts and ends are sorted, so every question is a binary search.
  *
+ * A log can still hold two bookings that overlap (two doors that decided against the same state,
+ * an old import): the later one is kept in `overlaps`, a short list beside the arrays, and every
+ * question below answers for both, so nothing new is let in over either party.
+ *
  * Values are immutable: `withEntry` and friends return a new index (an `O(n)` copy, cheap at a
  * room's scale); {@link buildIndex} makes one from many entries in `O(n log n)`.
  */
@@ -19,7 +23,35 @@ export interface AvailabilityIndex {
   readonly starts: readonly Instant[];
   readonly ends: readonly Instant[];
   readonly ids: readonly string[];
+  /**
+   * Entries that overlap the arrays' (bookings the log holds in contradiction), in the order they
+   * came; absent or empty in an index that only the deciders' events made.
+   */
+  readonly overlaps?: readonly IndexEntry[];
 }
+
+/** The overlapping entries that share an instant with `[from, to)`, leaving `ignoreId` out. */
+function overlapsIn(
+  index: AvailabilityIndex,
+  from: Instant,
+  to: Instant,
+  ignoreId?: string,
+): IndexEntry[] {
+  const extra = index.overlaps;
+  if (extra === undefined || extra.length === 0) return [];
+  return extra.filter((e) => e.id !== ignoreId && e.start < to && e.end > from);
+}
+
+/** Every entry, the arrays' and the overlapping ones, by start; `undefined` when none overlap. */
+function allByStart(index: AvailabilityIndex): IndexEntry[] | undefined {
+  const extra = index.overlaps;
+  if (extra === undefined || extra.length === 0) return undefined;
+  const all = index.ids.map((_, i) => entryAt(index, i));
+  return [...all, ...extra].sort((a, b) => a.start - b.start);
+}
+
+const earliest = (a: IndexEntry | undefined, b: IndexEntry | undefined): IndexEntry | undefined =>
+  a === undefined ? b : b === undefined || a.start <= b.start ? a : b;
 
 /** The index of a room with nothing booked. */
 export const EMPTY_INDEX: AvailabilityIndex = Object.freeze({ starts: [], ends: [], ids: [] });
@@ -127,6 +159,19 @@ export function firstConflict(
 ): IndexEntry | undefined {
   const from = request.start - buffer;
   const to = request.end + buffer;
+  const main = conflictInArrays(index, from, to, ignoreId);
+  const extra = index.overlaps;
+  if (extra === undefined || extra.length === 0) return main;
+  return overlapsIn(index, from, to, ignoreId).reduce(earliest, main);
+}
+
+/** The first entry of the sorted arrays (not the overlapping ones) that shares an instant with `[from, to)`. */
+function conflictInArrays(
+  index: AvailabilityIndex,
+  from: Instant,
+  to: Instant,
+  ignoreId?: string,
+): IndexEntry | undefined {
   for (let i = firstEndingAfter(index, from); i < index.ids.length; i++) {
     if ((index.starts[i] as Instant) >= to) return undefined;
     if (index.ids[i] !== ignoreId) return entryAt(index, i);
@@ -169,7 +214,8 @@ export function entriesIn(index: AvailabilityIndex, window: Interval): IndexEntr
     if ((index.starts[i] as Instant) >= window.end) break;
     out.push(entryAt(index, i));
   }
-  return out;
+  const extra = overlapsIn(index, window.start, window.end);
+  return extra.length === 0 ? out : [...out, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -183,7 +229,8 @@ export function entriesIn(index: AvailabilityIndex, window: Interval): IndexEntr
  */
 export function entryAtInstant(index: AvailabilityIndex, t: Instant): IndexEntry | undefined {
   const i = firstEndingAfter(index, t);
-  return i < index.ids.length && (index.starts[i] as Instant) <= t ? entryAt(index, i) : undefined;
+  if (i < index.ids.length && (index.starts[i] as Instant) <= t) return entryAt(index, i);
+  return overlapsIn(index, t, t + 1)[0];
 }
 
 /**
@@ -198,7 +245,10 @@ export function entryAtInstant(index: AvailabilityIndex, t: Instant): IndexEntry
 export function nextEntryFrom(index: AvailabilityIndex, t: Instant): IndexEntry | undefined {
   let i = firstEndingAfter(index, t);
   if (i < index.ids.length && (index.starts[i] as Instant) < t) i++;
-  return i < index.ids.length ? entryAt(index, i) : undefined;
+  const main = i < index.ids.length ? entryAt(index, i) : undefined;
+  const extra = index.overlaps;
+  if (extra === undefined || extra.length === 0) return main;
+  return extra.filter((e) => e.start >= t).reduce(earliest, main);
 }
 
 /**
@@ -221,6 +271,19 @@ export function freeSlots(
   const minLength = Math.max(1, options.minLength ?? 1);
   const out: Interval[] = [];
   let cursor = window.start;
+  const all = allByStart(index);
+  if (all) {
+    // Entries that overlap: walk them all by start, the cursor at the furthest end seen.
+    for (const e of all) {
+      const s = e.start - buffer;
+      if (s >= window.end) break;
+      if (s - cursor >= minLength) out.push({ start: cursor, end: s });
+      cursor = Math.max(cursor, e.end + buffer);
+      if (cursor >= window.end) return out;
+    }
+    if (window.end - cursor >= minLength) out.push({ start: cursor, end: window.end });
+    return out;
+  }
   for (let i = firstEndingAfter(index, window.start - buffer); i < index.ids.length; i++) {
     const s = (index.starts[i] as Instant) - buffer;
     if (s >= window.end) break;
@@ -250,6 +313,14 @@ export function nextFreeMoment(
   buffer: Duration = 0,
 ): Instant {
   let t = from;
+  const all = allByStart(index);
+  if (all) {
+    for (const e of all) {
+      if (e.start - buffer >= t + length) return t;
+      t = Math.max(t, e.end + buffer);
+    }
+    return t;
+  }
   for (let i = firstEndingAfter(index, from - buffer); i < index.ids.length; i++) {
     if ((index.starts[i] as Instant) - buffer >= t + length) return t;
     t = Math.max(t, (index.ends[i] as Instant) + buffer);
@@ -262,6 +333,7 @@ export interface MutableIndex {
   starts: Instant[];
   ends: Instant[];
   ids: string[];
+  overlaps?: IndexEntry[];
 }
 
 /**
@@ -273,7 +345,14 @@ export interface MutableIndex {
  * copyIndex(EMPTY_INDEX) // => { starts: [], ends: [], ids: [] }
  */
 export function copyIndex(index: AvailabilityIndex): MutableIndex {
-  return { starts: [...index.starts], ends: [...index.ends], ids: [...index.ids] };
+  const copy: MutableIndex = {
+    starts: [...index.starts],
+    ends: [...index.ends],
+    ids: [...index.ids],
+  };
+  if (index.overlaps !== undefined && index.overlaps.length > 0)
+    copy.overlaps = [...index.overlaps];
+  return copy;
 }
 
 /**
@@ -296,6 +375,33 @@ export function insertEntry(index: MutableIndex, entry: IndexEntry): void {
 }
 
 /**
+ * Places an entry in place, whatever the index holds: what a fold does with a booking the log
+ * holds. An entry that collides with nothing goes into the sorted arrays, as {@link insertEntry}
+ * puts it; one that collides with an entry of the arrays is kept in `overlaps` (the log holds a
+ * contradiction: two doors that decided against the same state), and that entry is returned. An
+ * empty interval occupies nothing and is left out. Never throws.
+ *
+ * @param index - a writable index
+ * @param entry - the interval a booking of the log occupies
+ * @returns the entry of the arrays it overlaps, or `undefined` when it went in cleanly
+ * @example
+ * placeEntry(copyIndex(buildIndex([{ id: 'a', start: 0, end: 10 }])), { id: 'b', start: 5, end: 15 })?.id // => 'a'
+ */
+export function placeEntry(index: MutableIndex, entry: IndexEntry): IndexEntry | undefined {
+  if (!(entry.start < entry.end)) return undefined;
+  const clash = conflictInArrays(index, entry.start, entry.end);
+  if (clash) {
+    (index.overlaps ??= []).push(entry);
+    return clash;
+  }
+  const i = firstEndingAfter(index, entry.start);
+  index.starts.splice(i, 0, entry.start);
+  index.ends.splice(i, 0, entry.end);
+  index.ids.splice(i, 0, entry.id);
+  return undefined;
+}
+
+/**
  * Removes an entry in place, if it is there.
  *
  * @param index - a writable index
@@ -307,7 +413,13 @@ export function insertEntry(index: MutableIndex, entry: IndexEntry): void {
  */
 export function removeEntry(index: MutableIndex, id: string, start: Instant): boolean {
   const i = positionOf(index, id, start);
-  if (i < 0) return false;
+  if (i < 0) {
+    const j = index.overlaps?.findIndex((e) => e.id === id && e.start === start) ?? -1;
+    if (j < 0) return false;
+    index.overlaps?.splice(j, 1);
+    if (index.overlaps?.length === 0) delete index.overlaps;
+    return true;
+  }
   index.starts.splice(i, 1);
   index.ends.splice(i, 1);
   index.ids.splice(i, 1);
@@ -345,7 +457,7 @@ export function withoutEntry(
   id: string,
   start: Instant,
 ): AvailabilityIndex {
-  if (positionOf(index, id, start) < 0) return index;
+  if (positionOf(index, id, start) < 0 && !index.overlaps?.some((e) => e.id === id)) return index;
   const next = copyIndex(index);
   removeEntry(next, id, start);
   return next;

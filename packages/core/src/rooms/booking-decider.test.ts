@@ -900,6 +900,32 @@ describe('R-5: walk-up, extend, end early', () => {
         .thenRefused().code,
     ).toBe('booking.unknown');
   });
+
+  it('R-5, T-2: ended early, the room takes a walk-up in the same minute, from that instant', () => {
+    const log = [...site, ...given(site).when(walkUp()).thenAccepted()];
+    // 09:20:40: ended early; 09:20:50, the next person walks up in the same minute.
+    const endAt = at(9, 20) + 40_000;
+    const ended = given(log)
+      .when({ type: 'EndEarly', now: endAt, actor: kiosk, roomId: 'A', bookingId: 'w1' })
+      .thenAccepted();
+    const next = given([...log, ...ended])
+      .when(walkUp({ bookingId: 'w2', now: endAt + 10_000 }))
+      .thenAccepted();
+    expect(next[0]).toMatchObject({
+      type: 'RoomBooked',
+      booking: { id: 'w2', start: endAt + 10_000, end: endAt + 10_000 + 30 * 60_000 },
+    });
+    // The minute itself is still taken on the minute: a walk-up tapped at 09:20:30 is refused.
+    expect(
+      given([...log, ...ended])
+        .when(walkUp({ bookingId: 'w3', now: endAt - 10_000 }))
+        .thenRefused(),
+    ).toMatchObject({ code: 'walk-up.room-busy' });
+    // With the room free all minute, it still starts on the minute.
+    expect(given(site).when(walkUp()).thenAccepted()[0]).toMatchObject({
+      booking: { start: at(9, 7) },
+    });
+  });
 });
 
 describe('policy in force', () => {

@@ -47,10 +47,15 @@ export type {
 export { bookingStreamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
 export type * from './booking-events.js';
 export { bookingRejections, wallText } from './booking-rejections.js';
-export { initialBookingState, foldBookingEvents, evolveBookings } from './booking-state.js';
-export type { BookingState, RoomState } from './booking-state.js';
+export {
+  initialBookingState,
+  foldBookingEvents,
+  evolveBookings,
+  standingConflicts,
+} from './booking-state.js';
+export type { BookingState, RoomState, BookingConflict } from './booking-state.js';
 export { checkBooking } from './check-booking.js';
-export { walkUpSpan } from './walk-up.js';
+export { walkUpSpan, walkUpStart } from './walk-up.js';
 export { extensionEnd } from './extension.js';
 export type { BookingRequest, CheckBookingOptions } from './check-booking.js';
 export { nearestSlots, otherRooms, roomsFree } from './suggestions.js';

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely/migration';
+import * as readModels from './0001-read-models.js';
+import * as eventStore from './0002-event-store.js';
+import * as meetingsActions from './0003-meetings-actions.js';
+
+/**
+ * Every migration of the hub's schema, by name; Kysely's Migrator runs them in name order. The
+ * engine's are numbered 0001–0099, the calendars' 0100–0199, the HTTP layer's 0200–0299: add a
+ * file and a line here.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-read-models': readModels,
+  '0002-event-store': eventStore,
+  '0003-meetings-actions': meetingsActions,
+};

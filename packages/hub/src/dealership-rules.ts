@@ -1,0 +1,194 @@
+import {
+  DEALERSHIP_COMMAND_TYPES,
+  OPEN_ACTION_STATUSES,
+  commandContext,
+  createDealershipDecider,
+  eventContext,
+  meetingAttendance,
+  parametersIn,
+  parseDealershipCommand,
+  parseDoorCommand,
+  roomOfCommand,
+  streamOf,
+  type DealershipCommand,
+  type DealershipEvent,
+  type DealershipOptions,
+  type DealershipState,
+  type Meeting,
+} from '@huiyi/core';
+import type { HubDecider } from './hub-decider.js';
+import type { HubRules } from './hub-rules.js';
+import type { ActionRow, MeetingRow } from './read-model-rows.js';
+import { bookingReadModelRows, findBooking, redactBookingForDoor } from './rooms-rules.js';
+
+/** Commands only the room admin, the directory's keepers or leadership issue: a key needs `admin`, a door never. */
+const ADMIN_COMMANDS = new Set<string>([
+  'RegisterRoom',
+  'UpdateRoom',
+  'ApproveBooking',
+  'DeclineBooking',
+  'RepairEquipment',
+  'ReleaseNoShows',
+  'SetTariff',
+  'GrantWaiver',
+  'RefuseWaiver',
+  'RecordExpense',
+  'CorrectLedgerEntry',
+  ...DEALERSHIP_COMMAND_TYPES.filter((t) => {
+    const c = commandContext({ type: t });
+    return c === 'directory' || c === 'policy';
+  }),
+]);
+
+/** What a door takes (K-2): every command its own decider does not refuse as `door.not-taken`, but the admin's. */
+const DOOR_COMMANDS = new Set<string>(
+  DEALERSHIP_COMMAND_TYPES.filter((t) => {
+    if (ADMIN_COMMANDS.has(t)) return false;
+    const r = parseDoorCommand({ type: t });
+    return r.ok || r.rejection.code !== 'door.not-taken';
+  }),
+);
+
+/** The keys whose text a confidential meeting keeps from a door (S-4): what it is about, not who. */
+const SECRET_TEXT = new Set([
+  'topic',
+  'goals',
+  'title',
+  'text',
+  'notes',
+  'note',
+  'summary',
+  'description',
+  'result',
+]);
+
+/** A copy with every secret text blanked and the informed list emptied, at any depth. */
+function blank(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(blank);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_TEXT.has(k) && typeof v === 'string') out[k] = '';
+    else if (k === 'informed' && Array.isArray(v)) out[k] = [];
+    else out[k] = blank(v);
+  }
+  return out;
+}
+
+const meetingIdOf = (e: DealershipEvent): string | undefined => {
+  const id = (e as { meetingId?: unknown }).meetingId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+const isConfidentialMeetingEvent = (e: DealershipEvent, state: DealershipState): boolean => {
+  const plan = (e as { plan?: { confidential?: unknown } }).plan;
+  if (plan?.confidential === true) return true;
+  const id = meetingIdOf(e);
+  return id !== undefined && state.meetings.meetings.get(id)?.confidential === true;
+};
+
+const meetingRow = (m: Meeting, state: DealershipState): MeetingRow => {
+  const b = m.booking;
+  const params = parametersIn(state.policy)(b?.start ?? m.plannedAt, {
+    kind: m.kind,
+    ...(b ? { roomId: b.roomId } : {}),
+  });
+  return {
+    meeting_id: m.id,
+    room_id: b?.roomId ?? null,
+    topic: m.topic,
+    status: m.status,
+    start_at: b?.start ?? null,
+    end_at: b?.end ?? null,
+    confidential: m.confidential,
+    chair_id: m.chairId ?? '',
+    participants: [...m.participants],
+    attendance: meetingAttendance(m, params.meetings) ?? null,
+  };
+};
+
+/**
+ * The dealership decider of `@huiyi/core` behind the hub's port: every command of every context,
+ * serialized per room (a meeting's by the room it is booked in; minutes, actions, the directory
+ * and the policy site-wide).
+ *
+ * @param options - the policy lookup and working calendar (default: read from the state / the default calendar)
+ * @returns the decider port
+ * @example
+ * dealershipHubDecider().roomOf({ type: 'SignIn', meetingId: 'm1', … }, state) // => the meeting's room
+ */
+export function dealershipHubDecider(
+  options?: DealershipOptions,
+): HubDecider<DealershipCommand, DealershipEvent, DealershipState> {
+  const d = createDealershipDecider(options);
+  return {
+    initialState: d.initialState,
+    parse: parseDealershipCommand,
+    decide: (command, state) => d.decide(command, state),
+    fold: (events, state) => (events.length === 0 ? state : d.fold(events, state)),
+    streamOf,
+    roomOf: (command, state) => roomOfCommand(command, state),
+  };
+}
+
+/**
+ * The dealership's rules at the hub: what a door takes (K-2) and what needs the admin scope
+ * (S-3), which site-wide events a door reads (the directory and the policy), what a door may see
+ * of a confidential booking or meeting (S-4), and the rows of every read model.
+ *
+ * @param options - as for {@link dealershipHubDecider}
+ * @returns the rules
+ * @example
+ * dealershipHubRules().doorCommands.has('SignIn') // => true
+ */
+export function dealershipHubRules(
+  options?: DealershipOptions,
+): HubRules<DealershipCommand, DealershipEvent, DealershipState> {
+  return {
+    decider: dealershipHubDecider(options),
+    doorCommands: DOOR_COMMANDS,
+    adminCommands: ADMIN_COMMANDS,
+    doorSees: (event) => {
+      const c = eventContext(event);
+      return c === 'directory' || c === 'policy';
+    },
+    isConfidential: (id, state) =>
+      findBooking(state.rooms, id)?.confidential === true ||
+      state.meetings.meetings.get(id)?.confidential === true,
+    redactForDoor(event, state) {
+      const booked = redactBookingForDoor(event, state.rooms);
+      if (eventContext(event) !== 'meetings' || !isConfidentialMeetingEvent(event, state))
+        return booked;
+      return blank(booked) as DealershipEvent;
+    },
+    readModelRows(events, state) {
+      const base = bookingReadModelRows(events, state.rooms);
+      const meetings = new Map<string, MeetingRow>();
+      const actions = new Map<string, ActionRow>();
+      for (const e of events) {
+        const c = eventContext(e);
+        if (c === 'meetings') {
+          const id = meetingIdOf(e);
+          const m = id === undefined ? undefined : state.meetings.meetings.get(id);
+          if (m) meetings.set(m.id, meetingRow(m, state));
+        } else if (c === 'actions') {
+          const id = (e as { actionId?: unknown }).actionId;
+          const a = typeof id === 'string' ? state.actions.actions.get(id) : undefined;
+          if (a) {
+            actions.set(a.id, {
+              action_id: a.id,
+              meeting_id: a.meetingId,
+              owner_id: a.ownerId,
+              text: a.text,
+              status: a.status,
+              open: OPEN_ACTION_STATUSES.includes(a.status),
+              due: a.due,
+              urgency: a.urgency,
+            });
+          }
+        }
+      }
+      return { ...base, meetings: [...meetings.values()], actions: [...actions.values()] };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { HubCommand, HubDecider, HubEvent } from './hub-decider.js';
+import type { ReadModelRows } from './read-model-rows.js';
+
+/**
+ * The dealership's rules as the hub applies them: the decider, which commands a door may issue and
+ * which need the admin scope (S-3), what a door may see of an event (S-4), and the read-model rows
+ * an event leaves behind.
+ */
+export interface HubRules<C extends HubCommand, E extends HubEvent, S> {
+  readonly decider: HubDecider<C, E, S>;
+  /** Command types a door issues, always for its own room (S-3). */
+  readonly doorCommands: ReadonlySet<string>;
+  /** Command types a dealer system needs the `admin` scope for; the rest need `act`. */
+  readonly adminCommands: ReadonlySet<string>;
+  /** Whether doors read a site-wide event (the directory and the policy do; minutes and actions do not) (S-3). */
+  doorSees(event: E): boolean;
+  /** The event as a door may read it: confidential topics and names removed (S-4). */
+  redactForDoor(event: E, state: S): E;
+  /** The read-model rows the events touched, as they stand in `state` (after the events). */
+  readModelRows(events: readonly E[], state: S): ReadModelRows;
+  /** Whether a booking or meeting is confidential, for redacting read models (S-4). */
+  isConfidential(bookingId: string, state: S): boolean;
+}
