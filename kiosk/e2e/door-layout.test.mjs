@@ -101,7 +101,10 @@ for (const lang of ['zh', 'en']) {
       .locator('huiyi-kiosk door-display h1', { hasText: '售后多功能培训会议室' })
       .waitFor();
     const flashGone = () =>
-      page.locator('huiyi-kiosk .flash').waitFor({ state: 'detached', timeout: 6_000 });
+      page
+        .locator('huiyi-kiosk .flash p.done')
+        .first()
+        .waitFor({ state: 'detached', timeout: 6_000 });
 
     await judge(page, lang, 'home-waiting', failures);
     await action('check-in').click();
