@@ -13,7 +13,7 @@ import { findChrome } from './find-chrome.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const needsBrowser = new Set(['store-idb', 'kiosk']);
+const needsBrowser = new Set(['store-idb', 'kiosk', 'kiosk-sync']);
 
 const suites = [
   ...readdirSync(join(root, 'packages'))
@@ -21,6 +21,8 @@ const suites = [
     .sort((a, b) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b)))
     .map((name) => ({ name, script: join(root, 'packages', name, 'bench', 'run.mjs') })),
   { name: 'kiosk', script: join(root, 'kiosk', 'bench', 'run.mjs') },
+  // The door's catch-up from the real hub (PGlite): the hub's own runner must be built.
+  { name: 'kiosk-sync', script: join(root, 'kiosk', 'bench', 'catch-up.mjs') },
 ].filter((s) => existsSync(s.script));
 
 const named = args.filter((a) => suites.some((s) => s.name === a));

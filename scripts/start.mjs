@@ -1,13 +1,18 @@
-// `npm start`: builds the door kiosk (when its build is missing or older than its sources) and
-// serves it with its built-in demo dealership on http://127.0.0.1:4173 until Ctrl+C.
-import { spawnSync } from 'node:child_process';
+// `npm start`: builds what is missing or older than its sources (the TypeScript packages and the
+// door kiosk), then runs the hub: the demo dealership (laid out on first start), the built kiosk
+// and the API on http://127.0.0.1:4173, each room's door at /door/<roomId>, until Ctrl+C.
+// Embedded PGlite in packages/hub/.data/ by default; DATABASE_URL runs it on a PostgreSQL server.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kiosk = join(root, 'kiosk');
-const built = join(kiosk, 'dist', 'index.html');
+const builtKiosk = join(kiosk, 'dist', 'index.html');
+const hubMain = join(root, 'packages', 'hub', 'dist', 'main.js');
+// tsc -b rewrites the build info of every project it checks, not always its outputs.
+const builtHub = join(root, 'packages', 'hub', 'dist', '.tsbuildinfo');
 
 /** The newest modification time under a folder (sources only). */
 function newest(dir) {
@@ -24,34 +29,17 @@ const sources = Math.max(
   newest(join(kiosk, 'src')),
   newest(join(root, 'packages', 'core', 'src')),
   newest(join(root, 'packages', 'store-idb', 'src')),
+  newest(join(root, 'packages', 'hub', 'src')),
 );
-if (!existsSync(built) || statSync(built).mtimeMs < sources) {
-  console.log('Building the kiosk …');
+const stale = (file) => !existsSync(file) || statSync(file).mtimeMs < sources;
+if (stale(builtKiosk) || stale(builtHub)) {
+  console.log('Building the hub and the kiosk …');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const r = spawnSync(npm, ['run', 'build', '--loglevel=warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const { preview } = await import('vite');
-const server = await preview({
-  root: kiosk,
-  logLevel: 'warn',
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-});
-const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
-console.log(
-  [
-    '',
-    `Huiyi door kiosk: ${url}  (English: ${url}?lang=en)`,
-    'A demo dealership is laid around the current time on first start: a meeting in progress in 一号会议室,',
-    'one starting soon in 大会议室, a confidential one in 保密会议室, 洽谈室 free.',
-    'Settings (room, language, import/export) are behind the admin PIN 2468.',
-    'Ctrl+C stops it.',
-  ].join('\n'),
-);
-const stop = async () => {
-  await server.close();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+// The hub in a process of its own: Ctrl+C reaches it, and it closes its database before it ends.
+const hub = spawn(process.execPath, [hubMain], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));
+hub.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -92,10 +92,10 @@ describe('code on the site', () => {
     expect(regions.filter((r) => !shown.has(r))).toEqual([]);
   });
 
-  it('other includes are example data (JSON, or a report the examples render) or schemas', () => {
+  it('other includes are example data (JSON, a report or a calendar the examples render) or schemas', () => {
     for (const i of all.filter((x) => !code.includes(x)))
       expect(relative(DOCS, i.file)).toMatch(
-        /^(examples\/data\/[\w.-]+\.(json|md)|public\/schemas\/[\w.-]+\.json)$/,
+        /^(examples\/data\/[\w.-]+\.(json|md|ics)|public\/schemas\/[\w.-]+\.json)$/,
       );
   });
 

@@ -42,12 +42,13 @@ const filter = args.find((a) => !a.startsWith('--')) ?? '';
 const log = json ? () => {} : (...a) => console.error(...a);
 
 const NAMES = {
-  size: 'kiosk: JavaScript gzip in all',
+  size: 'kiosk: JavaScript gzip in all, with the sync client',
   restart: "kiosk: installed restart with a year of events to today's screen",
   tap: 'kiosk: tap to confirmed p95',
 };
 const wanted = (name) => name.includes(filter) || 'kiosk'.includes(filter);
-const BUDGET_BYTES = 60_000;
+// 60 KB for the door itself, and 4 KB more for its sync with the hub.
+const BUDGET_BYTES = 64_000;
 const BUDGET_TAP_MS = 50;
 const RESTARTS = Number(process.env.RESTARTS ?? 15);
 const TAPS = 60;
@@ -103,7 +104,7 @@ if (wanted(NAMES.size)) {
     .reduce((sum, f) => sum + gz(join(dist, f)), 0);
   row(
     NAMES.size,
-    'budget 60 KB',
+    'budget 64 KB',
     BUDGET_BYTES / page,
     1,
     `${kB(page)} (${assets.length} file${assets.length === 1 ? '' : 's'})`,

@@ -1,5 +1,5 @@
 // First: the log starts opening while the rest of the code below is evaluated.
-import { DATABASE, openingLog } from './open-log.js';
+import { DATABASE, DOOR, openingLog } from './open-log.js';
 import { DEFAULT_PARAMETERS, localDateOf } from '@huiyi/core';
 import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
@@ -16,6 +16,8 @@ import {
   settingsStoreOf,
   type KioskSettings,
 } from './services/settings.js';
+import { prefixedStorage } from './sync/door-address.js';
+import { DoorSync } from './sync/door-sync.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -23,14 +25,20 @@ export { DATABASE };
 async function start(): Promise<void> {
   const app = document.querySelector('huiyi-kiosk');
   if (!app) return;
+  // This door's own part of localStorage (two doors side by side in one browser keep apart).
+  const storage = prefixedStorage(localStorage, DOOR.prefix);
+  // Whether the log is a hub's (S-5): read from the log, commands wait for it.
+  const syncMeta = openingLog.then((log) => log.sync.meta());
+  syncMeta.catch(() => undefined);
+  const enrolCode = new URLSearchParams(location.search).get('enrol');
   // The settings and the device id are kept in the log's database, with its durability (K-3). A
   // restart draws its first frame from the copy of the room and the language, without waiting.
-  const kept = settingsStoreOf(openingLog, localStorage);
-  const loading = loadSettings(kept, localStorage);
+  const kept = settingsStoreOf(openingLog, storage);
+  const loading = loadSettings(kept, storage);
   loading.catch(() => undefined);
   let settings: KioskSettings;
   try {
-    settings = mirroredSettings(localStorage) ?? (await loading);
+    settings = mirroredSettings(storage) ?? (await loading);
   } catch (error) {
     // No database: say why, in place of the door (in the defaults' language).
     app.settings = { roomId: undefined, language: 'zh-CN', pin: NO_PIN, device: '' };
@@ -54,6 +62,7 @@ async function start(): Promise<void> {
       lock: webDoorLock(`${DATABASE}:writer`),
       restAfter,
       copy: storageCopy(localStorage, `${DATABASE}.screen`),
+      synced: syncMeta.then((m) => m.hub !== undefined),
     });
   } catch (error) {
     // No log and no copy of the screen: say why, in place of the door, and offer to try again.
@@ -61,24 +70,69 @@ async function start(): Promise<void> {
     app.unavailable = storeRejection(error);
     return;
   }
-  if (service.position === 0) await seedDemo(service);
-  else {
+  // A door with a hub takes its schedule from the hub; one being enrolled now waits for it.
+  const standalone = async (): Promise<boolean> =>
+    enrolCode === null && DOOR.roomId === undefined && (await syncMeta).hub === undefined;
+  if (service.position === 0) {
+    if (await standalone().catch(() => true)) await seedDemo(service);
+  } else {
     // A copy of a log that is gone (the site's data cleared but for local storage): once the log
     // is read, a new tablet starts on the demo as before.
     void service
       .whenComplete()
-      .then(() => (service.position === 0 ? seedDemo(service) : undefined))
+      .then(async () =>
+        service.position === 0 && (await standalone()) ? seedDemo(service) : undefined,
+      )
       .catch(() => undefined);
   }
   // A reload or a closed tab leaves the copy as the screen was: the next start draws it.
   addEventListener('pagehide', () => service.keepCopy());
-  app.settings = settings;
+  // The room: the hub's for an enrolled door, else the address's (`/door/<room>`), else the
+  // settings'.
+  let hubRoom: string | undefined;
+  const inRoom = (s: KioskSettings): KioskSettings => {
+    const roomId = hubRoom ?? DOOR.roomId ?? s.roomId;
+    return roomId === s.roomId ? s : { ...s, roomId };
+  };
+  app.settings = inRoom(settings);
   app.service = service;
   // The PIN and the device id, once read from the store (at once without a copy).
   void loading.then(
     async (read) => {
       if (read.language !== settings.language) await switchLanguage(read.language);
-      app.settings = read;
+      app.settings = inRoom(read);
+    },
+    () => undefined,
+  );
+  // The door and its hub (S-5): enrolment, the sync, the badge.
+  void Promise.all([openingLog, syncMeta]).then(
+    async ([log, meta]) => {
+      const sync = DoorSync.open(service, log, meta, { now: () => kioskClock.now() });
+      app.sync = sync;
+      if (meta.enrolment) {
+        hubRoom = meta.enrolment.room.id;
+        app.settings = inRoom(app.settings ?? settings);
+      } else if (enrolCode !== null || DOOR.roomId !== undefined) {
+        // `?enrol=CODE` (with `&hub=ADDRESS` when the page is not served by the hub), or a room's
+        // door served by the demo hub (its `/door/<room>/enrol.json` hands out a code): enrolled
+        // once, then opened again without the code in the address.
+        const code = enrolCode ?? (await demoCode());
+        const hub = new URLSearchParams(location.search).get('hub') ?? location.origin;
+        const enrolled =
+          code === undefined
+            ? undefined
+            : await sync.enrol(hub, code, `${DOOR.roomId ?? 'kiosk'} · ${navigator.platform}`);
+        if (enrolled?.ok) {
+          location.replace(location.pathname);
+          return;
+        }
+        if (enrolled) app.enrolRefusal = enrolled.rejection;
+        // No hub to enrol with: a door of its own, on the demo dealership.
+        if (!meta.hub && service.position === 0) await seedDemo(service);
+      }
+      await restAfter;
+      await sync.start();
+      addEventListener('pagehide', () => sync.stop());
     },
     () => undefined,
   );
@@ -98,6 +152,25 @@ async function start(): Promise<void> {
   };
   requestAnimationFrame(() => setTimeout(rest));
   setTimeout(rest, 250);
+}
+
+/**
+ * A one-time enrolment code from the demo hub that served this door (`/door/<room>/enrol.json`,
+ * only in the demo on 127.0.0.1), if it is one.
+ *
+ * @returns the code, or `undefined`
+ */
+async function demoCode(): Promise<string | undefined> {
+  try {
+    const r = await fetch(`${location.pathname.replace(/\/$/, '')}/enrol.json`, {
+      cache: 'no-store',
+    });
+    if (!r.ok) return undefined;
+    const body = (await r.json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A new tablet with an empty log starts on the demo dealership, laid around the current time. */

@@ -1,8 +1,12 @@
 import { openIdbEventStore } from '@huiyi/store-idb';
 import type { KioskEvent } from './services/kiosk-events.js';
+import { doorAddress } from './sync/door-address.js';
 
-/** The database every kiosk of this origin keeps its log in. */
-export const DATABASE = 'huiyi-kiosk';
+/** The door this page is: its room from the address (`/door/<room>`), its database, its keys. */
+export const DOOR = doorAddress(location.pathname);
+
+/** The database this door keeps its log in (`huiyi-kiosk` at the site's root). */
+export const DATABASE = DOOR.database;
 
 /**
  * The kiosk's log, opened as soon as this module runs. `main.ts` imports it first, so the

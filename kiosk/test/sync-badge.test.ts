@@ -1,53 +1,76 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/sync-badge.js';
 import type { SyncBadge } from '../src/components/sync-badge.js';
 import { setLocale } from '../src/i18n/localization.js';
-import { $ } from './helpers.js';
+import type { SyncStatus } from '../src/sync/sync-status.js';
+import { $, T0 } from './helpers.js';
+
+const badge = (status: SyncStatus | undefined, pending = 0) =>
+  fixture<SyncBadge>(html`<sync-badge .status=${status} .pending=${pending}></sync-badge>`);
+const said = (el: SyncBadge) => $(el, '[role="status"]').textContent ?? '';
 
 describe('sync-badge', () => {
-  it('K-3: pending: says how many records wait, kept on this tablet', async () => {
-    const el = await fixture<SyncBadge>(html`<sync-badge .pending=${7}></sync-badge>`);
-    expect(el.getAttribute('look')).to.equal('pending');
-    expect($(el, '[role="status"]').textContent).to.contain('待同步 7 条 · 已保存在本机');
+  it('K-3: a standalone door says its data is on this tablet only, with how many events', async () => {
+    const el = await badge(undefined, 7);
+    expect(said(el)).to.contain('仅本地保存 · 未同步 7 条');
     await expect(el).to.be.accessible();
   });
 
-  it('K-3: synced: says when it last synchronised', async () => {
-    const el = await fixture<SyncBadge>(html`<sync-badge .lastSync=${'09:58'}></sync-badge>`);
-    expect(el.getAttribute('look')).to.equal('synced');
-    expect($(el, '[role="status"]').textContent).to.contain('已同步 09:58');
+  it('K-3: synced, and when (the site’s wall clock)', async () => {
+    const el = await badge({ kind: 'synced', at: T0, refused: 0 });
+    expect(said(el)).to.contain('已同步 · 10:02');
+    expect($(el, '[role="status"]').dataset['kind']).to.equal('synced');
     await expect(el).to.be.accessible();
   });
 
-  it('K-3: offline, synced and pending are three looks: each its word, mark and colour', async () => {
-    const looks = [];
-    for (const t of [
-      html`<sync-badge .pending=${2} .online=${false}></sync-badge>`,
-      html`<sync-badge .lastSync=${'09:58'}></sync-badge>`,
-      html`<sync-badge .pending=${2}></sync-badge>`,
-    ]) {
-      const el = await fixture<SyncBadge>(t);
-      const span = $(el, '[role="status"]');
-      const style = getComputedStyle(span);
-      looks.push({
-        look: el.getAttribute('look'),
-        mark: span.textContent!.trim()[0],
-        colour: style.backgroundColor,
-        border: style.borderStyle,
-      });
-      await expect(el).to.be.accessible();
-    }
-    expect(looks.map((l) => l.look)).to.deep.equal(['offline', 'synced', 'pending']);
-    expect(new Set(looks.map((l) => l.mark)).size).to.equal(3);
-    expect(new Set(looks.map((l) => l.colour)).size).to.equal(3);
-    expect(looks[0]!.border).to.equal('dashed');
+  it('S-5: offline says since when and how many taps wait; syncing says it is', async () => {
+    const el = await badge({
+      kind: 'offline',
+      since: T0 - 60 * 60_000,
+      waiting: 3,
+      retryAt: T0 + 4_000,
+      refused: 0,
+    });
+    expect(said(el)).to.contain('离线 · 自 09:02 起 · 3 条待同步');
+    el.status = { kind: 'syncing', waiting: 2, refused: 0 };
+    await el.updateComplete;
+    expect(said(el)).to.contain('正在同步 · 2 条待确认');
+    await expect(el).to.be.accessible();
+  });
+
+  it('S-2: refused taps are counted beside any state, and a tap on them opens them', async () => {
+    const el = await badge({ kind: 'synced', at: T0, refused: 2 });
+    const button = $<HTMLButtonElement>(el, 'button.refused');
+    expect(button.textContent).to.contain('2 项被中心拒绝 · 点按查看');
+    setTimeout(() => button.click());
+    await oneEvent(el, 'show-refusals');
+    await expect(el).to.be.accessible();
+  });
+
+  it('S-3: a revoked token and a door taken off its hub are said plainly', async () => {
+    const el = await badge({ kind: 'revoked', waiting: 1, refused: 0 });
+    expect(said(el)).to.contain('中心已停用本门牌');
+    el.status = { kind: 'unenrolled', waiting: 0, refused: 0 };
+    await el.updateComplete;
+    expect(said(el)).to.contain('未连接中心');
   });
 
   it('K-5: speaks English when the kiosk does', async () => {
     await setLocale('en');
     try {
-      const el = await fixture<SyncBadge>(html`<sync-badge .pending=${3}></sync-badge>`);
-      expect($(el, '[role="status"]').textContent).to.contain('3 to sync · kept here');
+      const el = await badge({
+        kind: 'offline',
+        since: T0,
+        waiting: 4,
+        retryAt: T0,
+        refused: 1,
+      });
+      expect(said(el)).to.contain('Offline since 10:02 · 4 waiting');
+      expect($(el, 'button.refused').textContent).to.contain('1 refused by the hub');
+      el.status = undefined;
+      el.pending = 3;
+      await el.updateComplete;
+      expect(said(el)).to.contain('Saved on this tablet only');
       await expect(el).to.be.accessible();
     } finally {
       await setLocale('zh-CN');

@@ -10,6 +10,8 @@ import './sign-in-panel.js';
 import './agreement-pad.js';
 import './pin-pad.js';
 import './settings-panel.js';
+import './hub-enrolment.js';
+import './refusal-list.js';
 import './fault-report.js';
 import './equipment-checklist.js';
 import './power-off-confirm.js';
@@ -136,17 +138,47 @@ export const pinScreen = (door: Door, s: Of<'pin'>) =>
  */
 export const settingsScreen = (door: Door, s: Of<'settings'>) =>
   html`<settings-panel
-    .rooms=${[...door.service.state.bookings.rooms.values()].map((r) => r.room)}
-    .roomId=${door.room?.room.id ?? ''}
-    .language=${language()}
-    .notice=${s.notice ?? ''}
-    .importError=${s.importError}
-    @settings-changed=${(e: CustomEvent<{ roomId: string; language: 'zh-CN' | 'en' }>) => void door.saveSettings(e.detail)}
-    @import-file=${(e: CustomEvent<{ text: string }>) => void door.importFile(e.detail.text)}
-    @export-log=${() => void door.exportLog()}
-    @pin-changed=${(e: CustomEvent<{ pin: string }>) => void door.changePin(e.detail.pin)}
+      .rooms=${[...door.service.state.bookings.rooms.values()].map((r) => r.room)}
+      .roomId=${door.room?.room.id ?? ''}
+      .language=${language()}
+      .notice=${s.notice ?? ''}
+      .importError=${s.importError}
+      @settings-changed=${(e: CustomEvent<{ roomId: string; language: 'zh-CN' | 'en' }>) => void door.saveSettings(e.detail)}
+      @import-file=${(e: CustomEvent<{ text: string }>) => void door.importFile(e.detail.text)}
+      @export-log=${() => void door.exportLog()}
+      @pin-changed=${(e: CustomEvent<{ pin: string }>) => void door.changePin(e.detail.pin)}
+      @close=${() => door.home()}
+    ></settings-panel>
+    ${
+      door.sync
+        ? html`<hub-enrolment
+            .enrolment=${door.sync.enrolment}
+            .status=${door.sync.status}
+            .refusal=${door.enrolRefusal}
+            .busy=${door.enrolling}
+            .zone=${door.params().time.zone}
+            @enrol=${(e: CustomEvent<{ hub: string; code: string }>) => void door.enrol(e.detail.hub, e.detail.code)}
+            @unenrol=${() => void door.unenrol()}
+          ></hub-enrolment>`
+        : nothing
+    }`;
+
+/**
+ * The taps the hub refused (S-5).
+ *
+ * @param door - the door
+ * @param s - the screen
+ * @returns the screen's template
+ */
+export const refusalsScreen = (door: Door, s: Of<'refusals'>) =>
+  html`<refusal-list
+    .items=${s.items}
+    .bookings=${door.service.state.bookings}
+    .people=${door.people}
+    .zone=${door.params().time.zone}
+    @seen=${() => void door.seenRefusals()}
     @close=${() => door.home()}
-  ></settings-panel>`;
+  ></refusal-list>`;
 
 /**
  * The screen the door shows, drawn (the shell's one switch over the union).
@@ -176,6 +208,8 @@ export function drawScreen(door: Door, rs: RoomState): TemplateResult | unknown 
       return pinScreen(door, s);
     case 'settings':
       return settingsScreen(door, s);
+    case 'refusals':
+      return refusalsScreen(door, s);
     default: {
       const never: never = s;
       return never;

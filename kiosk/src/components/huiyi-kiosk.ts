@@ -12,7 +12,8 @@ import { Door } from '../door/door.js';
 import type { ScreenName } from '../door/screen.js';
 import type { KioskService } from '../services/kiosk-service.js';
 import type { KioskSettings } from '../services/settings.js';
-import { drawScreen, pinScreen, settingsScreen } from './door-screens.js';
+import type { DoorSync } from '../sync/door-sync.js';
+import { drawScreen, pinScreen, refusalsScreen, settingsScreen } from './door-screens.js';
 import { base } from './styles.js';
 import { doorNotes } from './door-notes.js';
 import './sync-badge.js';
@@ -122,9 +123,13 @@ export class HuiyiKiosk extends LitElement {
   @property({ type: Boolean }) updateReady = false;
   /** Applies a waiting update (reloads the page). */
   @property({ attribute: false }) applyUpdate: (() => void) | undefined;
+  /** The door and its hub (S-5): the badge's status, enrolment, the refused taps. */
+  @property({ attribute: false }) sync?: DoorSync;
+  /** Why the enrolment in the address (`?enrol=`) or in the settings failed. */
+  @property({ attribute: false }) enrolRefusal: Rejection | undefined;
+  #unsync: (() => void) | undefined;
   /** The door this shell serves, once it has a service and settings. */
   @state() door: Door | undefined;
-  @state() private online = navigator.onLine;
   /** Gives the door to the screens below that ask for it (they use a DoorController). */
   readonly #provide = provideDoor(this, () => this.door);
   #unsubscribe: (() => void)[] = [];
@@ -134,22 +139,17 @@ export class HuiyiKiosk extends LitElement {
   readonly #wakeLock = new WakeLockController(this);
   /** The confirmations on screen, each with its own lifetime (K-3). */
   readonly #confirmations = new ConfirmationsController(this);
-  readonly #onLine = (): void => {
-    this.online = navigator.onLine;
-  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('online', this.#onLine);
-    addEventListener('offline', this.#onLine);
     if (this.door) this.#listen(this.door);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('online', this.#onLine);
-    removeEventListener('offline', this.#onLine);
     this.#stop();
+    this.#unsync?.();
+    this.#unsync = undefined;
   }
 
   #stop(): void {
@@ -173,6 +173,7 @@ export class HuiyiKiosk extends LitElement {
         settings: this.settings,
         clock: this.clock,
         ...(this.policy ? { policy: this.policy } : {}),
+        ...(this.sync ? { sync: this.sync } : {}),
       });
       if (this.door) door.screen = this.door.screen;
       door.onConfirmed = (text) => this.#confirmations.show(text);
@@ -180,6 +181,14 @@ export class HuiyiKiosk extends LitElement {
       this.#provide(door);
       this.#listen(door);
       this.#idle.timeoutMs = door.params().kiosk.idleReturnSeconds * 1000;
+    }
+    if (changed.has('sync')) {
+      this.#unsync?.();
+      this.#unsync = this.sync?.subscribe(() => this.requestUpdate());
+    }
+    if (this.door && (changed.has('sync') || changed.has('enrolRefusal') || remade)) {
+      this.door.sync = this.sync;
+      if (changed.has('enrolRefusal')) this.door.enrolRefusal = this.enrolRefusal;
     }
   }
 
@@ -221,7 +230,13 @@ export class HuiyiKiosk extends LitElement {
     return html`
       <main>${rs ? drawScreen(door, rs) : this.#noRoom(door)} ${this.#flash(door, rs)}</main>
       <footer>
-        <sync-badge .pending=${door.service.position} ?online=${this.online}></sync-badge>
+        <!-- With no hub, every event in the log is still to be synchronised (K-3). -->
+        <sync-badge
+          .status=${this.sync?.status}
+          .pending=${door.service.position}
+          .zone=${door.params().time.zone}
+          @show-refusals=${() => void door.showRefusals()}
+        ></sync-badge>
         <button
           class="gear"
           data-action=${home ? 'settings' : 'home'}
@@ -259,6 +274,7 @@ export class HuiyiKiosk extends LitElement {
     const s = door.screen;
     if (s.name === 'pin') return pinScreen(door, s);
     if (s.name === 'settings') return settingsScreen(door, s);
+    if (s.name === 'refusals') return refusalsScreen(door, s);
     return html`<div class="empty">
       <h1>${msg('还没有会议室', { id: 'app.no-rooms' })}</h1>
       <p>${msg('请在设置中导入日程文件。', { id: 'app.no-rooms-hint' })}</p>

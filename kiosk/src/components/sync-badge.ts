@@ -1,15 +1,16 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+import { DEFAULT_PARAMETERS } from '@huiyi/core';
+import { hhmm } from '../i18n/format.js';
+import type { SyncStatus } from '../sync/sync-status.js';
 import { base } from './styles.js';
 
-/** How the badge looks: no network, everything sent, or records still to send. */
-export type SyncLook = 'offline' | 'synced' | 'pending';
-
 /**
- * Whether the door's records are safe elsewhere (K-3), in three looks that differ by shape and
- * word as well as colour: offline (a crossed circle, grey), synced (a tick, green), pending (a
- * ring, amber, with how many). With no server yet, every record is pending and kept on the tablet.
+ * The truth about the door's sync (K-3, S-5), one look a kind: standalone (this tablet only),
+ * synced (and when), syncing, offline (since when, how many taps wait), the token no longer valid;
+ * and, beside any of them, how many taps the hub refused, as a button that opens them
+ * (`show-refusals`).
  */
 @customElement('sync-badge')
 @localized()
@@ -19,62 +20,99 @@ export class SyncBadge extends LitElement {
     css`
       :host {
         display: inline-flex;
+        gap: 0.75rem;
+        align-items: center;
+        flex-wrap: wrap;
       }
       span {
-        display: inline-flex;
-        align-items: center;
-        gap: 1.5vmin;
+        font-size: 1.1rem;
         border-radius: 999px;
-        padding: 1vmin 2.5vmin;
-        font-weight: 700;
-        white-space: nowrap;
+        padding: 0.3rem 0.9rem;
+        border: 2px solid #475569;
+        color: #cbd5e1;
       }
-      :host([look='offline']) span {
-        background: #4b5563;
-        color: #ffffff;
-        border: 0.4vmin dashed #ffffff;
+      span[data-kind='synced'] {
+        border-color: #22c55e;
+        color: #bbf7d0;
       }
-      :host([look='synced']) span {
-        background: #166534;
-        color: #ffffff;
+      span[data-kind='syncing'] {
+        border-style: dashed;
+        border-color: #38bdf8;
+        color: #bae6fd;
       }
-      :host([look='pending']) span {
-        background: #f5b700;
-        color: #1a1a1a;
+      span[data-kind='offline'],
+      span[data-kind='revoked'],
+      span[data-kind='unenrolled'] {
+        border-color: #f59e0b;
+        color: #fde68a;
+        background: #422006;
+      }
+      button.refused {
+        min-height: 48px;
+        font-size: 1.1rem;
+        border-color: #f87171;
+        background: #450a0a;
       }
     `,
   ];
 
-  /** When the last sync finished (`HH:MM`); `undefined` while there has been none. */
-  @property({ attribute: false }) lastSync: string | undefined;
-  /** Events written on this tablet and not yet sent anywhere. */
+  /** The sync's status (`undefined`: a door with no hub, as before). */
+  @property({ attribute: false }) status: SyncStatus | undefined;
+  /** Events written on this tablet (a standalone door: all of its log). */
   @property({ type: Number }) pending = 0;
-  /** Whether the tablet has a network. */
-  @property({ type: Boolean }) online = true;
+  /** The site's zone, for the times shown. */
+  @property() zone: string = DEFAULT_PARAMETERS.time.zone;
 
-  /** The look for the present state. */
-  get look(): SyncLook {
-    if (!this.online) return 'offline';
-    return this.pending > 0 || this.lastSync === undefined ? 'pending' : 'synced';
-  }
-
-  override willUpdate(): void {
-    this.setAttribute('look', this.look);
-  }
-
-  #text(): string {
-    switch (this.look) {
-      case 'offline':
-        return msg(str`⊘ 离线 · ${this.pending} 条保存在本机`, { id: 'sync.offline' });
+  #words(s: SyncStatus | undefined): string {
+    const at = (t: number): string => hhmm(t, this.zone);
+    if (s === undefined || s.kind === 'standalone')
+      return msg(str`仅本地保存 · 未同步 ${s?.waiting ?? this.pending} 条`, {
+        id: 'sync.local-only',
+      });
+    switch (s.kind) {
       case 'synced':
-        return msg(str`✓ 已同步 ${this.lastSync ?? ''}`, { id: 'sync.last' });
-      case 'pending':
-        return msg(str`↻ 待同步 ${this.pending} 条 · 已保存在本机`, { id: 'sync.local-only' });
+        return msg(str`已同步 · ${at(s.at)}`, { id: 'sync.synced' });
+      case 'syncing':
+        return s.waiting > 0
+          ? msg(str`正在同步 · ${s.waiting} 条待确认`, { id: 'sync.syncing-waiting' })
+          : msg('正在同步…', { id: 'sync.syncing' });
+      case 'offline':
+        return msg(str`离线 · 自 ${at(s.since)} 起 · ${s.waiting} 条待同步`, {
+          id: 'sync.offline',
+        });
+      case 'revoked':
+        return msg(str`中心已停用本门牌 · 仅本地保存 · ${s.waiting} 条待同步`, {
+          id: 'sync.revoked',
+        });
+      case 'unenrolled':
+        return msg(str`未连接中心 · 仅本地保存 · ${s.waiting} 条待同步`, {
+          id: 'sync.unenrolled',
+        });
     }
   }
 
   override render() {
-    return html`<span role="status">${this.#text()}</span>`;
+    const s = this.status;
+    const refused = s && s.kind !== 'standalone' ? s.refused : 0;
+    const clock =
+      s && s.kind !== 'standalone' && s.clock?.status === 'refused'
+        ? msg('本机时钟与中心相差过大,请校准时间', { id: 'sync.clock' })
+        : '';
+    return html`<span role="status" data-kind=${s?.kind ?? 'standalone'}
+        >${this.#words(s)}${clock ? ` · ${clock}` : ''}</span
+      >${
+        refused > 0
+          ? html`<button
+              class="refused"
+              @click=${() =>
+                this.dispatchEvent(
+                  new CustomEvent('show-refusals', { bubbles: true, composed: true }),
+                )}
+            >
+              ${msg(str`${refused} 项被中心拒绝 · 点按查看`, { id: 'sync.refused' })}
+            </button>`
+          : ''
+      }`;
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type RoomState,
 } from '@huiyi/core';
 import type { KioskService, Outcome } from '../services/kiosk-service.js';
+import type { DoorSync } from '../sync/door-sync.js';
 import type { KioskSettings, Language } from '../services/settings.js';
 import { downloadLog, importSchedule, keepPin, keepRoomAndLanguage, pinMatches } from './admin.js';
 import { systemClock, type Clock } from './clock.js';
@@ -33,6 +34,8 @@ export interface DoorOptions {
   readonly clock?: Clock;
   /** The parameters in force at a moment for a room (default: the policy's defaults). */
   readonly policy?: PolicyLookup;
+  /** The door's sync with its hub (S-5), when it has one. */
+  readonly sync?: DoorSync;
 }
 
 /** How long a confirmation stays, and a refusal. */
@@ -51,6 +54,12 @@ export class Door {
   settings: KioskSettings;
   screen: Screen = { name: 'home' };
   flash: Flash | undefined;
+  /** The door's sync with its hub (S-5); `undefined` for a door with no hub. */
+  sync: DoorSync | undefined;
+  /** Why the last enrolment failed, if it did. */
+  enrolRefusal: Rejection | undefined;
+  /** Whether an enrolment is under way. */
+  enrolling = false;
   /** Where a confirmation goes once its command is written (the shell's confirmations, each with its own lifetime); without it, the flash. */
   onConfirmed: ((text: string) => void) | undefined;
   readonly #guard = new GestureGuard();
@@ -63,6 +72,7 @@ export class Door {
     this.settings = options.settings;
     this.clock = options.clock ?? systemClock;
     this.policy = options.policy ?? (() => DEFAULT_PARAMETERS);
+    this.sync = options.sync;
   }
 
   /**
@@ -180,7 +190,8 @@ export class Door {
   /** Settles due no-shows about once a minute (R-4); nothing is written when none is due. */
   tick(): void {
     const now = this.now();
-    if (this.room && now - this.#lastRelease >= MINUTE) {
+    // A door with a hub leaves no-shows to the hub, which settles them (R-4).
+    if (this.room && !this.service.synced && now - this.#lastRelease >= MINUTE) {
       this.#lastRelease = now;
       void this.service.dispatch(doorCommands.releaseNoShows(this.#who(), now));
     }
@@ -429,6 +440,14 @@ export class Door {
 
   /** Imports a schedule file, whole or not at all; a refusal stays in view on the settings. */
   async importFile(text: string): Promise<void> {
+    if (this.sync?.synced) {
+      // A door with a hub takes its schedule from the hub, never from a file.
+      this.go({
+        name: 'settings',
+        notice: msg('本门牌已连接中心:日程由中心同步,不能导入文件', { id: 'hub.no-import' }),
+      });
+      return;
+    }
     const result = await importSchedule(this.service, text, this.now());
     this.go(
       result.ok
@@ -438,6 +457,37 @@ export class Door {
           }
         : { name: 'settings', importError: result.rejection },
     );
+  }
+
+  /** Enrols the door with a hub; once kept, the door opens again as the hub's (S-5). */
+  async enrol(hub: string, code: string): Promise<void> {
+    if (!this.sync || this.enrolling) return;
+    this.enrolling = true;
+    this.enrolRefusal = undefined;
+    this.changed();
+    const r = await this.sync.enrol(hub, code, this.room?.room.name ?? 'kiosk');
+    this.enrolling = false;
+    if (r.ok) location.replace(location.pathname);
+    else this.enrolRefusal = r.rejection;
+    this.changed();
+  }
+
+  /** Leaves the hub: the door keeps its log and goes on alone (S-5). */
+  async unenrol(): Promise<void> {
+    await this.sync?.unenrol();
+    this.changed();
+  }
+
+  /** Opens the list of taps the hub refused (S-5). */
+  async showRefusals(): Promise<void> {
+    const items = (await this.sync?.refused()) ?? [];
+    this.go({ name: 'refusals', items });
+  }
+
+  /** The refused taps were seen: they no longer count on the badge. */
+  async seenRefusals(): Promise<void> {
+    await this.sync?.seen();
+    this.home();
   }
 
   /** Saves the event log as a file. */

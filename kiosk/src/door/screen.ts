@@ -1,4 +1,5 @@
 import type { Rejection } from '@huiyi/core';
+import type { MutationRecord } from '@huiyi/store-idb';
 import type { Signer } from './commands.js';
 
 /**
@@ -25,6 +26,11 @@ export type Screen =
       readonly notice?: string;
       /** Why the last import (or save) was refused, kept in view on the settings screen. */
       readonly importError?: Rejection;
+    }
+  | {
+      readonly name: 'refusals';
+      /** The taps the hub refused (S-5), read when the screen opened. */
+      readonly items: readonly MutationRecord[];
     };
 
 /** The name of a screen. */

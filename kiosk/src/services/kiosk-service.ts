@@ -11,7 +11,12 @@ import {
   type PolicyLookup,
   type Rejection,
   type Result,
+  type StoredEvent,
 } from '@huiyi/core';
+import type { IdbEventStore, MutationRecord, Settlement } from '@huiyi/store-idb';
+import type { PullReply } from '../sync/protocol.js';
+import { rebase, type DoorRules } from '../sync/rebase.js';
+import { isKioskHubEvent, withoutPosition } from '../sync/hub-events.js';
 import { kioskStreamOf, type KioskEvent } from './kiosk-events.js';
 import { doorStateOf, emptyKioskState, foldKioskEvents, type KioskState } from './kiosk-state.js';
 import {
@@ -31,6 +36,13 @@ export interface KioskServiceOptions {
   readonly device: string | PromiseLike<string>;
   readonly policy?: PolicyLookup;
   readonly random?: () => number;
+  /**
+   * The door syncs with a hub (S-5): each command is queued for the hub with the events of the
+   * door's own decision, in one write, and the hub's decisions replace them when they come in.
+   * The log must then be the IndexedDB store (it keeps the queue). It may be given as a promise
+   * (read from the log itself): commands wait for it.
+   */
+  readonly synced?: boolean | PromiseLike<boolean>;
   /** Where the settings are kept (without one, {@link KioskService.keepSettings} keeps nothing). */
   readonly settings?: SettingsStore;
   /**
@@ -42,7 +54,7 @@ export interface KioskServiceOptions {
 
 /** Whether the log tells of other tabs' appends (the IndexedDB store does). */
 interface AnnouncingLog {
-  onExternalAppend(listener: () => void): () => void;
+  onExternalAppend(listener: (notice: { readonly retired?: boolean }) => void): () => void;
 }
 const announces = (log: unknown): log is AnnouncingLog =>
   typeof (log as Partial<AnnouncingLog>).onExternalAppend === 'function';
@@ -93,6 +105,11 @@ export class KioskService {
   #whole = false;
   /** Saves the snapshots (for a service opened by openForScreen). */
   #keeper: SnapshotKeeper | undefined;
+  #synced = false;
+  readonly #syncedKnown: Promise<void>;
+  /** The state of the hub's events alone, without the commands still pending (synced doors). */
+  #confirmed: KioskState | undefined;
+  readonly #queued = new Set<() => void>();
 
   private constructor(
     log: Promise<EventStore<KioskEvent>>,
@@ -117,8 +134,13 @@ export class KioskService {
     // Another tab's appends (a viewer follows the writer): folded in, in turn with our own.
     void log.then(
       (opened) => {
-        if (announces(opened)) opened.onExternalAppend(() => void this.#follow());
+        if (announces(opened))
+          opened.onExternalAppend((notice) => void this.#follow(notice.retired === true));
       },
+      () => undefined,
+    );
+    this.#syncedKnown = Promise.resolve(options.synced).then(
+      (synced) => void (this.#synced = synced === true),
       () => undefined,
     );
     this.#nextId = eventIdFactory(
@@ -304,12 +326,18 @@ export class KioskService {
     return run;
   }
 
-  /** Folds in what other tabs appended since the state's position, in turn with our writes. */
-  #follow(): Promise<void> {
+  /**
+   * Folds in what other tabs appended since the state's position, in turn with our writes; after
+   * another tab's sync retired events (the hub decided in their place), the log is read again.
+   */
+  #follow(refold = false): Promise<void> {
     const run = this.#queue.then(async () => {
       if (!this.#whole && this.#complete === undefined) return;
       await this.whenComplete();
-      await this.#catchUp(await this.#log);
+      if (refold) {
+        this.#confirmed = undefined;
+        await this.#readWhole();
+      } else await this.#catchUp(await this.#log);
     });
     this.#queue = run.catch(() => undefined);
     return run.catch(() => undefined);
@@ -434,7 +462,11 @@ export class KioskService {
     );
     let written;
     try {
-      written = await (await this.#log).append(batch);
+      const log = await this.#log;
+      await this.#syncedKnown;
+      written = this.#synced
+        ? await syncLogOf(log).sync.appendCommand(batch, commands[0], events.length)
+        : await log.append(batch);
     } catch (error) {
       return fail(storeRejection(error));
     }
@@ -444,7 +476,126 @@ export class KioskService {
     this.#keeper?.folded(appended.length);
     this.#state = attach.length > 0 ? foldKioskEvents(attach, working) : working;
     for (const listener of this.#listeners) listener(this.#state);
+    if (this.#synced) for (const listener of this.#queued) listener();
     return ok(all);
+  }
+
+  /** Whether this door syncs with a hub. */
+  get synced(): boolean {
+    return this.#synced;
+  }
+
+  /**
+   * Calls back after each command queued for the hub (the sync pushes it at once).
+   *
+   * @param listener - called with nothing
+   * @returns a function that stops it
+   */
+  onQueued(listener: () => void): () => void {
+    this.#queued.add(listener);
+    return () => this.#queued.delete(listener);
+  }
+
+  /**
+   * Takes one page of a pull (S-5, server reconciliation): the hub's events are written after
+   * what the log holds; on the last page, each command the hub has decided is settled (its own
+   * events retired: the hub's replace them, or it was refused); the commands still pending are
+   * decided again on top of the hub's state, their new events written after the hub's, all in one
+   * transaction. The state moves on, and the screen is told, only when something came in.
+   *
+   * @param page - the page
+   * @param clientId - the door's id at the hub
+   * @param at - the door's clock now
+   * @returns when it is written
+   */
+  applyPage(page: PullReply, clientId: string, at: number): Promise<void> {
+    const run = this.#queue.then(() => this.#applyPage(page, clientId, at));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #applyPage(page: PullReply, clientId: string, at: number): Promise<void> {
+    await this.whenComplete();
+    // A second tab of the door only follows what the first writes.
+    await this.#roleKnown;
+    if (!this.#writer) return;
+    const device = await this.#device;
+    const log = syncLogOf(await this.#log);
+    const pending = await log.sync.mutations('pending');
+    const incoming = page.events.filter(isKioskHubEvent);
+    const present = incoming.length > 0 ? await log.sync.has(incoming.map((e) => e.id)) : [];
+    const fresh = incoming.filter((_, i) => !present[i]);
+    const settle = page.hasMore ? [] : await settled(log, pending, page, clientId, fresh);
+    const end = page.hasMore ? {} : { syncedAt: at };
+    if (fresh.length === 0 && settle.length === 0) {
+      await log.sync.apply({ events: [], settle: [], rebase: [], cursor: page.cursor, ...end });
+      return;
+    }
+    const gone = new Set(settle.map((s) => s.id));
+    const still = pending.filter((m) => !gone.has(m.id));
+    const confirmed =
+      this.#confirmed ?? (pending.length === 0 ? this.#state : await this.#foldConfirmed(pending));
+    const rules: DoorRules<KioskState, KioskEvent> = {
+      decide: (command, state) => this.#decide(command, state),
+      fold: (events, state) => foldKioskEvents(events, state),
+    };
+    const r = rebase(
+      rules,
+      confirmed,
+      fresh.map((e) => e.data),
+      still,
+    );
+    const byId = new Map(still.map((m) => [m.id, m.command]));
+    const applied = await log.sync.apply({
+      events: fresh.map(withoutPosition),
+      settle,
+      rebase: r.decisions.map((d) => ({
+        id: d.id,
+        events: this.#envelopes(d.events, byId.get(d.id), device),
+      })),
+      cursor: page.cursor,
+      ...end,
+    });
+    const written = [...applied.appended, ...[...applied.rebased.values()].flat()];
+    this.#confirmed = r.confirmed;
+    this.#state = r.state;
+    for (const e of written) {
+      if (e.position > this.#position) this.#position = e.position;
+      if (e.now > this.#latest) this.#latest = e.now;
+    }
+    this.#keeper?.folded(Infinity);
+    for (const listener of this.#listeners) listener(this.#state);
+  }
+
+  /** The state of the log without the pending commands' events (read once, after a restart). */
+  async #foldConfirmed(pending: readonly MutationRecord[]): Promise<KioskState> {
+    const log = await this.#log;
+    const skip = new Set(pending.flatMap((m) => m.positions));
+    const first = Math.min(...skip);
+    const { snapshot } = await loadSnapshot(log, SNAPSHOTS.full);
+    const from =
+      snapshot && snapshot.position < first ? snapshot : { state: emptyKioskState, position: 0 };
+    const events = await log.readAfter(from.position);
+    return foldKioskEvents(
+      events.filter((e) => !skip.has(e.position)).map((e) => e.data),
+      from.state,
+    );
+  }
+
+  /** Envelopes for a command's events, as a dispatch writes them. */
+  #envelopes(events: readonly KioskEvent[], command: unknown, device: string) {
+    const c = command as { now?: number; actor?: { id?: string } } | undefined;
+    const now = typeof c?.now === 'number' ? c.now : 0;
+    const who = c?.actor?.id ?? 'unknown';
+    return events.map((e) =>
+      envelope(e, {
+        id: this.#nextId(now),
+        stream: kioskStreamOf(e),
+        now,
+        who,
+        device,
+      }),
+    );
   }
 
   #decide(command: unknown, state: KioskState): Result<readonly KioskEvent[]> {
@@ -452,6 +603,50 @@ export class KioskService {
     if (!parsed.ok) return parsed;
     return this.#door.decide(parsed.value, doorStateOf(state));
   }
+}
+
+/**
+ * The log as a synced door needs it: the IndexedDB store, with its sync log.
+ *
+ * @param log - the service's log
+ * @returns the same log, typed
+ * @throws TypeError when the log keeps no sync (a programming error: `synced` on another store)
+ */
+function syncLogOf(log: EventStore<KioskEvent>): IdbEventStore<KioskEvent> {
+  if (!('sync' in log)) throw new TypeError('a synced door needs the IndexedDB store');
+  return log as IdbEventStore<KioskEvent>;
+}
+
+/**
+ * The pending commands the hub has decided, as of the last page of a pull: refused (with why),
+ * or confirmed once the hub's events for it are in the log (or in this page); one whose events
+ * are not readable yet waits for the next pull.
+ */
+async function settled(
+  log: IdbEventStore<KioskEvent>,
+  pending: readonly MutationRecord[],
+  page: PullReply,
+  clientId: string,
+  fresh: readonly StoredEvent[],
+): Promise<Settlement[]> {
+  const last = page.lastMutationIds[clientId] ?? 0;
+  const refusals = new Map(
+    page.refusals.filter((r) => r.clientId === clientId).map((r) => [r.id, r.rejection]),
+  );
+  const inPage = new Set(fresh.map((e) => e.id));
+  const out: Settlement[] = [];
+  for (const m of pending) {
+    if (m.id > last) break;
+    const rejection = refusals.get(m.id) ?? m.rejection;
+    if (rejection !== undefined || m.answer === 'refused') {
+      out.push({ id: m.id, status: 'refused', ...(rejection !== undefined ? { rejection } : {}) });
+      continue;
+    }
+    const ids = (m.hubEvents ?? []).filter((id) => !inPage.has(id));
+    const there = ids.length > 0 ? await log.sync.has(ids) : [];
+    if (there.every(Boolean)) out.push({ id: m.id, status: 'confirmed' });
+  }
+  return out;
 }
 
 /**

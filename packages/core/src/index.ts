@@ -19,6 +19,6 @@ export * from './fees/index.js';
 export * from './actions/index.js';
 export * from './reports/index.js';
 export * from './csv/index.js';
-export * from './dealership/index.js';
 export * from './demo/index.js';
+export * from './dealership/index.js';
 export * from './door/index.js';

@@ -4,10 +4,13 @@
 //   push: 100 rooms, 50 concurrent clients, one command a push   vs one bare INSERT a command  ≥ 0.5×
 //   decide in a room with a year of history                       vs the same in an empty room  ≤ 1.5×
 //   a door's catch-up after 7 days offline (2,000 of 200,000)     vs a plain indexed SELECT     ≤ 2×
+//   a room's year-long iCalendar feed served (calendar-feed.bench.mjs, PGlite)
+//                                                                 vs reading those bookings     ≤ 2×
 import { PGlite } from '@electric-sql/pglite';
 import { openHub } from '@huiyi/hub';
 import pg from 'pg';
 import { formatMs, printBenchRows } from '../../../scripts/bench-report.mjs';
+import calendarFeed from './calendar-feed.bench.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -369,6 +372,52 @@ for (const c of CASES) {
         `${row.name}: ours ${row.ours}, anchor ${row.anchorText}, ${ratio.toFixed(2)}× (reported beside, target on PostgreSQL)`,
       );
     } else rows.push(row);
+  }
+}
+/**
+ * The medians of two async functions timed turn about (ours, then the anchor, and again), so the
+ * load of a shared machine falls on both alike: at least `rounds` runs each and 1.5 s in all.
+ */
+async function medians(ours, anchor, rounds = 20) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < 3; i++) {
+    await ours();
+    await anchor();
+  }
+  const started = performance.now();
+  while (a.length < rounds || performance.now() - started < 1500) {
+    let t = performance.now();
+    await ours();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await anchor();
+    b.push(performance.now() - t);
+  }
+  return [median(a), median(b)];
+}
+
+// Cases written as modules: `{ cases: [{ name, anchor, target, ours, anchorFn }], close }`.
+for (const module of [calendarFeed]) {
+  const { cases, close } = await module();
+  try {
+    for (const c of cases) {
+      if (filter && !c.name.includes(filter)) continue;
+      log(`… ${c.name}`);
+      const [ours, anchor] = await medians(c.ours, c.anchorFn);
+      const ratio = anchor / ours;
+      rows.push({
+        name: c.name,
+        anchor: c.anchor,
+        ratio: Number(ratio.toPrecision(4)),
+        target: Number(c.target.toPrecision(4)),
+        ok: ratio >= c.target,
+        ours: formatMs(ours),
+        anchorText: formatMs(anchor),
+      });
+    }
+  } finally {
+    await close();
   }
 }
 printBenchRows(rows, { json, what: 'hub benchmarks', notes });

@@ -53,7 +53,9 @@ export async function exportLog(
         const rows = await sql<Record<string, unknown>>`
           select position::text as position, id, stream, stream_version, room_id, room_version, type,
                  data, now::text as now, who, device, client_id, mutation_id, door_visible, recorded_at
-            from hub_events where position > ${after} order by position limit ${PAGE}`.execute(trx);
+            from hub_events where position > ${after} order by hub_events.position limit ${PAGE}`.execute(
+          trx,
+        );
         for (const r of rows.rows) {
           await out({
             kind: 'event',
@@ -221,6 +223,7 @@ async function restoreInto<C extends HubCommand, E extends HubEvent, S>(
           device: v['device'],
           client_id: v['clientId'],
           mutation_id: v['mutationId'],
+          door_visible: v['doorVisible'],
           recorded_at: v['recordedAt'],
         });
         state = rules.decider.fold([data], state);

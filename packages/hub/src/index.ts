@@ -55,3 +55,4 @@ export { seedDemo } from './seed-demo.js';
 export type { SeedResult } from './seed-demo.js';
 export { dealershipHubDecider, dealershipHubRules } from './dealership-rules.js';
 export type { ActionRow, MeetingRow } from './read-model-rows.js';
+export * from './calendar/index.js';

@@ -7,6 +7,8 @@ export interface AppendNotice {
   readonly to: number;
   /** How many events. */
   readonly count: number;
+  /** Events of the log were retired by the same write (a sync step): fold the log again. */
+  readonly retired?: boolean;
 }
 
 /** A listener of appends made by another tab (or another store on the same database). */

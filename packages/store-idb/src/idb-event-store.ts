@@ -14,6 +14,7 @@ import { unwrap } from 'idb';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
 import type { HuiyiDatabase, OutboxRecord, QuarantineRecord } from './schema.js';
+import { idbSyncLog, type SyncLog } from './sync-log.js';
 import { toStoreError } from './to-store-error.js';
 
 /** How to open the IndexedDB store. */
@@ -80,6 +81,12 @@ export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends Even
    * @returns the value kept
    */
   settle(key: string, make: () => unknown): Promise<unknown>;
+  /**
+   * The door's sync with a hub, in the same database: its pending commands, what the hub decided,
+   * the cursor. Events it retires (the hub decided in their place) stay in the log and every read
+   * of this store skips them.
+   */
+  readonly sync: SyncLog<E>;
 }
 
 function checkLimit(limit: number | undefined): void {
@@ -137,6 +144,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   readonly #clock: () => number;
   readonly #faults = new Set<FaultListener>();
   readonly #quarantined: Set<number>;
+  readonly #retired: Set<number>;
+  readonly sync: SyncLog<E>;
   readonly #durability: IDBTransactionDurability;
   #closedBy: StoreError | undefined;
 
@@ -144,11 +153,30 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     db: HuiyiDatabase,
     name: string,
     quarantined: readonly number[],
+    retired: readonly number[],
     options: IdbStoreOptions,
   ) {
     this.#db = db;
     this.name = name;
     this.#quarantined = new Set(quarantined);
+    this.#retired = new Set(retired);
+    this.sync = idbSyncLog<E>(
+      db,
+      this.#retired,
+      (error) => this.#fault(error),
+      (positions, retiredSome) => {
+        const from = positions[0] ?? 0;
+        const to = positions.at(-1) ?? 0;
+        if (positions.length === 0 && !retiredSome) return;
+        this.#channel?.post({
+          database: name,
+          from,
+          to,
+          count: positions.length,
+          ...(retiredSome ? { retired: true } : {}),
+        });
+      },
+    );
     this.#clock = options.clock ?? Date.now;
     this.#durability = options.durability ?? 'strict';
     this.#channel = options.broadcast === false ? undefined : openAppendChannel(name);
@@ -210,6 +238,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   /** Sorts records into those that parse and those that do not. */
   #split(records: readonly unknown[], good: StoredEvent<E>[], bad: Unparsed[]): void {
     for (const record of records) {
+      // An event the hub decided in place of is kept, and read by no one.
+      if (this.#retired.size > 0 && this.#retired.has(positionOf(record))) continue;
       const p = this.#parse(record);
       if (p.ok) good.push(p.event);
       else bad.push(p);
@@ -363,7 +393,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     checkLimit(limit);
     const out: StoredEvent<E>[] = [];
     let after = position;
-    // A page short of quarantined records is topped up, so a short page means the end of the log.
+    // A page short of quarantined (or retired) records is topped up, so a short page means the end of the log.
     for (;;) {
       const want = limit === undefined ? undefined : limit - out.length;
       let records: unknown[];
@@ -485,7 +515,19 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   }
 
   onExternalAppend(listener: AppendListener): () => void {
-    return this.#channel?.subscribe(listener) ?? (() => false);
+    return (
+      this.#channel?.subscribe((notice) => {
+        // Another tab's sync retired events: read which, then tell (reads skip them from then on).
+        if (!notice.retired) return listener(notice);
+        void this.#db.getAllKeys('retired').then(
+          (keys) => {
+            for (const k of keys) this.#retired.add(k);
+            listener(notice);
+          },
+          () => listener(notice),
+        );
+      }) ?? (() => false)
+    );
   }
 
   onFault(listener: FaultListener): () => void {
@@ -573,11 +615,13 @@ export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
   if (factory === undefined) throw new StoreError('unavailable', { name });
   const db = await openDatabase(factory, name);
   let quarantined: number[];
+  let retired: number[];
   try {
     quarantined = await db.getAllKeys('quarantine');
+    retired = await db.getAllKeys('retired');
   } catch (error) {
     db.close();
     throw toStoreError(error);
   }
-  return new IdbStore<E>(db, name, quarantined, options);
+  return new IdbStore<E>(db, name, quarantined, retired, options);
 }

@@ -11,15 +11,20 @@ export type { IdbEventStore, IdbStoreOptions, FaultListener } from './idb-event-
 export { openDatabase } from './open-database.js';
 export { SCHEMA_VERSION, UPGRADES, upgradeSchema } from './schema.js';
 export type {
+  EnrolmentRecord,
   HuiyiDB,
   HuiyiDatabase,
+  MutationRecord,
   OutboxRecord,
   ProjectionRecord,
   QuarantineRecord,
+  RetiredRecord,
+  SyncMetaRecord,
   SettingRecord,
   UpgradeStep,
   UpgradeTransaction,
 } from './schema.js';
+export type { MutationAnswer, Settlement, SyncApplied, SyncLog, SyncStep } from './sync-log.js';
 export { toStoreError } from './to-store-error.js';
 export { openAppendChannel } from './append-channel.js';
 export type { AppendChannel, AppendListener, AppendNotice } from './append-channel.js';

@@ -23,7 +23,7 @@ import { toStoreError } from './to-store-error.js';
  * @returns the open database
  * @example
  * const db = await openDatabase(indexedDB, 'huiyi');
- * db.version // => 3
+ * db.version // => 5
  */
 export function openDatabase(
   factory: IDBFactory,

@@ -12,6 +12,74 @@ export interface OutboxRecord {
   readonly positions: readonly number[];
 }
 
+/**
+ * One command taken at the door while it syncs with a hub: the hub's pending queue entry (its id
+ * is the client's counter, +1 a command), the door's own decision (the positions of the events it
+ * wrote), and, once the hub has answered, what the hub decided.
+ */
+export interface MutationRecord {
+  /** The counter the hub knows it by (1, 2, 3 … for this door); the key. */
+  readonly id: number;
+  /** The command as the door decided it (JSON: it is sent to the hub as it is). */
+  readonly command: unknown;
+  /** When the person acted (the command's `now`). */
+  readonly at: number;
+  /** The positions of the events the door's own decision wrote (the latest, after each rebase). */
+  readonly positions: readonly number[];
+  /** `pending` until the hub's decision is in the log; then `confirmed` or `refused`. */
+  readonly status: 'pending' | 'confirmed' | 'refused';
+  /** What the hub answered to a push, before the pull that brings it in (not yet settled). */
+  readonly answer?: 'applied' | 'refused';
+  /** The ids of the hub's events for it, from the push's answer. */
+  readonly hubEvents?: readonly string[];
+  /** The hub's rejection (a core `Rejection` as JSON), when it refused the command. */
+  readonly rejection?: unknown;
+}
+
+/** A door's enrolment with its hub: where the hub is, who the door is to it, its room. */
+export interface EnrolmentRecord {
+  /** The hub's address (`http://10.0.0.2:4173`). */
+  readonly hub: string;
+  /** The door's id at the hub: its client id. */
+  readonly deviceId: string;
+  /** The door's device token (the hub keeps only its hash). */
+  readonly token: string;
+  readonly room: { readonly id: string; readonly name: string };
+  /** When it was enrolled (epoch ms). */
+  readonly at: number;
+}
+
+/** The sync's own bookkeeping, one record under the key `sync`. */
+export interface SyncMetaRecord {
+  readonly key: 'sync';
+  /** The next command's counter. */
+  readonly nextMutationId: number;
+  /**
+   * The counters the hub knows a command by are its local counter less this (an enrolment as a
+   * new client starts the hub's counter again at 1).
+   */
+  readonly base?: number;
+  /** The door's enrolment in force (`undefined`: none, or un-enrolled). */
+  readonly enrolment?: EnrolmentRecord;
+  /** The hub this log has been enrolled with (set once: from then on the log is a synced one). */
+  readonly hub?: string;
+  /** The hub no longer accepts the token. */
+  readonly revoked?: boolean;
+  /** Where the last pull stopped (the hub's opaque cursor); `undefined`: from the start. */
+  readonly cursor?: string;
+  /** When a pull last reached the hub's end (epoch ms). */
+  readonly syncedAt?: number;
+  /** The refused commands up to this counter have been looked at by the staff. */
+  readonly seen?: number;
+}
+
+/** A position of the log whose event no longer counts: the hub decided in its place. */
+export interface RetiredRecord {
+  readonly position: number;
+  /** The command whose decision it was. */
+  readonly mutation: number;
+}
+
 /** A saved projection: its name, the version of the code that folded it, and its encoded state. */
 export interface ProjectionRecord {
   readonly name: string;
@@ -50,7 +118,9 @@ export interface SettingRecord {
  * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;
  * - `projections` (since v2): saved projection states by name;
  * - `quarantine` (since v3): records of the log that did not parse;
- * - `settings` (since v4): the device's own settings and identity, by name.
+ * - `settings` (since v4): the device's own settings and identity, by name;
+ * - `mutations`, `sync`, `retired` (since v5): the commands a door sends its hub and what the hub
+ *   decided, the sync's cursor and counter, and the door's own events the hub's replaced.
  */
 export interface HuiyiDB extends DBSchema {
   events: {
@@ -62,6 +132,13 @@ export interface HuiyiDB extends DBSchema {
   projections: { key: string; value: ProjectionRecord };
   quarantine: { key: number; value: QuarantineRecord };
   settings: { key: string; value: SettingRecord };
+  mutations: {
+    key: number;
+    value: MutationRecord;
+    indexes: { 'by-status': [string, number] };
+  };
+  sync: { key: string; value: SyncMetaRecord };
+  retired: { key: number; value: RetiredRecord };
 }
 
 /** The open database. */
@@ -96,6 +173,13 @@ export const UPGRADES: readonly UpgradeStep[] = [
   // v4: the device's settings and identity, kept like the log (not in localStorage).
   (db) => {
     db.createObjectStore('settings', { keyPath: 'key' });
+  },
+  // v5: the sync with a hub: the pending queue of commands, its bookkeeping, retired positions.
+  (db) => {
+    const mutations = db.createObjectStore('mutations', { keyPath: 'id' });
+    mutations.createIndex('by-status', ['status', 'id']);
+    db.createObjectStore('sync', { keyPath: 'key' });
+    db.createObjectStore('retired', { keyPath: 'position' });
   },
 ];
 

@@ -148,3 +148,12 @@ export const actionRejections = {
       'only leadership or whoever recorded the entry may correct it',
     ),
 } as const;
+
+/**
+ * Every rejection of the actions context, each with its literal code and the data that code carries: a
+ * `switch` on `code` narrows `data`.
+ */
+export type ActionRejection = ReturnType<(typeof actionRejections)[keyof typeof actionRejections]>;
+
+/** The codes of {@link ActionRejection}. */
+export type ActionRejectionCode = ActionRejection['code'];

@@ -65,6 +65,7 @@ export type {
 export { actionStreamOf, ACTION_EVENT_TYPES, isActionEvent } from './action-events.js';
 export type * from './action-events.js';
 export { actionRejections } from './action-rejections.js';
+export type { ActionRejection, ActionRejectionCode } from './action-rejections.js';
 export { initialActionState, foldActionEvents, evolveActions } from './action-state.js';
 export type { ActionState } from './action-state.js';
 export { actionIdOf } from './decide-open.js';

@@ -307,7 +307,7 @@ describe('K-2: the door’s variant', () => {
   });
 });
 
-describe('S-2: input from outside', () => {
+describe('S-1: input from outside', () => {
   const { state } = play(setup);
   /** Valid commands of several contexts, to be mangled. */
   const commands = fc.constantFrom<Record<string, unknown>>(
@@ -322,20 +322,20 @@ describe('S-2: input from outside', () => {
     return parsed.ok ? dealership.decide(parsed.value, state) : parsed;
   };
   const laws = malformedInputLaws(parseThenDecide, commands);
-  test('S-2: anything at all is refused as command.malformed, parsed first', () =>
+  test('S-1: anything at all is refused as command.malformed, parsed first', () =>
     fc.assert(laws.anything));
-  test('S-2: a valid command with one field replaced is decided or refused, never thrown', () =>
+  test('S-1: a valid command with one field replaced is decided or refused, never thrown', () =>
     fc.assert(laws.oneFieldReplaced));
   const decidedUnparsed = malformedInputLaws(
     (input) => untyped(dealership).decide(input, state),
     commands,
   );
-  test('S-2: decide itself checks what it is given', () => {
+  test('S-1: decide itself checks what it is given', () => {
     fc.assert(decidedUnparsed.anything);
     fc.assert(decidedUnparsed.oneFieldReplaced);
   });
 
-  it('S-2: parse gives the command as its context reads it, or the same rejection', () => {
+  it('S-1: parse gives the command as its context reads it, or the same rejection', () => {
     for (const c of setup) expect(parseDealershipCommand(c)).toEqual({ ok: true, value: c });
     const bad = { ...setup[4], headcount: 0 };
     const r = parseDealershipCommand(bad);

@@ -36,3 +36,12 @@ export { createDealershipDecider, parseDealershipCommand } from './dealership-de
 export type { DealershipDecider, DealershipOptions } from './dealership-decider.js';
 export { createDoorDecider, parseDoorCommand } from './door-decider.js';
 export type { DoorDecider, DoorEvent, DoorOptions } from './door-decider.js';
+export { hasCode, asDealershipRejection } from './dealership-rejection.js';
+export type {
+  DealershipRejection,
+  DealershipRejectionCode,
+  CommandMalformed,
+  DoorNotTaken,
+  SeriesConflicts,
+  SeriesNoOccurrences,
+} from './dealership-rejection.js';

@@ -94,3 +94,12 @@ export const feeRejections = {
       { expenseId },
     ),
 } as const;
+
+/**
+ * Every rejection of the fees context, each with its literal code and the data that code carries: a
+ * `switch` on `code` narrows `data`.
+ */
+export type FeeRejection = ReturnType<(typeof feeRejections)[keyof typeof feeRejections]>;
+
+/** The codes of {@link FeeRejection}. */
+export type FeeRejectionCode = FeeRejection['code'];

@@ -37,6 +37,7 @@ export type {
 export { FEE_EVENT_TYPES, isFeeEvent, feeStreamOf } from './fee-events.js';
 export type * from './fee-events.js';
 export { feeRejections } from './fee-rejections.js';
+export type { FeeRejection, FeeRejectionCode } from './fee-rejections.js';
 export { initialFeeState, foldFeeEvents, evolveFees } from './fee-state.js';
 export type { FeeState } from './fee-state.js';
 export { createFeeDecider, parseFeeCommand } from './fee-decider.js';

@@ -41,7 +41,11 @@ export const commandBase = { now: instant(), actor: actorCheck };
  * @example
  * malformedCommand('R-2', 'command.start', { 'zh-CN': '时刻', en: 'an instant' }).code // => 'command.malformed'
  */
-export function malformedCommand(rule: RuleId, path: string, expected: Message): Rejection {
+export function malformedCommand(
+  rule: RuleId,
+  path: string,
+  expected: Message,
+): Rejection<'command.malformed', { readonly path: string }> {
   return reject(
     rule,
     'command.malformed',

@@ -70,7 +70,7 @@ export type {
 export { meetingStreamOf, MEETING_EVENT_TYPES, isMeetingEvent } from './meeting-events.js';
 export type * from './meeting-events.js';
 export { meetingRejections } from './meeting-rejections.js';
-export type { PlanField } from './meeting-rejections.js';
+export type { PlanField, MeetingRejection, MeetingRejectionCode } from './meeting-rejections.js';
 export { initialMeetingState, foldMeetingEvents, evolveMeetings } from './meeting-state.js';
 export type { MeetingState, SignedAgreement } from './meeting-state.js';
 export { hasSignedAgreement } from './decide-sign-in.js';

@@ -327,3 +327,14 @@ export const meetingRejections = {
       { outcomeId },
     ),
 } as const;
+
+/**
+ * Every rejection of the meetings context, each with its literal code and the data that code carries: a
+ * `switch` on `code` narrows `data`.
+ */
+export type MeetingRejection = ReturnType<
+  (typeof meetingRejections)[keyof typeof meetingRejections]
+>;
+
+/** The codes of {@link MeetingRejection}. */
+export type MeetingRejectionCode = MeetingRejection['code'];

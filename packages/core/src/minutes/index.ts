@@ -43,6 +43,7 @@ export type {
 export { minutesStreamOf, MINUTES_EVENT_TYPES, isMinutesEvent } from './minutes-events.js';
 export type * from './minutes-events.js';
 export { minutesRejections } from './minutes-rejections.js';
+export type { MinutesRejection, MinutesRejectionCode } from './minutes-rejections.js';
 export { initialMinutesState, foldMinutesEvents, evolveMinutes } from './minutes-state.js';
 export type { MinutesState } from './minutes-state.js';
 export { minutesDue } from './decide-minutes.js';

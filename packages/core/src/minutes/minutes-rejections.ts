@@ -149,3 +149,14 @@ export const minutesRejections = {
       { version },
     ),
 } as const;
+
+/**
+ * Every rejection of the minutes context, each with its literal code and the data that code carries: a
+ * `switch` on `code` narrows `data`.
+ */
+export type MinutesRejection = ReturnType<
+  (typeof minutesRejections)[keyof typeof minutesRejections]
+>;
+
+/** The codes of {@link MinutesRejection}. */
+export type MinutesRejectionCode = MinutesRejection['code'];

@@ -60,3 +60,5 @@ export { evolvePolicy } from './evolve-policy.js';
 export { policyAt, versionAt, versionsInForce, parametersIn } from './policy-at.js';
 export type { PolicyLookup } from './policy-at.js';
 export type { PolicyInForce, PolicyPeriod } from './policy-at.js';
+export type { PolicyRejection, PolicyRejectionCode } from './policy-rejections.js';
+export type { ParameterRejection, ParameterRejectionCode } from './parameter-rejections.js';

@@ -1,4 +1,4 @@
-import { reject, type Message, type Rejection } from '../rejection/rejection.js';
+import { reject, type Message } from '../rejection/rejection.js';
 
 /**
  * A parameter (or a group of them) that holds the wrong thing (P-1).
@@ -10,7 +10,7 @@ import { reject, type Message, type Rejection } from '../rejection/rejection.js'
  * parameterInvalid('rooms.maxLengthMinutes', { 'zh-CN': '整数', en: 'an integer' }).data
  * // => { path: 'rooms.maxLengthMinutes', expected: 'an integer' }
  */
-export function parameterInvalid(path: string, expected: Message): Rejection {
+export function parameterInvalid(path: string, expected: Message) {
   return reject(
     'P-1',
     'policy.parameter-invalid',
@@ -30,7 +30,7 @@ export function parameterInvalid(path: string, expected: Message): Rejection {
  * @example
  * parameterMissing('kiosk.idleReturnSeconds').code // => 'policy.parameter-missing'
  */
-export function parameterMissing(path: string): Rejection {
+export function parameterMissing(path: string) {
   return reject(
     'P-1',
     'policy.parameter-missing',
@@ -47,7 +47,7 @@ export function parameterMissing(path: string): Rejection {
  * @example
  * parameterUnknown('rooms.maxLenght').code // => 'policy.parameter-unknown'
  */
-export function parameterUnknown(path: string): Rejection {
+export function parameterUnknown(path: string) {
   return reject(
     'P-1',
     'policy.parameter-unknown',
@@ -72,7 +72,7 @@ export function parametersInconsistent(
   path: string,
   why: Message,
   data: Readonly<Record<string, unknown>>,
-): Rejection {
+) {
   return reject(
     'P-1',
     'policy.parameters-inconsistent',
@@ -83,3 +83,14 @@ export function parametersInconsistent(
     { ...data, path },
   );
 }
+
+/** Every rejection of the policy's parameters (P-1, P-3), with its literal code and data. */
+export type ParameterRejection = ReturnType<
+  | typeof parameterInvalid
+  | typeof parameterMissing
+  | typeof parameterUnknown
+  | typeof parametersInconsistent
+>;
+
+/** The codes of {@link ParameterRejection}. */
+export type ParameterRejectionCode = ParameterRejection['code'];

@@ -1,4 +1,4 @@
-import { reject, type Rejection } from '../rejection/rejection.js';
+import { reject } from '../rejection/rejection.js';
 
 /**
  * A command from outside that is not well formed (P-2).
@@ -9,7 +9,7 @@ import { reject, type Rejection } from '../rejection/rejection.js';
  * @example
  * commandInvalid('now', ['an instant', '时间点']).data // => { field: 'now', expected: 'an instant' }
  */
-export function commandInvalid(field: string, expected: readonly [string, string]): Rejection {
+export function commandInvalid(field: string, expected: readonly [string, string]) {
   return reject(
     'P-2',
     'policy.command-invalid',
@@ -29,7 +29,7 @@ export function commandInvalid(field: string, expected: readonly [string, string
  * @example
  * revisionUnknown('r9').code // => 'policy.revision-unknown'
  */
-export function revisionUnknown(revisionId: string): Rejection {
+export function revisionUnknown(revisionId: string) {
   return reject(
     'P-2',
     'policy.revision-unknown',
@@ -46,7 +46,7 @@ export function revisionUnknown(revisionId: string): Rejection {
  * @example
  * revisionExists('r1').code // => 'policy.revision-exists'
  */
-export function revisionExists(revisionId: string): Rejection {
+export function revisionExists(revisionId: string) {
   return reject(
     'P-2',
     'policy.revision-exists',
@@ -82,7 +82,7 @@ const WHO: Readonly<Record<PolicyStep, readonly [string, string]>> = {
  * @example
  * stepForbidden('approve', 'r1', 'p7').code // => 'policy.approve-forbidden'
  */
-export function stepForbidden(step: PolicyStep, revisionId: string, actorId: string): Rejection {
+export function stepForbidden(step: PolicyStep, revisionId: string, actorId: string) {
   const [who, whoZh] = WHO[step];
   return reject(
     'P-2',
@@ -110,12 +110,14 @@ export function stepOutOfOrder(
   step: PolicyStep,
   revisionId: string,
   status: 'proposed' | 'announced' | 'withdrawn',
-): Rejection {
-  const why = {
-    proposed: ['it is not approved', '尚未获公司领导审批', 'not-approved'],
-    announced: ['it is already announced', '已经公告', 'announced'],
-    withdrawn: ['it was withdrawn', '已被撤回', 'withdrawn'],
-  }[status];
+) {
+  const why = (
+    {
+      proposed: ['it is not approved', '尚未获公司领导审批', 'not-approved'],
+      announced: ['it is already announced', '已经公告', 'announced'],
+      withdrawn: ['it was withdrawn', '已被撤回', 'withdrawn'],
+    } as const satisfies Record<typeof status, readonly [string, string, string]>
+  )[status];
   return reject(
     'P-2',
     `policy.revision-${why[2]}`,
@@ -126,3 +128,15 @@ export function stepOutOfOrder(
     { revisionId, status },
   );
 }
+
+/** Every rejection of the policy's revision lifecycle (P-2), with its literal code and data. */
+export type PolicyRejection = ReturnType<
+  | typeof commandInvalid
+  | typeof revisionUnknown
+  | typeof revisionExists
+  | typeof stepForbidden
+  | typeof stepOutOfOrder
+>;
+
+/** The codes of {@link PolicyRejection}. */
+export type PolicyRejectionCode = PolicyRejection['code'];

@@ -13,10 +13,13 @@ import { reject, type Rejection, type RuleId } from './rejection.js';
  * @example
  * bilingual('R-1', 'room.unknown', '没有会议室 B', 'there is no room B', { roomId: 'B' })
  */
-export const bilingual = (
+export const bilingual = <
+  const Code extends string,
+  const Data extends Readonly<Record<string, unknown>> = Readonly<Record<never, never>>,
+>(
   rule: RuleId,
-  code: string,
+  code: Code,
   zh: string,
   en: string,
-  data: Record<string, unknown> = {},
-): Rejection => reject(rule, code, { 'zh-CN': zh, en }, data);
+  data?: Data,
+): Rejection<Code, Data> => reject(rule, code, { 'zh-CN': zh, en }, data);

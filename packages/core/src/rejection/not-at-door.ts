@@ -9,7 +9,7 @@ import { reject, type Rejection } from './rejection.js';
  * @example
  * notAtDoor('RequestSeries').code // => 'door.not-taken'
  */
-export function notAtDoor(type: string): Rejection {
+export function notAtDoor(type: string): Rejection<'door.not-taken', { readonly type: string }> {
   return reject(
     'K-2',
     'door.not-taken',

@@ -14,13 +14,22 @@ export interface Message {
  * Why something a person or an integrator asked for was refused: the rule it breaks, a stable
  * machine code, the data behind it, and a ready message in Chinese and English.
  *
- * A rejection is a value, never an exception: bad input changes nothing and throws nothing.
+ * A rejection is a value, never an exception: bad input changes nothing and throws nothing. Each
+ * context's catalog types its rejections with their literal code and data (for example
+ * `BookingRejection`), and {@link DealershipRejection} is their union: a `switch` on its `code` narrows
+ * `data` to what that code carries.
+ *
+ * @typeParam Code - its code (default: any)
+ * @typeParam Data - the data it carries (default: any record)
  */
-export interface Rejection {
+export interface Rejection<
+  Code extends string = string,
+  Data extends Readonly<Record<string, unknown>> = Readonly<Record<string, unknown>>,
+> {
   readonly kind: 'rejection';
   readonly rule: RuleId;
-  readonly code: string;
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly code: Code;
+  readonly data: Data;
   readonly message: Message;
 }
 
@@ -40,13 +49,11 @@ export type Result<T> =
  * reject('T-2', 'interval.empty', { 'zh-CN': '结束须晚于开始', en: 'end must be after start' })
  * // => { kind: 'rejection', rule: 'T-2', code: 'interval.empty', data: {}, message: … }
  */
-export function reject(
-  rule: RuleId,
-  code: string,
-  message: Message,
-  data: Readonly<Record<string, unknown>> = {},
-): Rejection {
-  return { kind: 'rejection', rule, code, data, message };
+export function reject<
+  const Code extends string,
+  const Data extends Readonly<Record<string, unknown>> = Readonly<Record<never, never>>,
+>(rule: RuleId, code: Code, message: Message, data?: Data): Rejection<Code, Data> {
+  return { kind: 'rejection', rule, code, data: data ?? ({} as Data), message };
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { RuleId } from '../rejection/rejection.js';
 import type { Instant } from '../time/instant.js';
+import type { Alternatives } from './suggestions.js';
 import type { Booking } from './booking.js';
 import type { Room } from './room.js';
 
@@ -133,13 +135,19 @@ export interface SeriesBooked {
   readonly skipped: readonly SkippedOccurrence[];
 }
 
-/** An occurrence of a series that was not booked, and the rule that refused it. */
+/**
+ * An occurrence of a series that was not booked (its id `<seriesId>@<YYYY-MM-DD>`), the rule that
+ * refused it, and, when its room was busy, what a single booking would be offered instead: the
+ * nearest free slots that day in the same room, and other rooms free at that time.
+ */
 export interface SkippedOccurrence {
   readonly bookingId: string;
   readonly start: Instant;
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly code: string;
   readonly message: { readonly 'zh-CN': string; readonly en: string };
+  /** For a busy room (`booking.room-busy`): the nearest free slots and other free rooms (R-2). */
+  readonly alternatives?: Alternatives;
 }
 
 /** Every event of the rooms and bookings context; each belongs to the stream `room:<roomId>`. */

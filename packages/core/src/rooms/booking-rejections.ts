@@ -283,3 +283,14 @@ const statusZh: Record<string, string> = {
   declined: '被拒绝',
   'checked-in': '签到',
 };
+
+/**
+ * Every rejection of the rooms and bookings context, each with its literal code and the data that code carries: a
+ * `switch` on `code` narrows `data`.
+ */
+export type BookingRejection = ReturnType<
+  (typeof bookingRejections)[keyof typeof bookingRejections]
+>;
+
+/** The codes of {@link BookingRejection}. */
+export type BookingRejectionCode = BookingRejection['code'];

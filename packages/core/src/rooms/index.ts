@@ -47,6 +47,7 @@ export type {
 export { bookingStreamOf, BOOKING_EVENT_TYPES, isBookingEvent } from './booking-events.js';
 export type * from './booking-events.js';
 export { bookingRejections, wallText } from './booking-rejections.js';
+export type { BookingRejection, BookingRejectionCode } from './booking-rejections.js';
 export {
   initialBookingState,
   foldBookingEvents,

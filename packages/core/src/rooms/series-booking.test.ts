@@ -87,6 +87,37 @@ describe('M-1, R-2: a regular meeting booked as one request', () => {
     expect(given([...log, ...r.value]).when(series())).toEqual({ ok: true, value: [] });
   });
 
+  it('R-2: each busy occurrence comes with the slots and rooms a single booking of it is offered', () => {
+    const log = busyLog();
+    const r = given(log).when(series());
+    if (!r.ok) throw new Error(r.rejection.message.en);
+    const summary = r.value.at(-1);
+    const skipped = summary?.type === 'SeriesBooked' ? summary.skipped : [];
+    const single = given(log).when(
+      request({
+        bookingId: 'single',
+        topic: '售后周例会',
+        start: at(9) + 14 * DAY,
+        end: at(10) + 14 * DAY,
+      }),
+    );
+    expect(single.ok).toBe(false);
+    if (single.ok) return;
+    const { slots, rooms } = single.rejection.data as { slots: unknown[]; rooms: unknown[] };
+    expect(slots.length).toBeGreaterThan(0);
+    expect(rooms.length).toBeGreaterThan(0);
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        bookingId: 'weekly-review@2026-12-14',
+        rule: 'R-2',
+        code: 'booking.room-busy',
+        alternatives: { slots, rooms },
+      }),
+    ]);
+    const refused = given(log).when(series({ mode: 'all-or-nothing' }));
+    expect(!refused.ok && refused.rejection.data['skipped']).toEqual(skipped);
+  });
+
   it('R-2: a series with nothing in the horizon, or a malformed series, is refused', () => {
     const far = { ...mondays, start: { ...mondays.start, year: 2027 } };
     expect(given(site).when(series({ series: far }))).toMatchObject({

@@ -1,5 +1,5 @@
 import type { PolicyParameters } from '../policy/parameters.js';
-import { fail, ok, reject, type Result } from '../rejection/index.js';
+import { fail, ok, reject, type Rejection, type Result } from '../rejection/index.js';
 import { DAY, MINUTE } from '../time/instant.js';
 import { formatLocalDate } from '../time/local-date.js';
 import { occurrencesBetween } from '../time/recurrence.js';
@@ -10,6 +10,7 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import { findBooking, firstRejection, isAdmin, sameRequest } from './decide-helpers.js';
 import { bookingRejections as why } from './booking-rejections.js';
 import { evolveBookings, type BookingState, type RoomState } from './booking-state.js';
+import type { Alternatives } from './suggestions.js';
 
 /**
  * Books a regular meeting's occurrences within the booking horizon as one request (M-1, R-2).
@@ -112,9 +113,16 @@ export function requestSeries(
   ]);
 }
 
-function skip(
-  b: Booking,
-  r: { rule: string; code: string; message: SkippedOccurrence['message'] },
-): SkippedOccurrence {
-  return { bookingId: b.id, start: b.start, rule: r.rule, code: r.code, message: r.message };
+function skip(b: Booking, r: Rejection): SkippedOccurrence {
+  const { slots, rooms } = r.data as Partial<Alternatives>;
+  const alternatives =
+    slots !== undefined && rooms !== undefined ? { alternatives: { slots, rooms } } : {};
+  return {
+    bookingId: b.id,
+    start: b.start,
+    rule: r.rule,
+    code: r.code,
+    message: r.message,
+    ...alternatives,
+  };
 }

@@ -43,6 +43,7 @@ export type {
 export { UPKEEP_OWN_EVENT_TYPES, isUpkeepOwnEvent, upkeepStreamOf } from './upkeep-events.js';
 export type * from './upkeep-events.js';
 export { upkeepRejections } from './upkeep-rejections.js';
+export type { UpkeepRejection, UpkeepRejectionCode } from './upkeep-rejections.js';
 export {
   initialUpkeepState,
   EMPTY_ROOM_UPKEEP,

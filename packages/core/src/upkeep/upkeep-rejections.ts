@@ -106,3 +106,12 @@ export const upkeepRejections = {
       { problemId },
     ),
 } as const;
+
+/**
+ * Every rejection of the upkeep context, each with its literal code and the data that code carries: a
+ * `switch` on `code` narrows `data`.
+ */
+export type UpkeepRejection = ReturnType<(typeof upkeepRejections)[keyof typeof upkeepRejections]>;
+
+/** The codes of {@link UpkeepRejection}. */
+export type UpkeepRejectionCode = UpkeepRejection['code'];

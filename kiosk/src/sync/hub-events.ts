@@ -1,0 +1,32 @@
+import { isBookingEvent, isUpkeepOwnEvent, type NewEvent, type StoredEvent } from '@huiyi/core';
+import type { KioskEvent } from '../services/kiosk-events.js';
+import type { HubEvent } from './protocol.js';
+
+/**
+ * Whether an event from the hub is one the door folds: its room's bookings and upkeep, its
+ * meetings, the people directory. Anything else the hub sends (the policy, fees, minutes …) is
+ * passed over: the door neither folds nor keeps it.
+ *
+ * @param e - an event from the hub
+ * @returns whether the door keeps it
+ */
+export function isKioskHubEvent(e: HubEvent): e is StoredEvent<KioskEvent> {
+  const data = e.data as unknown as KioskEvent;
+  return (
+    isBookingEvent(data) ||
+    isUpkeepOwnEvent(data) ||
+    data.type === 'PersonRegistered' ||
+    e.stream.startsWith('meeting:')
+  );
+}
+
+/**
+ * The event as the door appends it: the hub's position is the hub's, not the log's.
+ *
+ * @param e - an event from the hub
+ * @returns the envelope without its position
+ */
+export function withoutPosition(e: StoredEvent<KioskEvent>): NewEvent<KioskEvent> {
+  const { id, stream, type, data, now, who, device } = e;
+  return { id, stream, type, data, now, who, device };
+}

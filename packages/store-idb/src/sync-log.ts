@@ -1,0 +1,449 @@
+import {
+  validateBatch,
+  type DomainEvent,
+  type NewEvent,
+  type StoreError,
+  type StoredEvent,
+} from '@huiyi/core';
+import { unwrap } from 'idb';
+import type {
+  EnrolmentRecord,
+  HuiyiDatabase,
+  MutationRecord,
+  RetiredRecord,
+  SyncMetaRecord,
+} from './schema.js';
+
+/** A command taken at the door, as the hub answered a push of it (before the pull that settles it). */
+export interface MutationAnswer {
+  readonly id: number;
+  readonly answer: 'applied' | 'refused';
+  /** The ids of the hub's events for it (applied). */
+  readonly hubEvents?: readonly string[];
+  /** The hub's rejection (refused). */
+  readonly rejection?: unknown;
+}
+
+/** A command the hub's decision has reached the log for: it is confirmed or refused for good. */
+export interface Settlement {
+  readonly id: number;
+  readonly status: 'confirmed' | 'refused';
+  readonly rejection?: unknown;
+}
+
+/**
+ * One step of a sync, written in one transaction (nothing of it, or all of it, survives a kill):
+ * the hub's events appended, the commands the hub decided settled (their door-made events
+ * retired), the commands still pending decided again after the hub's events (their earlier events
+ * retired, the new ones appended after the hub's), and where the pull stopped.
+ */
+export interface SyncStep<E extends DomainEvent = DomainEvent> {
+  /** The hub's events, in the hub's order; an id already in the log is skipped. */
+  readonly events: readonly NewEvent<E>[];
+  readonly settle: readonly Settlement[];
+  /** Each command still pending, in counter order, with the events its new decision made. */
+  readonly rebase: readonly { readonly id: number; readonly events: readonly NewEvent<E>[] }[];
+  /** Where the pull stopped (kept with the events, so a kill never skips nor repeats a page). */
+  readonly cursor?: string;
+  /** When the pull reached the hub's end, if this step did. */
+  readonly syncedAt?: number;
+}
+
+/** What a step wrote. */
+export interface SyncApplied<E extends DomainEvent = DomainEvent> {
+  /** The hub's events as written (without the skipped ones). */
+  readonly appended: readonly StoredEvent<E>[];
+  /** The pending commands' new events, by command. */
+  readonly rebased: ReadonlyMap<number, readonly StoredEvent<E>[]>;
+  /** The positions retired by this step. */
+  readonly retired: readonly number[];
+}
+
+/**
+ * The door's side of a sync with a hub, kept in the same database as its log: the pending queue
+ * of commands (each with the door's own decision), what the hub answered, the cursor, and the
+ * events the hub's decisions replaced (retired: kept in the log, skipped by every read).
+ */
+export interface SyncLog<E extends DomainEvent = DomainEvent> {
+  /**
+   * Appends a command's events and queues the command for the hub, in one transaction, with the
+   * next counter.
+   *
+   * @param events - the events of the door's decision, then any attachments
+   * @param command - the command (JSON)
+   * @param decided - how many of `events` are the decision (the rest stay when it is retired)
+   * @returns the events as written, and the command's counter
+   */
+  appendCommand(
+    events: readonly NewEvent<E>[],
+    command: unknown,
+    decided?: number,
+  ): Promise<{ readonly appended: readonly StoredEvent<E>[]; readonly mutation: number }>;
+  /**
+   * @param status - which
+   * @returns the commands in that status, by counter
+   */
+  mutations(status: MutationRecord['status']): Promise<readonly MutationRecord[]>;
+  /**
+   * Keeps what the hub answered to a push (before its pull): a retry after a kill then knows.
+   *
+   * @param answers - per command
+   */
+  answer(answers: readonly MutationAnswer[]): Promise<void>;
+  /**
+   * @param ids - event ids
+   * @returns for each, whether it is in the log
+   */
+  has(ids: readonly string[]): Promise<readonly boolean[]>;
+  /**
+   * Writes one step of a sync in one transaction.
+   *
+   * @param step - the step
+   * @returns what it wrote
+   */
+  apply(step: SyncStep<E>): Promise<SyncApplied<E>>;
+  /** @returns the counter, the cursor, the last sync */
+  meta(): Promise<SyncMetaRecord>;
+  /**
+   * Forgets the cursor (the hub asked for a pull from the start); the log and the queue stay.
+   */
+  resetCursor(): Promise<void>;
+  /**
+   * Notes that the staff have looked at the refused commands up to a counter.
+   *
+   * @param upTo - the counter
+   */
+  seen(upTo: number): Promise<void>;
+  /**
+   * Keeps an enrolment, in one write. A log never enrolled before (a standalone door) has all its
+   * events retired and its saved states dropped: from then on its state is the hub's. Another
+   * hub's enrolment starts the pull from the beginning. The hub's counters start again at 1 from
+   * the first command still pending.
+   *
+   * @param enrolment - the hub's answer, with its address
+   */
+  enrol(enrolment: EnrolmentRecord): Promise<void>;
+  /**
+   * Forgets the token (un-enrolled) or notes that the hub refused it (revoked); the log, the
+   * queue and the hub's address stay, and the door goes on working locally.
+   *
+   * @param how - which
+   */
+  disconnect(how: 'unenrolled' | 'revoked'): Promise<void>;
+}
+
+const META_KEY = 'sync';
+
+/** A request inside a transaction whose failure the transaction itself reports (`tx.done`). */
+const quiet = (request: Promise<unknown>): void => {
+  request.catch(() => undefined);
+};
+const freshMeta: SyncMetaRecord = { key: META_KEY, nextMutationId: 1 };
+
+const recordOf = (e: NewEvent): Omit<StoredEvent, 'position'> => ({
+  id: e.id,
+  stream: e.stream,
+  type: e.type,
+  data: e.data,
+  now: e.now,
+  who: e.who,
+  device: e.device,
+});
+
+/**
+ * Adds records to the log inside a transaction; resolves, once the last request has completed,
+ * with each one's position, or `dup` for an id already in the log (not a failure).
+ */
+function addAll(
+  raw: IDBObjectStore,
+  records: readonly Omit<StoredEvent, 'position'>[],
+): Promise<(number | 'dup')[]> {
+  const out: (number | 'dup')[] = new Array(records.length);
+  if (records.length === 0) return Promise.resolve(out);
+  return new Promise((resolve, reject) => {
+    let left = records.length;
+    const done = (): void => {
+      left -= 1;
+      if (left === 0) resolve(out);
+    };
+    records.forEach((r, i) => {
+      let request: IDBRequest<IDBValidKey>;
+      try {
+        request = raw.add(r);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      request.onsuccess = () => {
+        out[i] = request.result as number;
+        done();
+      };
+      request.onerror = (event) => {
+        if (request.error?.name !== 'ConstraintError') {
+          reject(request.error);
+          return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        out[i] = 'dup';
+        done();
+      };
+    });
+  });
+}
+
+/**
+ * The IndexedDB sync log over an open database. `retired` is the store's set of retired
+ * positions (its reads skip them); it is updated once a step has committed.
+ *
+ * @param db - the database
+ * @param retired - the positions every read skips
+ * @param fault - turns what IndexedDB threw into the store's error
+ * @param announce - tells other tabs what a write appended (and whether it retired events)
+ * @returns the sync log
+ */
+export function idbSyncLog<E extends DomainEvent>(
+  db: HuiyiDatabase,
+  retired: Set<number>,
+  fault: (error: unknown) => StoreError,
+  announce: (positions: readonly number[], retiredSome: boolean) => void = () => undefined,
+): SyncLog<E> {
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw fault(error);
+    }
+  };
+  const strict = { durability: 'strict' } as const;
+  return {
+    appendCommand(events, command, decided = events.length) {
+      const batch = validateBatch(events) as NewEvent<E>[];
+      return guard(async () => {
+        const tx = db.transaction(['events', 'mutations', 'sync'], 'readwrite', strict);
+        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
+        const outcome = await addAll(unwrap(tx.objectStore('events')), batch.map(recordOf));
+        const positions = outcome.filter((o): o is number => typeof o === 'number');
+        const id = meta.nextMutationId;
+        const now = (command as { now?: unknown } | null)?.now;
+        quiet(tx.objectStore('sync').put({ ...meta, nextMutationId: id + 1 }));
+        quiet(
+          tx.objectStore('mutations').add({
+            id,
+            command,
+            at: typeof now === 'number' ? now : 0,
+            positions: positions.slice(0, decided),
+            status: 'pending',
+          }),
+        );
+        await tx.done;
+        announce(positions, false);
+        const appended = batch.flatMap((e, i) => {
+          const o = outcome[i];
+          return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
+        });
+        return { appended, mutation: id };
+      });
+    },
+
+    mutations(status) {
+      return guard(() =>
+        db.getAllFromIndex(
+          'mutations',
+          'by-status',
+          IDBKeyRange.bound([status, 0], [status, Number.MAX_SAFE_INTEGER]),
+        ),
+      );
+    },
+
+    answer(answers) {
+      if (answers.length === 0) return Promise.resolve();
+      return guard(async () => {
+        const tx = db.transaction('mutations', 'readwrite', strict);
+        const records = await Promise.all(answers.map((a) => tx.store.get(a.id)));
+        answers.forEach((a, i) => {
+          const r = records[i];
+          if (r === undefined || r.status !== 'pending') return;
+          quiet(
+            tx.store.put({
+              ...r,
+              answer: a.answer,
+              ...(a.hubEvents ? { hubEvents: a.hubEvents } : {}),
+              ...(a.rejection !== undefined ? { rejection: a.rejection } : {}),
+            }),
+          );
+        });
+        await tx.done;
+      });
+    },
+
+    has(ids) {
+      return guard(async () => {
+        const tx = db.transaction('events');
+        const index = tx.store.index('by-id');
+        const keys = await Promise.all(ids.map((id) => index.getKey(id)));
+        await tx.done;
+        return keys.map((k) => k !== undefined && !retired.has(k));
+      });
+    },
+
+    apply(step) {
+      const hub = validateBatch(step.events) as NewEvent<E>[];
+      const rebase = step.rebase.map((r) => ({
+        id: r.id,
+        events: validateBatch(r.events) as NewEvent<E>[],
+      }));
+      return guard(async () => {
+        const tx = db.transaction(
+          ['events', 'mutations', 'sync', 'retired', 'projections'],
+          'readwrite',
+          strict,
+        );
+        const mutations = tx.objectStore('mutations');
+        const touched = [...step.settle.map((s) => s.id), ...rebase.map((r) => r.id)];
+        const records = new Map<number, MutationRecord>();
+        for (const r of await Promise.all(touched.map((id) => mutations.get(id)))) {
+          if (r !== undefined) records.set(r.id, r);
+        }
+        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
+        const projections = await tx.objectStore('projections').getAll();
+        const raw = unwrap(tx.objectStore('events'));
+        // The hub's events first, then each pending command's new decision after them.
+        const hubOutcome = await addAll(raw, hub.map(recordOf));
+        const rebaseOutcome = await addAll(
+          raw,
+          rebase.flatMap((r) => r.events.map(recordOf)),
+        );
+        const retiring: RetiredRecord[] = [];
+        for (const s of step.settle) {
+          const r = records.get(s.id);
+          if (r === undefined || r.status !== 'pending') continue;
+          for (const p of r.positions) retiring.push({ position: p, mutation: r.id });
+          quiet(
+            mutations.put({
+              ...r,
+              status: s.status,
+              ...(s.rejection !== undefined ? { rejection: s.rejection } : {}),
+            }),
+          );
+        }
+        const rebased = new Map<number, StoredEvent<E>[]>();
+        let k = 0;
+        for (const r of rebase) {
+          const written: StoredEvent<E>[] = [];
+          for (const e of r.events) {
+            const o = rebaseOutcome[k++];
+            if (typeof o === 'number')
+              written.push({ ...recordOf(e), position: o } as StoredEvent<E>);
+          }
+          rebased.set(r.id, written);
+          const old = records.get(r.id);
+          if (old === undefined || old.status !== 'pending') continue;
+          for (const p of old.positions) retiring.push({ position: p, mutation: r.id });
+          quiet(mutations.put({ ...old, positions: written.map((e) => e.position) }));
+        }
+        const retiredStore = tx.objectStore('retired');
+        for (const r of retiring) quiet(retiredStore.put(r));
+        // A saved state that folded a retired event is no longer the log's: fold it again.
+        const first = Math.min(...retiring.map((r) => r.position));
+        for (const p of projections) {
+          if (p.position >= first) quiet(tx.objectStore('projections').delete(p.name));
+        }
+        quiet(
+          tx.objectStore('sync').put({
+            ...meta,
+            ...(step.cursor !== undefined ? { cursor: step.cursor } : {}),
+            ...(step.syncedAt !== undefined ? { syncedAt: step.syncedAt } : {}),
+          }),
+        );
+        await tx.done;
+        for (const r of retiring) retired.add(r.position);
+        announce(
+          [...hubOutcome, ...rebaseOutcome].filter((o): o is number => typeof o === 'number'),
+          retiring.length > 0,
+        );
+        const appended = hub.flatMap((e, i) => {
+          const o = hubOutcome[i];
+          return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
+        });
+        return { appended, rebased, retired: retiring.map((r) => r.position) };
+      });
+    },
+
+    meta() {
+      return guard(async () => (await db.get('sync', META_KEY)) ?? freshMeta);
+    },
+
+    resetCursor() {
+      return guard(async () => {
+        const tx = db.transaction('sync', 'readwrite', strict);
+        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
+        const { cursor, ...rest } = meta;
+        if (cursor !== undefined) quiet(tx.store.put(rest));
+        await tx.done;
+      });
+    },
+
+    enrol(enrolment) {
+      return guard(async () => {
+        const tx = db.transaction(
+          ['events', 'mutations', 'sync', 'retired', 'projections'],
+          'readwrite',
+          strict,
+        );
+        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
+        const pending = await tx
+          .objectStore('mutations')
+          .index('by-status')
+          .getAllKeys(IDBKeyRange.bound(['pending', 0], ['pending', Number.MAX_SAFE_INTEGER]));
+        const retiring: number[] = [];
+        if (meta.hub === undefined) {
+          // A standalone door's log is its own: none of it is the hub's.
+          for (const p of await tx.objectStore('events').getAllKeys()) {
+            if (!retired.has(p)) retiring.push(p);
+          }
+          for (const p of retiring)
+            quiet(tx.objectStore('retired').put({ position: p, mutation: 0 }));
+          quiet(tx.objectStore('projections').clear());
+        }
+        const first = pending[0] ?? meta.nextMutationId;
+        const { cursor, ...rest } = meta;
+        quiet(
+          tx.objectStore('sync').put({
+            ...rest,
+            ...(cursor !== undefined && meta.hub === enrolment.hub ? { cursor } : {}),
+            base: first - 1,
+            enrolment,
+            hub: enrolment.hub,
+            revoked: false,
+          }),
+        );
+        await tx.done;
+        for (const p of retiring) retired.add(p);
+        announce([], retiring.length > 0);
+      });
+    },
+
+    disconnect(how) {
+      return guard(async () => {
+        const tx = db.transaction('sync', 'readwrite', strict);
+        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
+        if (how === 'revoked') quiet(tx.store.put({ ...meta, revoked: true }));
+        else {
+          const { enrolment, ...rest } = meta;
+          if (enrolment !== undefined) quiet(tx.store.put({ ...rest, revoked: false }));
+        }
+        await tx.done;
+      });
+    },
+
+    seen(upTo) {
+      return guard(async () => {
+        const tx = db.transaction('sync', 'readwrite', strict);
+        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
+        if ((meta.seen ?? 0) < upTo) quiet(tx.store.put({ ...meta, seen: upTo }));
+        await tx.done;
+      });
+    },
+  };
+}
