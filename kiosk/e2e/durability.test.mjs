@@ -286,7 +286,10 @@ test('K-3: with the storage quota set full after the log is open, every tap is w
     const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
     await page.getByRole('button', { name: '参会签到' }).click();
-    const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
+    // 刘洋's one enabled button: 签到 when he is out, 签退 when he is in (each tap its own gesture).
+    const liu = page.locator(
+      'sign-in-panel li:has(button[data-person="p-liu"]) button:not([disabled])',
+    );
     const tap = async (p, who) => {
       const before = (await readDatabase(p)).events.length;
       await who.click();
@@ -323,7 +326,9 @@ test('K-3: with the storage quota set full after the log is open, every tap is w
     await blank.goto(server.baseURL);
     await blank.locator('huiyi-kiosk door-display state-badge').waitFor();
     await blank.getByRole('button', { name: '参会签到' }).click();
-    const restarted = blank.locator('sign-in-panel button[data-person="p-liu"]');
+    const restarted = blank.locator(
+      'sign-in-panel li:has(button[data-person="p-liu"]) button:not([disabled])',
+    );
     assert.equal(await tap(blank, restarted), 'refused');
     // Room again: the same tap is written.
     await cdp2.send('Storage.overrideQuotaForOrigin', { origin });
@@ -380,9 +385,12 @@ test('K-3: the disk itself full after the log is open: each tap is written and c
     await page.goto(server.baseURL);
     await page.locator('huiyi-kiosk door-display state-badge').waitFor();
     await page.getByRole('button', { name: '参会签到' }).click();
-    const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
+    // 刘洋's one enabled button: 签到 when he is out, 签退 when he is in (each tap its own gesture).
+    const liu = page.locator(
+      'sign-in-panel li:has(button[data-person="p-liu"]) button:not([disabled])',
+    );
     // What the log holds, as the door's badge says it (a new connection fails on a full disk).
-    const written = async () => Number(/待同步 (\d+) 条/.exec(await screenText(page))?.[1]);
+    const written = async () => Number(/未同步 (\d+) 条/.exec(await screenText(page))?.[1]);
     disk.fill();
     const outcomes = [];
     let confirmedWrites = 0;
@@ -402,6 +410,10 @@ test('K-3: the disk itself full after the log is open: each tap is written and c
           .then(() => 'refused'),
       ]);
       if (outcome === 'confirmed') confirmedWrites += 1;
+      // The badge is drawn on the shell's next frame, the confirmation at once: give it a moment.
+      const expected = outcome === 'confirmed' ? 1 : 0;
+      for (let k = 0; k < 40 && (await written()) - before !== expected; k++)
+        await page.waitForTimeout(50);
       assert.equal((await written()) - before, outcome === 'confirmed' ? 1 : 0, outcome);
       outcomes.push(outcome);
       await page.clock.fastForward(5_000);

@@ -76,7 +76,7 @@ describe('huiyi-kiosk', () => {
     expect(doorText(el)).to.contain('剩余 33 分钟').and.to.contain('新员工质量培训');
     expect(navButtons(el)).to.deep.equal(['参会签到', '延长', '提前结束']);
     expect(deepButton(el.shadowRoot!, '参会签到').className).to.contain('primary');
-    expect($(el, 'sync-badge').shadowRoot!.textContent).to.contain('待同步');
+    expect($(el, 'sync-badge').shadowRoot!.textContent).to.contain('仅本地保存');
     await expect(el).to.be.accessible();
   });
 

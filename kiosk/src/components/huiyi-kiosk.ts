@@ -166,7 +166,14 @@ export class HuiyiKiosk extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    const remade = ['service', 'settings', 'clock', 'policy'].some((k) => changed.has(k));
+    const remade = ['service', 'clock', 'policy'].some((k) => changed.has(k)) || !this.door;
+    if (!remade && this.door && this.settings && changed.has('settings')) {
+      // New settings (the PIN read from the store, another room): the same door, so a tap in
+      // flight still says what it did, and the screen and its words stay.
+      this.door.settings = this.settings;
+      this.#idle.timeoutMs = this.door.params().kiosk.idleReturnSeconds * 1000;
+      this.door.changed();
+    }
     if (remade && this.service && this.settings && this.settings !== this.door?.settings) {
       const door = new Door({
         service: this.service,

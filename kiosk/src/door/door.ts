@@ -172,11 +172,16 @@ export class Door {
   async #act(key: string, run: () => Promise<Outcome>, done: () => string): Promise<boolean> {
     const outcome = await this.#guard.run(key, run, () => this.changed());
     if (outcome === undefined) return false;
-    this.#setFlash(
-      outcome.ok
-        ? { kind: 'done', text: done() }
-        : { kind: 'refused', rejection: outcome.rejection },
-    );
+    if (outcome.ok && this.onConfirmed) {
+      // Each confirmation its own node and lifetime (the shell's); a refusal shown is put away.
+      this.#setFlash(undefined);
+      this.onConfirmed(done());
+    } else
+      this.#setFlash(
+        outcome.ok
+          ? { kind: 'done', text: done() }
+          : { kind: 'refused', rejection: outcome.rejection },
+      );
     this.changed();
     return outcome.ok;
   }

@@ -1,26 +1,23 @@
 /**
- * One gesture, one command: a tap while a command is in flight is ignored; a tap of the same
- * control within `repeatMs` of the last is the same gesture (a double tap, a bounce) and ignored
- * too; and any tap within `settleMs` of the last gesture is ignored, whatever it lands on: a
- * screen that changed under the finger (a list that reflowed, a button that appeared) never takes
- * the second half of a double tap as a new gesture. Time here is the page's monotonic clock, not
- * the door's: it measures fingers, not meetings.
+ * One gesture, one command: a tap while a command is in flight is ignored, and a tap of the same
+ * control within `repeatMs` after its command finished is the same gesture (a double tap, a
+ * bounce) and ignored too. A different control right after a finished command is a new gesture:
+ * nothing is in flight and nothing repeats. Measuring from the end of the command (not from the
+ * tap) means a slow write never lets the second half of a double tap through. Time here is the
+ * page's monotonic clock, not the door's: it measures fingers, not meetings.
  */
 export class GestureGuard {
   readonly #repeatMs: number;
-  readonly #settleMs: number;
   readonly #monotonic: () => number;
   #inFlight: string | undefined;
   #last: { key: string; at: number } | undefined;
 
   /**
-   * @param repeatMs - how close a second tap of the same control is the same gesture (default 1 s)
-   * @param settleMs - how close any second tap is (default 400 ms: no finger taps two things faster)
+   * @param repeatMs - how soon after its command a second tap of the same control is the same gesture (default 800 ms)
    * @param monotonic - the page's clock (default `performance.now`)
    */
-  constructor(repeatMs = 1_000, settleMs = 400, monotonic: () => number = () => performance.now()) {
+  constructor(repeatMs = 800, monotonic: () => number = () => performance.now()) {
     this.#repeatMs = repeatMs;
-    this.#settleMs = settleMs;
     this.#monotonic = monotonic;
   }
 
@@ -38,18 +35,16 @@ export class GestureGuard {
    * @returns `undefined` when the tap was ignored, else what `work` returned
    */
   async run<T>(key: string, work: () => Promise<T>, onChange: () => void): Promise<T | undefined> {
-    const at = this.#monotonic();
     if (this.#inFlight !== undefined) return undefined;
-    const since = this.#last ? at - this.#last.at : Infinity;
-    if (since < this.#settleMs || (this.#last?.key === key && since < this.#repeatMs))
-      return undefined;
-    this.#last = { key, at };
+    const last = this.#last;
+    if (last?.key === key && this.#monotonic() - last.at < this.#repeatMs) return undefined;
     this.#inFlight = key;
     onChange();
     try {
       return await work();
     } finally {
       this.#inFlight = undefined;
+      this.#last = { key, at: this.#monotonic() };
       onChange();
     }
   }
