@@ -137,7 +137,9 @@ export const pinScreen = (door: Door, s: Of<'pin'>) =>
  * @returns the screen's template
  */
 export const settingsScreen = (door: Door, s: Of<'settings'>) =>
-  html`<settings-panel
+  // The settings and, under them, the hub's enrolment: one column that scrolls.
+  html`<div data-screen="settings" style="height:100%;overflow-y:auto">
+    <settings-panel
       .rooms=${[...door.service.state.bookings.rooms.values()].map((r) => r.room)}
       .roomId=${door.room?.room.id ?? ''}
       .language=${language()}
@@ -161,7 +163,8 @@ export const settingsScreen = (door: Door, s: Of<'settings'>) =>
             @unenrol=${() => void door.unenrol()}
           ></hub-enrolment>`
         : nothing
-    }`;
+    }
+  </div>`;
 
 /**
  * The taps the hub refused (S-5).
