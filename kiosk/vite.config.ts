@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { minifyTemplates } from './build/minify-templates.js';
 
 export default defineConfig({
   resolve: {
@@ -33,6 +34,7 @@ export default defineConfig({
     port: 4173,
   },
   plugins: [
+    minifyTemplates(),
     classicScript(),
     VitePWA({
       // The app decides when to take an update: never in the middle of a meeting (K-4).

@@ -73,6 +73,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
         link: '/decisions/kiosk-signature-ink',
       },
       { text: "The kiosk's first frame", link: '/decisions/kiosk-first-frame' },
+      { text: 'The door as a sign', link: '/decisions/kiosk-door-sign' },
       { text: 'One door, one writer', link: '/decisions/one-door-one-writer' },
       { text: 'The hub: push, pull, one gap-free feed', link: '/decisions/hub-sync' },
       { text: "The hub's HTTP layer", link: '/decisions/hub-http' },

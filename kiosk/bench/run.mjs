@@ -201,16 +201,28 @@ if (inBrowser && !findChrome()) {
       notes.push(
         `the whole state (a year) in memory ${ms(whole.at)} after navigation start, in the background`,
       );
-      await page.getByRole('button', { name: '参会人员签到' }).click();
-      const name = page.locator('sign-in-panel button[data-person="p-liu"]');
-      await name.waitFor();
+      await page.getByRole('button', { name: '参会签到' }).click();
+      // Three people in turn, each signed in then out: the door takes one gesture at a time (a
+      // tap within 400 ms of the last, or of the same control within a second, is its echo), so
+      // the taps are 450 ms apart and each person's come more than a second apart.
+      const people = [
+        ['p-liu', '刘洋'],
+        ['p-yang', '杨帆'],
+        ['p-huang', '黄磊'],
+      ];
+      await page.locator('sign-in-panel button[data-person="p-liu"]').waitFor();
       const times = [];
       const inDom = [];
       for (let i = 0; i < TAPS + 5; i++) {
-        const signedIn = (await name.textContent()).includes('已签到');
-        const expected = signedIn ? '刘洋 已签退' : '刘洋 签到成功';
+        const [id, who] = people[i % people.length];
+        const name = page.locator(`sign-in-panel button[data-person="${id}"]`);
+        const out = page.locator(`sign-in-panel button[data-sign-out="${id}"]`);
+        // Sign-in and sign-out are two buttons: the name, and 签退 beside it once signed in.
+        const signedIn = await name.isDisabled();
+        const expected = signedIn ? `${who} 已签退` : `${who} 签到成功`;
+        await page.waitForTimeout(450);
         await page.evaluate(armTap, expected);
-        await name.click();
+        await (signedIn ? out : name).click();
         const t = await page.evaluate(() => globalThis.__tap);
         if (i >= 5) {
           times.push(t.frame);
@@ -340,6 +352,7 @@ function watchFrames(readySource) {
 function kioskReady() {
   const door = globalThis.document
     .querySelector('huiyi-kiosk')
+    ?.shadowRoot?.querySelector('door-home')
     ?.shadowRoot?.querySelector('door-display')?.shadowRoot;
   const state = door?.querySelector('state-badge')?.shadowRoot?.querySelector('span');
   const list = door?.querySelector('#today')?.nextElementSibling;
@@ -357,7 +370,8 @@ function floorReady() {
  */
 function readScreen() {
   const app = globalThis.document.querySelector('huiyi-kiosk').shadowRoot;
-  const door = app.querySelector('door-display').shadowRoot;
+  const home = app.querySelector('door-home').shadowRoot;
+  const door = home.querySelector('door-display').shadowRoot;
   const read = (el) => {
     if (!el) return { text: '', type: '' };
     const cs = globalThis.getComputedStyle(el);
@@ -371,13 +385,13 @@ function readScreen() {
     where: read(door.querySelector('.where')),
     clock: read(door.querySelector('time')),
     state: read(door.querySelector('state-badge').shadowRoot.querySelector('span')),
-    now: [...door.querySelectorAll('.now p')].map(read),
+    now: [...door.querySelectorAll('.field p')].map(read),
     today: read(door.querySelector('#today')),
     items: [...door.querySelectorAll('section[aria-labelledby="today"] li')].map((li) =>
       [...li.children].map(read),
     ),
     rules: [...door.querySelectorAll('.rules li')].map(read),
-    actions: [...app.querySelectorAll('nav button')].map(read),
+    actions: [...home.querySelectorAll('nav button')].map(read),
     footer: [
       read(app.querySelector('sync-badge').shadowRoot.querySelector('span')),
       read(app.querySelector('footer button')),

@@ -34,11 +34,11 @@ test('K-4: idle return: a screen left untouched for 60 s goes back home', async 
   assert.equal(await settings.count(), 0);
 
   // A touch starts the minute again: the sign-in screen, touched at 40 s, is still there at 80 s.
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  await page.getByRole('button', { name: '参会签到' }).click();
   const signIn = page.locator('sign-in-panel');
   await signIn.waitFor();
   await page.clock.fastForward(40_000);
-  await page.getByLabel('搜索姓名或工号').click();
+  await signIn.locator('h1').click();
   await page.clock.fastForward(40_000);
   assert.equal(await signIn.count(), 1, 'touched 40 s ago: not idle yet');
   await page.clock.fastForward(21_000);
@@ -93,8 +93,8 @@ test('K-4: a bad schedule file is refused whole with its reason and changes noth
   assert.ok(log.count > 0);
 
   await openSettings(page);
-  const rooms = page.locator('settings-panel select#room option');
-  const roomsBefore = await rooms.allTextContents();
+  const rooms = page.locator('settings-panel button[data-room]');
+  const roomsBefore = await rooms.allTextContents().then((t) => t.map((x) => x.trim()));
   assert.deepEqual(roomsBefore, ['一号会议室', '大会议室', '保密会议室', '洽谈室']);
   const file = page.locator('settings-panel input#import');
   const alert = page.locator('huiyi-kiosk rejection-note [role="alert"]');
@@ -104,9 +104,10 @@ test('K-4: a bad schedule file is refused whole with its reason and changes noth
   // Not JSON at all.
   await upload('broken.json', '{ "format": "huiyi-schedule", ');
   await alert.filter({ hasText: '不是有效的 JSON' }).waitFor();
-  assert.match(await textOf(alert), /^日程文件未导入,未作任何更改/);
+  assert.match(await textOf(alert), /^⚠ 日程文件未导入，未作任何更改/);
+  assert.match(await textOf(alert), /规则 K-4$/);
   assert.deepEqual(await logSize(page), log);
-  assert.deepEqual(await rooms.allTextContents(), roomsBefore);
+  assert.deepEqual(await rooms.allTextContents().then((t) => t.map((x) => x.trim())), roomsBefore);
 
   // Well formed, but its booking breaks a rule (R-2: 12 people in a room for 4): the room that
   // came with it is not taken either.
@@ -114,10 +115,10 @@ test('K-4: a bad schedule file is refused whole with its reason and changes noth
   await alert.filter({ hasText: 'bookings[0]' }).waitFor();
   assert.match(
     await textOf(alert),
-    /日程文件未导入,未作任何更改。bookings\[0\]:培训室 最多容纳 4 人,本次 12 人/,
+    /日程文件未导入，未作任何更改。bookings\[0\]：培训室 最多容纳 4 人，本次 12 人/,
   );
   assert.deepEqual(await logSize(page), log);
-  assert.deepEqual(await rooms.allTextContents(), roomsBefore);
+  assert.deepEqual(await rooms.allTextContents().then((t) => t.map((x) => x.trim())), roomsBefore);
 
   // The door is as it was.
   await page.getByRole('button', { name: '返回', exact: true }).click();
@@ -128,10 +129,13 @@ test('K-4: a bad schedule file is refused whole with its reason and changes noth
   await openSettings(page);
   await upload('good.json', JSON.stringify(scheduleFile(3)));
   await page
-    .locator('settings-panel [role="status"]', { hasText: '日程文件已导入:2 项' })
+    .locator('settings-panel [role="status"]', { hasText: '日程文件已导入：2 项' })
     .waitFor();
   assert.equal(await alert.count(), 0);
-  assert.deepEqual(await rooms.allTextContents(), [...roomsBefore, '培训室']);
+  assert.deepEqual(await rooms.allTextContents().then((t) => t.map((x) => x.trim())), [
+    ...roomsBefore,
+    '培训室',
+  ]);
   const after = await logSize(page);
   assert.equal(after.count, log.count + 2, 'RoomRegistered and RoomBooked, in one append');
   assert.deepEqual(await unnamedButtons(page), []);

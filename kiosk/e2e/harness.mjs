@@ -156,7 +156,7 @@ export async function openSettings(page) {
  */
 export async function serveRoom(page, roomId) {
   await openSettings(page);
-  await page.locator('settings-panel select#room').selectOption(roomId);
+  await page.locator(`settings-panel button[data-room="${roomId}"]`).click();
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('设置已保存').waitFor();
   await page.getByRole('button', { name: '返回', exact: true }).click();

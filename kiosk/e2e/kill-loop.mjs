@@ -40,7 +40,7 @@ async function act(page, action) {
   if (action.startsWith('room:')) {
     const room = action.slice(5);
     await openSettings(page);
-    await page.locator('settings-panel select#room').selectOption(room);
+    await page.locator(`settings-panel button[data-room="${room}"]`).click();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('设置已保存').waitFor();
     return { room };
@@ -57,13 +57,17 @@ async function act(page, action) {
   }
   if (action === 'end-early') {
     await page.getByRole('button', { name: '提前结束' }).click();
+    await page.waitForTimeout(600);
+    await page.getByRole('button', { name: '确认结束' }).click();
     await confirmation(page).filter({ hasText: '会议已结束' }).waitFor();
     return { endedEarly: 1 };
   }
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  await page.getByRole('button', { name: '参会签到' }).click();
   const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
-  const wasIn = /已签到/.test((await liu.textContent()) ?? '');
-  await liu.click();
+  const wasIn = await liu.isDisabled();
+  // Sign-in and sign-out are two buttons; a second apart, each is its own gesture.
+  await page.waitForTimeout(1_100);
+  await (wasIn ? page.locator('sign-in-panel button[data-sign-out="p-liu"]') : liu).click();
   await confirmation(page)
     .filter({ hasText: wasIn ? '刘洋 已签退' : '刘洋 签到成功' })
     .waitFor();

@@ -32,8 +32,11 @@ test('K-5: ?lang=en shows the door, its actions and a rejection in English', asy
   assert.equal(await doorState(page).textContent(), 'In use');
   assert.equal(await textOf(page.locator('huiyi-kiosk door-display #today')), 'Later today');
   assert.match(await textOf(page.locator('huiyi-kiosk door-display .meta')), /Organizer: /);
-  assert.match(await textOf(page.locator('huiyi-kiosk door-display .left')), /^\d+ min left$/);
-  for (const name of ['Attendee sign-in', 'Extend 15 min', 'End now', 'Settings']) {
+  assert.match(
+    await textOf(page.locator('huiyi-kiosk door-display .left')),
+    /^\d+ min left · until \d\d:\d\d$/,
+  );
+  for (const name of ['Attendee sign-in', 'Extend', 'End now', 'Settings']) {
     await page.getByRole('button', { name, exact: true }).waitFor();
   }
   // What the kiosk itself says is English; the room, the people and the topics keep their names.
@@ -43,10 +46,10 @@ test('K-5: ?lang=en shows the door, its actions and a rejection in English', asy
   assert.doesNotMatch(own, CJK, own);
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.locator('pin-pad h2', { hasText: 'Enter the admin PIN' }).waitFor();
+  await page.locator('pin-pad h1', { hasText: 'Enter the admin PIN' }).waitFor();
   for (const digit of PIN) await page.locator(`pin-pad button[data-digit="${digit}"]`).click();
   await page.getByRole('button', { name: 'OK' }).click();
-  await page.locator('settings-panel h2', { hasText: 'Settings' }).waitFor();
+  await page.locator('settings-panel h1', { hasText: 'Settings' }).waitFor();
   await page.locator('settings-panel input#import').setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
@@ -54,7 +57,7 @@ test('K-5: ?lang=en shows the door, its actions and a rejection in English', asy
   });
   assert.match(
     await textOf(page.locator('huiyi-kiosk rejection-note [role="alert"]')),
-    /^schedule file not imported, nothing changed: the file is not valid JSON/,
+    /^⚠ schedule file not imported, nothing changed: the file is not valid JSON.*Rule K-4$/,
   );
   assert.deepEqual(await unnamedButtons(page), []);
   assert.deepEqual(errors, []);
@@ -65,7 +68,7 @@ test('K-5: English chosen in the settings stays after a restart', async () => {
   const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
   assert.equal(await doorState(page).textContent(), '使用中');
   await openSettings(page);
-  await page.locator('settings-panel select#language').selectOption('en');
+  await page.locator('settings-panel button[data-language="en"]').click();
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('Settings saved').waitFor();
   await page.getByRole('button', { name: 'Back', exact: true }).click();

@@ -31,7 +31,9 @@ test('K-3: offline, reload, and everything done before (and offline) is still th
 
   // the demo's meeting in progress: extend it by 15 minutes; the confirmation comes after the write
   const left = await page.locator('huiyi-kiosk door-display .left').textContent();
-  await page.getByRole('button', { name: '延长 15 分钟' }).click();
+  await page.getByRole('button', { name: '延长', exact: true }).click();
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: /^延长 15 分钟/ }).click();
   await page.getByText('✓ 已延长 15 分钟').waitFor();
   const extended = await page.locator('huiyi-kiosk door-display .left').textContent();
   assert.notEqual(extended, left);
@@ -50,7 +52,7 @@ test('K-3: offline, reload, and everything done before (and offline) is still th
 
   // Still offline: a sign-in is confirmed only once in the log, and is there after another restart.
   const signedIn = async () => {
-    await page.getByRole('button', { name: '参会人员签到' }).click();
+    await page.getByRole('button', { name: '参会签到' }).click();
     const count = await page.locator('sign-in-panel .count').textContent();
     return Number(/已签到 (\d+)/.exec(count ?? '')?.[1]);
   };

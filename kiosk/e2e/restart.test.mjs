@@ -48,7 +48,7 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
   const count = page.locator('sign-in-panel .count');
   const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  await page.getByRole('button', { name: '参会签到' }).click();
   await liu.click();
   await confirmation(page).filter({ hasText: '刘洋 签到成功' }).waitFor();
 
@@ -65,9 +65,9 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
 
   // Restart: the same screen; a sign-out is decided against the whole state.
   await page.reload();
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  await page.getByRole('button', { name: '参会签到' }).click();
   assert.equal(await textOf(count), '已签到 5 / 7 人');
-  await liu.click();
+  await page.locator('sign-in-panel button[data-sign-out="p-liu"]').click();
   await confirmation(page).filter({ hasText: '刘洋 已签退' }).waitFor();
   assert.equal(await textOf(count), '已签到 4 / 7 人');
 
@@ -75,7 +75,7 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   await spoil(page, 'kiosk-screen');
   await spoil(page, 'kiosk-state');
   await page.reload();
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  await page.getByRole('button', { name: '参会签到' }).click();
   assert.equal(await textOf(count), '已签到 4 / 7 人');
   await liu.click();
   await confirmation(page).filter({ hasText: '刘洋 签到成功' }).waitFor();
@@ -116,8 +116,10 @@ function holdIndexedDB() {
 test("K-3: a restart shows today's screen from its copy before the log is open; a tap waits for the log", async () => {
   const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
   const count = page.locator('sign-in-panel .count');
-  const topic = await textOf(page.locator('huiyi-kiosk door-display .topic'));
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  const topic = await textOf(
+    page.locator('huiyi-kiosk door-display [data-testid="current-topic"]'),
+  );
+  await page.getByRole('button', { name: '参会签到' }).click();
   await page.locator('sign-in-panel button[data-person="p-liu"]').click();
   await confirmation(page).filter({ hasText: '刘洋 签到成功' }).waitFor();
 
@@ -125,8 +127,11 @@ test("K-3: a restart shows today's screen from its copy before the log is open; 
   await page.addInitScript(holdIndexedDB);
   await page.reload();
   await page.locator('huiyi-kiosk door-display state-badge').waitFor();
-  assert.equal(await textOf(page.locator('huiyi-kiosk door-display .topic')), topic);
-  await page.getByRole('button', { name: '参会人员签到' }).click();
+  assert.equal(
+    await textOf(page.locator('huiyi-kiosk door-display [data-testid="current-topic"]')),
+    topic,
+  );
+  await page.getByRole('button', { name: '参会签到' }).click();
   assert.equal(await textOf(count), '已签到 5 / 7 人');
   // A tap is decided against the log, not the copy: nothing is confirmed until the log is open.
   await page

@@ -32,7 +32,7 @@ test('R-5: walk-up booking of a free room: a length, then a name; the door says 
   const lengths = page.getByRole('group', { name: '使用时长' });
   await lengths.getByRole('button', { name: /^15 分钟/ }).waitFor();
   // Each length says when it would end: 30 minutes from now (10:02 on the kiosk's clock).
-  const thirty = lengths.getByRole('button', { name: /^30 分钟,至 10:3[23]$/ });
+  const thirty = lengths.getByRole('button', { name: /^30 分钟，至 10:3[23]$/ });
   await thirty.click();
   assert.equal(await thirty.getAttribute('aria-pressed'), 'true');
   await page.locator('walk-up-panel button[data-person="p-chen"]').click();
@@ -42,7 +42,7 @@ test('R-5: walk-up booking of a free room: a length, then a name; the door says 
   assert.equal(await doorState(page).textContent(), '使用中');
   assert.match(
     await textOf(page.locator('huiyi-kiosk door-display .meta')),
-    /^10:0[23]–10:3[23] · 组织者:陈静$/,
+    /^10:0[23]–10:3[23] · 组织者：陈静$/,
   );
   assert.match(await textOf(page.locator('huiyi-kiosk door-display .left')), /剩余 (29|30) 分钟/);
   assert.deepEqual(await unnamedButtons(page), []);
@@ -58,7 +58,7 @@ test('R-4, R-7: check-in at the door turns the room in use, and the equipment ch
   assert.match(await textOf(page.locator('huiyi-kiosk door-display .meta')), /10:10–10:55/);
 
   await page.clock.fastForward(10 * MINUTE); // 10:12: started, not yet checked in
-  await page.locator('huiyi-kiosk door-display .left', { hasText: '请在门口签到' }).waitFor();
+  await page.locator('huiyi-kiosk door-display .hint', { hasText: '10:20 前未签到入场' }).waitFor();
   assert.equal(await doorState(page).textContent(), '等待签到');
 
   await page.getByRole('button', { name: '签到入场' }).click();
@@ -74,17 +74,19 @@ test('R-4, R-7: check-in at the door turns the room in use, and the equipment ch
   await items.nth(0).getByRole('button', { name: '正常' }).click();
   await items.nth(1).getByRole('button', { name: '有故障' }).click();
   await items.nth(1).getByRole('textbox').fill('灯泡不亮');
+  // A person reads the list: longer than the 400 ms in which a tap after check-in is its echo.
+  await page.waitForTimeout(450);
   await checklist.getByRole('button', { name: '检查完毕' }).click();
-  await confirmation(page).filter({ hasText: '检查已记录,故障已报修' }).waitFor();
+  await confirmation(page).filter({ hasText: '检查已记录，故障已报修' }).waitFor();
 
   await page.locator('huiyi-kiosk door-display').waitFor();
   assert.equal(await doorState(page).textContent(), '使用中');
   assert.equal(await page.getByRole('button', { name: '签到入场' }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: '会前设备检查' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: '设备检查' }).count(), 0);
   assert.match(await textOf(page.locator('huiyi-kiosk door-display .left')), /剩余 4\d 分钟/);
   assert.match(
     await textOf(page.locator('huiyi-kiosk door-display .faults')),
-    /投影仪\(灯泡不亮\)/,
+    /投影仪（灯泡不亮）/,
   );
   assert.deepEqual(await unnamedButtons(page), []);
   assert.deepEqual(errors, []);
@@ -94,10 +96,14 @@ test('R-4, R-7: check-in at the door turns the room in use, and the equipment ch
 test('R-5, R-7: ending a meeting early asks the organizer to confirm everything is off; later is fine too', async () => {
   const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
   await page.locator('huiyi-kiosk door-display h1', { hasText: '一号会议室' }).waitFor();
+  // Ending early asks once: the action row turns into a question, its answer where the trigger was not.
   await page.getByRole('button', { name: '提前结束' }).click();
+  await page.getByText('现在结束会议并释放会议室？').waitFor();
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: '确认结束' }).click();
   await confirmation(page).filter({ hasText: '会议已结束' }).waitFor();
   const confirm = page.locator('power-off-confirm');
-  await confirm.getByRole('heading', { name: '会后确认:售后周例会' }).waitFor();
+  await confirm.getByRole('heading', { name: '会后确认：售后周例会' }).waitFor();
   assert.match(await textOf(confirm.locator('ul')), /投影仪.*灯光与空调/);
   // Not now: the door keeps asking until somebody confirms.
   await confirm.getByRole('button', { name: '稍后' }).click();
@@ -125,12 +131,12 @@ test('R-7: a fault reported at the door is kept, shown on the door, and survives
   await page.getByRole('button', { name: '提交报修' }).click();
   await confirmation(page).filter({ hasText: '故障已报修' }).waitFor();
   const faults = page.locator('huiyi-kiosk door-display .faults');
-  assert.match(await textOf(faults), /设备故障待修.*投影仪\(没有画面\)/);
+  assert.match(await textOf(faults), /设备故障待修.*投影仪（没有画面）/);
   await page.reload();
   await page.locator('huiyi-kiosk door-display h1', { hasText: '一号会议室' }).waitFor();
   assert.match(
     await textOf(page.locator('huiyi-kiosk door-display .faults')),
-    /投影仪\(没有画面\)/,
+    /投影仪（没有画面）/,
   );
   assert.deepEqual(await unnamedButtons(page), []);
   assert.deepEqual(errors, []);

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/agreement-pad.js';
 import type { AgreementPad } from '../src/components/agreement-pad.js';
 import { $, $$, button, drawOn } from './helpers.js';
+import { signatureCheck } from '../src/components/agreement-pad.js';
 
 const pad = () =>
   fixture<AgreementPad>(html`<agreement-pad .personName=${'赵敏'} .version=${1}></agreement-pad>`);
@@ -25,8 +26,8 @@ async function inkIn(dataUrl: string): Promise<number> {
 describe('agreement-pad', () => {
   it('R-8: shows the agreement, its version and the signer', async () => {
     const el = await pad();
-    expect($(el, 'h2').textContent).to.contain('保密协议(第 1 版)');
-    expect(el.shadowRoot!.textContent).to.contain('签署人:赵敏');
+    expect($(el, 'h1').textContent).to.contain('保密协议（第 1 版）');
+    expect(el.shadowRoot!.textContent).to.contain('签署人：赵敏');
     expect($(el, 'canvas').getAttribute('aria-label')).to.equal('手写签名区');
     await expect(el).to.be.accessible();
   });
@@ -37,7 +38,7 @@ describe('agreement-pad', () => {
     el.addEventListener('agreement-signed', () => (fired = true));
     button(el, '签署并签到').click();
     await el.updateComplete;
-    expect($(el, '[role="alert"]').textContent).to.equal('请先手写签名');
+    expect($(el, '[role="alert"]').textContent).to.equal('还没有签名：请在白色区域手写您的姓名。');
     expect(fired).to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -68,8 +69,68 @@ describe('agreement-pad', () => {
     button(el, '签署并签到').click();
     await el.updateComplete;
     expect(fired).to.equal(false);
-    expect($(el, '[role="alert"]').textContent).to.equal('请先手写签名');
+    expect($(el, '[role="alert"]').textContent).to.equal('还没有签名：请在白色区域手写您的姓名。');
     await expect(el).to.be.accessible();
+  });
+
+  it('R-8: a dot is refused as a signature, with a word why, and nothing is fired', async () => {
+    const el = await pad();
+    let fired = false;
+    el.addEventListener('agreement-signed', () => (fired = true));
+    const canvas = $<HTMLCanvasElement>(el, 'canvas');
+    const r = canvas.getBoundingClientRect();
+    const at = { clientX: r.left + 100, clientY: r.top + 60, bubbles: true, composed: true };
+    canvas.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerId: 1, buttons: 1 }));
+    canvas.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerId: 1 }));
+    button(el, '签署并签到').click();
+    await el.updateComplete;
+    expect(fired).to.equal(false);
+    expect($(el, '[role="alert"]').textContent).to.contain('签名太短，未被接受');
+    await expect(el).to.be.accessible();
+  });
+
+  it('R-8: a signature needs enough ink spread over the pad: not a dot, a tap, a tick or a straight line', () => {
+    const line = (points: [number, number][]) => [points.map(([x, y]) => [x, y, 0.5])];
+    expect(signatureCheck([])).to.equal('empty');
+    expect(signatureCheck(line([[10, 10]]))).to.equal('too-small');
+    expect(
+      signatureCheck(
+        line([
+          [10, 10],
+          [30, 25],
+        ]),
+      ),
+    ).to.equal('too-small');
+    expect(
+      signatureCheck(
+        line([
+          [10, 50],
+          [300, 50],
+        ]),
+      ),
+      'a straight line',
+    ).to.equal('too-small');
+    const zigzag = line([
+      [10, 30],
+      [60, 80],
+      [110, 30],
+      [160, 80],
+      [210, 30],
+    ]);
+    expect(signatureCheck(zigzag)).to.equal('ok');
+    // Strokes count together: two short strokes far apart make one signature.
+    expect(
+      signatureCheck([
+        ...line([
+          [10, 10],
+          [90, 60],
+        ]),
+        ...line([
+          [120, 10],
+          [200, 60],
+        ]),
+      ]),
+    ).to.equal('ok');
   });
 
   it('R-8: cancel fires cancel', async () => {

@@ -59,13 +59,13 @@ function show(status: DoorStatus, room = DEMO_ROOMS[0]!) {
 describe('door-display', () => {
   it('K-1: shows the room, its state, the meeting now with organizer and minutes left, and the clock', async () => {
     const el = await show(inUse);
-    expect($(el, 'h1').textContent).to.equal('一号会议室');
+    expect($(el, 'h1').textContent!.trim()).to.equal('一号会议室');
     expect($(el, '.where').textContent).to.equal('售后服务楼 2 层');
     expect($(el, 'state-badge').getAttribute('state')).to.equal('in-use');
     expect($(el, '[data-testid="current-topic"]').textContent).to.equal('售后周例会');
     const meta = $(el, '.meta').textContent!;
     expect(meta).to.contain('09:35–10:35');
-    expect(meta).to.contain('组织者:王建国');
+    expect(meta).to.contain('组织者：王建国');
     expect($(el, '.left').textContent).to.contain('剩余 33 分钟');
     expect($(el, 'time.clock').textContent).to.equal('10:02');
     expect($(el, 'time.clock').getAttribute('datetime')).to.equal(new Date(T0).toISOString());
@@ -101,7 +101,7 @@ describe('door-display', () => {
         'No food',
         'Phones on silent',
       ]);
-      expect($(el, '.left').textContent).to.contain('33 min left');
+      expect($(el, '.left').textContent).to.contain('33 min left · until 10:35');
       expect($(el, '#today').textContent).to.equal('Later today');
       expect($(el, 'state-badge').shadowRoot!.textContent).to.contain('In use');
       await expect(el).to.be.accessible();
@@ -158,11 +158,11 @@ describe('door-display', () => {
       today: [training],
     });
     expect($(free, 'state-badge').getAttribute('state')).to.equal('free');
-    expect($(free, '.topic').textContent).to.contain('空闲至 13:00');
+    expect($(free, '.left').textContent).to.contain('空闲至 13:00');
     await expect(free).to.be.accessible();
     fixtureCleanup();
     const empty = await show({ state: 'free', freeFrom: T0, today: [] });
-    expect($(empty, '.topic').textContent).to.contain('今天再无预订');
+    expect($(empty, '.left').textContent).to.contain('今天再无预订');
     expect($(empty, '#today + p').textContent).to.equal('无');
     await expect(empty).to.be.accessible();
   });
@@ -182,7 +182,72 @@ describe('door-display', () => {
       today: [soon],
     });
     expect($(el, 'state-badge').getAttribute('state')).to.equal('waiting');
-    expect($(el, '.left').textContent).to.contain('请在门口签到');
+    expect($(el, '.left').textContent).to.contain('10:10 开始');
+    el.releaseAt = at('10:20');
+    await el.updateComplete;
+    expect($(el, '.hint').textContent).to.contain('10:20 前未签到入场，会议室将被释放');
+    await expect(el).to.be.accessible();
+  });
+
+  it('K-1: the state fills its field by colour, word and shape, each colour at least 7:1 with its text', async () => {
+    const seen = new Map<string, string>();
+    for (const state of ['free', 'starting-soon', 'waiting', 'in-use'] as const) {
+      fixtureCleanup();
+      const el = await show({ ...inUse, state });
+      const field = $(el, '.field');
+      const style = getComputedStyle(field);
+      // The waiting field is striped: its ground is its first stripe.
+      const ground =
+        style.backgroundColor !== 'rgba(0, 0, 0, 0)'
+          ? style.backgroundColor
+          : /rgb\([^)]*\)/.exec(style.backgroundImage)![0];
+      expect(contrast(ground, style.color), state).to.be.at.least(7);
+      seen.set(state, `${ground} ${style.backgroundImage}`);
+      expect($(el, 'state-badge').shadowRoot!.querySelector('svg'), state).to.not.equal(null);
+      // Chinese first, an English line for visitors.
+      expect($(el, '.state-en').getAttribute('lang')).to.equal('en');
+      await expect(el).to.be.accessible();
+    }
+    expect(new Set(seen.values()).size, 'four looks').to.equal(4);
+  });
+
+  it('K-1: a long room name shrinks to its line rather than break, and the day is drawn as a timeline', async () => {
+    const long = {
+      ...DEMO_ROOMS[0]!,
+      name: '售后多功能培训会议室',
+      location: '售后服务楼 3 层东侧走廊尽头',
+    };
+    const el = await show(inUse, long);
+    const h1 = $(el, 'h1');
+    expect(h1.scrollWidth).to.be.at.most(h1.clientWidth + 1);
+    expect(h1.getBoundingClientRect().height).to.be.below(
+      parseFloat(getComputedStyle(h1).fontSize) * 1.5,
+    );
+    const timeline = $(el, 'day-timeline');
+    const blocks = [...timeline.shadowRoot!.querySelectorAll('.block')];
+    expect(blocks.map((b) => b.className)).to.deep.equal([
+      'block now',
+      'block later',
+      'block pending',
+    ]);
+    expect(timeline.shadowRoot!.querySelector('.now-line')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
 });
+
+/** The contrast ratio of two CSS rgb() colours (WCAG). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

@@ -2,7 +2,6 @@
 // log, a log whose writes the test holds or fails, and ways into the shadow DOM.
 import { DEFAULT_PARAMETERS, type EventStore } from '@huiyi/core';
 import { createMemoryEventStore } from '@huiyi/core/testing';
-import { kioskClock } from '../src/controllers/clock.js';
 import { demoCommands } from '../src/demo/demo-site.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService } from '../src/services/kiosk-service.js';
@@ -12,17 +11,7 @@ import { memorySettingsStore, type SettingsStore } from '../src/services/setting
 export const T0 = Date.parse('2026-03-10T10:02:00+08:00');
 export const ZONE = DEFAULT_PARAMETERS.time.zone;
 
-const realNow = kioskClock.now;
-
-/** Sets the kiosk's one clock (DESIGN §6). */
-export function setClock(t: number): void {
-  kioskClock.now = () => t;
-}
-
-/** Gives the kiosk back the real clock. */
-export function restoreClock(): void {
-  kioskClock.now = realNow;
-}
+export { manualClock, type ManualClock } from '../src/door/clock.js';
 
 /** An event log whose appends can be held until the test lets them through, or made to fail. */
 export interface ControlledStore extends EventStore<KioskEvent> {
@@ -109,6 +98,17 @@ export function $<T extends Element = HTMLElement>(el: Element, selector: string
 /** Every element matching `selector` in `el`'s shadow root. */
 export function $$<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
   return [...(el.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
+}
+
+/** Every element matching `selector` anywhere below `root`, through shadow roots. */
+export function deepAll<T extends Element = HTMLElement>(
+  root: Element | ShadowRoot,
+  selector: string,
+): T[] {
+  const found = [...root.querySelectorAll<T>(selector)];
+  for (const el of root.querySelectorAll('*'))
+    if (el.shadowRoot) found.push(...deepAll<T>(el.shadowRoot, selector));
+  return found;
 }
 
 /** The first element matching `selector` anywhere below `root`, through shadow roots. */
@@ -198,4 +198,14 @@ export function chooseFile(input: HTMLInputElement, name: string, text: string):
   files.items.add(new File([text], name, { type: 'application/json' }));
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The first button anywhere below `root` whose text is `label` (or holds it), through shadow roots. */
+export function deepButton(root: Element | ShadowRoot, label: string): HTMLButtonElement {
+  const all = deepAll<HTMLButtonElement>(root, 'button');
+  const found =
+    all.find((b) => b.textContent?.trim() === label) ??
+    all.find((b) => b.textContent?.includes(label));
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
 }

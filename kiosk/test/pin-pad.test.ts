@@ -36,6 +36,21 @@ describe('pin-pad', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('K-4: takes the keyboard’s digits too: Backspace deletes, Enter confirms', async () => {
+    const el = await fixture<PinPad>(html`<pin-pad></pin-pad>`);
+    const key = (k: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k }));
+    for (const k of ['2', '4', '6', '1', 'Backspace', '8', 'x']) key(k);
+    await el.updateComplete;
+    expect(shown(el)).to.equal('●●●●');
+    const entered = oneEvent(el, 'pin-entered');
+    key('Enter');
+    expect(((await entered) as CustomEvent<{ pin: string }>).detail).to.deep.equal({ pin: '2468' });
+    el.remove();
+    // Gone from the screen, it listens no more.
+    key('1');
+    expect(shown(el)).to.equal('');
+  });
+
   it('K-4: shows the error it is given as an alert', async () => {
     const el = await fixture<PinPad>(html`<pin-pad error="密码错误"></pin-pad>`);
     expect($(el, '[role="alert"]').textContent).to.equal('密码错误');

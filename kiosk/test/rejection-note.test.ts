@@ -17,7 +17,7 @@ describe('rejection-note', () => {
     );
     const alert = $(el, '[role="alert"]');
     expect(alert.textContent).to.contain('一号会议室 10:00–11:00 已被占用');
-    expect($(el, '.rule').textContent).to.equal('R-2');
+    expect($(el, '.rule-id').textContent).to.equal('规则 R-2');
     await expect(el).to.be.accessible();
   });
 
@@ -33,6 +33,19 @@ describe('rejection-note', () => {
     } finally {
       await setLocale('zh-CN');
     }
+  });
+
+  it('K-5: a message of the core with ASCII punctuation is shown with full-width punctuation in Chinese', async () => {
+    const ascii = reject('R-5', 'walk-up.busy', {
+      'zh-CN': '会议室已被占用(到 10:35),请稍后再试:或换一间',
+      en: 'The room is taken (until 10:35), try later: or another room',
+    });
+    const el = await fixture<RejectionNote>(
+      html`<rejection-note .rejection=${ascii}></rejection-note>`,
+    );
+    expect($(el, '.what').textContent).to.contain(
+      '会议室已被占用（到 10:35），请稍后再试：或换一间',
+    );
   });
 
   it('K-2: shows nothing without a rejection', async () => {

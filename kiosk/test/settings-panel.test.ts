@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/settings-panel.js';
 import type { SettingsPanel } from '../src/components/settings-panel.js';
 import { DEMO_ROOMS } from '../src/demo/demo-site.js';
-import { $, button, chooseFile, typeInto } from './helpers.js';
+import { reject } from '@huiyi/core';
+import { $, $$, button, chooseFile, deepText, typeInto } from './helpers.js';
 
 const panel = (notice = '') =>
   fixture<SettingsPanel>(
@@ -15,21 +16,40 @@ const panel = (notice = '') =>
   );
 
 describe('settings-panel', () => {
-  it('K-4: shows the rooms with this tablet’s room selected, and the language', async () => {
+  it('K-4: shows the rooms as buttons, this tablet’s room and language pressed', async () => {
     const el = await panel();
-    const room = $<HTMLSelectElement>(el, '#room');
-    expect([...room.options].map((o) => o.textContent)).to.deep.equal(
+    expect($$(el, 'button[data-room]').map((b) => b.textContent!.trim())).to.deep.equal(
       DEMO_ROOMS.map((r) => r.name),
     );
-    expect(room.value).to.equal('B');
-    expect($<HTMLSelectElement>(el, '#language').value).to.equal('zh-CN');
+    const pressed = (selector: string) =>
+      $$(el, selector)
+        .filter((b) => b.getAttribute('aria-pressed') === 'true')
+        .map((b) => b.dataset['room'] ?? b.dataset['language']);
+    expect(pressed('button[data-room]')).to.deep.equal(['B']);
+    expect(pressed('button[data-language]')).to.deep.equal(['zh-CN']);
+    // No stock form controls: a list box or a bare file button.
+    expect($$(el, 'select').length).to.equal(0);
+    expect(getComputedStyle($(el, '#import')).opacity).to.equal('0');
+    await expect(el).to.be.accessible();
+  });
+
+  it('K-4: a refused import is shown on the settings screen, naming why', async () => {
+    const el = await fixture<SettingsPanel>(
+      html`<settings-panel
+        .rooms=${DEMO_ROOMS}
+        roomId="B"
+        .importError=${reject('K-4', 'schedule.not-json', { 'zh-CN': '不是有效的 JSON', en: 'not JSON' })}
+      ></settings-panel>`,
+    );
+    expect(deepText(el.shadowRoot!)).to.contain('不是有效的 JSON').and.to.contain('K-4');
     await expect(el).to.be.accessible();
   });
 
   it('K-4, K-5: saving fires settings-changed with the room and language chosen', async () => {
     const el = await panel();
-    $<HTMLSelectElement>(el, '#room').value = 'D';
-    $<HTMLSelectElement>(el, '#language').value = 'en';
+    $(el, 'button[data-room="D"]').click();
+    $(el, 'button[data-language="en"]').click();
+    await el.updateComplete;
     const changed = oneEvent(el, 'settings-changed');
     button(el, '保存').click();
     const { detail } = (await changed) as CustomEvent<{ roomId: string; language: string }>;

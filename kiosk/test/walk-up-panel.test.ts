@@ -11,7 +11,7 @@ const start = Math.floor(T0 / MINUTE) * MINUTE;
 const options: WalkUpOption[] = [
   { minutes: 15, end: start + 15 * MINUTE },
   { minutes: 30, end: start + 30 * MINUTE },
-  { minutes: 60, end: Date.parse('2026-03-10T10:40:00+08:00') },
+  { minutes: 60, end: Date.parse('2026-03-10T10:40:00+08:00'), capped: true },
 ];
 
 const panel = () =>
@@ -25,7 +25,8 @@ describe('walk-up-panel', () => {
   it('R-5: offers each length with the time it really ends, capped at the next booking', async () => {
     const el = await panel();
     const labels = $$(el, 'button[data-minutes]').map((b) => b.textContent!.trim());
-    expect(labels).to.deep.equal(['15 分钟,至 10:17', '30 分钟,至 10:32', '60 分钟,至 10:40']);
+    // Capped, a length says only when it really ends.
+    expect(labels).to.deep.equal(['15 分钟，至 10:17', '30 分钟，至 10:32', '至 10:40']);
     expect($(el, 'button[data-minutes="15"]').getAttribute('aria-pressed')).to.equal('true');
     await expect(el).to.be.accessible();
   });

@@ -1,16 +1,39 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { DoorBooking, DoorStatus, HouseRule, Person, Room } from '@huiyi/core';
-import { hhmm, nameOf } from '../i18n/format.js';
+import {
+  localDateOf,
+  openSpansOn,
+  startOfLocalDay,
+  type DoorBooking,
+  type DoorState,
+  type DoorStatus,
+  type HouseRule,
+  type Person,
+  type Room,
+} from '@huiyi/core';
+import { dayLabel, emWidth, hhmm, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
+import type { DayBlock } from './day-timeline.js';
 import { base } from './styles.js';
 import './state-badge.js';
+import './day-timeline.js';
+
+/** The state's line in English under the Chinese word, for visitors (K-5). */
+const ENGLISH: Record<DoorState, string> = {
+  free: 'Free',
+  'starting-soon': 'Starting soon',
+  waiting: 'Check in now',
+  'in-use': 'In use',
+};
 
 /**
- * The door (K-1): the room, its state in words and shape, the meeting now (its topic unless
- * confidential, its organizer, the time left), today's next bookings, the clock and the house
- * rules (R-6). Readable from 2 m.
+ * The door sign (K-1), read from down the corridor: the room's state fills its field by colour,
+ * word and shape; the room, the meeting now (its topic unless confidential, its organizer, the
+ * time left) large; the clock; the day as a timeline and a list; the house rules (R-6). The
+ * state's actions come in through the `actions` slot, a report button through `tools`.
+ * Landscape: the field on the left (62 %), the day on the right; portrait: the clock, the field,
+ * the day as a strip, the list.
  */
 @customElement('door-display')
 @localized()
@@ -20,84 +43,220 @@ export class DoorDisplay extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: 3fr 2fr;
-        gap: 2rem;
+        height: 100%;
+        min-height: 0;
+        background: var(--panel);
+        grid-template-columns: 62fr 17vmin 27fr;
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-areas:
+          'field clock clock'
+          'field line list'
+          'field extras extras';
+        column-gap: 2vmin;
       }
-      header {
-        grid-column: 1 / -1;
+      .field {
+        grid-area: field;
+        container-type: inline-size;
         display: flex;
+        flex-direction: column;
         justify-content: space-between;
+        gap: 1.2vmin;
+        padding: 3vmin 4vmin;
+        min-width: 0;
+        min-height: 0;
+        color: #ffffff;
+        background: var(--free);
+      }
+      .field[data-state='in-use'] {
+        background: var(--in-use);
+      }
+      .field[data-state='starting-soon'],
+      .field[data-state='waiting'] {
+        background: var(--soon);
+        color: var(--ink-dark);
+      }
+      .field[data-state='waiting'] {
+        background: repeating-linear-gradient(45deg, #f5b700 0 4vmin, #e8ab00 4vmin 8vmin);
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
         align-items: baseline;
+        column-gap: 3vmin;
       }
       h1 {
-        font-size: 3.2rem;
-        margin: 0;
+        /* A long name shrinks to fit its line rather than break (--len: its width in em). */
+        font-size: min(8vmin, 100cqi / var(--len, 1));
+        word-break: keep-all;
       }
       .where {
-        font-size: 1.4rem;
-        color: #cbd5e1;
+        font-size: 3.5vmin;
       }
-      time.clock {
-        font-size: 3.6rem;
-        font-variant-numeric: tabular-nums;
+      .state {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        column-gap: 3vmin;
+      }
+      state-badge {
+        /* As large as its line allows, up to 14 vmin: --word is the word's width in em. */
+        font-size: min(14vmin, 100cqi / (var(--word, 4) + 1.3));
+      }
+      .state-en {
+        font-size: 4.5vmin;
         font-weight: 700;
       }
-      .now {
-        font-size: 1.8rem;
+      .left {
+        font-size: 5.5vmin;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      .hint {
+        font-size: 4vmin;
+        font-weight: 700;
       }
       .topic {
-        font-size: 2.8rem;
+        font-size: 5.5vmin;
         font-weight: 700;
-        margin: 1rem 0 0.5rem;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow: hidden;
         overflow-wrap: anywhere;
       }
       .meta {
-        color: #e2e8f0;
+        font-size: 3.5vmin;
       }
-      .left {
-        font-size: 2.2rem;
+      .clock-row {
+        grid-area: clock;
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        flex-wrap: wrap;
+        column-gap: 2vmin;
+        padding: 2.5vmin 3vmin 0 0;
+      }
+      time.clock {
+        font-size: 9vmin;
         font-weight: 700;
-        margin-top: 0.75rem;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.1;
       }
-      h2 {
-        font-size: 1.6rem;
-        color: #cbd5e1;
+      .date {
+        color: var(--muted);
+        white-space: nowrap;
+      }
+      day-timeline {
+        grid-area: line;
+      }
+      .list {
+        grid-area: list;
+        min-height: 0;
+        padding-right: 3vmin;
+        display: flex;
+        flex-direction: column;
+        gap: 1vmin;
+      }
+      .list h2 {
+        font-size: 3.5vmin;
+        color: var(--muted);
       }
       ol {
         list-style: none;
         margin: 0;
         padding: 0;
-        font-size: 1.4rem;
+        display: flex;
+        flex-direction: column;
+        gap: 1.5vmin;
+        flex: 0 1 auto;
+        min-height: 0;
+        overflow: hidden;
       }
-      li {
-        display: grid;
-        grid-template-columns: 9.5rem 1fr;
-        gap: 1rem;
-        padding: 0.6rem 0;
-        border-bottom: 1px solid #334155;
+      .more {
+        color: var(--muted);
+      }
+      ol li {
+        border-left: 0.8vmin solid #e2e8f0;
+        padding-left: 1.5vmin;
+      }
+      ol li.pending {
+        border-left-style: dashed;
+      }
+      .when {
+        display: block;
+        font-variant-numeric: tabular-nums;
+        font-weight: 700;
+        white-space: nowrap;
+      }
+      .what {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 1;
+        overflow: hidden;
+        overflow-wrap: anywhere;
+      }
+      .extras {
+        grid-area: extras;
+        display: flex;
+        flex-direction: column;
+        gap: 1.5vmin;
+        padding: 0 3vmin 2.5vmin 0;
       }
       .faults {
-        grid-column: 1 / -1;
-        margin: 0;
-        padding: 0.75rem 1rem;
-        border: 3px dashed #facc15;
-        border-radius: 12px;
-        font-size: 1.4rem;
+        padding: 1vmin 2vmin;
+        border: 0.4vmin dashed #facc15;
+        border-radius: 1.5vmin;
       }
       .rules {
-        grid-column: 1 / -1;
         display: flex;
-        gap: 2rem;
         flex-wrap: wrap;
-        font-size: 1.4rem;
-        color: #e2e8f0;
+        column-gap: 3vmin;
+        row-gap: 0.5vmin;
         margin: 0;
         padding: 0;
         list-style: none;
+        color: var(--muted);
       }
       .rules li {
-        border: none;
-        display: block;
+        white-space: nowrap;
+      }
+      .rules li::before {
+        content: '⊘ ';
+      }
+      @media (min-aspect-ratio: 1/1) and (max-height: 780px) {
+        .topic {
+          -webkit-line-clamp: 1;
+        }
+      }
+      @media (max-aspect-ratio: 1/1) {
+        :host {
+          grid-template-columns: 1fr;
+          grid-template-rows: auto auto 13vmin minmax(0, 1fr) auto;
+          grid-template-areas: 'clock' 'field' 'line' 'list' 'extras';
+          column-gap: 0;
+        }
+        .clock-row {
+          padding: 2vmin 4vmin;
+        }
+        .field {
+          padding: 4vmin;
+          gap: 2.5vmin;
+          justify-content: flex-start;
+          min-height: 46vh;
+        }
+        .field ::slotted(nav) {
+          margin-top: auto;
+        }
+        day-timeline {
+          margin: 3vmin 4vmin 0;
+        }
+        .list,
+        .extras {
+          padding: 2vmin 4vmin;
+        }
+        .what {
+          -webkit-line-clamp: 2;
+        }
       }
     `,
   ];
@@ -111,90 +270,249 @@ export class DoorDisplay extends LitElement {
     readonly label: string;
     readonly note: string;
   }[] = [];
+  /** How many of the meeting now are signed in, of how many expected (a count only, R-8). */
+  @property({ attribute: false }) attendance: { signedIn: number; expected: number } | undefined;
+  /** When a meeting waiting for check-in is released if nobody checks in (R-4). */
+  @property({ type: Number }) releaseAt: number | undefined;
   @property({ type: Number }) now = 0;
   @property() zone = 'Asia/Shanghai';
+
+  #resize: ResizeObserver | undefined;
+  #again = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize ??= new ResizeObserver(() => this.#fit());
+    document.fonts?.addEventListener('loadingdone', this.#refit);
+    // The list's box is the grid's to size, not its items': refit whenever it changes.
+    this.updateComplete
+      .then(() => {
+        const list = this.renderRoot.querySelector('.list');
+        if (list) this.#resize?.observe(list);
+      })
+      .catch(() => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    document.fonts?.removeEventListener('loadingdone', this.#refit);
+  }
+
+  /** Fits the list again once a font (the tablet's CJK fallback) has loaded and the text reflowed. */
+  readonly #refit = (): void => this.#fit();
+
+  override updated(): void {
+    this.#fit();
+  }
+
+  /**
+   * The later bookings the list has room for, whole, in order; the rest are counted on a line of
+   * their own (the timeline shows them all). A booking is never shown half.
+   */
+  #fit(): void {
+    const ol = this.renderRoot.querySelector('ol');
+    const more = this.renderRoot.querySelector<HTMLElement>('.more');
+    if (!ol || !more) return;
+    const items = [...ol.children] as HTMLElement[];
+    for (const li of items) li.hidden = false;
+    more.hidden = true;
+    ol.parentElement?.querySelector('h2')?.removeAttribute('hidden');
+    const fits = () => {
+      const last = items.filter((li) => !li.hidden).at(-1);
+      if (!last) return true;
+      const bottom = Math.max(
+        ...[last, ...last.children].map((e) => e.getBoundingClientRect().bottom),
+      );
+      return bottom <= ol.getBoundingClientRect().bottom + 0.5;
+    };
+    // Once the frame's layout has settled (a resize reaches the list in steps), fit once more.
+    cancelAnimationFrame(this.#again);
+    this.#again = requestAnimationFrame(() => {
+      if (!fits()) this.#fit();
+    });
+    if (fits()) return;
+    more.hidden = false;
+    let hidden = 0;
+    for (let i = items.length - 1; i >= 0 && !fits(); i--) {
+      items[i]!.hidden = true;
+      hidden += 1;
+    }
+    more.textContent = msg(str`另有 ${hidden} 项`, { id: 'door.more' });
+    // No room even for the count (a tall field on a short screen): the timeline shows the day.
+    const list = ol.parentElement!;
+    const heading = list.querySelector('h2');
+    if (more.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5) {
+      more.hidden = true;
+      if (heading) heading.hidden = true;
+    }
+  }
 
   #topic(b: DoorBooking): string {
     return b.topic ?? msg('保密会议', { id: 'door.confidential' });
   }
 
-  #current() {
-    const s = this.status;
-    if (!s) return nothing;
+  /** What the state means now, in one line: the time left, until when free, when it starts. */
+  #line(s: DoorStatus): string {
     const b = s.current;
-    if (!b) {
-      const until = s.next ? hhmm(s.next.start, this.zone) : undefined;
-      return html`<p class="topic">
-        ${until ? msg(str`空闲至 ${until}`, { id: 'door.free-until' }) : msg('今天再无预订', { id: 'door.free-all-day' })}
-      </p>`;
+    switch (s.state) {
+      case 'in-use':
+        return b
+          ? msg(str`剩余 ${s.minutesLeft ?? 0} 分钟 · 至 ${hhmm(b.end, this.zone)}`, {
+              id: 'door.minutes-left',
+            })
+          : '';
+      case 'waiting':
+        return b ? msg(str`${hhmm(b.start, this.zone)} 开始`, { id: 'door.starts' }) : '';
+      case 'starting-soon':
+        return s.next
+          ? msg(str`${hhmm(s.next.start, this.zone)} 有会议`, { id: 'door.starts-at' })
+          : '';
+      case 'free':
+        return s.next
+          ? msg(str`空闲至 ${hhmm(s.next.start, this.zone)}`, { id: 'door.free-until' })
+          : msg('今天再无预订', { id: 'door.free-all-day' });
     }
+  }
+
+  #meeting(s: DoorStatus) {
+    const b = s.current ?? (s.state === 'starting-soon' ? s.next : undefined);
+    if (!b) return nothing;
     const organizer = nameOf(this.people, b.organizerId);
-    return html`
-      <p class="topic" data-testid="current-topic">${this.#topic(b)}</p>
+    const a = this.attendance;
+    return html`<div class="meeting">
+      <p class="topic" data-testid="current-topic" data-may-shorten>${this.#topic(b)}</p>
       <p class="meta">
-        ${hhmm(b.start, this.zone)}–${hhmm(b.end, this.zone)}
-        ${b.confidential ? nothing : html` · ${msg(str`组织者:${organizer}`, { id: 'door.organizer' })}`}
-      </p>
-      ${
-        s.state === 'in-use' && s.minutesLeft !== undefined
-          ? html`<p class="left">
-              ${msg(str`剩余 ${s.minutesLeft} 分钟`, { id: 'door.minutes-left' })}
-            </p>`
-          : s.state === 'waiting'
-            ? html`<p class="left">
-                ${msg('请在门口签到,否则会议室将被释放', { id: 'door.check-in-hint' })}
-              </p>`
+        <span class="name">${hhmm(b.start, this.zone)}–${hhmm(b.end, this.zone)}</span>
+        ${
+          b.confidential
+            ? nothing
+            : html` ·
+                <span class="name"
+                  >${msg(str`组织者：${organizer}`, { id: 'door.organizer' })}</span
+                >`
+        }
+        ${
+          a
+            ? html` ·
+                <span class="name"
+                  >${msg(str`已签到 ${a.signedIn}/${a.expected} 人`, { id: 'door.signed-in' })}</span
+                >`
             : nothing
-      }
-    `;
+        }
+      </p>
+    </div>`;
+  }
+
+  /**
+   * The day the timeline shows: the room's opening hours, within 07:00–21:00 for a room open
+   * round the clock, widened to hold today's bookings and now.
+   */
+  #day(): { from: number; to: number } {
+    const HOUR = 3_600_000;
+    const spans = this.room ? openSpansOn(this.room, this.now, this.zone) : [];
+    const today = this.status?.today ?? [];
+    const midnight = startOfLocalDay(localDateOf(this.now, this.zone), this.zone);
+    const open = Math.max(spans[0]?.start ?? midnight, midnight + 7 * HOUR);
+    const close = Math.min(spans.at(-1)?.end ?? midnight + 24 * HOUR, midnight + 21 * HOUR);
+    return {
+      from: Math.min(open, this.now - HOUR / 2, ...today.map((b) => b.start)),
+      to: Math.max(close, this.now + HOUR / 2, ...today.map((b) => b.end)),
+    };
   }
 
   override render() {
     const lang = language();
-    const next = (this.status?.today ?? []).filter((b) => b.id !== this.status?.current?.id);
+    const s = this.status;
+    const state = s?.state ?? 'free';
+    const currentId = s?.current?.id;
+    const later = (s?.today ?? []).filter((b) => b.id !== currentId);
+    const blocks: DayBlock[] = (s?.today ?? []).map((b) => ({
+      start: b.start,
+      end: b.end,
+      kind: b.id === currentId ? 'now' : b.status === 'pending' ? 'pending' : 'later',
+    }));
+    const day = this.#day();
     return html`
-      <header>
-        <div>
-          <h1>${this.room?.name ?? msg('未选择会议室', { id: 'door.no-room' })}</h1>
-          <span class="where">${this.room?.location ?? ''}</span>
+      <section
+        class="field"
+        data-state=${state}
+        aria-label=${msg('会议室状态', { id: 'door.now' })}
+      >
+        <div class="head">
+          <h1 style="--len:${emWidth(this.room?.name ?? '')}">
+            ${this.room?.name ?? msg('未选择会议室', { id: 'door.no-room' })}
+          </h1>
+          ${this.room?.location ? html`<span class="where">${this.room.location}</span>` : nothing}
         </div>
+        <div class="state">
+          <state-badge .state=${state}></state-badge>
+          ${lang === 'en' ? nothing : html`<p class="state-en" lang="en">${ENGLISH[state]}</p>`}
+        </div>
+        ${s ? html`<p class="left">${this.#line(s)}</p>` : nothing}
+        ${
+          s?.state === 'waiting' && this.releaseAt !== undefined
+            ? html`<p class="hint">
+                ${msg(str`${hhmm(this.releaseAt, this.zone)} 前未签到入场，会议室将被释放`, {
+                  id: 'door.check-in-hint',
+                })}
+              </p>`
+            : nothing
+        }
+        ${s ? this.#meeting(s) : nothing}
+        <slot name="actions"></slot>
+      </section>
+      <div class="clock-row">
         <time class="clock" datetime=${new Date(this.now).toISOString()}
           >${hhmm(this.now, this.zone)}</time
         >
-      </header>
-      <section class="now" aria-label=${msg('当前', { id: 'door.now' })}>
-        <state-badge .state=${this.status?.state ?? 'free'}></state-badge>
-        ${this.#current()}
-      </section>
-      <section aria-labelledby="today">
+        <span class="date">${dayLabel(this.now, this.zone, lang)}</span>
+      </div>
+      <day-timeline
+        .from=${day.from}
+        .to=${day.to}
+        .now=${this.now}
+        .blocks=${blocks}
+        .zone=${this.zone}
+      ></day-timeline>
+      <section class="list" aria-labelledby="today">
         <h2 id="today">${msg('今日后续预订', { id: 'door.today' })}</h2>
         ${
-          next.length === 0
+          later.length === 0
             ? html`<p>${msg('无', { id: 'door.none' })}</p>`
             : html`<ol>
-                ${next.map(
-                  (b) =>
-                    html`<li>
-                      <span>${hhmm(b.start, this.zone)}–${hhmm(b.end, this.zone)}</span
-                      ><span
-                        >${this.#topic(b)}${b.status === 'pending' ? html` (${msg('待审批', { id: 'door.pending' })})` : nothing}</span
-                      >
-                    </li>`,
-                )}
-              </ol>`
+                  ${later.map(
+                    (b) =>
+                      html`<li class=${b.status === 'pending' ? 'pending' : ''}>
+                        <span class="when"
+                          >${hhmm(b.start, this.zone)}–${hhmm(b.end, this.zone)}</span
+                        ><span class="what" data-may-shorten
+                          >${this.#topic(b)}${b.status === 'pending' ? msg('（待审批）', { id: 'door.pending' }) : nothing}</span
+                        >
+                      </li>`,
+                  )}
+                </ol>
+                <p class="more" hidden></p>`
         }
       </section>
-      ${
-        this.faults.length > 0
-          ? html`<p class="faults" role="note">
-              ⚠ ${msg('设备故障待修:', { id: 'door.faults' })}
-              ${this.faults.map((f) => `${f.label}(${f.note})`).join('、')}
-            </p>`
-          : nothing
-      }
-      <ul class="rules" aria-label=${msg('会议室守则', { id: 'door.house-rules' })}>
-        ${this.houseRules.map((r) => html`<li>${r.text[lang]}</li>`)}
-      </ul>
+      <div class="extras">
+        ${
+          this.faults.length > 0
+            ? html`<p class="faults" role="note">
+                ⚠ ${msg('设备故障待修：', { id: 'door.faults' })}
+                ${this.faults
+                  .map((f) =>
+                    lang === 'en' ? `${f.label} (${f.note})` : `${f.label}（${f.note}）`,
+                  )
+                  .join(lang === 'en' ? ', ' : '、')}
+              </p>`
+            : nothing
+        }
+        <ul class="rules" aria-label=${msg('会议室守则', { id: 'door.house-rules' })}>
+          ${this.houseRules.map((r) => html`<li>${r.text[lang]}</li>`)}
+        </ul>
+        <slot name="tools"></slot>
+      </div>
     `;
   }
 }

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { base } from './styles.js';
+import { base, screen } from './styles.js';
 
 /** One line of the checklist: an item of the room, and its fault if it is already faulty. */
 export interface ChecklistLine {
@@ -28,31 +28,30 @@ export interface ChecklistAnswerInput {
 export class EquipmentChecklist extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
-      :host {
-        display: block;
-      }
       ul {
         list-style: none;
         padding: 0;
-        margin: 0 0 1.5rem;
+        margin: 0;
         display: grid;
-        gap: 1rem;
+        gap: 2vmin;
       }
       li {
         display: grid;
-        grid-template-columns: 12rem auto auto 1fr;
-        gap: 1rem;
+        grid-template-columns: minmax(20vmin, auto) auto auto 1fr;
+        gap: 2vmin;
         align-items: center;
-        font-size: 1.4rem;
       }
       button[aria-pressed='true'].ok {
-        background: #15803d;
-        border-color: #22c55e;
+        background: #166534;
+        border-color: #86efac;
+        color: #ffffff;
       }
       button[aria-pressed='true'].faulty {
         background: #7f1d1d;
-        border-color: #f87171;
+        border-color: #fca5a5;
+        color: #ffffff;
       }
       .known {
         grid-column: 2 / -1;
@@ -60,7 +59,7 @@ export class EquipmentChecklist extends LitElement {
       }
       .actions {
         display: flex;
-        gap: 1rem;
+        gap: 2vmin;
       }
     `,
   ];
@@ -81,14 +80,14 @@ export class EquipmentChecklist extends LitElement {
       return a !== undefined && (a.result === 'ok' || a.note.trim() !== '');
     });
     return html`
-      <h2>${msg('会前设备检查', { id: 'checklist.title' })}</h2>
+      <h1>${msg('会前设备检查', { id: 'checklist.title' })}</h1>
       <ul>
         ${this.lines.map((l) => {
           if (l.fault !== undefined) {
             return html`<li>
               <span>${l.label}</span
               ><span class="known"
-                >${msg(str`故障待修:${l.fault}`, { id: 'checklist.known-fault' })}</span
+                >${msg(str`故障待修：${l.fault}`, { id: 'checklist.known-fault' })}</span
               >
             </li>`;
           }

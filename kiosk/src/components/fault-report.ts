@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { base } from './styles.js';
+import { base, screen } from './styles.js';
 
 /** An item of the room that can be reported. */
 export interface ReportableItem {
@@ -20,34 +20,27 @@ export interface ReportableItem {
 export class FaultReport extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
-      :host {
-        display: block;
-      }
       fieldset {
         border: none;
         padding: 0;
-        margin: 0 0 1.5rem;
+        margin: 0;
         display: flex;
-        gap: 1rem;
+        gap: 2vmin;
         flex-wrap: wrap;
       }
       legend {
-        font-size: 1.4rem;
-        margin-bottom: 0.75rem;
-      }
-      button[aria-pressed='true'] {
-        background: #854d0e;
-        border-color: #facc15;
+        margin-bottom: 1.5vmin;
       }
       input {
         width: 100%;
-        max-width: 40rem;
-        margin-top: 1rem;
+        max-width: 100vmin;
+        margin-top: 1vmin;
       }
       .actions {
         display: flex;
-        gap: 1rem;
+        gap: 2vmin;
       }
     `,
   ];
@@ -68,9 +61,9 @@ export class FaultReport extends LitElement {
 
   override render() {
     return html`
-      <h2>${msg('报告设备故障', { id: 'fault.title' })}</h2>
+      <h1>${msg('报告设备故障', { id: 'fault.title' })}</h1>
       <fieldset>
-        <legend>${msg('哪件设备?', { id: 'fault.which' })}</legend>
+        <legend>${msg('哪件设备？', { id: 'fault.which' })}</legend>
         ${this.items.map(
           (i) =>
             html`<button
@@ -78,16 +71,17 @@ export class FaultReport extends LitElement {
               aria-pressed=${String(this.equipmentId === i.equipmentId)}
               @click=${() => (this.equipmentId = i.equipmentId)}
             >
-              ${i.label}${i.faulty ? ` (${msg('已报修', { id: 'fault.already' })})` : ''}
+              <span class="name">${i.label}</span
+              >${i.faulty ? html` · ${msg('已报修', { id: 'fault.already' })}` : ''}
             </button>`,
         )}
       </fieldset>
       <fieldset>
-        <legend>${msg('出了什么问题?', { id: 'fault.what' })}</legend>
+        <legend>${msg('出了什么问题？', { id: 'fault.what' })}</legend>
         ${this.#problems().map((p) => html`<button aria-pressed=${String(this.note === p)} @click=${() => (this.note = p)}>${p}</button>`)}
         <input
-          aria-label=${msg('其他问题,请描述', { id: 'fault.other' })}
-          placeholder=${msg('其他问题,请描述', { id: 'fault.other' })}
+          aria-label=${msg('其他问题，请描述', { id: 'fault.other' })}
+          placeholder=${msg('其他问题，请描述', { id: 'fault.other' })}
           maxlength="200"
           .value=${this.note}
           @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)}

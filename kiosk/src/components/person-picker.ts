@@ -15,12 +15,13 @@ export class PersonPicker extends LitElement {
     base,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
+        gap: 2vmin;
+        min-height: 0;
       }
       label {
         display: block;
-        font-size: 1.3rem;
-        margin-bottom: 0.5rem;
       }
       input {
         width: 100%;
@@ -28,18 +29,26 @@ export class PersonPicker extends LitElement {
       ul {
         list-style: none;
         padding: 0;
-        margin: 1rem 0 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-        gap: 0.75rem;
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2vmin;
+        overflow: auto;
+        min-height: 0;
+        align-content: flex-start;
+      }
+      li {
+        flex: 1 1 auto;
+        display: flex;
       }
       button {
-        width: 100%;
+        flex: 1 1 auto;
         text-align: left;
+        padding: 1vmin 3vmin;
       }
       small {
         display: block;
-        font-size: 1rem;
+        font-size: 3.5vmin;
         color: #cbd5e1;
       }
     `,
@@ -51,6 +60,8 @@ export class PersonPicker extends LitElement {
   @property({ attribute: false }) marks: ReadonlyMap<string, string> = new Map();
   /** List nobody until something is typed: a confidential meeting shows no names (R-8). */
   @property({ type: Boolean, attribute: 'require-query' }) requireQuery = false;
+  /** A command is in flight: every name waits. */
+  @property({ type: Boolean }) busy = false;
   @state() private query = '';
 
   override render() {
@@ -69,8 +80,9 @@ export class PersonPicker extends LitElement {
         ${found.map(
           (p) =>
             html`<li>
-              <button data-person=${p.id} @click=${() => this.#pick(p.id)}>
-                ${p.name}<small
+              <button data-person=${p.id} ?disabled=${this.busy} @click=${() => this.#pick(p.id)}>
+                <span class="name">${p.name}</span
+                ><small
                   >${p.department} ·
                   ${p.employeeNumber}${this.marks.has(p.id) ? ` · ${this.marks.get(p.id)}` : ''}</small
                 >

@@ -1,38 +1,53 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { base } from './styles.js';
+import { base, screen } from './styles.js';
 
-/** The admin PIN (K-4): digits by touch, fires `pin-entered` with `{ pin }`. */
+/**
+ * The admin PIN (K-4): digits by touch, or from a keyboard (digits, Backspace, Enter) while it is
+ * shown. Fires `pin-entered` with `{ pin }`.
+ */
 @customElement('pin-pad')
 @localized()
 export class PinPad extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
       :host {
-        display: block;
-        max-width: 24rem;
+        align-items: center;
+      }
+      .pad {
+        display: flex;
+        flex-direction: column;
+        gap: 2vmin;
+        width: min(100%, 64vmin);
+        min-height: 0;
       }
       output {
         display: block;
-        font-size: 2.4rem;
-        letter-spacing: 0.6rem;
-        min-height: 3.5rem;
+        font-size: 7vmin;
+        letter-spacing: 2vmin;
+        min-height: 9vmin;
         text-align: center;
+        border-bottom: 0.4vmin solid #94a3b8;
       }
       .keys {
         display: grid;
         grid-template-columns: repeat(3, 1fr);
-        gap: 0.75rem;
+        gap: 1.5vmin;
       }
       .keys button {
-        font-size: 2rem;
-        min-height: 80px;
+        font-size: 5vmin;
+        min-height: 10vmin;
+        font-variant-numeric: tabular-nums;
       }
       p[role='alert'] {
-        color: #fecaca;
-        font-size: 1.3rem;
+        padding: 1.5vmin 2.5vmin;
+        border-radius: 1.5vmin;
+        background: #450a0a;
+        border: 0.4vmin solid #fca5a5;
+        font-weight: 700;
       }
     `,
   ];
@@ -40,6 +55,24 @@ export class PinPad extends LitElement {
   /** Shown after a wrong PIN. */
   @property() error = '';
   @state() private digits = '';
+  readonly #onKey = (e: KeyboardEvent): void => {
+    if (e.target instanceof HTMLInputElement) return;
+    if (/^[0-9]$/.test(e.key)) this.#press(e.key);
+    else if (e.key === 'Backspace') this.digits = this.digits.slice(0, -1);
+    else if (e.key === 'Enter') this.#submit();
+    else return;
+    e.preventDefault();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
+  }
 
   #press(d: string): void {
     if (this.digits.length < 8) this.digits += d;
@@ -47,21 +80,25 @@ export class PinPad extends LitElement {
 
   override render() {
     return html`
-      <h2 id="pin-title">${msg('请输入管理员密码', { id: 'pin.title' })}</h2>
-      <output aria-live="polite" aria-label=${msg('已输入位数', { id: 'pin.entered' })}
-        >${'●'.repeat(this.digits.length)}</output
-      >
-      ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
-      <div class="keys" role="group" aria-labelledby="pin-title">
-        ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button data-digit=${d} @click=${() => this.#press(d)}>${d}</button>`)}
-        <button
-          @click=${() => (this.digits = this.digits.slice(0, -1))}
-          aria-label=${msg('删除一位', { id: 'pin.delete' })}
+      <div class="pad">
+        <h1 id="pin-title">${msg('请输入管理员密码', { id: 'pin.title' })}</h1>
+        <output aria-live="polite" aria-label=${msg('已输入位数', { id: 'pin.entered' })}
+          >${'●'.repeat(this.digits.length)}</output
         >
-          ⌫
-        </button>
-        <button data-digit="0" @click=${() => this.#press('0')}>0</button>
-        <button class="primary" @click=${this.#submit}>${msg('确定', { id: 'action.ok' })}</button>
+        ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
+        <div class="keys" role="group" aria-labelledby="pin-title">
+          ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button data-digit=${d} @click=${() => this.#press(d)}>${d}</button>`)}
+          <button
+            @click=${() => (this.digits = this.digits.slice(0, -1))}
+            aria-label=${msg('删除一位', { id: 'pin.delete' })}
+          >
+            ⌫
+          </button>
+          <button data-digit="0" @click=${() => this.#press('0')}>0</button>
+          <button class="primary" @click=${this.#submit}>
+            ${msg('确定', { id: 'action.ok' })}
+          </button>
+        </div>
       </div>
     `;
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { base } from './styles.js';
+import { base, screen } from './styles.js';
 
 /**
  * After the meeting (R-7): the organizer confirms every piece of equipment, the lights and the air
@@ -12,17 +12,15 @@ import { base } from './styles.js';
 export class PowerOffConfirm extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
-      :host {
-        display: block;
-      }
       ul {
-        font-size: 1.4rem;
-        line-height: 2;
+        line-height: 1.6;
+        margin: 0;
       }
       .actions {
         display: flex;
-        gap: 1rem;
+        gap: 2vmin;
       }
     `,
   ];
@@ -34,10 +32,10 @@ export class PowerOffConfirm extends LitElement {
 
   override render() {
     return html`
-      <h2>
-        ${this.topic ? msg(str`会后确认:${this.topic}`, { id: 'power-off.title-topic' }) : msg('会后确认', { id: 'power-off.title' })}
-      </h2>
-      <p>${msg('请确认以下设备及灯光、空调均已关闭:', { id: 'power-off.ask' })}</p>
+      <h1>
+        ${this.topic ? msg(str`会后确认：${this.topic}`, { id: 'power-off.title-topic' }) : msg('会后确认', { id: 'power-off.title' })}
+      </h1>
+      <p>${msg('请确认以下设备及灯光、空调均已关闭：', { id: 'power-off.ask' })}</p>
       <ul>
         ${this.items.map((i) => html`<li>${i}</li>`)}
         <li>${msg('灯光与空调', { id: 'power-off.lights' })}</li>

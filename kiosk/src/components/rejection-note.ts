@@ -1,29 +1,34 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Rejection } from '@huiyi/core';
+import { fullWidth } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { base } from './styles.js';
 
-/** Why something was refused, in the reader's language, with the rule it comes from. */
+/**
+ * Why something was refused, in the reader's language: what happened and what to do, large; the
+ * rule it comes from small beneath, for the staff who look it up.
+ */
 @customElement('rejection-note')
 @localized()
 export class RejectionNote extends LitElement {
   static override styles = [
     base,
     css`
-      p {
-        margin: 0;
-        padding: 1rem 1.25rem;
-        border-radius: 12px;
-        border: 3px solid #f87171;
-        background: #450a0a;
-        font-size: 1.4rem;
+      :host {
+        display: block;
       }
-      .rule {
-        font-size: 1rem;
-        color: #fecaca;
-        margin-left: 0.5rem;
+      div {
+        padding: 2vmin 3vmin;
+        border-radius: 1.5vmin;
+        border: 0.5vmin solid #fca5a5;
+        background: #450a0a;
+        color: #ffffff;
+      }
+      .what {
+        font-size: 4vmin;
+        font-weight: 700;
       }
     `,
   ];
@@ -33,7 +38,10 @@ export class RejectionNote extends LitElement {
   override render() {
     const r = this.rejection;
     if (!r) return nothing;
-    return html`<p role="alert">${r.message[language()]}<span class="rule">${r.rule}</span></p>`;
+    return html`<div role="alert">
+      <p class="what">⚠ ${language() === 'en' ? r.message.en : fullWidth(r.message['zh-CN'])}</p>
+      <p class="rule-id">${msg(str`规则 ${r.rule}`, { id: 'rejection.rule' })}</p>
+    </div>`;
   }
 }
 

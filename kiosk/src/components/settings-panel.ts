@@ -1,42 +1,84 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { Room } from '@huiyi/core';
+import type { Rejection, Room } from '@huiyi/core';
 import type { Language } from '../services/settings.js';
-import { base } from './styles.js';
+import { base, screen } from './styles.js';
+import './rejection-note.js';
 
 /**
- * The settings behind the admin PIN (K-4): which room this tablet serves, its language, importing
- * a schedule file, exporting the event log, the PIN itself. Fires `settings-changed`
- * (`{ roomId, language }`), `import-file` (`{ name, text }`), `export-log`, `pin-changed`
- * (`{ pin }`) and `close`.
+ * The settings behind the admin PIN (K-4), a screen of the app like the others: which room this
+ * tablet serves and its language (buttons, not a list box), importing a schedule file (its
+ * refusal in view, naming the entry), exporting the event log, the PIN itself. Fires
+ * `settings-changed` (`{ roomId, language }`), `import-file` (`{ name, text }`), `export-log`,
+ * `pin-changed` (`{ pin }`) and `close`.
  */
 @customElement('settings-panel')
 @localized()
 export class SettingsPanel extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
-      :host {
-        display: block;
-      }
-      form,
-      section {
+      .columns {
         display: grid;
-        gap: 1rem;
-        max-width: 40rem;
-        margin-bottom: 2rem;
+        grid-template-columns: 1fr 1fr;
+        gap: 3vmin 5vmin;
+        overflow: auto;
+        min-height: 0;
+        align-content: start;
       }
-      label {
-        font-size: 1.3rem;
-      }
-      .row {
+      section {
         display: flex;
-        gap: 1rem;
+        flex-direction: column;
+        gap: 2vmin;
+        min-width: 0;
+      }
+      section > button {
+        align-self: flex-start;
+      }
+      .choices {
+        display: flex;
         flex-wrap: wrap;
+        gap: 1.5vmin;
+      }
+      .file {
+        display: inline-flex;
+        align-items: center;
+        align-self: flex-start;
+        min-height: 9vmin;
+        padding: 0 3vmin;
+        border-radius: 1.5vmin;
+        border: 0.4vmin solid #94a3b8;
+        background: #1e293b;
+        cursor: pointer;
+      }
+      .file input {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
       }
       p[role='status'] {
-        font-size: 1.3rem;
+        padding: 1.5vmin 2.5vmin;
+        border-radius: 1.5vmin;
+        background: #052e16;
+        border: 0.4vmin solid #86efac;
+      }
+      .pin-row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1.5vmin;
+      }
+      .pin-row input {
+        flex: 1 1 20vmin;
+        min-width: 0;
+        letter-spacing: 1vmin;
+      }
+      @media (max-aspect-ratio: 1/1) {
+        .columns {
+          grid-template-columns: 1fr;
+        }
       }
     `,
   ];
@@ -44,64 +86,98 @@ export class SettingsPanel extends LitElement {
   @property({ attribute: false }) rooms: readonly Room[] = [];
   @property() roomId = '';
   @property() language: Language = 'zh-CN';
-  /** The outcome of the last import or export, to show. */
+  /** The outcome of the last save, import or export, to show. */
   @property() notice = '';
+  /** Why the last import was refused: kept in view until the next one. */
+  @property({ attribute: false }) importError: Rejection | undefined;
   @state() private newPin = '';
+  @state() private room: string | undefined;
+  @state() private chosenLanguage: Language | undefined;
 
   override render() {
+    const room = this.room ?? this.roomId;
+    const lang = this.chosenLanguage ?? this.language;
     return html`
-      <h2>${msg('设置', { id: 'settings.title' })}</h2>
-      <form @submit=${this.#save}>
-        <label for="room">${msg('本平板服务的会议室', { id: 'settings.room' })}</label>
-        <select id="room" name="room">
-          ${this.rooms.map((r) => html`<option value=${r.id} ?selected=${r.id === this.roomId}>${r.name}</option>`)}
-        </select>
-        <label for="language">${msg('语言', { id: 'settings.language' })}</label>
-        <select id="language" name="language">
-          <option value="zh-CN" ?selected=${this.language === 'zh-CN'}>简体中文</option>
-          <option value="en" ?selected=${this.language === 'en'}>English</option>
-        </select>
-        <div class="row">
-          <button class="primary" type="submit">${msg('保存', { id: 'action.save' })}</button>
-          <button type="button" @click=${() => this.#fire('close')}>
-            ${msg('返回', { id: 'action.back' })}
-          </button>
-        </div>
-      </form>
-      <section aria-labelledby="data">
-        <h2 id="data">${msg('数据', { id: 'settings.data' })}</h2>
-        <label for="import"
-          >${msg('导入日程文件(JSON):会议室、人员、预订、会议', { id: 'settings.import' })}</label
-        >
-        <input id="import" type="file" accept="application/json,.json" @change=${this.#import} />
-        <div class="row">
-          <button type="button" @click=${() => this.#fire('export-log')}>
+      <h1>${msg('设置', { id: 'settings.title' })}</h1>
+      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+      <div class="columns">
+        <section aria-labelledby="room">
+          <h2 id="room">${msg('本平板服务的会议室', { id: 'settings.room' })}</h2>
+          <div class="choices" role="group" aria-labelledby="room">
+            ${this.rooms.map(
+              (r) =>
+                html`<button
+                  data-room=${r.id}
+                  aria-pressed=${String(r.id === room)}
+                  @click=${() => (this.room = r.id)}
+                >
+                  <span class="name">${r.name}</span>
+                </button>`,
+            )}
+          </div>
+          <h2 id="language">${msg('语言', { id: 'settings.language' })}</h2>
+          <div class="choices" role="group" aria-labelledby="language">
+            <button
+              data-language="zh-CN"
+              lang="zh-CN"
+              aria-pressed=${String(lang === 'zh-CN')}
+              @click=${() => (this.chosenLanguage = 'zh-CN')}
+            >
+              简体中文
+            </button>
+            <button
+              data-language="en"
+              lang="en"
+              aria-pressed=${String(lang === 'en')}
+              @click=${() => (this.chosenLanguage = 'en')}
+            >
+              English
+            </button>
+          </div>
+          <div class="actions">
+            <button class="primary" @click=${this.#save}>
+              ${msg('保存', { id: 'action.save' })}
+            </button>
+            <button @click=${() => this.#fire('close')}>
+              ${msg('返回', { id: 'action.back' })}
+            </button>
+          </div>
+        </section>
+        <section aria-labelledby="data">
+          <h2 id="data">${msg('数据', { id: 'settings.data' })}</h2>
+          <p>
+            ${msg('日程文件（JSON）：会议室、人员、预订、会议。整份导入，有一处不合规则就整份不导入。', { id: 'settings.import' })}
+          </p>
+          <label class="file">
+            ${msg('选择日程文件并导入', { id: 'settings.import-choose' })}
+            <input
+              id="import"
+              type="file"
+              accept="application/json,.json"
+              @change=${this.#import}
+            />
+          </label>
+          ${this.importError ? html`<rejection-note .rejection=${this.importError}></rejection-note>` : nothing}
+          <button class="export" @click=${() => this.#fire('export-log')}>
             ${msg('导出事件日志', { id: 'settings.export' })}
           </button>
-        </div>
-        ${this.notice ? html`<p role="status">${this.notice}</p>` : ''}
-      </section>
-      <section aria-labelledby="pin">
-        <h2 id="pin">${msg('修改管理员密码', { id: 'settings.pin' })}</h2>
-        <label for="new-pin">${msg('新密码(4 到 8 位数字)', { id: 'settings.new-pin' })}</label>
-        <input
-          id="new-pin"
-          inputmode="numeric"
-          pattern="[0-9]{4,8}"
-          autocomplete="off"
-          .value=${this.newPin}
-          @input=${(e: Event) => (this.newPin = (e.target as HTMLInputElement).value)}
-        />
-        <div class="row">
-          <button
-            type="button"
-            ?disabled=${!/^\d{4,8}$/.test(this.newPin)}
-            @click=${this.#changePin}
-          >
-            ${msg('修改密码', { id: 'settings.change-pin' })}
-          </button>
-        </div>
-      </section>
+          <h2 id="pin">${msg('修改管理员密码', { id: 'settings.pin' })}</h2>
+          <label for="new-pin">${msg('新密码（4 到 8 位数字）', { id: 'settings.new-pin' })}</label>
+          <div class="pin-row">
+            <input
+              id="new-pin"
+              inputmode="numeric"
+              pattern="[0-9]{4,8}"
+              autocomplete="off"
+              .value=${this.newPin}
+              @input=${(e: Event) => (this.newPin = (e.target as HTMLInputElement).value)}
+            />
+            <button ?disabled=${!/^\d{4,8}$/.test(this.newPin)} @click=${this.#changePin}>
+              ${msg('修改密码', { id: 'settings.change-pin' })}
+            </button>
+          </div>
+        </section>
+      </div>
     `;
   }
 
@@ -109,12 +185,10 @@ export class SettingsPanel extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  #save(e: Event): void {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+  #save(): void {
     this.#fire('settings-changed', {
-      roomId: String(data.get('room') ?? ''),
-      language: data.get('language') === 'en' ? 'en' : 'zh-CN',
+      roomId: this.room ?? this.roomId,
+      language: this.chosenLanguage ?? this.language,
     });
   }
 

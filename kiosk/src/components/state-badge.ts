@@ -2,43 +2,34 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { DoorState } from '@huiyi/core';
-import { base } from './styles.js';
+import { emWidth } from '../i18n/format.js';
 
-/** The room's state in a word and a shape, never colour alone (K-1). */
+/**
+ * The room's state in a word and a shape, never colour alone (K-1): an open door for free, a
+ * clock for starting soon, a ring counting down for waiting, a lock for in use. It takes its size
+ * and colour from where it stands.
+ */
 @customElement('state-badge')
 @localized()
 export class StateBadge extends LitElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.75rem;
-        padding: 0.5rem 1.25rem;
-        border-radius: 999px;
-        font-size: 2.4rem;
-        font-weight: 700;
-        border: 3px solid currentColor;
-      }
-      :host([state='free']) {
-        color: #4ade80;
-      }
-      :host([state='starting-soon']) {
-        color: #facc15;
-      }
-      :host([state='waiting']) {
-        color: #fb923c;
-      }
-      :host([state='in-use']) {
-        color: #f87171;
-      }
-      svg {
-        width: 2.2rem;
-        height: 2.2rem;
-      }
-    `,
-  ];
+  static override styles = css`
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25em;
+      font-weight: 900;
+      line-height: 1.05;
+      color: inherit;
+    }
+    svg {
+      flex: none;
+      width: 0.8em;
+      height: 0.8em;
+    }
+    span {
+      white-space: nowrap;
+    }
+  `;
 
   @property({ reflect: true }) state: DoorState = 'free';
 
@@ -58,14 +49,23 @@ export class StateBadge extends LitElement {
   #shape() {
     switch (this.state) {
       case 'free':
-        return svg`<circle cx="12" cy="12" r="9" fill="currentColor" />`;
+        // An open door.
+        return svg`<path d="M4 21 H20 M6 21 V3 H16 V21" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linejoin="round" /><path d="M6 3 L13 5.5 V23 L6 21 Z" fill="currentColor" />`;
       case 'starting-soon':
-        return svg`<path d="M12 3 L22 21 L2 21 Z" fill="currentColor" />`;
+        // A clock.
+        return svg`<circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2.4" /><path d="M12 6.5 V12 L16 14.5" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />`;
       case 'waiting':
-        return svg`<path d="M5 3 H19 L12 12 L19 21 H5 L12 12 Z" fill="currentColor" />`;
+        // A ring counting down.
+        return svg`<circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2.4" stroke-dasharray="4 2.5" /><path d="M12 12 L12 2.5 A9.5 9.5 0 0 1 21.5 12 Z" fill="currentColor" />`;
       case 'in-use':
-        return svg`<rect x="3" y="3" width="18" height="18" fill="currentColor" />`;
+        // A lock.
+        return svg`<rect x="4" y="10.5" width="16" height="11.5" rx="2" fill="currentColor" /><path d="M7.5 10.5 V7.5 A4.5 4.5 0 0 1 16.5 7.5 V10.5" fill="none" stroke="currentColor" stroke-width="2.4" />`;
     }
+  }
+
+  override updated(): void {
+    // Its width in em, for a size that fills its line (the door sign's --word).
+    this.style.setProperty('--word', String(emWidth(this.#word())));
   }
 
   override render() {

@@ -1,69 +1,120 @@
 import { css } from 'lit';
 
 /**
- * The kiosk's shared look: large type readable from 2 m, large touch targets, high contrast.
- * Type keeps to a small scale, two weights (400, 700) and body text at 1.4rem: each size and
- * weight is a font the browser looks up and shapes on the first screen of a start (CJK fallback
- * included), and a handful of near-equal sizes cost a restart ~4 ms of layout for nothing a
- * reader sees.
+ * The kiosk's shared look, sized for a door read from 3 m (docs/decisions/kiosk-door-sign.md):
+ * sizes in `vmin`, so a label keeps its physical size in either orientation of one tablet (at
+ * 1280×800, 1 vmin = 8 px): body text and buttons 3.5 vmin (28 px), nothing smaller; touch targets
+ * at least 9 vmin (72 px). Two weights (400, 700, and 900 for the state word): each size and weight
+ * is a font the browser looks up and shapes on the first frame of a start, CJK fallback included.
+ * Every colour pair here is at least 7:1.
  */
 export const base = css`
   :host {
     box-sizing: border-box;
-    background-color: #0f172a;
-    font-family: system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
-    color: #f8fafc;
+    font-family:
+      system-ui, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei',
+      sans-serif;
+    color: #ffffff;
+    font-size: 3.5vmin;
+    line-height: 1.3;
+    line-break: strict;
+    text-autospace: normal;
+    --panel: #0f172a;
+    --panel-2: #1e293b;
+    --muted: #cbd5e1;
+    --line: #94a3b8;
+    --free: #166534;
+    --soon: #f5b700;
+    --in-use: #a61b1b;
+    --stale: #4b5563;
+    --ink-dark: #1a1a1a;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
   }
+  h1,
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h1 {
+    font-size: 6vmin;
+    font-weight: 700;
+    line-height: 1.15;
+  }
+  h2 {
+    font-size: 4vmin;
+    font-weight: 700;
+  }
   button {
-    min-height: 64px;
-    min-width: 64px;
-    padding: 0 1.25rem;
-    border-radius: 14px;
-    border: 2px solid #94a3b8;
+    min-height: 9vmin;
+    min-width: 9vmin;
+    padding: 0 3vmin;
+    border-radius: 1.5vmin;
+    border: 0.4vmin solid #94a3b8;
     background: #1e293b;
-    color: #f8fafc;
+    color: #ffffff;
     font: inherit;
-    font-size: 1.4rem;
+    font-size: 3.5vmin;
+    line-height: 1.2;
     cursor: pointer;
+    touch-action: manipulation;
+    -webkit-tap-highlight-color: transparent;
+    white-space: nowrap;
   }
   button.primary {
-    background: #15803d;
-    border-color: #22c55e;
+    background: #ffffff;
+    border-color: #ffffff;
+    color: #0f172a;
     font-weight: 700;
   }
   button.danger {
     background: #7f1d1d;
-    border-color: #f87171;
+    border-color: #fecaca;
+    color: #ffffff;
+    font-weight: 700;
   }
   button:focus-visible,
   input:focus-visible,
-  select:focus-visible {
-    outline: 4px solid #facc15;
-    outline-offset: 2px;
+  label:focus-within {
+    outline: 0.6vmin solid #facc15;
+    outline-offset: 0.3vmin;
   }
   button[disabled] {
-    opacity: 0.5;
+    opacity: 0.55;
     cursor: not-allowed;
   }
-  input,
-  select {
-    min-height: 56px;
-    font: inherit;
-    font-size: 1.3rem;
-    border-radius: 12px;
-    border: 2px solid #94a3b8;
-    background: #0b1220;
-    color: #f8fafc;
-    padding: 0 1rem;
+  button[aria-busy='true'] {
+    opacity: 1;
+    cursor: progress;
   }
-  h2 {
-    font-size: 2rem;
-    margin: 0 0 1rem;
+  button[aria-pressed='true'] {
+    background: #ffffff;
+    border-color: #ffffff;
+    color: #0f172a;
+    font-weight: 700;
+  }
+  input {
+    min-height: 9vmin;
+    font: inherit;
+    font-size: 3.5vmin;
+    border-radius: 1.5vmin;
+    border: 0.4vmin solid #94a3b8;
+    background: #020617;
+    color: #ffffff;
+    padding: 0 2vmin;
+  }
+  .name {
+    white-space: nowrap;
+    word-break: keep-all;
+  }
+  .rule-id {
+    font-size: 3.5vmin;
+    font-weight: 400;
+    opacity: 0.85;
   }
   .visually-hidden {
     position: absolute;
@@ -72,5 +123,26 @@ export const base = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+`;
+
+/**
+ * A sub-screen's frame: a title row, then its content, scrolling inside the frame when a list is
+ * longer than the screen (never the page).
+ */
+export const screen = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 3vmin;
+    height: 100%;
+    min-height: 0;
+    padding: 3vmin 4vmin;
+    background: var(--panel);
+  }
+  .actions {
+    display: flex;
+    gap: 2.5vmin;
+    flex-wrap: wrap;
   }
 `;

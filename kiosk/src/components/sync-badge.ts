@@ -29,16 +29,19 @@ export class SyncBadge extends LitElement {
         border-radius: 999px;
         padding: 0.3rem 0.9rem;
         border: 2px solid #475569;
-        color: #cbd5e1;
+        color: #e2e8f0;
+        background: #1e293b;
       }
       span[data-kind='synced'] {
         border-color: #22c55e;
-        color: #bbf7d0;
+        color: #ffffff;
+        background: #166534;
       }
       span[data-kind='syncing'] {
         border-style: dashed;
         border-color: #38bdf8;
-        color: #bae6fd;
+        color: #ffffff;
+        background: #0c4a6e;
       }
       span[data-kind='offline'],
       span[data-kind='revoked'],
@@ -52,6 +55,7 @@ export class SyncBadge extends LitElement {
         font-size: 1.1rem;
         border-color: #f87171;
         background: #450a0a;
+        color: #fecaca;
       }
     `,
   ];
@@ -66,7 +70,7 @@ export class SyncBadge extends LitElement {
   #words(s: SyncStatus | undefined): string {
     const at = (t: number): string => hhmm(t, this.zone);
     if (s === undefined || s.kind === 'standalone')
-      return msg(str`仅本地保存 · 未同步 ${s?.waiting ?? this.pending} 条`, {
+      return msg(str`仅本地保存 · 未同步 ${this.pending} 条`, {
         id: 'sync.local-only',
       });
     switch (s.kind) {

@@ -3,17 +3,19 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Person } from '@huiyi/core';
 import { hhmm } from '../i18n/format.js';
-import { base } from './styles.js';
+import { base, screen } from './styles.js';
 import './person-picker.js';
 
 /** One length a walk-up may ask for, and where it would really end (capped at the next booking). */
 export interface WalkUpOption {
   readonly minutes: number;
   readonly end: number;
+  /** Shorter than asked: it says only until when. */
+  readonly capped?: boolean;
 }
 
 /**
- * Book the room now at the door (R-5): choose how long (each choice shows when it would end,
+ * Book the room now at the door (R-5): choose how long (each choice says when it would end,
  * capped at the next booking), then tap your name. Fires `walk-up` with `{ minutes, personId }`.
  */
 @customElement('walk-up-panel')
@@ -21,22 +23,18 @@ export interface WalkUpOption {
 export class WalkUpPanel extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
-      :host {
-        display: block;
-      }
       .lengths {
         display: flex;
-        gap: 1rem;
+        gap: 2vmin;
         flex-wrap: wrap;
-        margin-bottom: 1.5rem;
       }
-      .lengths button[aria-pressed='true'] {
-        background: #15803d;
-        border-color: #22c55e;
+      .lengths button {
+        font-variant-numeric: tabular-nums;
       }
-      h3 {
-        font-size: 1.5rem;
+      person-picker {
+        flex: 1 1 auto;
       }
     `,
   ];
@@ -44,12 +42,22 @@ export class WalkUpPanel extends LitElement {
   @property({ attribute: false }) options: readonly WalkUpOption[] = [];
   @property({ attribute: false }) people: readonly Person[] = [];
   @property() zone = 'Asia/Shanghai';
+  /** A command is in flight: every action waits. */
+  @property({ type: Boolean }) busy = false;
   @state() private minutes: number | undefined;
+
+  #label(o: WalkUpOption): string {
+    const until = hhmm(o.end, this.zone);
+    // Capped at the next booking: say the real end, not the length asked for.
+    return o.capped
+      ? msg(str`至 ${until}`, { id: 'walk-up.option-capped' })
+      : msg(str`${o.minutes} 分钟，至 ${until}`, { id: 'walk-up.option' });
+  }
 
   override render() {
     const chosen = this.minutes ?? this.options[0]?.minutes;
     return html`
-      <h2>${msg('现场预订', { id: 'walk-up.title' })}</h2>
+      <h1>${msg('现场预订', { id: 'walk-up.title' })}</h1>
       <div class="lengths" role="group" aria-label=${msg('使用时长', { id: 'walk-up.length' })}>
         ${this.options.map(
           (o) =>
@@ -58,13 +66,14 @@ export class WalkUpPanel extends LitElement {
               aria-pressed=${String(o.minutes === chosen)}
               @click=${() => (this.minutes = o.minutes)}
             >
-              ${msg(str`${o.minutes} 分钟,至 ${hhmm(o.end, this.zone)}`, { id: 'walk-up.option' })}
+              ${this.#label(o)}
             </button>`,
         )}
       </div>
-      <h3>${msg('请点选您的姓名以确认预订', { id: 'walk-up.who' })}</h3>
+      <h2>${msg('请点您的姓名，确认预订', { id: 'walk-up.who' })}</h2>
       <person-picker
         .people=${this.people}
+        ?busy=${this.busy}
         @person-picked=${(e: CustomEvent<{ personId: string }>) => {
           e.stopPropagation();
           if (chosen !== undefined) this.#book(chosen, e.detail.personId);

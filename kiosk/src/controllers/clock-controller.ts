@@ -1,25 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { kioskClock } from './clock.js';
 
-/** Re-renders its host on every tick of the kiosk's clock (each second by default). */
+/**
+ * Ticks while its host is connected (each second by default): the door's clock moves on, so its
+ * screens are drawn again and due no-shows are settled. It only counts seconds; the time itself
+ * comes from the door's clock.
+ */
 export class ClockController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #onTick: () => void;
   readonly #every: number;
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(host: ReactiveControllerHost, everyMs = 1_000) {
-    this.#host = host;
+  constructor(host: ReactiveControllerHost, onTick: () => void, everyMs = 1_000) {
+    this.#onTick = onTick;
     this.#every = everyMs;
     host.addController(this);
   }
 
-  /** The time now, from the kiosk's clock. */
-  get now(): number {
-    return kioskClock.now();
-  }
-
   hostConnected(): void {
-    this.#timer = setInterval(() => this.#host.requestUpdate(), this.#every);
+    this.#timer = setInterval(this.#onTick, this.#every);
   }
 
   hostDisconnected(): void {

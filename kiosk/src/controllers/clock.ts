@@ -1,7 +1,7 @@
+import { systemClock } from '../door/clock.js';
+
 /**
- * The one clock of the kiosk (DESIGN §6): every reading of the time goes through it, so a test can
- * set the time and the screens follow.
+ * The tablet's clock, as `main.ts` reads it at start. The screens never read it: they take the
+ * door's clock, which a test replaces with its own.
  */
-export const kioskClock = {
-  now: (): number => Date.now(),
-};
+export const kioskClock = systemClock;

@@ -1,4 +1,4 @@
-import { toWall, type Person } from '@huiyi/core';
+import { localDateOf, toWall, weekdayOf, type Person } from '@huiyi/core';
 
 /**
  * An instant as the site's wall clock, `HH:MM`.
@@ -22,3 +22,82 @@ export function hhmm(t: number, zone: string): string {
 export function nameOf(people: ReadonlyMap<string, Person>, id: string): string {
   return people.get(id)?.name ?? id;
 }
+
+const WEEKDAYS = {
+  'zh-CN': ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+} as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The date of an instant on the site's calendar, as the door shows it beside the clock, without
+ * loading Intl's calendars.
+ *
+ * @param t - the instant
+ * @param zone - the site's zone
+ * @param lang - the language
+ * @returns `3月10日 星期二` or `Tue 10 Mar`
+ * @example
+ * dayLabel(Date.parse('2026-03-10T10:02:00+08:00'), 'Asia/Shanghai', 'en') // => 'Tue 10 Mar'
+ */
+export function dayLabel(t: number, zone: string, lang: 'zh-CN' | 'en'): string {
+  const date = localDateOf(t, zone);
+  const weekday = WEEKDAYS[lang][weekdayOf(date) % 7] ?? '';
+  return lang === 'en'
+    ? `${weekday} ${date.day} ${MONTHS[date.month - 1] ?? ''}`
+    : `${date.month}月${date.day}日 ${weekday}`;
+}
+
+const HAN = '[\\u2e80-\\u9fff\\uff00-\\uffef]';
+const FULL: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
+
+/**
+ * Chinese text with full-width punctuation (clreq): a comma, semicolon, colon, question or
+ * exclamation mark beside a Chinese character, and brackets beside one, become full-width, and
+ * the space typed after them goes. Times (14:00) and Latin text are left alone. The door's own
+ * strings are written so; this mends messages that come from elsewhere (the core's rejections).
+ *
+ * @param text - Chinese text
+ * @returns the same text, punctuated the Chinese way
+ * @example
+ * fullWidth('已被占用(到 10:35),请稍后再试') // => '已被占用（到 10:35），请稍后再试'
+ */
+export function fullWidth(text: string): string {
+  return text
+    .replace(
+      new RegExp(`(${HAN})\\s*\\(([^()]*)\\)`, 'gu'),
+      (_, before: string, inner: string) => `${before}（${inner}）`,
+    )
+    .replace(
+      new RegExp(`\\(([^()]*)\\)\\s*(${HAN})`, 'gu'),
+      (_, inner: string, after: string) => `（${inner}）${after}`,
+    )
+    .replace(
+      new RegExp(`(${HAN})\\s*([,;:?!])\\s*`, 'gu'),
+      (_, before: string, p: string) => `${before}${FULL[p] ?? p}`,
+    )
+    .replace(new RegExp(`([,;:?!])\\s*(?=${HAN})`, 'gu'), (_, p: string) => FULL[p] ?? p);
+}
+
+/**
+ * About how many em a line of text takes: a Chinese character one, anything else a little over
+ * half (bold Latin letters average about 0.62 em). Sizes a name or a word to fill its line.
+ *
+ * @param text - the text
+ * @returns its width in em, at least 1
+ * @example
+ * emWidth('使用中') // => 3
+ */
+export const emWidth = (text: string): number =>
+  Math.max(
+    1,
+    [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.62), 0),
+  );

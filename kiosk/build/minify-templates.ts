@@ -1,0 +1,106 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Squeezes the white space out of the kiosk's `css` and `html` templates at build time: the
+ * minifier keeps template literals as written, and their indentation is bytes the budget pays for
+ * (docs/decisions/kiosk-door-sign.md). In `css`, runs of white space become one space and the
+ * spaces beside `{ } ; ,` and after `:` go; in `html` and `svg`, a run of white space holding a
+ * line break becomes one space (as the browser renders it). Expressions are kept as written, and
+ * templates inside them are squeezed the same way.
+ *
+ * @returns the plugin
+ */
+export function minifyTemplates(): Plugin {
+  return {
+    name: 'huiyi:minify-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/kiosk\/src\/.*\.ts$/.test(id) || !/(css|html|svg)`/.test(code)) return null;
+      return { code: squeeze(code), map: null };
+    },
+  };
+}
+
+const squeezeCss = (s: string): string =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/:\s+/g, ':');
+const squeezeHtml = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+
+/**
+ * The source with every tagged `css`, `html` and `svg` template squeezed.
+ *
+ * @param src - TypeScript source
+ * @returns the same source, its templates squeezed
+ */
+export function squeeze(src: string): string {
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const m = /\b(css|html|svg)`/g;
+    m.lastIndex = i;
+    const found = m.exec(src);
+    if (!found) break;
+    const start = found.index + found[0].length;
+    out += src.slice(i, start);
+    const { text, end } = template(src, start, found[1] === 'css' ? squeezeCss : squeezeHtml);
+    out += text;
+    i = end;
+  }
+  return out + src.slice(i);
+}
+
+/** Reads a template from just after its backtick to just after its closing one. */
+function template(
+  src: string,
+  from: number,
+  fix: (s: string) => string,
+): { text: string; end: number } {
+  let text = '';
+  let part = '';
+  let i = from;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '\\') {
+      part += src.slice(i, i + 2);
+      i += 2;
+    } else if (c === '`') {
+      return { text: text + fix(part) + '`', end: i + 1 };
+    } else if (c === '$' && src[i + 1] === '{') {
+      text += fix(part) + '${';
+      part = '';
+      const expr = expression(src, i + 2);
+      text += squeeze(expr.text);
+      i = expr.end;
+    } else {
+      part += c;
+      i += 1;
+    }
+  }
+  return { text: text + part, end: i };
+}
+
+/** Reads an expression from just after `${` to just after its `}` (nested braces, strings, templates). */
+function expression(src: string, from: number): { text: string; end: number } {
+  let depth = 1;
+  let i = from;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === "'" || c === '"') {
+      i = src.indexOf(c, i + 1) + 1;
+      continue;
+    }
+    if (c === '`') {
+      i = template(src, i + 1, (s) => s).end;
+      continue;
+    }
+    if (c === '{') depth += 1;
+    if (c === '}') {
+      depth -= 1;
+      if (depth === 0) return { text: src.slice(from, i) + '}', end: i + 1 };
+    }
+    i += 1;
+  }
+  return { text: src.slice(from), end: i };
+}
