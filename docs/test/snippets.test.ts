@@ -1,4 +1,4 @@
-// Docs code is tested code (DESIGN §16): every snippet on the site is included from a file the tests
+// Docs code is tested code: every snippet on the site is included from a file the tests
 // run, by a region that exists. VitePress includes the whole file when a region's name is misspelt,
 // silently; this test is what makes that fail.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

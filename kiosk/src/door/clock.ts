@@ -1,5 +1,5 @@
 /**
- * Where the door reads the time (DESIGN §6: time is an input). The shell is given one and hands it
+ * Where the door reads the time (time is an input: docs/guide/deciders-and-events.md). The shell is given one and hands it
  * to every screen through the door's context, so a test passes its own and never patches a global.
  */
 export interface Clock {

@@ -43,7 +43,7 @@ const DONE_MS = 4_000;
 const REFUSED_MS = 12_000;
 
 /**
- * The door, without its pixels (DESIGN §18: an element draws, this acts): which screen is shown,
+ * The door, without its pixels (an element draws; this acts): which screen is shown,
  * what was just done or refused, and every action a person can take at the door, each one
  * gesture, one command. Elements read it and call it; it tells them when anything changed.
  */

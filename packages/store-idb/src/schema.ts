@@ -112,7 +112,7 @@ export interface SettingRecord {
 }
 
 /**
- * The database, as of the current version (the ONE schema of DESIGN §14):
+ * The database, as of the current version (one schema, versioned upgrade steps):
  * - `events`: the log, keyed by position (auto-increment), ids unique (`by-id`), streams in log
  *   order (`by-stream`, since v2);
  * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;

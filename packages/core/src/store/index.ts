@@ -1,5 +1,5 @@
 /**
- * The event log's contract (DESIGN §13): the envelope every event is stored in, sortable event
+ * The event log's contract: the envelope every event is stored in, sortable event
  * ids, the `EventStore` interface that the in-memory and IndexedDB stores implement, and the typed
  * errors of storage faults.
  *

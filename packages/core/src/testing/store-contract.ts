@@ -393,7 +393,7 @@ async function logLaw(makeStore: MakeStore, numRuns: number): Promise<void> {
 }
 
 /**
- * THE storage contract (DESIGN §13): every case a store must pass, each on a fresh store from
+ * THE storage contract: every case a store must pass, each on a fresh store from
  * `makeStore` that the case closes. Runner-free: a case is a name and an async body that throws.
  *
  * @param makeStore - makes a fresh, empty store
