@@ -15,7 +15,8 @@ export interface DayBlock {
  * The day at a glance (K-1): the room's opening hours as a bar, each booking a block in
  * proportion to its length, and a line for now; free time is the bar left empty. Vertical beside
  * the agenda in landscape, a horizontal strip in portrait. A picture of the list beside it, so
- * screen readers skip it.
+ * screen readers skip it. A tap on it fires `slot-picked` with `{ at }`: the moment tapped, on the
+ * quarter hour, or where the booking before it ends; the door decides what it offers (R-2, R-5).
  */
 @customElement('day-timeline')
 export class DayTimeline extends LitElement {
@@ -34,6 +35,7 @@ export class DayTimeline extends LitElement {
         border-radius: 1vmin;
         background: #1e293b;
         border: 0.3vmin dashed #94a3b8;
+        cursor: pointer;
       }
       .block {
         position: absolute;
@@ -129,8 +131,20 @@ export class DayTimeline extends LitElement {
     return out;
   }
 
+  /** The moment under a tap, on the quarter hour but never inside the booking it follows. */
+  #tap(e: MouseEvent): void {
+    const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const f = r.width > r.height ? (e.clientX - r.left) / r.width : (e.clientY - r.top) / r.height;
+    const t = this.from + f * (this.to - this.from);
+    let at = Math.floor(t / 900_000) * 900_000;
+    for (const b of this.blocks) if (b.start <= at && at < b.end && b.end <= t) at = b.end;
+    this.dispatchEvent(
+      new CustomEvent('slot-picked', { detail: { at }, bubbles: true, composed: true }),
+    );
+  }
+
   override render() {
-    return html`<div class="bar" aria-hidden="true">
+    return html`<div class="bar" aria-hidden="true" @click=${this.#tap}>
         ${this.blocks.map(
           (b) =>
             html`<div

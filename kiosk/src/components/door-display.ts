@@ -223,6 +223,28 @@ export class DoorDisplay extends LitElement {
       .rules li::before {
         content: '⊘ ';
       }
+      /* Night (the shell dims an idle door out of working hours): black, the state's colour on
+         the room and its word (each >= 7:1 on black), no actions, no timeline. */
+      :host([night]) {
+        --panel: #000000;
+        --muted: #a3a3a3;
+        color: #a3a3a3;
+      }
+      :host([night]) .field[data-state] {
+        background: #000000;
+        color: #3fae5f;
+      }
+      :host([night]) .field[data-state='in-use'] {
+        color: #f07070;
+      }
+      :host([night]) .field[data-state='starting-soon'],
+      :host([night]) .field[data-state='waiting'] {
+        color: #c99a00;
+      }
+      :host([night]) slot,
+      :host([night]) day-timeline {
+        display: none;
+      }
       @media (min-aspect-ratio: 1/1) and (max-height: 780px) {
         .topic {
           -webkit-line-clamp: 1;
@@ -276,6 +298,8 @@ export class DoorDisplay extends LitElement {
   @property({ type: Number }) releaseAt: number | undefined;
   @property({ type: Number }) now = 0;
   @property() zone = 'Asia/Shanghai';
+  /** Dimmed for the night. */
+  @property({ type: Boolean, reflect: true }) night = false;
 
   #resize: ResizeObserver | undefined;
   #again = 0;

@@ -321,6 +321,8 @@ export class DoorHome extends LitElement {
       .releaseAt=${s.state === 'waiting' && s.current ? releaseAt(s.current, params) : undefined}
       .now=${now}
       .zone=${params.time.zone}
+      ?night=${door.night}
+      @slot-picked=${(e: CustomEvent<{ at: number }>) => door.pickSlot(e.detail.at)}
     >
       <nav slot="actions" aria-label=${msg('操作', { id: 'app.actions' })}>${buttons}</nav>
       <div slot="tools" class="tools">${this.#tools(door, rs, s, now)}</div>

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectedAttendees, isSignedIn, type ChecklistAnswer, type RoomState } from '@huiyi/core';
 import type { Door } from '../door/door.js';
-import { checklistLines, walkUpOptions } from '../door/questions.js';
+import { checklistLines, slotOptions, walkUpOptions } from '../door/questions.js';
 import type { Screen } from '../door/screen.js';
 import { language } from '../i18n/localization.js';
 import './door-home.js';
@@ -34,6 +34,16 @@ const walkUp: Draw<'walk-up'> = (door, _s, rs) => {
     @walk-up=${(e: CustomEvent<{ minutes: number; personId: string }>) => void door.walkUp(e.detail.minutes, e.detail.personId)}
   ></walk-up-panel>`;
 };
+
+const book: Draw<'book'> = (door, s, rs) =>
+  html`<walk-up-panel
+    .from=${s.start}
+    .options=${slotOptions(door.service.state, rs.room.id, s.start, door.now(), door.policy).options}
+    .people=${[...door.people.values()]}
+    .zone=${door.params().time.zone}
+    ?busy=${door.inFlight !== undefined}
+    @walk-up=${(e: CustomEvent<{ minutes: number; personId: string }>) => void door.bookLater(e.detail.minutes, e.detail.personId)}
+  ></walk-up-panel>`;
 
 const signIn: Draw<'sign-in'> = (door, s) => {
   const meeting = door.service.state.meetings.meetings.get(s.meetingId);
@@ -197,6 +207,8 @@ export function drawScreen(door: Door, rs: RoomState): TemplateResult | unknown 
       return html`<door-home></door-home>`;
     case 'walk-up':
       return walkUp(door, s, rs);
+    case 'book':
+      return book(door, s, rs);
     case 'sign-in':
       return signIn(door, s, rs);
     case 'agreement':

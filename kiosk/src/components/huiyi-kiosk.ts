@@ -1,7 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
-import type { PolicyLookup, Rejection, RoomState } from '@huiyi/core';
+import { localized, msg, str } from '@lit/localize';
+import {
+  type PolicyLookup,
+  type Rejection,
+  type RoomState,
+  type WorkingCalendar,
+} from '@huiyi/core';
 import { ClockController } from '../controllers/clock-controller.js';
 import { ConfirmationsController } from '../controllers/confirmations-controller.js';
 import { IdleController } from '../controllers/idle-controller.js';
@@ -9,6 +14,7 @@ import { WakeLockController } from '../controllers/wake-lock-controller.js';
 import { systemClock, type Clock } from '../door/clock.js';
 import { provideDoor } from '../door/door-context.js';
 import { Door } from '../door/door.js';
+import { atWork, defaultCalendar } from '../door/night.js';
 import type { ScreenName } from '../door/screen.js';
 import type { KioskService } from '../services/kiosk-service.js';
 import type { KioskSettings } from '../services/settings.js';
@@ -23,7 +29,9 @@ import './rejection-note.js';
  * The door kiosk (K-1 … K-5), a thin shell: it makes the {@link Door} from the service, the clock
  * and the policy it is given, provides it to the screens below (a DoorController in each), draws the one
  * screen the door's tagged union names, what was just done or refused, and the footer (sync badge,
- * settings). It ticks the clock, returns home after a minute untouched, and keeps the screen on.
+ * settings). It ticks the clock, returns home after a minute untouched (counting down on every
+ * sub-screen), dims the door when it is idle, free and out of working hours, shifts everything by a
+ * few pixels every 10 minutes (burn-in), and keeps the screen on.
  */
 @customElement('huiyi-kiosk')
 @localized()
@@ -40,6 +48,24 @@ export class HuiyiKiosk extends LitElement {
         overflow: hidden;
         position: relative;
         background: var(--panel);
+        /* Burn-in: everything moves ±6 px every 10 minutes inside a 6 px frame, never out of view. */
+        padding: calc(6px + var(--dy, 0px)) calc(6px - var(--dx, 0px)) calc(6px - var(--dy, 0px))
+          calc(6px + var(--dx, 0px));
+      }
+      :host([night]) {
+        --panel: #000000;
+      }
+      :host([night]) footer {
+        background: #000000;
+        border-color: #000000;
+      }
+      .wake {
+        position: absolute;
+        inset: 0;
+      }
+      .countdown {
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
       }
       main {
         min-height: 0;
@@ -119,6 +145,8 @@ export class HuiyiKiosk extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
   /** The parameters in force (default: the policy's defaults); the service decides by the same. */
   @property({ attribute: false }) policy: PolicyLookup | undefined;
+  /** The dealership's working calendar (T-3): out of its hours an idle, free door dims (default: the core's, in the policy's zone). */
+  @property({ attribute: false }) calendar: WorkingCalendar | undefined;
   /** A new version of the app is waiting; it is taken only when the room is free and idle. */
   @property({ type: Boolean }) updateReady = false;
   /** Applies a waiting update (reloads the page). */
@@ -134,8 +162,11 @@ export class HuiyiKiosk extends LitElement {
   readonly #provide = provideDoor(this, () => this.door);
   #unsubscribe: (() => void)[] = [];
   /** Moves the door on each second. */
-  protected readonly ticker = new ClockController(this, () => this.door?.tick());
-  readonly #idle = new IdleController(this, 60_000, () => this.#home());
+  protected readonly ticker = new ClockController(this, () => this.#tick());
+  /** How long nobody has touched the screen, by the door's clock (K-4). */
+  readonly #idle = new IdleController(this, 60_000, () => this.clock.now());
+  /** The touch whose wait last ran out: home once for each. */
+  #idleFor = Number.NaN;
   readonly #wakeLock = new WakeLockController(this);
   /** The confirmations on screen, each with its own lifetime (K-3). */
   readonly #confirmations = new ConfirmationsController(this);
@@ -188,6 +219,7 @@ export class HuiyiKiosk extends LitElement {
       this.#provide(door);
       this.#listen(door);
       this.#idle.timeoutMs = door.params().kiosk.idleReturnSeconds * 1000;
+      this.#idle.reset();
     }
     if (changed.has('sync')) {
       this.#unsync?.();
@@ -197,6 +229,41 @@ export class HuiyiKiosk extends LitElement {
       this.door.sync = this.sync;
       if (changed.has('enrolRefusal')) this.door.enrolRefusal = this.enrolRefusal;
     }
+  }
+
+  /** Each second: the door moves on; an idle door goes home, and dims at night. */
+  #tick(): void {
+    const door = this.door;
+    if (!door) return;
+    if (this.#idle.left() <= 0 && this.#idleFor !== this.#idle.touchedAt) {
+      this.#idleFor = this.#idle.touchedAt;
+      this.#home();
+    }
+    door.night = this.#night(door);
+    door.tick();
+  }
+
+  /** Idle, home, free and out of the working calendar's hours (T-3): the door dims. */
+  #night(door: Door): boolean {
+    const now = door.now();
+    if (this.#idle.left() > 0 || door.screen.name !== 'home' || door.status(now)?.state !== 'free')
+      return false;
+    return !atWork(this.calendar ?? defaultCalendar(door.params(now).time.zone), now);
+  }
+
+  /** The first tap on a dimmed door only wakes it. */
+  #wake(door: Door): void {
+    this.#idle.reset();
+    door.night = false;
+    door.changed();
+  }
+
+  override updated(): void {
+    // Burn-in: one of nine places, ±6 px, each for 10 minutes of the door's clock.
+    const k = Math.floor((this.door?.now() ?? 0) / 600_000);
+    this.style.setProperty('--dx', `${((k % 3) - 1) * 6}px`);
+    this.style.setProperty('--dy', `${((Math.floor(k / 3) % 3) - 1) * 6}px`);
+    this.toggleAttribute('night', this.door?.night === true);
   }
 
   /** Which screen is shown (for tests). */
@@ -234,6 +301,7 @@ export class HuiyiKiosk extends LitElement {
     }
     const rs = door.room;
     const home = door.screen.name === 'home';
+    const left = Math.max(0, Math.ceil(this.#idle.left() / 1000));
     return html`
       <main>${rs ? drawScreen(door, rs) : this.#noRoom(door)} ${this.#flash(door, rs)}</main>
       <footer>
@@ -244,6 +312,16 @@ export class HuiyiKiosk extends LitElement {
           .zone=${door.params().time.zone}
           @show-refusals=${() => void door.showRefusals()}
         ></sync-badge>
+        ${
+          home
+            ? nothing
+            : html`<span
+                class="countdown"
+                role="timer"
+                aria-label=${msg(str`${left} 秒后自动返回门口屏`, { id: 'app.countdown-label' })}
+                >${msg(str`${left} 秒后返回`, { id: 'app.countdown' })}</span
+              >`
+        }
         <button
           class="gear"
           data-action=${home ? 'settings' : 'home'}
@@ -252,6 +330,7 @@ export class HuiyiKiosk extends LitElement {
           ${home ? msg('设置', { id: 'settings.title' }) : msg('返回门口屏', { id: 'action.home' })}
         </button>
       </footer>
+      ${door.night ? html`<div class="wake" @click=${() => this.#wake(door)}></div>` : nothing}
     `;
   }
 
@@ -296,6 +375,12 @@ export class HuiyiKiosk extends LitElement {
   /** How long the screen waits untouched before it returns home (K-4; tests shorten it). */
   set idleTimeoutMs(ms: number) {
     this.#idle.timeoutMs = ms;
+    this.#idle.reset();
+  }
+
+  /** For tests: move the door on a second now (the clock's tick). */
+  tick(): void {
+    this.#tick();
   }
 
   /** For tests and the idle return: restart the idle wait. */

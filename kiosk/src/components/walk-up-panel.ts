@@ -42,6 +42,8 @@ export class WalkUpPanel extends LitElement {
   @property({ attribute: false }) options: readonly WalkUpOption[] = [];
   @property({ attribute: false }) people: readonly Person[] = [];
   @property() zone = 'Asia/Shanghai';
+  /** A later slot's start (tapped on the timeline); none: a walk-up, now. */
+  @property({ type: Number }) from: number | undefined;
   /** A command is in flight: every action waits. */
   @property({ type: Boolean }) busy = false;
   @state() private minutes: number | undefined;
@@ -57,7 +59,13 @@ export class WalkUpPanel extends LitElement {
   override render() {
     const chosen = this.minutes ?? this.options[0]?.minutes;
     return html`
-      <h1>${msg('现场预订', { id: 'walk-up.title' })}</h1>
+      <h1>
+        ${
+          this.from === undefined
+            ? msg('现场预订', { id: 'walk-up.title' })
+            : msg(str`预订 ${hhmm(this.from, this.zone)} 起`, { id: 'book.title' })
+        }
+      </h1>
       <div class="lengths" role="group" aria-label=${msg('使用时长', { id: 'walk-up.length' })}>
         ${this.options.map(
           (o) =>

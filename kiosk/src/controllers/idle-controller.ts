@@ -3,31 +3,38 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel'] as const;
 
 /**
- * Calls `onIdle` once nobody has touched the screen for `timeoutMs` (K-4: back to the home screen
- * after 60 s). Any touch starts the wait again.
+ * How long nobody has touched the screen, by the door's clock (K-4: back to the home screen after
+ * 60 s untouched; the countdown on sub-screens; night dimming). Any touch starts the wait again and
+ * redraws the host; the host's tick asks {@link IdleController.left} and acts on it.
  */
 export class IdleController implements ReactiveController {
-  readonly #onIdle: () => void;
-  #timeoutMs: number;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #touch = (): void => this.reset();
-
-  constructor(host: ReactiveControllerHost, timeoutMs: number, onIdle: () => void) {
-    this.#timeoutMs = timeoutMs;
-    this.#onIdle = onIdle;
-    host.addController(this);
-  }
-
-  /** Changes the wait (from the policy in force) and starts it again. */
-  set timeoutMs(ms: number) {
-    this.#timeoutMs = ms;
+  readonly #host: ReactiveControllerHost;
+  readonly #now: () => number;
+  /** How long the screen waits untouched (from the policy in force). */
+  timeoutMs: number;
+  /** When the screen was last touched, by the door's clock. */
+  touchedAt: number;
+  readonly #touch = (): void => {
     this.reset();
+    this.#host.requestUpdate();
+  };
+
+  constructor(host: ReactiveControllerHost, timeoutMs: number, now: () => number) {
+    this.#host = host;
+    this.#now = now;
+    this.timeoutMs = timeoutMs;
+    this.touchedAt = now();
+    host.addController(this);
   }
 
   /** Starts the wait again, as a touch does. */
   reset(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#onIdle(), this.#timeoutMs);
+    this.touchedAt = this.#now();
+  }
+
+  /** What is left of the wait, in ms (0 or less: idle). */
+  left(): number {
+    return this.touchedAt + this.timeoutMs - this.#now();
   }
 
   hostConnected(): void {
@@ -38,6 +45,5 @@ export class IdleController implements ReactiveController {
 
   hostDisconnected(): void {
     for (const type of ACTIVITY) window.removeEventListener(type, this.#touch, { capture: true });
-    clearTimeout(this.#timer);
   }
 }

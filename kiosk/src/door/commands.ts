@@ -59,6 +59,25 @@ export const doorCommands = {
     minutes,
     topic: '现场预订',
   }),
+  /** Book a later slot of today, one person, as the person who tapped their name. */
+  book: (
+    who: Who,
+    now: number,
+    personId: string,
+    bookingId: string,
+    start: number,
+    end: number,
+  ) => ({
+    type: 'RequestBooking',
+    now,
+    actor: personActor(who, personId),
+    roomId: who.roomId,
+    bookingId,
+    topic: '门口预订',
+    headcount: 1,
+    start,
+    end,
+  }),
   /** Check a booking in. */
   checkIn: (who: Who, now: number, bookingId: string) => ({
     type: 'CheckIn',

@@ -23,7 +23,14 @@ import { systemClock, type Clock } from './clock.js';
 import { doorCommands, type Signer, type Who } from './commands.js';
 import { GestureGuard } from './gesture.js';
 import { findExactly } from './find-exactly.js';
-import { checklistLines, isInvitee, signInMeeting } from './questions.js';
+import {
+  checklistLines,
+  isInvitee,
+  signInMeeting,
+  slotOptions,
+  walkUpOptions,
+} from './questions.js';
+import { hhmm } from '../i18n/format.js';
 import type { Flash, Screen } from './screen.js';
 
 /** What a door is made of: its service, its clock, the policy in force, the tablet's settings. */
@@ -60,12 +67,16 @@ export class Door {
   enrolRefusal: Rejection | undefined;
   /** Whether an enrolment is under way. */
   enrolling = false;
+  /** Dimmed for the night (the shell decides): the sign shows less, and a first tap only wakes it. */
+  night = false;
   /** Where a confirmation goes once its command is written (the shell's confirmations, each with its own lifetime); without it, the flash. */
   onConfirmed: ((text: string) => void) | undefined;
   readonly #guard = new GestureGuard();
   readonly #listeners = new Set<() => void>();
   #flashTimer: ReturnType<typeof setTimeout> | undefined;
   #lastRelease = Number.NEGATIVE_INFINITY;
+  /** When a later slot's screen opened (the page's clock): a double tap's second half is no name. */
+  #pickedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: DoorOptions) {
     this.service = options.service;
@@ -225,6 +236,47 @@ export class Door {
           doorCommands.walkUp(this.#who(), this.now(), personId, minutes, bookingId),
         ),
       () => msg('已预订并签到入场', { id: 'done.walk-up' }),
+    );
+    if (ok) this.go({ name: 'home' });
+  }
+
+  /**
+   * A moment of today's timeline tapped (R-2, R-5): at or before now, the walk-up (book now);
+   * later, the lengths on offer from it; none, the rule that refuses, in words.
+   */
+  pickSlot(start: number): void {
+    const roomId = this.room?.room.id;
+    if (!roomId || this.inFlight) return;
+    const now = this.now();
+    if (start <= now && walkUpOptions(this.service.state, roomId, now, this.policy).length > 0)
+      return this.go({ name: 'walk-up' });
+    const from = Math.max(start, Math.ceil(now / MINUTE) * MINUTE);
+    const { options, refusal } = slotOptions(this.service.state, roomId, from, now, this.policy);
+    if (options.length === 0) return refusal && this.#refuse(refusal);
+    this.#pickedAt = performance.now();
+    this.#setFlash(undefined);
+    this.go({ name: 'book', start: from });
+  }
+
+  /** Books the later slot shown for `minutes` as the person who tapped their name (R-2). */
+  async bookLater(minutes: number, personId: string): Promise<void> {
+    const s = this.screen;
+    const roomId = this.room?.room.id;
+    if (s.name !== 'book' || !roomId || performance.now() - this.#pickedAt < 500) return;
+    const o = slotOptions(this.service.state, roomId, s.start, this.now(), this.policy).options;
+    const end = o.find((x) => x.minutes === minutes)?.end ?? s.start + minutes * MINUTE;
+    const bookingId = `door-${crypto.randomUUID()}`;
+    const zone = this.params().time.zone;
+    const ok = await this.#act(
+      `book:${s.start}`,
+      () =>
+        this.service.dispatch(
+          doorCommands.book(this.#who(), this.now(), personId, bookingId, s.start, end),
+        ),
+      () =>
+        this.room?.bookings.get(bookingId)?.status === 'pending'
+          ? msg('预订申请已提交，待行政部门审批', { id: 'done.book-pending' })
+          : msg(str`已预订 ${hhmm(s.start, zone)}–${hhmm(end, zone)}`, { id: 'done.book' }),
     );
     if (ok) this.go({ name: 'home' });
   }

@@ -5,6 +5,8 @@ import {
   extensionOptions,
   powerOffDue as corePowerOffDue,
   signInMeeting as coreSignInMeeting,
+  slotOptions as coreSlotOptions,
+  type SlotOptions,
   walkUpOptions as coreWalkUpOptions,
   type ExtensionOption,
   type Meeting,
@@ -34,6 +36,25 @@ export const walkUpOptions = (
   now: number,
   policy: PolicyLookup,
 ): WalkUpOption[] => coreWalkUpOptions(state.bookings, roomId, now, policy);
+
+/**
+ * The bookings on offer from a later moment of today (R-2, R-5): the walk-up lengths from `start`,
+ * capped at the next booking and closing time, or why none fits.
+ *
+ * @param state - the kiosk's state
+ * @param roomId - the door's room
+ * @param start - the slot's start
+ * @param now - the moment
+ * @param policy - the parameters in force
+ * @returns the options, or the rule that refuses
+ */
+export const slotOptions = (
+  state: KioskState,
+  roomId: string,
+  start: number,
+  now: number,
+  policy: PolicyLookup,
+): SlotOptions => coreSlotOptions(state.bookings, roomId, start, now, policy);
 
 /**
  * The extensions on offer for the meeting in progress (R-5): only lengths the rules accept.

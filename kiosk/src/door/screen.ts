@@ -9,6 +9,8 @@ import type { Signer } from './commands.js';
 export type Screen =
   | { readonly name: 'home' }
   | { readonly name: 'walk-up' }
+  /** A later slot of today, tapped on the timeline: its lengths, then the booker's name. */
+  | { readonly name: 'book'; readonly start: number }
   | {
       readonly name: 'sign-in';
       readonly meetingId: string;
