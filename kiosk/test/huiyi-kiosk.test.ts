@@ -489,17 +489,20 @@ describe('huiyi-kiosk', () => {
   });
 
   it('K-4: returns to the home screen after the idle time, a touch restarting the wait', async () => {
-    const { el } = await openShell('D');
+    const { el, clock } = await openShell('D');
     tap(el, '现场预订');
     await screenOf(el, 'walk-up-panel');
     el.idleTimeoutMs = 800;
-    await aTimeout(500);
+    clock.set(T0 + 500);
     window.dispatchEvent(new PointerEvent('pointerdown'));
-    // Past the first deadline: only the touch kept the screen.
-    await aTimeout(500);
+    // Past the first deadline, by the door's clock: only the touch kept the screen.
+    clock.set(T0 + 1000);
+    el.tick();
     expect(el.screen).to.equal('walk-up');
-    await waitUntil(() => el.screen === 'home', 'never went home', { timeout: 2000 });
+    clock.set(T0 + 1300);
+    el.tick();
     await settle(el);
+    expect(el.screen).to.equal('home');
     expect(has(el, 'walk-up-panel')).to.equal(false);
     expect(has(el, 'door-home')).to.equal(true);
     await expect(el).to.be.accessible();

@@ -241,16 +241,18 @@ export class Door {
   }
 
   /**
-   * A moment of today's timeline tapped (R-2, R-5): at or before now, the walk-up (book now);
-   * later, the lengths on offer from it; none, the rule that refuses, in words.
+   * A quarter hour of today's timeline tapped (R-2, R-5): the one under way, the walk-up (book
+   * now); a later one, the lengths on offer from it; a past one or none on offer, the rule that
+   * refuses, in words.
    */
   pickSlot(start: number): void {
     const roomId = this.room?.room.id;
     if (!roomId || this.inFlight) return;
     const now = this.now();
-    if (start <= now && walkUpOptions(this.service.state, roomId, now, this.policy).length > 0)
+    const underWay = start <= now && now < start + 15 * MINUTE;
+    if (underWay && walkUpOptions(this.service.state, roomId, now, this.policy).length > 0)
       return this.go({ name: 'walk-up' });
-    const from = Math.max(start, Math.ceil(now / MINUTE) * MINUTE);
+    const from = underWay ? Math.ceil(now / MINUTE) * MINUTE : start;
     const { options, refusal } = slotOptions(this.service.state, roomId, from, now, this.policy);
     if (options.length === 0) return refusal && this.#refuse(refusal);
     this.#pickedAt = performance.now();
