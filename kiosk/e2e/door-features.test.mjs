@@ -99,6 +99,20 @@ for (const lang of ['zh', 'en']) {
     await page.locator('huiyi-kiosk[night]').waitFor();
     await page.locator('huiyi-kiosk door-display[night]').waitFor();
     await judge(page, `${lang}-night`, failures);
+    // The burn-in shift: the other eight places, 10 minutes apart, nothing off screen or cut.
+    for (let i = 1; i < 9; i++) {
+      await page.clock.fastForward(10 * 60_000);
+      for (const [width, height] of [
+        [1280, 800],
+        [800, 1280],
+      ]) {
+        await page.setViewportSize({ width, height });
+        for (const p of await layoutProblems(page))
+          failures.push(`${width}×${height} night, place ${i}: ${p}`);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('huiyi-kiosk[night]').waitFor();
     const quiet = (await logSize(page)).count;
     await page.mouse.click(640, 400);
     await page.waitForFunction(() => !globalThis.document.querySelector('huiyi-kiosk[night]'));

@@ -7,7 +7,7 @@ import type { HuiyiKiosk } from '../src/components/huiyi-kiosk.js';
 import type { DayTimeline } from '../src/components/day-timeline.js';
 import { atWork, defaultCalendar } from '../src/door/night.js';
 import { setLocale } from '../src/i18n/localization.js';
-import { $, T0, ZONE, deep, deepButton, deepText, type ManualClock } from './helpers.js';
+import { $, T0, ZONE, deep, deepAll, deepButton, deepText, type ManualClock } from './helpers.js';
 import { doorOf, moveClock, openShell, refusal, screenOf, settle, confirmed } from './shell.js';
 
 const SECOND = 1000;
@@ -165,30 +165,41 @@ describe('night dimming by the working calendar (K-1, T-3)', () => {
 });
 
 describe('the burn-in shift (K-1)', () => {
-  it('K-1: every 10 minutes everything moves to another of nine places within ±6 px, and never leaves the screen', async () => {
+  it('K-1: every 10 minutes everything moves to another of nine places within ±6 px, its size kept, and nothing on it leaves the screen', async () => {
     const { el, clock } = await openShell('A');
     const places = new Set<string>();
     const origin = el.getBoundingClientRect();
+    const box = (sel: string) => el.shadowRoot!.querySelector(sel)!.getBoundingClientRect();
+    let size: number[] | undefined;
     for (let i = 0; i < 9; i++) {
       await moveClock(el, clock, tue(11) + i * 10 * MINUTE);
-      const main = el.shadowRoot!.querySelector('main')!.getBoundingClientRect();
-      const foot = el.shadowRoot!.querySelector('footer')!.getBoundingClientRect();
-      const dx = main.left - origin.left - 6;
-      const dy = main.top - origin.top - 6;
-      expect(Math.abs(dx)).to.be.at.most(6);
-      expect(Math.abs(dy)).to.be.at.most(6);
+      const [main, foot] = [box('main'), box('footer')];
+      const dx = main.left - origin.left;
+      const dy = main.top - origin.top;
+      expect([Math.abs(dx), Math.abs(dy)].every((d) => d === 0 || d === 6)).to.equal(true);
       places.add(`${dx},${dy}`);
-      for (const r of [main, foot]) {
-        expect(r.left).to.be.at.least(origin.left);
-        expect(r.top).to.be.at.least(origin.top);
-        expect(r.right).to.be.at.most(origin.right + 0.5);
-        expect(r.bottom).to.be.at.most(origin.bottom + 0.5);
+      // The same size each time, the footer moved with the rest.
+      size ??= [main.width, main.height, foot.width, foot.height];
+      expect([main.width, main.height, foot.width, foot.height]).to.deep.equal(size);
+      expect([foot.left, foot.top]).to.deep.equal([main.left, main.bottom]);
+      // Every word and control on it stays on the screen.
+      for (const leaf of deepAll(
+        el.shadowRoot!,
+        'h1, button, time, state-badge, sync-badge, li, p',
+      )) {
+        const r = leaf.getBoundingClientRect();
+        if (r.width === 0) continue;
+        expect(
+          r.left >= origin.left &&
+            r.top >= origin.top &&
+            r.right <= origin.right + 0.5 &&
+            r.bottom <= origin.bottom + 0.5,
+          leaf.localName,
+        ).to.equal(true);
       }
       // Within the 10 minutes it stays put.
       await moveClock(el, clock, tue(11) + i * 10 * MINUTE + 9 * MINUTE);
-      expect(el.shadowRoot!.querySelector('main')!.getBoundingClientRect().left).to.equal(
-        main.left,
-      );
+      expect(box('main').left).to.equal(main.left);
     }
     expect(places.size).to.equal(9);
   });

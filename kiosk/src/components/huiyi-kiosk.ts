@@ -48,9 +48,12 @@ export class HuiyiKiosk extends LitElement {
         overflow: hidden;
         position: relative;
         background: var(--panel);
-        /* Burn-in: everything moves ±6 px every 10 minutes inside a 6 px frame, never out of view. */
-        padding: calc(6px + var(--dy, 0px)) calc(6px - var(--dx, 0px)) calc(6px - var(--dy, 0px))
-          calc(6px + var(--dx, 0px));
+      }
+      /* Burn-in: everything moves ±6 px every 10 minutes, its size kept; what is on it keeps more
+         than 6 px from every edge, so only the edges of the backgrounds move out of view. */
+      main,
+      footer {
+        margin: var(--dy, 0px) calc(0px - var(--dx, 0px)) calc(0px - var(--dy, 0px)) var(--dx, 0px);
       }
       :host([night]) {
         --panel: #000000;
