@@ -20,11 +20,11 @@ const policyOf = (rooms: Partial<PolicyParameters['rooms']>): PolicyLookup => {
 };
 
 /** A one-person booking from the door, as the kiosk sends it. */
-const request = (now: number, start: number, end: number): BookingCommand => ({
+const request = (now: number, start: number, end: number, bookingId = 'probe'): BookingCommand => ({
   type: 'RequestBooking',
   now,
   actor: wang,
-  bookingId: 'probe',
+  bookingId,
   roomId: 'A',
   topic: '门口预订',
   headcount: 1,
@@ -41,10 +41,7 @@ function roomWith(
   const log: BookingEvent[] = [{ type: 'RoomRegistered', roomId: 'A', room: roomA }];
   let state = foldBookingEvents(log);
   for (const [i, b] of bookings.entries()) {
-    const r = decider.decide(
-      { ...request(at(7), b.start, b.start + b.minutes * MINUTE), bookingId: `b${i}` },
-      state,
-    );
+    const r = decider.decide(request(at(7), b.start, b.start + b.minutes * MINUTE, `b${i}`), state);
     if (r.ok) state = foldBookingEvents(r.value, state);
   }
   return state;
