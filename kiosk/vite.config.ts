@@ -2,18 +2,19 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minifyTemplates } from './build/minify-templates.js';
+import { satellites } from './build/satellites.js';
+
+// The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
+// tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
+const alias = [
+  {
+    find: /^@date-fns\/tz\/tzOffset$/,
+    replacement: fileURLToPath(new URL('./src/time/tz-offset.ts', import.meta.url)),
+  },
+];
 
 export default defineConfig({
-  resolve: {
-    // The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
-    // tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
-    alias: [
-      {
-        find: /^@date-fns\/tz\/tzOffset$/,
-        replacement: fileURLToPath(new URL('./src/time/tz-offset.ts', import.meta.url)),
-      },
-    ],
-  },
+  resolve: { alias },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -35,6 +36,18 @@ export default defineConfig({
   },
   plugins: [
     minifyTemplates(),
+    // What a door may never need, each its own classic script, added to the page by the
+    // `import()` that asks for it (docs/decisions/kiosk-bundle.md): English, the demo dealership,
+    // the sync with a hub.
+    satellites(
+      fileURLToPath(new URL('.', import.meta.url)),
+      [
+        { name: 'en', entry: 'src/generated/locales/en.ts' },
+        { name: 'demo', entry: 'src/demo/demo-site.ts' },
+        { name: 'sync', entry: 'src/sync/door-sync.ts' },
+      ],
+      alias,
+    ),
     classicScript(),
     VitePWA({
       // The app decides when to take an update: never in the middle of a meeting (K-4).
