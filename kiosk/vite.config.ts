@@ -3,9 +3,14 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minifyTemplates } from './build/minify-templates.js';
 import { satellites } from './build/satellites.js';
+import { shortMessageIds } from './build/short-ids.js';
 
 // The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
 // tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
+const enTable = fileURLToPath(new URL('./src/generated/locales/en.ts', import.meta.url));
+/** The transforms of the app's source, in the app's build and in each satellite's. */
+const sourcePlugins = () => [shortMessageIds(enTable), minifyTemplates()];
+
 const alias = [
   {
     find: /^@date-fns\/tz\/tzOffset$/,
@@ -35,18 +40,24 @@ export default defineConfig({
     port: 4173,
   },
   plugins: [
-    minifyTemplates(),
+    ...sourcePlugins(),
     // What a door may never need, each its own classic script, added to the page by the
     // `import()` that asks for it (docs/decisions/kiosk-bundle.md): English, the demo dealership,
     // the sync with a hub.
     satellites(
       fileURLToPath(new URL('.', import.meta.url)),
       [
-        { name: 'en', entry: 'src/generated/locales/en.ts' },
+        {
+          name: 'en',
+          entry: 'src/generated/locales/en.ts',
+          // The table needs only `str`; the package's index would bring its runtime along.
+          alias: [{ find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' }],
+        },
         { name: 'demo', entry: 'src/demo/demo-site.ts' },
         { name: 'sync', entry: 'src/sync/door-sync.ts' },
       ],
       alias,
+      sourcePlugins,
     ),
     classicScript(),
     VitePWA({

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { build, type Alias, type Plugin, type Rolldown } from 'vite';
-import { minifyTemplates } from './minify-templates.js';
 
 /**
  * What stays out of the door's script until it is asked for: a source module the app loads with
@@ -13,6 +12,8 @@ export interface Satellite {
   readonly name: string;
   /** The module, from the kiosk's folder (`src/…`), as the `import()` names it. */
   readonly entry: string;
+  /** Aliases for this satellite alone, before the app's. */
+  readonly alias?: readonly Alias[];
 }
 
 /** How the built satellites meet the app: each registers its module's exports under its name. */
@@ -31,12 +32,14 @@ const LOADER_ID = '\0huiyi:satellite-loader';
  * @param root - the kiosk's folder
  * @param satellites - the modules kept out
  * @param alias - the app's aliases (the satellites resolve as the app does)
+ * @param plugins - makes the plugins each satellite is built with (the app's source transforms)
  * @returns the plugin
  */
 export function satellites(
   root: string,
   satellites: readonly Satellite[],
   alias: readonly Alias[],
+  plugins: () => Plugin[],
 ): Plugin {
   const byId = new Map(satellites.map((s) => [resolvePath(root, s.entry), s]));
   const urls = new Map<string, string>();
@@ -52,7 +55,7 @@ export function satellites(
       urls.clear();
       files.length = 0;
       for (const s of satellites) {
-        const source = await buildSatellite(root, s, alias);
+        const source = await buildSatellite(root, s, alias, plugins());
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
         const fileName = `assets/${s.name}-${hash}.js`;
         files.push({ fileName, source });
@@ -124,6 +127,7 @@ async function buildSatellite(
   root: string,
   s: Satellite,
   alias: readonly Alias[],
+  plugins: Plugin[],
 ): Promise<string> {
   const entryId = '\0huiyi:satellite-entry';
   const out = (await build({
@@ -131,9 +135,9 @@ async function buildSatellite(
     root,
     logLevel: 'warn',
     publicDir: false,
-    resolve: { alias: [...alias] },
+    resolve: { alias: [...(s.alias ?? []), ...alias] },
     plugins: [
-      minifyTemplates(),
+      ...plugins,
       {
         name: 'huiyi:satellite-entry',
         resolveId: (id) => (id === entryId ? id : null),
