@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { build, type Alias, type Plugin, type Rolldown } from 'vite';
+import { build, type Alias, type BuildOptions, type Plugin, type Rolldown } from 'vite';
 
 /**
  * What stays out of the door's script until it is asked for: a source module the app loads with
@@ -33,6 +33,7 @@ const LOADER_ID = '\0huiyi:satellite-loader';
  * @param satellites - the modules kept out
  * @param alias - the app's aliases (the satellites resolve as the app does)
  * @param plugins - makes the plugins each satellite is built with (the app's source transforms)
+ * @param minify - how the app is minified (each satellite is, the same way)
  * @returns the plugin
  */
 export function satellites(
@@ -40,6 +41,7 @@ export function satellites(
   satellites: readonly Satellite[],
   alias: readonly Alias[],
   plugins: () => Plugin[],
+  minify: Pick<BuildOptions, 'minify' | 'terserOptions'>,
 ): Plugin {
   const byId = new Map(satellites.map((s) => [resolvePath(root, s.entry), s]));
   const urls = new Map<string, string>();
@@ -55,7 +57,7 @@ export function satellites(
       urls.clear();
       files.length = 0;
       for (const s of satellites) {
-        const source = await buildSatellite(root, s, alias, plugins());
+        const source = await buildSatellite(root, s, alias, plugins(), minify);
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
         const fileName = `assets/${s.name}-${hash}.js`;
         files.push({ fileName, source });
@@ -128,6 +130,7 @@ async function buildSatellite(
   s: Satellite,
   alias: readonly Alias[],
   plugins: Plugin[],
+  minify: Pick<BuildOptions, 'minify' | 'terserOptions'>,
 ): Promise<string> {
   const entryId = '\0huiyi:satellite-entry';
   const out = (await build({
@@ -149,6 +152,7 @@ async function buildSatellite(
       },
     ],
     build: {
+      ...minify,
       write: false,
       target: 'es2022',
       sourcemap: false,
