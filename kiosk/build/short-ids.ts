@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 /**
  * Shortens the ids of the kiosk's translated messages at build time (docs/decisions/kiosk-bundle.md):
  * each `msg(…, { id: 'settings.title' })` in the source and its key in the English table become the
- * same short name (`a`, `b`, … `2x`), numbered in the table's order. The runtime only looks an id up
+ * same short name (`0`, `1`, … `a`, … `10`, …), numbered in base 36 in the table's order. The runtime only looks an id up
  * in the table, so nothing else changes; the ids stay readable in the source and in the XLIFF.
  *
  * @param table - the generated English table (src/generated/locales/en.ts)
