@@ -30,6 +30,9 @@ async function start(): Promise<void> {
   const syncMeta = openingLog.then((log) => log.sync.meta());
   syncMeta.catch(() => undefined);
   const enrolCode = new URLSearchParams(location.search).get('enrol');
+  // A door being enrolled needs its sync client at once: its script loads while the log opens.
+  const syncClient = (): Promise<{ DoorSync: typeof DoorSync }> => import('./sync/door-sync.js');
+  if (enrolCode !== null || DOOR.roomId !== undefined) syncClient().catch(() => undefined);
   // The settings and the device id are kept in the log's database, with its durability (K-3). A
   // restart draws its first frame from the copy of the room and the language, without waiting.
   const kept = settingsStoreOf(openingLog, storage);
@@ -109,7 +112,7 @@ async function start(): Promise<void> {
   // settings hold the enrolment). Until then the badge says what a standalone door's sync says.
   let opening: Promise<DoorSync> | undefined;
   const openSync = (log: Awaited<typeof openingLog>, meta: Awaited<typeof syncMeta>) =>
-    (opening ??= import('./sync/door-sync.js').then(({ DoorSync }) => {
+    (opening ??= syncClient().then(({ DoorSync }) => {
       const sync = DoorSync.open(service, log, meta, { now: () => kioskClock.now() });
       app.sync = sync;
       void app.updateComplete.then(() => app.door?.changed());
