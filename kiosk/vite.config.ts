@@ -2,20 +2,36 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minifyTemplates } from './build/minify-templates.js';
+import { satellites } from './build/satellites.js';
+import { shortMessageIds } from './build/short-ids.js';
+
+// The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
+// tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
+const enTable = fileURLToPath(new URL('./src/generated/locales/en.ts', import.meta.url));
+/** The transforms of the app's source, in the app's build and in each satellite's. */
+const sourcePlugins = () => [shortMessageIds(enTable), minifyTemplates()];
+
+/**
+ * Terser, two passes, names mangled at the top of each module too: 0.9 KB gzip less than Vite's
+ * own minifier on the door's script (docs/decisions/kiosk-bundle.md).
+ */
+const minify = {
+  minify: 'terser',
+  terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 2 } },
+} as const;
+
+const alias = [
+  {
+    find: /^@date-fns\/tz\/tzOffset$/,
+    replacement: fileURLToPath(new URL('./src/time/tz-offset.ts', import.meta.url)),
+  },
+];
 
 export default defineConfig({
-  resolve: {
-    // The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
-    // tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
-    alias: [
-      {
-        find: /^@date-fns\/tz\/tzOffset$/,
-        replacement: fileURLToPath(new URL('./src/time/tz-offset.ts', import.meta.url)),
-      },
-    ],
-  },
+  resolve: { alias },
   build: {
     target: 'es2022',
+    ...minify,
     sourcemap: true,
     // One classic script, not a module (docs/decisions/kiosk-first-frame.md): Chromium compiles
     // the scripts a service worker caches at install and keeps their code, but only classic
@@ -34,7 +50,26 @@ export default defineConfig({
     port: 4173,
   },
   plugins: [
-    minifyTemplates(),
+    ...sourcePlugins(),
+    // What a door may never need, each its own classic script, added to the page by the
+    // `import()` that asks for it (docs/decisions/kiosk-bundle.md): English, the demo dealership,
+    // the sync with a hub.
+    satellites(
+      fileURLToPath(new URL('.', import.meta.url)),
+      [
+        {
+          name: 'en',
+          entry: 'src/generated/locales/en.ts',
+          // The table needs only `str`; the package's index would bring its runtime along.
+          alias: [{ find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' }],
+        },
+        { name: 'demo', entry: 'src/demo/demo-site.ts' },
+        { name: 'sync', entry: 'src/sync/door-sync.ts' },
+      ],
+      alias,
+      sourcePlugins,
+      minify,
+    ),
     classicScript(),
     VitePWA({
       // The app decides when to take an update: never in the middle of a meeting (K-4).

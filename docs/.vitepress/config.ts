@@ -80,6 +80,7 @@ const decisions: DefaultTheme.SidebarItem[] = [
       { text: 'Calendar feeds', link: '/decisions/calendar-feeds' },
       { text: "The door's side of the sync", link: '/decisions/door-sync' },
       { text: 'Mutation testing of the core', link: '/decisions/mutation-testing' },
+      { text: "The door's JavaScript", link: '/decisions/kiosk-bundle' },
     ],
   },
 ];

@@ -5,8 +5,12 @@
 // ours; a case is ok when ratio >= target. An argument that is not a flag keeps only the
 // benchmarks whose name contains it ("kiosk" keeps all).
 //
-//   JavaScript: gzip of every .js the page loads (dist/assets) vs the 60 KB budget; the service
-//     worker's own JS (sw.js + workbox) is shown beside it, not counted (the page never loads it).
+//   JavaScript: gzip of the .js a page may load (dist/assets), in all, i18n included: the door's
+//     script and its satellites (docs/decisions/kiosk-bundle.md), each gzipped on its own. A door
+//     of its own (every script but the sync client's: English, and the demo a new tablet lays out
+//     on its first start, are counted though a Chinese door that has started once loads neither)
+//     vs 60 KB; with the sync client (every script) vs 64 KB. What one start loads is shown beside,
+//     as is the service worker's own JS (sw.js + workbox, which the page never loads).
 //   Installed restart: the app is installed in Chromium (service worker activated), a year of
 //     one room's history (2,610 bookings, their check-ins, 1,305 meetings and their sign-ins: 20,880
 //     events decided by the core's deciders, bench/year.mjs) is added to its IndexedDB log in the
@@ -42,13 +46,15 @@ const filter = args.find((a) => !a.startsWith('--')) ?? '';
 const log = json ? () => {} : (...a) => console.error(...a);
 
 const NAMES = {
-  size: 'kiosk: JavaScript gzip in all, with the sync client',
+  size: 'kiosk: JavaScript gzip in all, a door of its own',
+  sizeSync: 'kiosk: JavaScript gzip in all, with the sync client',
   restart: "kiosk: installed restart with a year of events to today's screen",
   tap: 'kiosk: tap to confirmed p95',
 };
 const wanted = (name) => name.includes(filter) || 'kiosk'.includes(filter);
 // 60 KB for the door itself, and 4 KB more for its sync with the hub.
-const BUDGET_BYTES = 64_000;
+const BUDGET_BYTES = 60_000;
+const BUDGET_SYNC_BYTES = 64_000;
 const BUDGET_TAP_MS = 50;
 const RESTARTS = Number(process.env.RESTARTS ?? 15);
 const TAPS = 60;
@@ -95,22 +101,41 @@ if (!existsSync(join(dist, 'index.html'))) {
 
 // ---------------------------------------------------------------------------------------------
 // JavaScript size
-if (wanted(NAMES.size)) {
+if (wanted(NAMES.size) || wanted(NAMES.sizeSync)) {
   const gz = (file) => gzipSync(readFileSync(file)).length;
-  const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  const page = assets.reduce((sum, f) => sum + gz(join(dist, 'assets', f)), 0);
+  const assets = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ f, bytes: gz(join(dist, 'assets', f)) }));
+  // The door's script is index-<hash>.js; each satellite is <name>-<hash>.js.
+  const named = (name) => assets.filter(({ f }) => f.startsWith(`${name}-`));
+  const sum = (files) => files.reduce((total, { bytes }) => total + bytes, 0);
+  const files = (list) => `${list.length} file${list.length === 1 ? '' : 's'}`;
+  if (named('index').length !== 1) throw new Error('kiosk/dist/assets holds no one index-*.js');
+  const alone = assets.filter(({ f }) => !f.startsWith('sync-'));
+  if (wanted(NAMES.size))
+    row(
+      NAMES.size,
+      'budget 60 KB',
+      BUDGET_BYTES / sum(alone),
+      1,
+      `${kB(sum(alone))} (${files(alone)})`,
+      kB(BUDGET_BYTES),
+    );
+  if (wanted(NAMES.sizeSync))
+    row(
+      NAMES.sizeSync,
+      'budget 64 KB',
+      BUDGET_SYNC_BYTES / sum(assets),
+      1,
+      `${kB(sum(assets))} (${files(assets)})`,
+      kB(BUDGET_SYNC_BYTES),
+    );
   const worker = readdirSync(dist)
     .filter((f) => f.endsWith('.js'))
-    .reduce((sum, f) => sum + gz(join(dist, f)), 0);
-  row(
-    NAMES.size,
-    'budget 64 KB',
-    BUDGET_BYTES / page,
-    1,
-    `${kB(page)} (${assets.length} file${assets.length === 1 ? '' : 's'})`,
-    kB(BUDGET_BYTES),
-  );
+    .reduce((total, f) => total + gz(join(dist, f)), 0);
   notes.push(
+    `JavaScript gzip by file: ${assets.map(({ f, bytes }) => `${f.split('-')[0]} ${kB(bytes)}`).join(', ')}`,
+    `one start loads: a Chinese door of its own ${kB(sum(named('index')))}; in English ${kB(sum([...named('index'), ...named('en')]))}; with a hub ${kB(sum([...named('index'), ...named('sync')]))} (English ${kB(sum([...named('index'), ...named('en'), ...named('sync')]))}); a new tablet's first start adds the demo`,
     `service worker's own JS (sw.js + workbox, not loaded by the page): ${kB(worker)} gzip`,
   );
 }

@@ -3,7 +3,6 @@ import { DATABASE, DOOR, openingLog } from './open-log.js';
 import { DEFAULT_PARAMETERS, localDateOf } from '@huiyi/core';
 import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
-import { demoCommands } from './demo/demo-site.js';
 import { switchLanguage } from './i18n/localization.js';
 import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
@@ -17,7 +16,7 @@ import {
   type KioskSettings,
 } from './services/settings.js';
 import { prefixedStorage } from './sync/door-address.js';
-import { DoorSync } from './sync/door-sync.js';
+import type { DoorSync } from './sync/door-sync.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -31,6 +30,9 @@ async function start(): Promise<void> {
   const syncMeta = openingLog.then((log) => log.sync.meta());
   syncMeta.catch(() => undefined);
   const enrolCode = new URLSearchParams(location.search).get('enrol');
+  // A door being enrolled needs its sync client at once: its script loads while the log opens.
+  const syncClient = (): Promise<{ DoorSync: typeof DoorSync }> => import('./sync/door-sync.js');
+  if (enrolCode !== null || DOOR.roomId !== undefined) syncClient().catch(() => undefined);
   // The settings and the device id are kept in the log's database, with its durability (K-3). A
   // restart draws its first frame from the copy of the room and the language, without waiting.
   const kept = settingsStoreOf(openingLog, storage);
@@ -104,11 +106,36 @@ async function start(): Promise<void> {
     },
     () => undefined,
   );
-  // The door and its hub (S-5): enrolment, the sync, the badge.
-  void Promise.all([openingLog, syncMeta]).then(
-    async ([log, meta]) => {
+  // The door and its hub (S-5): enrolment, the sync, the badge. The sync client is a classic
+  // script of its own in the build (docs/decisions/kiosk-bundle.md): a door with a hub, or one
+  // being enrolled, loads it at once; a door of its own only once its PIN screen is asked for (the
+  // settings hold the enrolment). Until then the badge says what a standalone door's sync says.
+  let opening: Promise<DoorSync> | undefined;
+  const openSync = (log: Awaited<typeof openingLog>, meta: Awaited<typeof syncMeta>) =>
+    (opening ??= syncClient().then(({ DoorSync }) => {
       const sync = DoorSync.open(service, log, meta, { now: () => kioskClock.now() });
       app.sync = sync;
+      void app.updateComplete.then(() => app.door?.changed());
+      return sync;
+    }));
+  const startSync = async (sync: DoorSync): Promise<void> => {
+    await restAfter;
+    await sync.start();
+    addEventListener('pagehide', () => sync.stop());
+  };
+  void Promise.all([openingLog, syncMeta]).then(
+    async ([log, meta]) => {
+      if (!meta.hub && enrolCode === null && DOOR.roomId === undefined) {
+        await app.updateComplete;
+        const door = app.door;
+        const stop = door?.subscribe(() => {
+          if (door.screen.name !== 'pin' && door.screen.name !== 'settings') return;
+          stop?.();
+          void openSync(log, meta).then(startSync, () => undefined);
+        });
+        return;
+      }
+      const sync = await openSync(log, meta);
       if (meta.enrolment) {
         hubRoom = meta.enrolment.room.id;
         app.settings = inRoom(app.settings ?? settings);
@@ -130,9 +157,7 @@ async function start(): Promise<void> {
         // No hub to enrol with: a door of its own, on the demo dealership.
         if (!meta.hub && service.position === 0) await seedDemo(service);
       }
-      await restAfter;
-      await sync.start();
-      addEventListener('pagehide', () => sync.stop());
+      await startSync(sync);
     },
     () => undefined,
   );
@@ -175,6 +200,8 @@ async function demoCode(): Promise<string | undefined> {
 
 /** A new tablet with an empty log starts on the demo dealership, laid around the current time. */
 async function seedDemo(service: KioskService): Promise<void> {
+  // Only a new tablet's first start needs it: in the build, a classic script of its own.
+  const { demoCommands } = await import('./demo/demo-site.js');
   const commands = demoCommands(kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
   const all = await service.dispatchAll(commands);
   if (all.ok) return;

@@ -1,10 +1,11 @@
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import * as en from '../generated/locales/en.js';
 import type { Language } from '../services/settings.js';
 
-// Locales come from a static map: a template-literal import() breaks the build (toolchain notes).
-const locales = new Map([['en', en]]);
+// English is loaded when it is asked for: in the build, a classic script of its own, so a door in
+// Chinese never loads it (docs/decisions/kiosk-bundle.md). A template-literal import() breaks the
+// build (toolchain notes): each locale is its own import().
+const locales = new Map([['en', () => import('../generated/locales/en.js')]]);
 
 /** Switch and read the kiosk's language (K-5): Simplified Chinese is the source, English the target. */
 export const { getLocale, setLocale } = configureLocalization({
@@ -13,7 +14,7 @@ export const { getLocale, setLocale } = configureLocalization({
   loadLocale: async (locale) => {
     const templates = locales.get(locale);
     if (!templates) throw new Error(`no locale ${locale}`);
-    return templates;
+    return templates();
   },
 });
 
