@@ -24,18 +24,23 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   await liu.click();
   await confirmation(page).filter({ hasText: '刘洋 签到成功' }).waitFor();
 
-  // A second after a write the kiosk has saved both states at the end of its log.
+  // A second after a write the kiosk has saved the screen's state at the end of its log; the
+  // whole state's snapshot is saved on the first start and then every 100 events, so it may be
+  // behind (the fast tablet that tapped before the first save: at the end too). A loaded machine
+  // writes them late: up to 15 s.
   const { last } = await logSize(page);
   await page.clock.fastForward(2_000);
-  // Up to 15 s: the state's snapshot is the larger one, and a loaded machine writes it late.
   for (let i = 0; i < 150; i++) {
     const saved = await snapshots(page);
-    if (saved['kiosk-screen'] === last && saved['kiosk-state'] === last) break;
+    if (saved['kiosk-screen'] === last && saved['kiosk-state'] !== undefined) break;
     await page.waitForTimeout(100);
   }
-  assert.deepEqual(await snapshots(page), { 'kiosk-screen': last, 'kiosk-state': last });
+  const saved = await snapshots(page);
+  assert.equal(saved['kiosk-screen'], last);
+  assert.ok(saved['kiosk-state'] > 0 && saved['kiosk-state'] <= last, JSON.stringify(saved));
 
-  // Restart: the same screen; a sign-out is decided against the whole state.
+  // Restart: the same screen; a sign-out is decided against the whole state (the snapshot and
+  // the log after it: 刘洋's sign-in).
   await page.reload();
   await page.getByRole('button', { name: '参会签到' }).click();
   assert.equal(await textOf(count), '已签到 5 / 7 人');

@@ -67,6 +67,7 @@
 'door.free-all-day': `No more bookings today`,
 'door.free-until': str`Free until ${0}`,
 'door.house-rules': `House rules`,
+'door.meeting-anomalies': str`${1} records of “${0}” contradict the meeting; kept, not counted; the room admin must settle them`,
 'door.minutes-left': str`${0} min left · until ${1}`,
 'door.more': str`${0} more`,
 'door.no-room': `No room chosen`,
