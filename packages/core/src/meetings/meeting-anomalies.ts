@@ -16,7 +16,7 @@ export type MeetingAnomalyKind =
   'unreadable' | 'unknown-meeting' | 'planned-again' | 'out-of-turn' | 'repeat';
 
 /** Every anomaly kind, in the order above. */
-export const MEETING_ANOMALY_KINDS: readonly MeetingAnomalyKind[] = Object.freeze([
+export const MEETING_ANOMALY_KINDS: readonly MeetingAnomalyKind[] = /* @__PURE__ */ Object.freeze([
   'unreadable',
   'unknown-meeting',
   'planned-again',
