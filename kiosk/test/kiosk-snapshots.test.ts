@@ -129,7 +129,7 @@ describe('kiosk snapshots', () => {
     expect(back?.state).to.deep.equal(service.state);
   });
 
-  it('K-3, M-5: the meetings\' anomalies (a sign-in for a meeting never planned, one at a cancelled meeting) are kept through a snapshot and the screen\'s cut', async () => {
+  it("K-3, M-5: the meetings' anomalies (a sign-in for a meeting never planned, one at a cancelled meeting) are kept through a snapshot and the screen's cut", async () => {
     const { service } = await demoService();
     const odd = [
       { type: 'SignedIn', meetingId: 'm-ghost', personId: 'p-liu', by: 'p-liu', at: T0 },
