@@ -1,7 +1,8 @@
 // K-3, the door keeps its word: two tabs of one door (one writes, the other follows); a double
-// booking in the log (the door keeps working and shows it); settings and a PIN kept through a
-// browser killed right after they were confirmed; a confirmation repeated stays and is heard
-// again; a full storage quota; ending early and walking up in the same minute (R-5, T-2).
+// booking in the log, and a sign-in at a meeting another tab cancelled (the door keeps working and
+// shows them); settings and a PIN kept through a browser killed right after they were confirmed; a
+// confirmation repeated stays and is heard again; the storage quota, and the disk, full after the
+// log is open; ending early and walking up in the same minute (R-5, T-2).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
