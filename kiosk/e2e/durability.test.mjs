@@ -1,7 +1,8 @@
 // K-3, the door keeps its word: two tabs of one door (one writes, the other follows); a double
-// booking in the log (the door keeps working and shows it); settings and a PIN kept through a
-// browser killed right after they were confirmed; a confirmation repeated stays and is heard
-// again; a full storage quota; ending early and walking up in the same minute (R-5, T-2).
+// booking in the log, and a sign-in at a meeting another tab cancelled (the door keeps working and
+// shows them); settings and a PIN kept through a browser killed right after they were confirmed; a
+// confirmation repeated stays and is heard again; the storage quota, and the disk, full after the
+// log is open; ending early and walking up in the same minute (R-5, T-2).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,8 @@ after(async () => {
 });
 
 const VIEWER = '本门牌已在另一个窗口中打开';
+/** The refusal of a write the device has no room for (K-3), its comma set full-width on screen. */
+const FULL = /设备存储空间已满[,，]本次操作未写入任何内容/;
 
 test('K-3: a second tab of the door follows the first and refuses taps; it takes over when the first closes', async () => {
   const { context, page: first, errors } = await openKiosk(env, { time: demoMorning() });
@@ -142,6 +145,72 @@ test('K-3, R-2: a double booking in the log: the door opens, shows the conflict 
     .click();
   await page.locator('walk-up-panel button[data-person="p-chen"]').click();
   await confirmation(page).filter({ hasText: '已预订并签到入场' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Writes events straight into the log, as a stale tab of an older version, or a late sync, did. */
+function forceIntoLog(page, now, events) {
+  return page.evaluate(
+    async ({ now, events }) => {
+      const db = await new Promise((resolve, reject) => {
+        const open = globalThis.indexedDB.open('huiyi-kiosk');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('events', 'readwrite');
+      for (const [i, { stream, data }] of events.entries())
+        tx.objectStore('events').add({
+          id: `stale-${now}-${i}`,
+          stream,
+          type: data.type,
+          data,
+          now,
+          who: data.by ?? 'p-zhou',
+          device: 'stale-tab',
+        });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { now, events },
+  );
+}
+
+test('K-3, M-4, M-5: a sign-in written by a stale tab at a meeting another tab cancelled: the door opens, says the record contradicts the meeting, and keeps deciding', async () => {
+  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  await serveRoom(page, 'C');
+  const now = demoMorning();
+  await forceIntoLog(page, now, [
+    {
+      stream: 'meeting:m-secret',
+      data: { type: 'MeetingCancelled', meetingId: 'm-secret', by: 'p-wang', at: now },
+    },
+    {
+      stream: 'meeting:m-secret',
+      data: { type: 'SignedIn', meetingId: 'm-secret', personId: 'p-zhao', by: 'p-zhao', at: now },
+    },
+    // And one the log cannot read at all.
+    { stream: 'meeting:m-secret', data: { type: 'SignedIn', meetingId: 'm-secret' } },
+  ]);
+  await page.reload();
+  await page.locator('huiyi-kiosk door-display h1', { hasText: '保密会议室' }).waitFor();
+  const note = page.locator('huiyi-kiosk .door-notes .anomaly');
+  await note.waitFor();
+  assert.match(
+    await textOf(note),
+    /会议「年度索赔审计」的记录中有 2 条与会议状态矛盾[,，]已保留未计入[,，]请会议室管理员处理/,
+  );
+  // The door keeps deciding: a fault reported at this door is written and confirmed.
+  const { count } = await logSize(page);
+  await page.locator('door-home [data-action="fault"]').click();
+  await page.locator('fault-report button[data-equipment="C-screen"]').click();
+  await page.getByRole('button', { name: '没有画面' }).click();
+  await page.locator('fault-report button.primary').click();
+  await confirmation(page).first().waitFor();
+  assert.equal((await logSize(page)).count, count + 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -273,7 +342,12 @@ test('K-3, K-4: the room and a new PIN, confirmed, are kept through a browser ki
   }
 });
 
-test('K-3: with the storage quota set full after the log is open, every tap is written and confirmed, or refused and not written', async () => {
+// Chromium (156, measured here) keeps what an open IndexedDB may still write for about 30 s before
+// it asks the quota again, so a quota set on an open log is met by the first write after that: a
+// tap every 2 s after setting it was written for 28.5 s, refused from 30.5 s on.
+const QUOTA_READ_AGAIN_MS = 30_000;
+
+test('K-3: the storage quota set full after the log is open: each tap is written and confirmed, or refused and not written; once the browser reads the quota again every tap is refused; with room again, written; after a restart the log holds every confirmed tap', async () => {
   const profile = newProfile();
   let browser = await launchOn(profile.dir);
   const origin = new URL(server.baseURL).origin;
@@ -282,60 +356,76 @@ test('K-3: with the storage quota set full after the log is open, every tap is w
     await page.clock.install({ time: demoMorning() });
     await page.goto(server.baseURL);
     await page.locator('huiyi-kiosk door-display state-badge').waitFor();
-    const cdp = await browser.context.newCDPSession(page);
-    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
     await page.getByRole('button', { name: '参会签到' }).click();
     // 刘洋's one enabled button: 签到 when he is out, 签退 when he is in (each tap its own gesture).
     const liu = page.locator(
       'sign-in-panel li:has(button[data-person="p-liu"]) button:not([disabled])',
     );
-    const tap = async (p, who) => {
-      const before = (await readDatabase(p)).events.length;
-      await who.click();
+    const refusal = page.locator('huiyi-kiosk .refused rejection-note');
+    const liuWrites = async () =>
+      (await readDatabase(page)).events.filter(
+        (e) => e.data.personId === 'p-liu' && (e.type === 'SignedIn' || e.type === 'SignedOut'),
+      ).length;
+    const tap = async () => {
+      const before = (await readDatabase(page)).events.length;
+      await page.waitForTimeout(1_100);
+      await liu.click();
       const outcome = await Promise.race([
-        confirmation(p)
+        confirmation(page)
           .filter({ hasText: '刘洋' })
           .first()
           .waitFor()
           .then(() => 'confirmed'),
-        p
-          .locator('huiyi-kiosk rejection-note', { hasText: '存储空间已满' })
-          .waitFor()
-          .then(() => 'refused'),
-      ]);
-      const after = (await readDatabase(p)).events.length;
+        refusal.waitFor().then(() => 'refused'),
+      ]).catch(async (e) => assert.fail(`${e.message}\n${await screenText(page)}`));
+      if (outcome === 'refused')
+        assert.match(await textOf(refusal.locator('[role="alert"]')), FULL);
+      const after = (await readDatabase(page)).events.length;
       assert.equal(
         after - before,
         outcome === 'confirmed' ? 1 : 0,
         `${outcome}: ${after - before} written`,
       );
-      await p.clock.fastForward(5_000);
+      // The confirmation or the refusal gone before the next tap.
+      if (outcome === 'refused') await page.getByRole('button', { name: '知道了' }).click();
+      else await page.clock.fastForward(5_000);
+      await confirmation(page).first().waitFor({ state: 'detached' });
+      await refusal.waitFor({ state: 'detached' });
       return outcome;
     };
-    const open = [];
-    for (let i = 0; i < 6; i++) open.push(await tap(page, liu));
-    // A quota set on an open database is not yet enforced by this Chromium (measured: writes went
-    // 1 MB past it); the browser restarted, it is, from the first write: refused, nothing written.
+
+    // The log is open and has written (the demo dealership); now the quota is what it uses.
+    const cdp = await browser.context.newCDPSession(page);
+    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+    const set = Date.now();
+    const outcomes = [];
+    while (!outcomes.includes('refused') && Date.now() - set < QUOTA_READ_AGAIN_MS + 15_000)
+      outcomes.push(await tap());
+    const firstRefusal = Math.round((Date.now() - set) / 1000);
+    assert.ok(outcomes.includes('refused'), `the quota is met: ${outcomes}`);
+    // From then on, every tap: refused, nothing written.
+    for (let i = 0; i < 3; i++) assert.equal(await tap(), 'refused');
+    const { usage: used } = await cdp.send('Storage.getUsageAndQuota', { origin });
+    // Room again: the same tap is written.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    assert.equal(await tap(), 'confirmed');
+    const confirmed = outcomes.filter((o) => o === 'confirmed').length + 1;
+    assert.equal(await liuWrites(), confirmed);
+    console.log(
+      `quota set after the log opened at ${usage} B: ${outcomes.join(' ')}; first refusal ${firstRefusal} s after; ${used - usage} B written past it meanwhile`,
+    );
+    // A power cut, and a restart: every confirmed tap is in the log, no refused one.
     await browser.kill();
     browser = await launchOn(profile.dir);
-    const blank = await browser.context.newPage();
-    const cdp2 = await browser.context.newCDPSession(blank);
-    await cdp2.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
-    await blank.clock.install({ time: demoMorning() + 60_000 });
-    await blank.goto(server.baseURL);
-    await blank.locator('huiyi-kiosk door-display state-badge').waitFor();
-    await blank.getByRole('button', { name: '参会签到' }).click();
-    const restarted = blank.locator(
-      'sign-in-panel li:has(button[data-person="p-liu"]) button:not([disabled])',
+    const again = await browser.context.newPage();
+    await again.clock.install({ time: demoMorning() + 10 * 60_000 });
+    await again.goto(server.baseURL);
+    await again.locator('huiyi-kiosk door-display state-badge').waitFor();
+    const kept = (await readDatabase(again)).events.filter(
+      (e) => e.data.personId === 'p-liu' && (e.type === 'SignedIn' || e.type === 'SignedOut'),
     );
-    assert.equal(await tap(blank, restarted), 'refused');
-    // Room again: the same tap is written.
-    await cdp2.send('Storage.overrideQuotaForOrigin', { origin });
-    await blank.getByRole('button', { name: '返回门口屏' }).click();
-    await blank.getByRole('button', { name: '参会签到' }).click();
-    assert.equal(await tap(blank, restarted), 'confirmed');
-    console.log(`quota set after the log opened: ${JSON.stringify(open)}`);
+    assert.equal(kept.length, confirmed);
   } finally {
     await browser.close();
     profile.remove();

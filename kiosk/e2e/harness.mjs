@@ -2,6 +2,7 @@
 // and Debian's Chromium driven by playwright-core (which downloads nothing).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -47,6 +48,28 @@ export async function start() {
     close: async () => {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * The set-up most end-to-end files share: the preview server and one browser, started before the
+ * file's tests and closed after them.
+ *
+ * @returns {{ readonly env: { baseURL: string, browser: import('playwright-core').Browser } }} whose
+ *   `env` is there once the file's tests run
+ */
+export function useKiosk() {
+  let env;
+  before(async () => {
+    env = await start();
+  });
+  after(async () => {
+    await env?.close();
+  });
+  return {
+    get env() {
+      return env ?? assert.fail('the kiosk is not started yet');
     },
   };
 }
@@ -242,4 +265,104 @@ export function logSize(page) {
  */
 export async function textOf(locator) {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Every record of one of the kiosk database's stores, read straight from IndexedDB.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} store - `events`, `projections`, `settings` …
+ * @returns {Promise<any[]>}
+ */
+export function readStore(page, store) {
+  return page.evaluate(async (store) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = globalThis.indexedDB.open('huiyi-kiosk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+/**
+ * The types of every event in the kiosk's log, in order.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function eventTypes(page) {
+  return (await readStore(page, 'events')).map((e) => e.type);
+}
+
+/**
+ * The kiosk's saved states (its snapshots): name → the log position each was saved at.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function snapshots(page) {
+  return Object.fromEntries(
+    (await readStore(page, 'projections')).map((p) => [p.name, p.position]),
+  );
+}
+
+/**
+ * Overwrites a saved state with something that is not one.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} name - the snapshot's name
+ */
+export function spoilSnapshot(page, name) {
+  return page.evaluate(async (name) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = globalThis.indexedDB.open('huiyi-kiosk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('projections', 'readwrite');
+    tx.objectStore('projections').put({ name, version: 1, position: 1, state: { rooms: 'nope' } });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, name);
+}
+
+/**
+ * For `page.addInitScript`, before the page's scripts: every IndexedDB open waits until the page
+ * calls `__openTheLog()` (a log slow to open, as after a restart on a busy tablet).
+ */
+export function holdIndexedDB() {
+  const { IDBFactory } = globalThis;
+  const open = IDBFactory.prototype.open;
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  globalThis.__openTheLog = () => release();
+  IDBFactory.prototype.open = function (...args) {
+    const request = {
+      real: undefined,
+      get result() {
+        return this.real.result;
+      },
+      get error() {
+        return this.real.error;
+      },
+      get transaction() {
+        return this.real.transaction;
+      },
+    };
+    gate.then(() => {
+      request.real = open.apply(this, args);
+      for (const type of ['success', 'error', 'upgradeneeded', 'blocked'])
+        request.real[`on${type}`] = (event) => request[`on${type}`]?.(event);
+    });
+    return request;
+  };
 }

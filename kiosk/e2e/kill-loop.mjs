@@ -80,7 +80,7 @@ async function act(page, action) {
  * @param {{ baseURL: string }} server - the built kiosk's preview server
  * @param {number} cycles - how many kills
  * @param {(line: string) => void} [log] - told each cycle
- * @returns {Promise<{ cycles: number, byAction: Record<string, number>, byKill: Record<string, number>, events: number }>}
+ * @returns {Promise<{ cycles: number, byAction: Record<string, number>, byKill: Record<string, number>, pairs: string[], events: number }>}
  */
 export async function killLoop(server, cycles, log = () => undefined) {
   const profile = newProfile();
@@ -93,6 +93,7 @@ export async function killLoop(server, cycles, log = () => undefined) {
   let room = 'A';
   const byAction = {};
   const byKill = {};
+  const pairs = new Set();
   try {
     let page = await openDoor(browser, server.baseURL, time);
     for (let i = 0; i < cycles; i++) {
@@ -115,6 +116,7 @@ export async function killLoop(server, cycles, log = () => undefined) {
       for (const [k, v] of Object.entries(changed)) if (k !== 'room') expected[k] += v;
       byAction[action] = (byAction[action] ?? 0) + 1;
       byKill[kill] = (byKill[kill] ?? 0) + 1;
+      pairs.add(`${action} ${kill}`);
       page = await openDoor(browser, server.baseURL, time);
       const db = await readDatabase(page);
       const where = `cycle ${i + 1} (${action}, ${kill} killed ${delay} ms after the confirmation)`;
@@ -130,7 +132,7 @@ export async function killLoop(server, cycles, log = () => undefined) {
       log(`${where}: ok, ${db.events.length} events`);
     }
     const db = await readDatabase(page);
-    return { cycles, byAction, byKill, events: db.events.length };
+    return { cycles, byAction, byKill, pairs: [...pairs].sort(), events: db.events.length };
   } finally {
     await browser.close();
     profile.remove();

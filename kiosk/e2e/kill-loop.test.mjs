@@ -26,4 +26,11 @@ test('K-3: 20 kills of the browser or its renderer right after a confirmation lo
     sign: 6,
   });
   assert.deepEqual(run.byKill, { browser: 10, renderer: 10 });
+  assert.deepEqual(
+    run.pairs,
+    ['end-early', 'room:A', 'room:D', 'sign', 'walk-up'].flatMap((a) => [
+      `${a} browser`,
+      `${a} renderer`,
+    ]),
+  );
 });

@@ -1,69 +1,46 @@
 // K-3: a restart opens today's screen from the state the kiosk saved (its snapshots in IndexedDB),
 // not by folding the whole log; what it shows and decides is the same as the log says.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { confirmation, demoMorning, logSize, openKiosk, start, textOf } from './harness.mjs';
+import { test } from 'node:test';
+import {
+  confirmation,
+  demoMorning,
+  holdIndexedDB,
+  logSize,
+  openKiosk,
+  snapshots,
+  spoilSnapshot,
+  textOf,
+  useKiosk,
+} from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
-
-/** The kiosk's saved states: name → position. */
-function snapshots(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const open = globalThis.indexedDB.open('huiyi-kiosk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = await new Promise((resolve) => {
-      const r = db.transaction('projections').objectStore('projections').getAll();
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return Object.fromEntries(all.map((p) => [p.name, p.position]));
-  });
-}
-
-/** Overwrites a saved state with something that is not one. */
-function spoil(page, name) {
-  return page.evaluate(async (name) => {
-    const db = await new Promise((resolve, reject) => {
-      const open = globalThis.indexedDB.open('huiyi-kiosk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction('projections', 'readwrite');
-    tx.objectStore('projections').put({ name, version: 1, position: 1, state: { rooms: 'nope' } });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, name);
-}
+const kiosk = useKiosk();
 
 test('K-3: a restart shows the saved state and decides against the whole log', async () => {
-  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  const { context, page, errors } = await openKiosk(kiosk.env, { time: demoMorning() });
   const count = page.locator('sign-in-panel .count');
   const liu = page.locator('sign-in-panel button[data-person="p-liu"]');
   await page.getByRole('button', { name: '参会签到' }).click();
   await liu.click();
   await confirmation(page).filter({ hasText: '刘洋 签到成功' }).waitFor();
 
-  // A second after a write the kiosk has saved both states at the end of its log.
+  // A second after a write the kiosk has saved the screen's state at the end of its log; the
+  // whole state's snapshot is saved on the first start and then every 100 events, so it may be
+  // behind (the fast tablet that tapped before the first save: at the end too). A loaded machine
+  // writes them late: up to 15 s.
   const { last } = await logSize(page);
   await page.clock.fastForward(2_000);
-  // Up to 15 s: the state's snapshot is the larger one, and a loaded machine writes it late.
   for (let i = 0; i < 150; i++) {
     const saved = await snapshots(page);
-    if (saved['kiosk-screen'] === last && saved['kiosk-state'] === last) break;
+    if (saved['kiosk-screen'] === last && saved['kiosk-state'] !== undefined) break;
     await page.waitForTimeout(100);
   }
-  assert.deepEqual(await snapshots(page), { 'kiosk-screen': last, 'kiosk-state': last });
+  const saved = await snapshots(page);
+  assert.equal(saved['kiosk-screen'], last);
+  assert.ok(saved['kiosk-state'] > 0 && saved['kiosk-state'] <= last, JSON.stringify(saved));
 
-  // Restart: the same screen; a sign-out is decided against the whole state.
+  // Restart: the same screen; a sign-out is decided against the whole state (the snapshot and
+  // the log after it: 刘洋's sign-in).
   await page.reload();
   await page.getByRole('button', { name: '参会签到' }).click();
   assert.equal(await textOf(count), '已签到 5 / 7 人');
@@ -72,8 +49,8 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   assert.equal(await textOf(count), '已签到 4 / 7 人');
 
   // A saved state that does not read back is only a cache: the log is folded again.
-  await spoil(page, 'kiosk-screen');
-  await spoil(page, 'kiosk-state');
+  await spoilSnapshot(page, 'kiosk-screen');
+  await spoilSnapshot(page, 'kiosk-state');
   await page.reload();
   await page.getByRole('button', { name: '参会签到' }).click();
   assert.equal(await textOf(count), '已签到 4 / 7 人');
@@ -84,37 +61,8 @@ test('K-3: a restart shows the saved state and decides against the whole log', a
   await context.close();
 });
 
-/** In the page, before its scripts: every IndexedDB open waits until `__openTheLog()` is called. */
-function holdIndexedDB() {
-  const { IDBFactory } = globalThis;
-  const open = IDBFactory.prototype.open;
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  globalThis.__openTheLog = () => release();
-  IDBFactory.prototype.open = function (...args) {
-    const request = {
-      real: undefined,
-      get result() {
-        return this.real.result;
-      },
-      get error() {
-        return this.real.error;
-      },
-      get transaction() {
-        return this.real.transaction;
-      },
-    };
-    gate.then(() => {
-      request.real = open.apply(this, args);
-      for (const type of ['success', 'error', 'upgradeneeded', 'blocked'])
-        request.real[`on${type}`] = (event) => request[`on${type}`]?.(event);
-    });
-    return request;
-  };
-}
-
 test("K-3: a restart shows today's screen from its copy before the log is open; a tap waits for the log", async () => {
-  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  const { context, page, errors } = await openKiosk(kiosk.env, { time: demoMorning() });
   const count = page.locator('sign-in-panel .count');
   const topic = await textOf(
     page.locator('huiyi-kiosk door-display [data-testid="current-topic"]'),
@@ -149,7 +97,7 @@ test("K-3: a restart shows today's screen from its copy before the log is open; 
 });
 
 test('K-3: a tablet whose IndexedDB cannot be opened says why in place of the door, and offers to try again', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await kiosk.env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -158,7 +106,7 @@ test('K-3: a tablet whose IndexedDB cannot be opened says why in place of the do
       throw new DOMException('The user denied permission to access the database.', 'SecurityError');
     };
   });
-  await page.goto(env.baseURL);
+  await page.goto(kiosk.env.baseURL);
   await page.getByRole('heading', { name: '门口屏无法打开本机存储' }).waitFor();
   assert.match(
     await textOf(page.locator('huiyi-kiosk rejection-note [role="alert"]')),

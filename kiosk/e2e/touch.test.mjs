@@ -2,34 +2,18 @@
 // is double-tapped here, in real Chromium on the built app, and the log must hold one command's
 // events each; ending early asks first; a dot is no signature.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { confirmation, demoMorning, openKiosk, serveRoom, start } from './harness.mjs';
+import { test } from 'node:test';
+import {
+  confirmation,
+  demoMorning,
+  eventTypes,
+  openKiosk,
+  serveRoom,
+  useKiosk,
+} from './harness.mjs';
 
 const MINUTE = 60_000;
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
-
-/** The types of every event in the kiosk's log, in order. */
-function eventTypes(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const open = globalThis.indexedDB.open('huiyi-kiosk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = await new Promise((resolve) => {
-      const r = db.transaction('events').objectStore('events').getAll();
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return all.map((e) => e.type);
-  });
-}
+const kiosk = useKiosk();
 
 /**
  * Double-taps a control (two clicks 80 ms apart, as a finger's bounce or an impatient second tap),
@@ -43,7 +27,7 @@ async function doubleTap(page, locator) {
 }
 
 test('Touch: a double tap on every action of a meeting in progress is one command each', async () => {
-  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  const { context, page, errors } = await openKiosk(kiosk.env, { time: demoMorning() });
   const action = (name) => page.locator(`door-home [data-action="${name}"]`);
 
   // Extend: the row of lengths, then 15 minutes, double-tapped: extended once, by 15.
@@ -80,7 +64,7 @@ test('Touch: a double tap on every action of a meeting in progress is one comman
 });
 
 test('Touch: a walk-up, a fault report, a check-in and the checklist, double-tapped, are one command each', async () => {
-  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  const { context, page, errors } = await openKiosk(kiosk.env, { time: demoMorning() });
   const action = (name) => page.locator(`door-home [data-action="${name}"]`);
   await serveRoom(page, 'D');
   // A walk-up in the free 洽谈室: a name double-tapped books once, and no refusal beside it.
@@ -113,7 +97,7 @@ test('Touch: a walk-up, a fault report, a check-in and the checklist, double-tap
 });
 
 test('R-8, Touch: a dot is refused as a signature with a word why; a signature, double-tapped, signs once', async () => {
-  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+  const { context, page, errors } = await openKiosk(kiosk.env, { time: demoMorning() });
   await serveRoom(page, 'C');
   await page.clock.fastForward(83 * MINUTE);
   await page.locator('huiyi-kiosk door-display state-badge[state="waiting"]').waitFor();

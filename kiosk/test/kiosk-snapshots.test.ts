@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { DAY, MINUTE, StoreError, commandContext, type Actor, type EventStore } from '@huiyi/core';
 import { KioskService, type Outcome } from '../src/services/kiosk-service.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
+import { foldKioskEvents } from '../src/services/kiosk-state.js';
 import {
   SNAPSHOTS,
   SNAPSHOT_VERSION,
@@ -126,6 +127,23 @@ describe('kiosk snapshots', () => {
     const back = decodeSnapshot(saved);
     expect(back?.now).to.equal(T0);
     expect(back?.state).to.deep.equal(service.state);
+  });
+
+  it("K-3, M-5: the meetings' anomalies (a sign-in for a meeting never planned, one at a cancelled meeting) are kept through a snapshot and the screen's cut", async () => {
+    const { service } = await demoService();
+    const odd = [
+      { type: 'SignedIn', meetingId: 'm-ghost', personId: 'p-liu', by: 'p-liu', at: T0 },
+      { type: 'MeetingCancelled', meetingId: 'm-secret', by: 'p-wang', at: T0 },
+      { type: 'SignedIn', meetingId: 'm-secret', personId: 'p-zhao', by: 'p-zhao', at: T0 },
+    ] as KioskEvent[];
+    const state = foldKioskEvents(odd, service.state);
+    expect(state.meetings.anomalies?.map((a) => [a.kind, a.meetingId])).to.deep.equal([
+      ['unknown-meeting', 'm-ghost'],
+      ['out-of-turn', 'm-secret'],
+    ]);
+    const back = decodeSnapshot(JSON.parse(JSON.stringify(encodeSnapshot({ state, now: T0 }))));
+    expect(back?.state).to.deep.equal(state);
+    expect(screenOf(state, T0).meetings.anomalies).to.deep.equal(state.meetings.anomalies);
   });
 
   it('K-3: a snapshot of another shape is refused, so the state is folded from the log', () => {

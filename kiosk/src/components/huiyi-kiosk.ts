@@ -342,7 +342,18 @@ export class HuiyiKiosk extends LitElement {
     const f = door.flash;
     const now = door.now();
     return html`<div class="flash" data-layer="overlay">
-      ${rs ? doorNotes(rs, door.service.writer, now, door.params(now).time.zone, door.people) : nothing}
+      ${
+        rs
+          ? doorNotes(
+              rs,
+              door.service.writer,
+              now,
+              door.params(now).time.zone,
+              door.people,
+              door.service.state.meetings,
+            )
+          : nothing
+      }
       ${this.#confirmations.region}
       ${
         f?.kind === 'done'

@@ -6,6 +6,7 @@ import {
   type Invitation,
   type ItemRun,
   type Meeting,
+  type MeetingAnomaly,
   type Outcome,
   type Person,
   type RoomState,
@@ -27,7 +28,7 @@ import { foldKioskEvents, type KioskState } from './kiosk-state.js';
  * Bump {@link SNAPSHOT_VERSION} whenever a fold of the core or of the kiosk changes, or the
  * encoding here: a snapshot of another version is dropped and the state folded again from the log.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** The names of the two snapshots in the store. */
 export const SNAPSHOTS = { screen: 'kiosk-screen', full: 'kiosk-state' } as const;
@@ -103,7 +104,7 @@ export function screenOf(state: KioskState, now: Instant): KioskState {
   return {
     bookings: { rooms },
     upkeep,
-    meetings: { meetings, agreements: state.meetings.agreements },
+    meetings: { ...state.meetings, meetings },
     directory: state.directory,
   };
 }
@@ -146,6 +147,8 @@ export interface Saved {
   readonly upkeep: readonly SavedUpkeep[];
   readonly meetings: readonly SavedMeeting[];
   readonly agreements: readonly (readonly [string, readonly SignedAgreement[]])[];
+  /** The meetings' anomalies (events of the log the fold kept without applying). */
+  readonly anomalies?: readonly MeetingAnomaly[];
   readonly people: readonly Person[];
 }
 
@@ -185,6 +188,7 @@ export function encodeSnapshot(snapshot: KioskSnapshot): Saved {
       noticeCounts: [...m.noticeCounts],
     })),
     agreements: [...state.meetings.agreements],
+    ...(state.meetings.anomalies ? { anomalies: state.meetings.anomalies } : {}),
     people: [...state.directory.people.values()],
   };
 }
@@ -261,6 +265,7 @@ export function decodeSnapshot(saved: unknown): KioskSnapshot | undefined {
             ]),
           ),
           agreements: new Map(s.agreements),
+          ...(Array.isArray(s.anomalies) ? { anomalies: s.anomalies } : {}),
         },
         directory: { people: new Map(s.people.map((p) => [p.id, p])) },
       },

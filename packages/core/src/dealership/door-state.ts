@@ -6,6 +6,7 @@ import {
   type MeetingState,
 } from '../meetings/meeting-state.js';
 import type { DirectoryState, PersonRegistered } from '../people/directory.js';
+import type { Person } from '../people/person.js';
 import { isBookingEvent } from '../rooms/booking-events.js';
 import { initialBookingState, type BookingState } from '../rooms/booking-state.js';
 import { isUpkeepOwnEvent, type UpkeepLogEvent } from '../upkeep/upkeep-events.js';
@@ -46,6 +47,24 @@ export function upkeepStateOf(state: DoorDeciderState): UpkeepState {
   return { rooms: state.rooms, upkeep: state.upkeep };
 }
 
+/**
+ * Whether a registration holds a person the door can show and decide with: its id, and a person of
+ * that id with a name, a department, an employee number and roles.
+ */
+function isPersonEntry(e: PersonRegistered): boolean {
+  const p = e.person as Partial<Record<keyof Person, unknown>> | null | undefined;
+  return (
+    typeof e.personId === 'string' &&
+    typeof p === 'object' &&
+    p !== null &&
+    p.id === e.personId &&
+    typeof p.name === 'string' &&
+    typeof p.department === 'string' &&
+    typeof p.employeeNumber === 'string' &&
+    Array.isArray(p.roles)
+  );
+}
+
 /** A door's events by the context whose state they change, each list in log order. */
 interface DoorParts {
   readonly rooms: UpkeepLogEvent[];
@@ -68,7 +87,9 @@ export function foldDoorPart<S extends DoorDeciderState, E extends { readonly ty
   const parts: DoorParts = { rooms: [], meetings: [], directory: [] };
   const rest: E[] = [];
   for (const e of events) {
-    if (isBookingEvent(e) || isUpkeepOwnEvent(e)) parts.rooms.push(e);
+    // What has no type is no context's: left to the caller, never thrown on.
+    if (typeof e !== 'object' || e === null || typeof e.type !== 'string') rest.push(e);
+    else if (isBookingEvent(e) || isUpkeepOwnEvent(e)) parts.rooms.push(e);
     else if (isMeetingEvent(e)) parts.meetings.push(e);
     else if (e.type === 'PersonRegistered') parts.directory.push(e as unknown as PersonRegistered);
     else rest.push(e);
@@ -83,7 +104,8 @@ export function foldDoorPart<S extends DoorDeciderState, E extends { readonly ty
   }
   if (parts.directory.length > 0) {
     const people = new Map(state.directory.people);
-    for (const e of parts.directory) people.set(e.personId, e.person);
+    // A registration that does not read as a person is passed over (the door shows names).
+    for (const e of parts.directory) if (isPersonEntry(e)) people.set(e.personId, e.person);
     next = { ...next, directory: { people } };
   }
   return { state: next, rest };

@@ -73,6 +73,12 @@ export { meetingRejections } from './meeting-rejections.js';
 export type { PlanField, MeetingRejection, MeetingRejectionCode } from './meeting-rejections.js';
 export { initialMeetingState, foldMeetingEvents, evolveMeetings } from './meeting-state.js';
 export type { MeetingState, SignedAgreement } from './meeting-state.js';
+export {
+  MEETING_ANOMALY_KINDS,
+  isContradiction,
+  isReadableMeetingEvent,
+} from './meeting-anomalies.js';
+export type { MeetingAnomaly, MeetingAnomalyKind } from './meeting-anomalies.js';
 export { hasSignedAgreement } from './decide-sign-in.js';
 export {
   createMeetingDecider,

@@ -241,5 +241,6 @@ const minutesKinds: ReadonlySet<string> = new Set(MINUTES_NOTICE_KINDS);
  */
 export function isMeetingEvent(e: { readonly type: string }): e is MeetingEvent {
   if (!meetingTypes.has(e.type)) return false;
-  return e.type !== 'NoticeIssued' || !minutesKinds.has((e as NoticeIssued).notice.kind);
+  // A notice without one (a broken writer) is the meetings' to keep as an anomaly.
+  return e.type !== 'NoticeIssued' || !minutesKinds.has((e as NoticeIssued).notice?.kind);
 }

@@ -1,6 +1,21 @@
+import { deepEqual } from '../policy/records.js';
 import type { Instant } from '../time/instant.js';
 import type { Invitation } from './invitation.js';
-import { PLAN_KEYS, type ItemRun, type Meeting, type MeetingPlan } from './meeting.js';
+import {
+  anomalyOf,
+  isReadableMeetingEvent,
+  unreadable,
+  type MeetingAnomaly,
+  type MeetingAnomalyKind,
+} from './meeting-anomalies.js';
+import {
+  PLAN_KEYS,
+  planOf,
+  type ItemRun,
+  type Meeting,
+  type MeetingPlan,
+  type MeetingStatus,
+} from './meeting.js';
 import type { MeetingEvent } from './meeting-events.js';
 import { countKey } from './notice.js';
 import type { Outcome } from './outcome.js';
@@ -21,6 +36,12 @@ export interface MeetingState {
   readonly meetings: ReadonlyMap<string, Meeting>;
   /** Per person, the versions signed, oldest first. */
   readonly agreements: ReadonlyMap<string, readonly SignedAgreement[]>;
+  /**
+   * The events of the log the fold kept without applying, and why, in log order (a sign-in at a
+   * cancelled meeting, a meeting started twice, an event for a meeting never planned …); absent
+   * when there are none.
+   */
+  readonly anomalies?: readonly MeetingAnomaly[];
 }
 
 /** No meetings, no agreements. */
@@ -91,7 +112,72 @@ function endItem(d: Draft, itemId: string, at: Instant, finished: boolean, overr
   if (run) d.agendaRun.set(itemId, { ...run, endedAt: at, finished, overrun });
 }
 
-/** Applies one event to a writable meeting; the decider guarantees the event fits the state. */
+/** The statuses a meeting takes sign-ins and sign-outs in (M-5); an ended one, only those before its end. */
+const TAKES_SIGN_INS: ReadonlySet<MeetingStatus> = new Set(['scheduled', 'in-progress']);
+
+/**
+ * Why an event does not fit the meeting as the log left it (`undefined`: it fits). The decider
+ * never writes such an event against the state it read; two doors, two tabs or a late sync can.
+ */
+function misfit(
+  d: Draft,
+  e: Exclude<MeetingEvent, { type: 'MeetingPlanned' | 'ConfidentialityAgreementSigned' }>,
+): MeetingAnomalyKind | undefined {
+  const is = (...statuses: MeetingStatus[]) => statuses.includes(d.status);
+  /** A move of M-4: from `from`, a repeat once in `to`, out of turn otherwise. */
+  const move = (to: MeetingStatus, ...from: MeetingStatus[]) =>
+    is(...from) ? undefined : d.status === to ? 'repeat' : 'out-of-turn';
+  switch (e.type) {
+    case 'MeetingEdited':
+    case 'ItemsCarriedOver':
+      return is('draft') ? undefined : 'out-of-turn';
+    case 'MeetingScheduled':
+      return move('scheduled', 'draft');
+    case 'MeetingRescheduled':
+      return is('scheduled') ? undefined : 'out-of-turn';
+    case 'MeetingCancelled':
+      return move('cancelled', 'draft', 'scheduled');
+    case 'MeetingStarted':
+      return move('in-progress', 'scheduled');
+    case 'MeetingEnded':
+      return move('ended', 'in-progress');
+    case 'MeetingClosed':
+      return move('closed', 'ended');
+    case 'InvitationAnswered':
+    case 'InvitationLapsed':
+    case 'ExcuseAccepted':
+      return d.invitations.has(e.personId) ? undefined : 'out-of-turn';
+    case 'AgendaItemStarted':
+      if (d.agendaRun.has(e.itemId)) return 'repeat';
+      return is('in-progress') && d.agenda.some((i) => i.id === e.itemId)
+        ? undefined
+        : 'out-of-turn';
+    case 'AgendaItemEnded': {
+      const run = d.agendaRun.get(e.itemId);
+      if (run?.endedAt !== undefined) return 'repeat';
+      return run && is('in-progress') ? undefined : 'out-of-turn';
+    }
+    case 'OutcomeRecorded':
+      if (d.outcomes.has(e.outcome.id)) return 'repeat';
+      return is('in-progress', 'ended') ? undefined : 'out-of-turn';
+    case 'SignedIn': {
+      const inTime =
+        TAKES_SIGN_INS.has(d.status) || (is('ended', 'closed') && e.at <= (d.endedAt ?? -Infinity));
+      if (!inTime) return 'out-of-turn';
+      return isSignedIn(d.signIns, e.personId) ? 'repeat' : undefined;
+    }
+    case 'SignedOut':
+      if (is('draft', 'cancelled')) return 'out-of-turn';
+      if (isSignedIn(d.signIns, e.personId)) return undefined;
+      // Out again: a repeat; out without ever arriving: a contradiction.
+      return d.signIns.some((x) => x.personId === e.personId) ? 'repeat' : 'out-of-turn';
+    default:
+      // A notice: counted whenever it was issued.
+      return undefined;
+  }
+}
+
+/** Applies one event to a writable meeting; {@link misfit} said it fits. */
 function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): void {
   switch (e.type) {
     case 'MeetingEdited':
@@ -150,9 +236,6 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
       return;
     case 'SignedIn':
     case 'SignedOut':
-      // A repeat (a second door signed the same person in against a stale state) changes nothing:
-      // the first arrival, or departure, stands.
-      if (isSignedIn(d.signIns, e.personId) === (e.type === 'SignedIn')) return;
       d.signIns.push({
         personId: e.personId,
         kind: e.type === 'SignedIn' ? 'in' : 'out',
@@ -188,7 +271,10 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
 
 /**
  * Folds many events into the state at once: each touched meeting is copied once, so a meeting's
- * whole log folds in linear time. Events for an unknown meeting are ignored.
+ * whole log folds in linear time. Total over whatever a log holds: an event it cannot read, an
+ * event for a meeting never planned, one that contradicts what the log said before (M-4, M-5) and
+ * one that repeats it are each kept as a {@link MeetingAnomaly} and change nothing else; the first
+ * word stands. It never throws.
  *
  * @param events - events in log order
  * @param state - where to start (default: no meetings)
@@ -202,33 +288,58 @@ export function foldMeetingEvents(
 ): MeetingState {
   const drafts = new Map<string, Draft>();
   let agreements: Map<string, readonly SignedAgreement[]> | undefined;
+  let anomalies: MeetingAnomaly[] | undefined;
+  const note = (a: MeetingAnomaly) => (anomalies ??= [...(state.anomalies ?? [])]).push(a);
   for (const e of events) {
-    // The log may hold anything (an older version, an import, a bug): what cannot be read is passed over.
-    if (typeof e !== 'object' || e === null) continue;
+    // The log may hold anything (an older version, an import, a bug): kept, never thrown.
+    if (!isReadableMeetingEvent(e)) {
+      note(unreadable(e));
+      continue;
+    }
     if (e.type === 'ConfidentialityAgreementSigned') {
       agreements ??= new Map(state.agreements);
       const { personId, version, signatureRef, by, at, meetingId } = e;
-      const signed = { version, signatureRef, by, at, ...(meetingId ? { meetingId } : {}) };
-      agreements.set(personId, [...(agreements.get(personId) ?? []), signed]);
+      const signed = agreements.get(personId) ?? [];
+      if (signed.some((a) => a.version === version)) {
+        note(anomalyOf('repeat', e));
+        continue;
+      }
+      agreements.set(personId, [
+        ...signed,
+        { version, signatureRef, by, at, ...(meetingId ? { meetingId } : {}) },
+      ]);
       continue;
     }
-    if (typeof e.meetingId !== 'string') continue;
     let d = drafts.get(e.meetingId);
     if (d === undefined) {
       const existing = state.meetings.get(e.meetingId);
       if (existing) d = draftOf(existing);
       else if (e.type === 'MeetingPlanned') d = newDraft(e.meetingId, e.plan, e.by, e.at);
-      else continue;
+      else {
+        note(anomalyOf('unknown-meeting', e));
+        continue;
+      }
       drafts.set(e.meetingId, d);
-      if (e.type === 'MeetingPlanned') continue;
+      if (e.type === 'MeetingPlanned' && !existing) continue;
     }
-    if (e.type === 'MeetingPlanned') setPlan(d, e.plan);
+    if (e.type === 'MeetingPlanned') {
+      // Planned again: the same plan is a repeat; another one does not replace the first.
+      note(anomalyOf(deepEqual(planOf(d), e.plan) ? 'repeat' : 'planned-again', e, d.status));
+      continue;
+    }
+    const wrong = misfit(d, e);
+    if (wrong) note(anomalyOf(wrong, e, d.status));
     else apply(d, e);
   }
-  if (drafts.size === 0 && agreements === undefined) return state;
+  if (drafts.size === 0 && agreements === undefined && anomalies === undefined) return state;
   const meetings = new Map(state.meetings);
   for (const [id, d] of drafts) meetings.set(id, d);
-  return { meetings, agreements: agreements ?? state.agreements };
+  const kept = anomalies ?? state.anomalies;
+  return {
+    meetings,
+    agreements: agreements ?? state.agreements,
+    ...(kept && kept.length > 0 ? { anomalies: kept } : {}),
+  };
 }
 
 /**

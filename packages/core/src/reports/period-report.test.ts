@@ -6,6 +6,8 @@ import { DISCIPLINE_FIELDS } from './discipline.js';
 import { at, HOUR, sources } from './fixtures.test-helpers.js';
 import { reportPeriod } from './period.js';
 import { periodReport, type PeriodReport } from './period-report.js';
+import { foldMeetingEvents } from '../meetings/meeting-state.js';
+import type { MeetingEvent } from '../meetings/meeting-events.js';
 import { UTILIZATION_FIELDS } from './room-utilization.js';
 
 const DECEMBER = reportPeriod(at(15, 12), 'month', 'Asia/Shanghai');
@@ -212,6 +214,51 @@ function checkAddsUp(r: PeriodReport): void {
   expect(sum(r.noShows.byOrganizer, (x) => x.count)).toBe(r.noShows.total);
   expect(r.rooms.totals.noShows).toBe(r.noShows.total);
 }
+
+describe('K-3, E-2: the records of the log that contradict the meetings', () => {
+  it('K-3, M-5: listed for the period: a sign-in after the end, one for a meeting never planned in the period; not a repeat, not another month', () => {
+    const base = sources();
+    const m1 = base.meetings.meetings.get('m1')!;
+    const odd = [
+      // A door offline wrote a sign-in after the meeting ended, synced late: a contradiction.
+      {
+        type: 'SignedIn',
+        meetingId: 'm1',
+        personId: 'p-late',
+        by: 'p-late',
+        at: m1.endedAt! + HOUR,
+      },
+      // The same departure twice: a repeat, which changes nothing.
+      ...m1.signIns
+        .filter((e) => e.kind === 'out')
+        .slice(0, 1)
+        .map((e) => ({
+          type: 'SignedOut',
+          meetingId: 'm1',
+          personId: e.personId,
+          by: e.by,
+          at: e.at,
+        })),
+      { type: 'SignedIn', meetingId: 'm-ghost', personId: 'p-x', by: 'p-x', at: at(20, 9) },
+      { type: 'SignedIn', meetingId: 'm-ghost', personId: 'p-x', by: 'p-x', at: at(20, 9, 0, 11) },
+    ] as MeetingEvent[];
+    const meetings = foldMeetingEvents(odd, base.meetings);
+    expect(meetings.anomalies?.map((a) => a.kind)).toEqual([
+      'out-of-turn',
+      'repeat',
+      'unknown-meeting',
+      'unknown-meeting',
+    ]);
+    const r = periodReport({ ...base, meetings }, DECEMBER);
+    expect(r.meetingAnomalies.map((a) => [a.kind, a.meetingId, a.personId])).toEqual([
+      ['out-of-turn', 'm1', 'p-late'],
+      ['unknown-meeting', 'm-ghost', 'p-x'],
+    ]);
+    // The figures are those of the log without them.
+    expect(r.totals).toEqual(report.totals);
+    expect(report.meetingAnomalies).toEqual([]);
+  });
+});
 
 describe('E-1, E-2, F-8: every figure adds up to its totals', () => {
   it('for the December fixtures', () => checkAddsUp(report));

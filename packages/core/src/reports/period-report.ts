@@ -1,4 +1,6 @@
 import type { AttendanceCounts } from '../meetings/attendance.js';
+import { isContradiction, type MeetingAnomaly } from '../meetings/meeting-anomalies.js';
+import type { MeetingState } from '../meetings/meeting-state.js';
 import type { Duration, Instant } from '../time/instant.js';
 import { actionRollUp, type ActionRollUp } from './action-rollup.js';
 import { disciplineRecord, type DisciplineRecord } from './discipline.js';
@@ -47,6 +49,13 @@ export interface PeriodReport {
   readonly actions: ActionRollUp;
   readonly rooms: RoomUtilization;
   readonly noShows: NoShowReport;
+  /**
+   * The records of the meetings' log that contradict it, kept by the fold and not counted (K-3):
+   * those of the period's meetings, and those naming no meeting the log knows with a time in the
+   * period, in log order, for the room admin to settle. Repeats, which change nothing, are not
+   * listed.
+   */
+  readonly meetingAnomalies: readonly MeetingAnomaly[];
 }
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -155,5 +164,20 @@ export function periodReport(
     actions,
     rooms: roomUtilization(sources.bookings, period),
     noShows: absent,
+    meetingAnomalies: anomaliesIn(sources.meetings, new Set(inPeriod.map((m) => m.id)), period),
   };
+}
+
+/** The contradicting records of the period's meetings, and of no known meeting, in the period. */
+function anomaliesIn(
+  state: MeetingState,
+  meetings: ReadonlySet<string>,
+  period: ReportPeriod,
+): MeetingAnomaly[] {
+  return (state.anomalies ?? []).filter((a) => {
+    if (!isContradiction(a)) return false;
+    if (a.meetingId !== undefined && state.meetings.has(a.meetingId))
+      return meetings.has(a.meetingId);
+    return a.at !== undefined && a.at >= period.from && a.at < period.to;
+  });
 }

@@ -131,6 +131,9 @@ function apply(d: Draft, e: UpkeepEvent): void {
       d.faults.delete(e.equipmentId);
       return;
     case 'ChecklistCompleted':
+      // A second checklist for one booking (two tabs, each deciding against the same state): the
+      // first stands, as the decider would have kept it (R-7).
+      if (d.checklists.has(e.bookingId)) return;
       d.checklists.set(e.bookingId, {
         bookingId: e.bookingId,
         answers: e.answers,
@@ -144,6 +147,7 @@ function apply(d: Draft, e: UpkeepEvent): void {
       }
       return;
     case 'PowerOffConfirmed':
+      if (d.powerOffs.has(e.bookingId)) return;
       d.powerOffs.set(e.bookingId, { bookingId: e.bookingId, by: e.by, at: e.at });
       return;
     case 'FaultWarningIssued':
@@ -159,7 +163,7 @@ function apply(d: Draft, e: UpkeepEvent): void {
     }
     case 'CleaningProblemResolved': {
       const p = d.problems.get(e.problemId);
-      if (p)
+      if (p && !p.resolved)
         d.problems.set(p.problemId, {
           ...p,
           resolved: { by: e.by, at: e.at, ...optionalNote(e.note) },
@@ -174,10 +178,49 @@ function apply(d: Draft, e: UpkeepEvent): void {
   }
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null;
+
+/**
+ * Whether an upkeep event has what its fold reads: the log may hold anything (an older version,
+ * an import, a bug), and the fold goes past what it cannot read rather than throw.
+ */
+function isReadable(e: UpkeepEvent): boolean {
+  if (!isRecord(e) || !isText(e.roomId)) return false;
+  switch (e.type) {
+    case 'EquipmentInspected':
+    case 'EquipmentFaultReported':
+    case 'EquipmentRepaired':
+      return isText(e.equipmentId);
+    case 'ChecklistCompleted':
+      return (
+        isText(e.bookingId) &&
+        Array.isArray(e.answers) &&
+        e.answers.every((a) => isRecord(a) && isText(a.equipmentId))
+      );
+    case 'PowerOffConfirmed':
+      return isText(e.bookingId);
+    case 'FaultWarningIssued':
+      return (
+        isText(e.bookingId) &&
+        Array.isArray(e.faults) &&
+        e.faults.every((f) => isRecord(f) && isText(f.equipmentId))
+      );
+    case 'CleaningProblemReported':
+    case 'CleaningProblemResolved':
+      return isText(e.problemId);
+    default:
+      return true;
+  }
+}
+
 /**
  * Folds many events of the rooms' streams at once: the rooms context's own events into `rooms`
  * (with its own fold), the upkeep events and the faults into each room's upkeep; each touched room
  * is copied once. Events for a room never registered, and events of other contexts, are ignored.
+ * Total over whatever a log holds: an event it cannot read is passed over; a second checklist or
+ * power-off confirmation for one booking, or a second resolution of a problem, leaves the first
+ * standing (R-7, R-9). It never throws.
  *
  * @param events - events in log order
  * @param state - where to start (default: no rooms)
@@ -200,6 +243,7 @@ export function foldUpkeepEvents(
       if (e.type !== 'EquipmentFaultReported' && e.type !== 'EquipmentRepaired') continue;
     }
     if (!state.rooms.rooms.has(e.roomId) && !registered.has(e.roomId)) continue;
+    if (!isReadable(e)) continue;
     let d = drafts.get(e.roomId);
     if (d === undefined) {
       d = draftOf(state.upkeep.get(e.roomId) ?? EMPTY_ROOM_UPKEEP);
