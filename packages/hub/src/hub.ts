@@ -28,7 +28,10 @@ export interface HubOptions<C extends HubCommand, E extends HubEvent, S> extends
   readonly clock?: (() => number) | undefined;
   /** Tolerance and refusal bound for device clocks (default 2 min / 24 h). */
   readonly clockPolicy?: ClockPolicy | undefined;
-  /** Commit calls in flight at once on a server (default: a quarter of the pool); PGlite has one. */
+  /**
+   * Commit calls in flight at once on a server (default: an eighth of the pool, at least one; fewer
+   * calls carry bigger batches, and a batch costs the database less a plan); PGlite has one.
+   */
   readonly maxBatchesInFlight?: number | undefined;
   /** Randomness for event ids (default `Math.random`). */
   readonly random?: (() => number) | undefined;
@@ -214,7 +217,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     this.maxBatchesInFlight =
       engine === 'pglite'
         ? 1
-        : (options.maxBatchesInFlight ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 4)));
+        : (options.maxBatchesInFlight ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 8)));
   }
 
   /** Reads the hub's id and folds the whole log into the cache, page by page. */
