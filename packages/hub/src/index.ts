@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { openHub } from './hub.js';
-export type { Hub, HubOptions } from './hub.js';
+export type { Hub, HubOptions, PushAllReply } from './hub.js';
 export type {
   Committed,
   FeedEvent,

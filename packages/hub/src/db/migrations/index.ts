@@ -3,6 +3,7 @@ import * as readModels from './0001-read-models.js';
 import * as eventStore from './0002-event-store.js';
 import * as meetingsActions from './0003-meetings-actions.js';
 import * as applySet from './0004-apply-set.js';
+import * as applyAll from './0005-apply-all.js';
 import * as calendar from './0100-calendar.js';
 import * as auth from './0200-auth.js';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-event-store': eventStore,
   '0003-meetings-actions': meetingsActions,
   '0004-apply-set': applySet,
+  '0005-apply-all': applyAll,
   '0100-calendar': calendar,
   '0200-auth': auth,
 };
