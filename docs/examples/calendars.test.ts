@@ -229,6 +229,7 @@ describe('serving feeds', () => {
       baseUrl: 'https://hub.example',
       authenticate: () => wang, // the HTTP layer's sign-in
       submit: async () => ({ ok: true, value: [] }), // the HTTP layer's push to the hub
+      submitAll: async () => ({ ok: true }), // …and its all-or-nothing push (hub.pushAll)
       bookings: () => bookings, // the hub's rooms state, for imports
     });
     await hub.push(

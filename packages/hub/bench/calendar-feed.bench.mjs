@@ -146,6 +146,7 @@ export default async function bench() {
     clock: () => NOW,
     authenticate: () => undefined,
     submit: () => Promise.resolve(ok([])),
+    submitAll: () => Promise.resolve({ ok: true }),
     bookings: () => ({ rooms: new Map() }),
   });
   await app.ready();

@@ -19,7 +19,7 @@ import {
 import type { HubDecider } from './hub-decider.js';
 import type { HubRules } from './hub-rules.js';
 import type { ActionRow, MeetingRow } from './read-model-rows.js';
-import { bookingReadModelRows, findBooking, redactBookingForDoor } from './rooms-rules.js';
+import { bookingReadModelRows, findBooking, redactBookingForDoor } from './booking-rows.js';
 
 /** Commands only the room admin, the directory's keepers or leadership issue: a key needs `admin`, a door never. */
 const ADMIN_COMMANDS = new Set<string>([

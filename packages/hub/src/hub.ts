@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eventIdFactory } from '@huiyi/core';
 import { sql, type Kysely } from 'kysely';
 import { boundCommand, DEFAULT_CLOCK_POLICY, readClock, type ClockPolicy } from './clock-skew.js';
@@ -28,7 +29,10 @@ export interface HubOptions<C extends HubCommand, E extends HubEvent, S> extends
   readonly clock?: (() => number) | undefined;
   /** Tolerance and refusal bound for device clocks (default 2 min / 24 h). */
   readonly clockPolicy?: ClockPolicy | undefined;
-  /** Commit calls in flight at once on a server (default: a quarter of the pool); PGlite has one. */
+  /**
+   * Commit calls in flight at once on a server (default: an eighth of the pool, at least one; fewer
+   * calls carry bigger batches, and a batch costs the database less a plan); PGlite has one.
+   */
   readonly maxBatchesInFlight?: number | undefined;
   /** Randomness for event ids (default `Math.random`). */
   readonly random?: (() => number) | undefined;
@@ -44,6 +48,12 @@ export interface Hub {
   readonly db: Kysely<unknown>;
   /** Decides a client's mutations in order, each exactly once (S-1, S-2, S-3). Bad input is refused, never thrown. */
   push(principal: Principal, request: PushRequest): Promise<PushReply>;
+  /**
+   * Decides every command first, each against the state the ones before it leave, and commits
+   * them in one transaction, or none: a refusal of any leaves nothing in the log, not even the
+   * refusal (an all-or-nothing calendar import, C-4). Each command is a mutation of a new client.
+   */
+  pushAll(principal: Principal, commands: readonly unknown[]): Promise<PushAllReply>;
   /** What is new for the principal since its cursor, with its counter and refusals (S-2, S-3, S-4). */
   pull(principal: Principal, request: PullRequest): Promise<PullReply>;
   /** The whole dealership's events after a checkpoint, gap-free (S-6). Admin or a `read` key. */
@@ -58,6 +68,11 @@ export interface Hub {
   /** Closes the database (PGlite given by the caller is left open). */
   close(): Promise<void>;
 }
+
+/** What {@link Hub.pushAll} did: every command's events, or the first refusal (nothing committed). */
+export type PushAllReply =
+  | { readonly ok: true; readonly events: readonly (readonly FeedEvent[])[] }
+  | { readonly ok: false; readonly index: number; readonly rejection: HubRejection };
 
 const MAX_STALE_RETRIES = 8;
 const MAX_MUTATIONS = 1000;
@@ -175,6 +190,7 @@ export async function openHub<
       },
       db: database.db,
       push: (p, r) => engine.push(p, r),
+      pushAll: (p, c) => engine.pushAll(p, c),
       pull: (p, r) => engine.pull(p, r),
       feed: (p, r) => engine.feed(p, r),
       onCommitted: (l) => engine.onCommitted(l),
@@ -214,7 +230,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     this.maxBatchesInFlight =
       engine === 'pglite'
         ? 1
-        : (options.maxBatchesInFlight ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 4)));
+        : (options.maxBatchesInFlight ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 8)));
   }
 
   /** Reads the hub's id and folds the whole log into the cache, page by page. */
@@ -389,29 +405,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
         const after = events.length > 0 ? this.rules.decider.fold(events, before) : before;
         const rows =
           events.length > 0 ? this.rules.readModelRows(events, after) : { rooms: [], bookings: [] };
-        const device =
-          principal.kind === 'door'
-            ? principal.deviceId
-            : principal.kind === 'system'
-              ? principal.keyId
-              : 'admin';
         const next = new Map<string, number>();
-        const enveloped = events.map((e) => {
-          const stream = this.rules.decider.streamOf(e);
-          const v = (next.get(stream) ?? this.streamVersions.get(stream) ?? 0) + 1;
-          next.set(stream, v);
-          return {
-            id: this.newId(command.now),
-            stream,
-            stream_version: v,
-            door_visible: key !== '' || this.rules.doorSees(e),
-            type: e.type,
-            data: e as unknown,
-            now: command.now,
-            who: command.actor.id,
-            device,
-          };
-        });
+        const enveloped = this.envelope(events, command, principal, key, next);
         let result: ApplyResult;
         try {
           result = await this.apply({
@@ -453,13 +448,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             mutationId: id,
             positions,
           };
-          for (const l of this.listeners) {
-            try {
-              l(committed);
-            } catch {
-              // a listener's fault is its own
-            }
-          }
+          this.committed(committed);
           const fed: FeedEvent[] = enveloped.map((e, i) => ({
             position: positions[i] ?? 0,
             id: e.id,
@@ -479,6 +468,177 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
         return this.finish(result, id, [], decided.ok ? undefined : decided.rejection);
       }
       throw new Error(`hub: room ${key} kept changing under ${MAX_STALE_RETRIES} attempts; retry`);
+    });
+  }
+
+  /** The log rows of a command's events: ids, streams and their next versions (noted in `next`). */
+  private envelope(
+    events: readonly E[],
+    command: C,
+    principal: Principal,
+    key: string,
+    next: Map<string, number>,
+  ): ApplyPlan['events'] {
+    const device =
+      principal.kind === 'door'
+        ? principal.deviceId
+        : principal.kind === 'system'
+          ? principal.keyId
+          : 'admin';
+    return events.map((e) => {
+      const stream = this.rules.decider.streamOf(e);
+      const v = (next.get(stream) ?? this.streamVersions.get(stream) ?? 0) + 1;
+      next.set(stream, v);
+      return {
+        id: this.newId(command.now),
+        stream,
+        stream_version: v,
+        door_visible: key !== '' || this.rules.doorSees(e),
+        type: e.type,
+        data: e as unknown,
+        now: command.now,
+        who: command.actor.id,
+        device,
+      };
+    });
+  }
+
+  /** Tells every listener of a commit (outside the transaction); a listener's fault is its own. */
+  private committed(c: Committed): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch {
+        // a listener's fault is its own
+      }
+    }
+  }
+
+  async pushAll(principal: Principal, raws: readonly unknown[]): Promise<PushAllReply> {
+    if (!Array.isArray(raws) || raws.length === 0 || raws.length > MAX_MUTATIONS) {
+      return { ok: false, index: 0, rejection: hubRejections.malformed('commands') };
+    }
+    const clientId = `all-${randomUUID()}`;
+    const owner = principalKey(principal);
+    const parsed: { command: C; raw: unknown; key: string; room: string | undefined }[] = [];
+    for (const [index, raw] of raws.entries()) {
+      if (JSON.stringify(raw ?? null).includes('\\u0000')) {
+        return {
+          ok: false,
+          index,
+          rejection: hubRejections.malformed('text with a NUL character'),
+        };
+      }
+      const p = this.rules.decider.parse(raw);
+      if (!p.ok) return { ok: false, index, rejection: p.rejection };
+      const room = this.rules.decider.roomOf(p.value, this.currentState);
+      const denied = this.authorize(principal, p.value, room);
+      if (denied) return { ok: false, index, rejection: denied };
+      parsed.push({ command: p.value, raw, key: room ?? '', room });
+    }
+    // Every room the commands touch, taken in one order (no two such pushes wait on each other).
+    const keys = [...new Set(parsed.map((x) => x.key))].sort();
+    const inAll = <T>(ks: readonly string[], task: () => Promise<T>): Promise<T> => {
+      const [first, ...rest] = ks;
+      return first === undefined ? task() : this.inRoom(first, () => inAll(rest, task));
+    };
+    return inAll(keys, async () => {
+      for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
+        let state = this.currentState;
+        const versions = new Map(keys.map((k) => [k, this.versions.get(k) ?? 0]));
+        const next = new Map<string, number>();
+        const plans: ApplyPlan[] = [];
+        const all: (readonly E[])[] = [];
+        for (const [index, x] of parsed.entries()) {
+          const decided = this.rules.decider.decide(
+            this.asDirectorySays(principal, x.command, state),
+            state,
+          );
+          if (!decided.ok) return { ok: false, index, rejection: decided.rejection };
+          const events = decided.value;
+          if (events.length > 0) state = this.rules.decider.fold(events, state);
+          const rows =
+            events.length > 0
+              ? this.rules.readModelRows(events, state)
+              : { rooms: [], bookings: [] };
+          const expected = versions.get(x.key) ?? 0;
+          if (events.length > 0) versions.set(x.key, expected + 1);
+          all.push(events);
+          plans.push({
+            client: clientId,
+            principal: owner,
+            mutation: index + 1,
+            from_pending: false,
+            room: x.key,
+            expected,
+            outcome: 'applied',
+            rejection: null,
+            now: x.command.now,
+            command: x.raw,
+            events: this.envelope(events, x.command, principal, x.key, next),
+            rooms: rows.rooms,
+            bookings: rows.bookings,
+            ...(rows.meetings && rows.meetings.length > 0 ? { meetings: rows.meetings } : {}),
+            ...(rows.actions && rows.actions.length > 0 ? { actions: rows.actions } : {}),
+          });
+        }
+        let results: ApplyResult[];
+        try {
+          const json = JSON.stringify(plans);
+          const r = await this.withRetry(() =>
+            sql<{ r: ApplyResult[] }>`select hub_apply_all(${json}::jsonb) as r`.execute(this.db),
+          );
+          results = r.rows[0]?.r ?? [];
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          // Nothing of it committed: a room moved under the cache (caught up), or a stream
+          // written under another room (read again); then all of it is decided again.
+          if (code === 'HB001') {
+            for (const k of keys) await this.catchUp(k);
+            continue;
+          }
+          if (code === '23505') {
+            await this.reloadStreams([...next.keys()]);
+            continue;
+          }
+          throw e;
+        }
+        // The rooms' queues kept their other commands out; other rooms may have moved meanwhile.
+        this.currentState = this.rules.decider.fold(all.flat(), this.currentState);
+        for (const [stream, v] of next) this.streamVersions.set(stream, v);
+        const events: FeedEvent[][] = [];
+        plans.forEach((plan, i) => {
+          const res = results[i];
+          if (typeof res?.version === 'number' && plan.room !== null) {
+            this.versions.set(plan.room, Math.max(res.version, this.versions.get(plan.room) ?? 0));
+          }
+          const positions = res?.positions ?? [];
+          const x = parsed[i];
+          if (plan.events.length > 0) {
+            this.committed({ roomId: x?.room ?? null, clientId, mutationId: i + 1, positions });
+          }
+          events.push(
+            plan.events.map((e, k) => ({
+              position: positions[k] ?? 0,
+              id: e.id,
+              stream: e.stream,
+              streamVersion: e.stream_version,
+              roomId: x?.room ?? null,
+              type: e.type,
+              data: e.data,
+              now: e.now,
+              who: e.who,
+              device: e.device,
+              clientId,
+              mutationId: i + 1,
+            })),
+          );
+        });
+        return { ok: true, events };
+      }
+      throw new Error(
+        `hub: rooms ${keys.join(', ')} kept changing under ${MAX_STALE_RETRIES} attempts; retry`,
+      );
     });
   }
 

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { openHub } from './hub.js';
-export type { Hub, HubOptions } from './hub.js';
+export type { Hub, HubOptions, PushAllReply } from './hub.js';
 export type {
   Committed,
   FeedEvent,
@@ -29,12 +29,7 @@ export type { FeedPoint } from './cursor.js';
 export type { HubCommand, HubDecider, HubEvent } from './hub-decider.js';
 export type { HubRules } from './hub-rules.js';
 export type { BookingRow, ReadModelRows, RoomRow } from './read-model-rows.js';
-export {
-  roomsHubDecider,
-  roomsHubRules,
-  bookingReadModelRows,
-  redactBookingForDoor,
-} from './rooms-rules.js';
+export { bookingReadModelRows, redactBookingForDoor } from './booking-rows.js';
 export { openDatabase } from './db/open-database.js';
 export type { DatabaseOptions, OpenDatabase } from './db/open-database.js';
 export { migrateToLatest } from './db/migrate.js';

@@ -66,6 +66,17 @@ export interface CalendarRoutesOptions {
     actor: Actor,
     command: Record<string, unknown>,
   ) => Promise<Result<readonly unknown[]>>;
+  /**
+   * Has the hub decide commands of a person together and commit them all or none (an
+   * all-or-nothing import, C-4): a refusal of any leaves nothing in the log; it says which.
+   */
+  readonly submitAll: (
+    actor: Actor,
+    commands: readonly Record<string, unknown>[],
+  ) => Promise<
+    | { readonly ok: true }
+    | { readonly ok: false; readonly index: number; readonly rejection: Rejection }
+  >;
   /** The hub's rooms state now, for imports (the hub decides each request again on submit). */
   readonly bookings: () => BookingState | Promise<BookingState>;
 }
@@ -387,33 +398,20 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
         ...(request.query.roomId === undefined ? {} : { roomId: request.query.roomId }),
       });
       if (!report.ok) return refusal(reply, 422, report.rejection);
-      const submitted: { bookingId: string; roomId: string; ok: boolean; rejection?: Rejection }[] =
-        [];
-      for (const command of report.value.requests) {
-        const r = await options.submit(actor, command);
-        submitted.push({
-          bookingId: String(command['bookingId']),
-          roomId: String(command['roomId']),
-          ok: r.ok,
-          ...(r.ok ? {} : { rejection: r.rejection }),
-        });
-        if (!r.ok && mode === 'all-or-nothing') break;
-      }
-      const late = submitted.find((x) => !x.ok);
-      if (late !== undefined && mode === 'all-or-nothing') {
-        // The hub refused one the check passed (someone booked meanwhile): what this import booked
-        // is cancelled again, so the file is all or nothing still. The cancellations are in the log.
-        for (const x of submitted.filter((y) => y.ok)) {
-          await options.submit(actor, {
-            type: 'CancelBooking',
-            now: clock(),
-            actor,
-            roomId: x.roomId,
-            bookingId: x.bookingId,
-            reason: '导入“全部或全不”未能全部预订 / all-or-nothing import undone',
+      if (mode === 'all-or-nothing') {
+        // The hub decides every request again, each against the state the ones before it
+        // leave, and commits all of them or none: one the check passed but the hub refuses
+        // (someone booked meanwhile) leaves nothing in the log.
+        const all = await options.submitAll(actor, report.value.requests);
+        if (all.ok) {
+          return reply.send({
+            ok: true,
+            booked: report.value.booked,
+            refused: report.value.refused,
+            skipped: report.value.skipped,
           });
         }
-        const r = late.rejection as Rejection;
+        const r = all.rejection;
         return refusal(
           reply,
           422,
@@ -425,11 +423,27 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
               en: `all or nothing: none was imported: ${r.message.en}`,
             },
             {
-              refused: [{ bookingId: late.bookingId, rejection: r }],
+              refused: [
+                {
+                  bookingId: String(report.value.requests[all.index]?.['bookingId'] ?? ''),
+                  rejection: r,
+                },
+              ],
               skipped: report.value.skipped,
             },
           ),
         );
+      }
+      const submitted: { bookingId: string; roomId: string; ok: boolean; rejection?: Rejection }[] =
+        [];
+      for (const command of report.value.requests) {
+        const r = await options.submit(actor, command);
+        submitted.push({
+          bookingId: String(command['bookingId']),
+          roomId: String(command['roomId']),
+          ok: r.ok,
+          ...(r.ok ? {} : { rejection: r.rejection }),
+        });
       }
       return reply.send({
         ok: true,

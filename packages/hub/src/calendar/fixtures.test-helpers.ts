@@ -16,6 +16,7 @@ import {
   type Instant,
   type MeetingEvent,
   type MeetingState,
+  type Rejection,
   type Result,
   type Room,
 } from '@huiyi/core';
@@ -121,6 +122,29 @@ export class TestHub {
         for (const e of es) this.directory = directory.evolve(this.directory, e as never);
       });
     return r;
+  }
+
+  /** Decides commands in order, each on the ones before; a refusal of one appends none of them. */
+  runAll(
+    commands: readonly Record<string, unknown>[],
+  ): { ok: true } | { ok: false; index: number; rejection: Rejection } {
+    const saved = {
+      bookings: this.bookings,
+      meetings: this.meetings,
+      directory: this.directory,
+      length: this.log.length,
+    };
+    for (const [index, command] of commands.entries()) {
+      const r = this.run(command);
+      if (!r.ok) {
+        this.bookings = saved.bookings;
+        this.meetings = saved.meetings;
+        this.directory = saved.directory;
+        this.log.length = saved.length;
+        return { ok: false, index, rejection: r.rejection };
+      }
+    }
+    return { ok: true };
   }
 
   /** Decides a command that must be accepted. */

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely/migration';
 import * as readModels from './0001-read-models.js';
 import * as eventStore from './0002-event-store.js';
 import * as meetingsActions from './0003-meetings-actions.js';
+import * as applySet from './0004-apply-set.js';
+import * as applyAll from './0005-apply-all.js';
 import * as calendar from './0100-calendar.js';
 import * as auth from './0200-auth.js';
 
@@ -14,6 +16,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-read-models': readModels,
   '0002-event-store': eventStore,
   '0003-meetings-actions': meetingsActions,
+  '0004-apply-set': applySet,
+  '0005-apply-all': applyAll,
   '0100-calendar': calendar,
   '0200-auth': auth,
 };

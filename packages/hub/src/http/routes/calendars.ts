@@ -141,6 +141,14 @@ export function calendarsPlugin(
           if (principal === undefined) return { ok: false, rejection: notSignedIn };
           return submitAs(ctx, principal, command);
         },
+        submitAll: async (actor, commands) => {
+          const principal = principals.get(actor);
+          if (principal === undefined) return { ok: false, index: 0, rejection: notSignedIn };
+          const r = await ctx.hub.core.pushAll(principal, commands);
+          return r.ok
+            ? { ok: true }
+            : { ok: false, index: r.index, rejection: r.rejection as unknown as Rejection };
+        },
       });
     });
     projections.set(app, follower);

@@ -1,77 +1,8 @@
-import {
-  createBookingDecider,
-  foldBookingEvents,
-  occupied,
-  parseBookingCommand,
-  bookingStreamOf,
-  type Booking,
-  type BookingCommand,
-  type BookingEvent,
-  type BookingState,
-  type PolicyLookup,
-  type Room,
-} from '@huiyi/core';
-import type { HubDecider } from './hub-decider.js';
-import type { HubRules } from './hub-rules.js';
+// What the hub does with the rooms' part of the dealership's state besides deciding (the
+// dealership decider of `@huiyi/core` decides every command; see dealership-rules.ts): the
+// `rm_rooms` / `rm_bookings` rows an event leaves, and a booking event as a door may read it.
+import { occupied, type Booking, type BookingState, type Room } from '@huiyi/core';
 import type { BookingRow, ReadModelRows, RoomRow } from './read-model-rows.js';
-
-/** What a door does at its room (K-2): it books, checks in, extends, ends and reports faults. */
-const DOOR_COMMANDS = new Set<string>([
-  'WalkUp',
-  'CheckIn',
-  'ExtendBooking',
-  'EndEarly',
-  'ReportEquipmentFault',
-  'RequestBooking',
-  'ChangeBooking',
-  'CancelBooking',
-]);
-
-/** What only the room admin's systems do (R-1, R-2, R-7, R-4). */
-const ADMIN_COMMANDS = new Set<string>([
-  'RegisterRoom',
-  'UpdateRoom',
-  'ApproveBooking',
-  'DeclineBooking',
-  'RepairEquipment',
-  'ReleaseNoShows',
-]);
-
-/** The room a booking command acts on. */
-function roomOfBookingCommand(c: BookingCommand): string | undefined {
-  switch (c.type) {
-    case 'RegisterRoom':
-    case 'UpdateRoom':
-      return c.room.id;
-    case 'ReleaseNoShows':
-      return c.roomId;
-    default:
-      return c.roomId;
-  }
-}
-
-/**
- * The rooms and bookings decider of `@huiyi/core` behind the hub's port: every booking command,
- * serialized per room.
- *
- * @param policy - the policy lookup (default: the policy's defaults)
- * @returns the decider port
- * @example
- * roomsHubDecider().roomOf({ type: 'CheckIn', roomId: 'A', … }) // => 'A'
- */
-export function roomsHubDecider(
-  policy?: PolicyLookup,
-): HubDecider<BookingCommand, BookingEvent, BookingState> {
-  const decider = createBookingDecider(policy);
-  return {
-    initialState: decider.initialState,
-    parse: parseBookingCommand,
-    decide: (command, state) => decider.decide(command, state),
-    fold: (events, state) => (events.length === 0 ? state : foldBookingEvents(events, state)),
-    streamOf: bookingStreamOf,
-    roomOf: (command) => roomOfBookingCommand(command),
-  };
-}
 
 const bookingIdsOf = (e: { readonly type: string }): string[] => {
   const o = e as unknown as Record<string, unknown>;
@@ -116,31 +47,6 @@ export const findBooking = (state: BookingState, bookingId: string): Booking | u
   }
   return undefined;
 };
-
-/**
- * The rooms context's rules at the hub: the door's commands (K-2), the admin's (R-1, R-2, R-7),
- * redaction of confidential bookings for doors (S-4, R-8) and the `rm_rooms` / `rm_bookings` rows.
- *
- * @param policy - the policy lookup (default: the policy's defaults)
- * @returns the rules
- * @example
- * roomsHubRules().doorCommands.has('WalkUp') // => true
- */
-export function roomsHubRules(
-  policy?: PolicyLookup,
-): HubRules<BookingCommand, BookingEvent, BookingState> {
-  return {
-    decider: roomsHubDecider(policy),
-    doorCommands: DOOR_COMMANDS,
-    adminCommands: ADMIN_COMMANDS,
-    // The rooms alone hold no directory: a door or an `act` key acts with no standing role.
-    directoryRoles: () => undefined,
-    doorSees: () => false,
-    isConfidential: (bookingId, state) => findBooking(state, bookingId)?.confidential === true,
-    redactForDoor: redactBookingForDoor,
-    readModelRows: bookingReadModelRows,
-  };
-}
 
 /**
  * A booking event as a door may read it: a confidential booking's topic removed (S-4, R-8).
