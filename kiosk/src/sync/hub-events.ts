@@ -1,6 +1,6 @@
 import { isBookingEvent, isUpkeepOwnEvent, type NewEvent, type StoredEvent } from '@huiyi/core';
 import type { KioskEvent } from '../services/kiosk-events.js';
-import type { HubEvent } from './protocol.js';
+import type { WireEvent } from './protocol.js';
 
 /**
  * Whether an event from the hub is one the door folds: its room's bookings and upkeep, its
@@ -10,7 +10,7 @@ import type { HubEvent } from './protocol.js';
  * @param e - an event from the hub
  * @returns whether the door keeps it
  */
-export function isKioskHubEvent(e: HubEvent): e is StoredEvent<KioskEvent> {
+export function isKioskHubEvent(e: WireEvent): e is WireEvent & StoredEvent<KioskEvent> {
   const data = e.data as unknown as KioskEvent;
   return (
     isBookingEvent(data) ||
