@@ -130,7 +130,8 @@ async function start(): Promise<void> {
         // No hub to enrol with: a door of its own, on the demo dealership.
         if (!meta.hub && service.position === 0) await seedDemo(service);
       }
-      await restAfter;
+      // Not held back for the first frame: a door back after days asks the hub at once, and the
+      // pages it pulls are written once the whole state is read (the service waits for it).
       await sync.start();
       addEventListener('pagehide', () => sync.stop());
     },
