@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { SIGNATURE_MAX_CHARS, signaturePath as signatureCheck } from '@huiyi/core';
 import type { MutationRecord } from '@huiyi/store-idb';
 import { signaturePath } from '../src/components/signature-path.js';
+import { isKioskHubEvent } from '../src/sync/hub-events.js';
 import type { PullReply, PushReply } from '../src/sync/protocol.js';
 import {
   PUSH_MAX_BYTES,
@@ -66,6 +67,35 @@ describe('the door’s pushes and pulls (S-2, S-5, R-8)', () => {
     expect(path.length).to.be.at.most(SIGNATURE_MAX_CHARS);
     expect(path.length).to.be.greaterThan(1_000);
     expect(signatureCheck()(path, 'signature').ok).to.equal(true);
+  });
+
+  it('R-8: the door keeps the agreements the hub sends for its meetings (its own, confirmed, and those signed elsewhere)', () => {
+    const wire = {
+      id: 'h1',
+      stream: 'confidentiality:p-zhao',
+      type: 'ConfidentialityAgreementSigned',
+      data: {
+        type: 'ConfidentialityAgreementSigned',
+        personId: 'p-zhao',
+        version: 1,
+        signatureRef: 'desk-sig',
+        meetingId: 'm1',
+        by: 'p-zhao',
+        at: 1,
+      },
+      now: 1,
+      who: 'p-zhao',
+      device: 'dealer',
+      position: 9,
+      streamVersion: 1,
+      roomId: 'C',
+      clientId: null,
+      mutationId: null,
+    };
+    expect(isKioskHubEvent(wire)).to.equal(true);
+    expect(isKioskHubEvent({ ...wire, type: 'FeeCharged', data: { type: 'FeeCharged' } })).to.equal(
+      false,
+    );
   });
 
   it('S-5: a catch-up asks for the next page while it writes this one, and a poke the last page answered runs no second sync', async () => {
