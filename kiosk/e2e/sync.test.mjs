@@ -139,6 +139,39 @@ for (const kind of kinds) {
       await d.context.close();
     });
 
+    it('S-3: a door whose enrolment the hub revoked says so plainly at its next sync, keeps the tap it took, and says so again after a restart', async () => {
+      const d = await openDoor(browser, hub, 'D');
+      const deviceId = await d.page.evaluate(
+        () => globalThis.document.querySelector('huiyi-kiosk').sync.enrolment.deviceId,
+      );
+      assert.deepEqual(await hub.auth.revoke(deviceId, hub.clock()), {
+        kind: 'door',
+        id: deviceId,
+      });
+      const walkUp = await tap(d.page, {
+        type: 'WalkUp',
+        actor: { id: 'p-liu', roles: [] },
+        roomId: 'D',
+        bookingId: 'door-revoked-walk-up',
+        minutes: 15,
+      });
+      assert.deepEqual(walkUp, { ok: true }, 'the door still decides alone (S-5)');
+      const badge = d.page.locator('huiyi-kiosk sync-badge');
+      await badge.getByText(/中心已停用本门牌 · 仅本地保存 · 1 条待同步/).waitFor();
+      const s = await syncOf(d.page);
+      assert.equal(s.status.kind, 'revoked');
+      assert.equal(s.pending, 1, 'the tap is kept for a hub that takes the door again');
+      await d.page.reload();
+      await badge.getByText(/中心已停用本门牌/).waitFor();
+      assert.equal(
+        (await hub.bookings('D')).some((b) => b.id === 'door-revoked-walk-up'),
+        false,
+        'nothing of a revoked door reaches the hub',
+      );
+      assert.deepEqual(d.errors, []);
+      await d.context.close();
+    });
+
     it('S-5, R-8: a door offline for a week walks up, checks in, signs people in (one with the agreement signed by hand) while the hub takes other bookings; back online, door and hub agree and every tap is confirmed or refused', async () => {
       const d = await openDoor(browser, hub, 'C');
       const week = hub.clock() + 7 * DAY;
