@@ -110,10 +110,10 @@ export class SyncEngine {
   #status: SyncStatus;
   #running: Promise<void> | undefined;
   #again = false;
-  /** Requests during syncs so far, and their count when the last page was asked for. */
+  /** The live channel's openings during syncs so far, and their count when the last page was asked for. */
   #asked = 0;
   #askedAtPull = 0;
-  /** Whether a command waits that this sync did not push (a tap during it). */
+  /** Whether this sync must run again: asked during it, a tap it did not push, or it failed. */
   #fresh = false;
   #failures = 0;
   #offlineSince: number | undefined;
@@ -150,8 +150,9 @@ export class SyncEngine {
     this.#stopped = false;
     this.#live = (this.#o.live ?? eventSource)(this.#o.hub.liveUrl());
     this.#live?.addEventListener('poke', () => void this.request());
-    // Each (re)connection: what was committed before it was listening is pulled too.
-    this.#live?.addEventListener('open', () => void this.request());
+    // Each (re)connection: what was committed before it was listening is pulled too (by the sync
+    // under way when its last page is asked for after the opening).
+    this.#live?.addEventListener('open', () => void this.#opened());
     void this.request();
   }
 
@@ -173,11 +174,19 @@ export class SyncEngine {
     if (this.#stopped) return Promise.resolve();
     if (this.#running) {
       this.#again = true;
-      this.#asked += 1;
+      this.#fresh = true;
       return this.#running;
     }
     this.#timers.clear(this.#timer);
     this.#running = this.#loop().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  /** The live channel (re)opened: a sync, unless the one under way has yet to ask for its last page. */
+  #opened(): Promise<void> {
+    if (this.#stopped || !this.#running) return this.request();
+    this.#again = true;
+    this.#asked += 1;
     return this.#running;
   }
 
@@ -186,9 +195,9 @@ export class SyncEngine {
       this.#again = false;
       this.#fresh = false;
       await this.#once();
-      // Asked again during this sync: once more, unless every request came before the last page
-      // was asked for (that page, read to the hub's end, has what any poke was about) and no tap
-      // was queued since the push.
+      // Asked again during this sync (a poke, a tap, the network back): once more. Only the live
+      // channel's opening is let go when it came before the last page was asked for: that page,
+      // read to the hub's end, has what was committed before the channel listened.
     } while (this.#again && (this.#fresh || this.#asked > this.#askedAtPull) && !this.#stopped);
   }
 
@@ -276,7 +285,7 @@ export class SyncEngine {
       const [left, unseenNow] = await Promise.all([target.pending(), target.refusedUnseen()]);
       refused = unseenNow;
       const pushed = new Set(queued.map((m) => m.id));
-      this.#fresh = left.some((m) => !pushed.has(m.id));
+      if (left.some((m) => !pushed.has(m.id))) this.#fresh = true;
       const at = now();
       if (left.length > 0) {
         // The hub has not decided all of them yet (one waits for its turn, or its events are not
