@@ -56,6 +56,7 @@ async function week(id) {
 }
 
 const catchUp = [];
+const hubWait = [];
 const cold = [];
 try {
   for (const room of rooms) {
@@ -83,6 +84,15 @@ try {
       { timeout: 120_000, polling: 'raf' },
     );
     catchUp.push(await at.jsonValue());
+    // Of that, the time spent waiting for the hub's pages (the hub's reading, not the door's).
+    hubWait.push(
+      await page.evaluate(() =>
+        globalThis.performance
+          .getEntriesByType('resource')
+          .filter((r) => r.name.includes('/api/v1/pull'))
+          .reduce((sum, r) => sum + (r.responseEnd - r.startTime), 0),
+      ),
+    );
     await page.close();
     // The same door, the same log, the hub unreachable: a cold start on what is local.
     await context.setOffline(true);
@@ -114,6 +124,9 @@ printBenchRows(
   {
     json,
     what: 'sync benchmarks',
-    notes: [`runs: ${catchUp.map(formatMs).join(', ')} vs ${cold.map(formatMs).join(', ')}`],
+    notes: [
+      `runs: ${catchUp.map(formatMs).join(', ')} vs ${cold.map(formatMs).join(', ')}`,
+      `of each catch-up, waiting for the hub's pages: ${hubWait.map(formatMs).join(', ')}`,
+    ],
   },
 );

@@ -299,3 +299,77 @@ export function tap(page, command) {
     return r.ok ? { ok: true } : { ok: false, rule: r.rejection.rule, code: r.rejection.code };
   }, command);
 }
+
+/**
+ * The agreement signed by hand and the sign-in it allows, as the door's agreement pad sends them
+ * (R-8): both commands in one write, the pad's PNG attached, the drawing as a path for the hub.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} personId - who signs (for themselves)
+ * @param {string} meetingId
+ * @param {string} signature - the drawing as a path
+ * @returns {Promise<{ ok: boolean, rule?: string, code?: string }>}
+ */
+export function signAgreementAndSignIn(page, personId, meetingId, signature) {
+  return page.evaluate(
+    async ([id, meeting, path]) => {
+      const app = globalThis.document.querySelector('huiyi-kiosk');
+      const now = Date.now();
+      const actor = { id, roles: [...(app.service.state.people?.get?.(id)?.roles ?? [])] };
+      const signatureId = `sig-${crypto.randomUUID()}`;
+      const r = await app.service.dispatchAll(
+        [
+          {
+            type: 'SignConfidentialityAgreement',
+            now,
+            actor,
+            personId: id,
+            version: 1,
+            signatureRef: signatureId,
+            signature: path,
+            meetingId: meeting,
+          },
+          { type: 'SignIn', now, actor, meetingId: meeting },
+        ],
+        [
+          {
+            type: 'SignatureCaptured',
+            signatureId,
+            personId: id,
+            image: 'data:image/png;base64,iVBORw0KGgo=',
+          },
+        ],
+      );
+      return r.ok ? { ok: true } : { ok: false, rule: r.rejection.rule, code: r.rejection.code };
+    },
+    [personId, meetingId, signature],
+  );
+}
+
+/**
+ * The door's commands in a status, in counter order, each as `type subject` (its booking, or who
+ * it is for).
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {'pending' | 'confirmed' | 'refused'} status
+ */
+export function commandsAt(page, status) {
+  return page.evaluate(async (which) => {
+    const log = await globalThis.document.querySelector('huiyi-kiosk').service.log();
+    return (await log.sync.mutations(which)).map(
+      ({ command: c }) => `${c.type} ${c.bookingId ?? c.personId ?? c.actor?.id}`,
+    );
+  }, status);
+}
+
+/**
+ * How many drawn signatures the door's log keeps (the pad's PNGs, R-8).
+ *
+ * @param {import('playwright-core').Page} page
+ */
+export function signaturesKept(page) {
+  return page.evaluate(async () => {
+    const log = await globalThis.document.querySelector('huiyi-kiosk').service.log();
+    return (await log.readAfter(0)).filter((e) => e.type === 'SignatureCaptured').length;
+  });
+}

@@ -7,11 +7,26 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { demoMorning, serviceWorkerActive } from './harness.mjs';
 import { launchOn, newProfile } from './profile.mjs';
-import { doorBookings, postgresReachable, settled, startHub, syncOf, tap } from './sync-hub.mjs';
+import { DEMO_PEOPLE } from '@huiyi/core';
+import {
+  commandsAt,
+  doorBookings,
+  postgresReachable,
+  settled,
+  signAgreementAndSignIn,
+  signaturesKept,
+  startHub,
+  syncOf,
+  tap,
+} from './sync-hub.mjs';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const admin = { id: 'p-zhou', roles: ['room-admin'] };
+/** A name written on the pad, as the door sends it to the hub (a path in the 1000 × 400 box). */
+const SIGNATURE =
+  'M120 200l10 -40 12 38 9 -30 14 35M300 150l0 80 40 -40 -40 -40M420 190l30 4 28 -6';
 const kinds = ['pglite', ...((await postgresReachable()) ? ['postgres'] : [])];
 
 /**
@@ -124,18 +139,93 @@ for (const kind of kinds) {
       await d.context.close();
     });
 
-    it('S-5: a door offline for a week walks up and checks in while the hub takes other bookings; back online, door and hub agree and every tap is confirmed or refused', async () => {
+    it('S-3: a door whose enrolment the hub revoked says so plainly at its next sync, keeps the tap it took, and says so again after a restart', async () => {
+      const d = await openDoor(browser, hub, 'D');
+      const deviceId = await d.page.evaluate(
+        () => globalThis.document.querySelector('huiyi-kiosk').sync.enrolment.deviceId,
+      );
+      assert.deepEqual(await hub.auth.revoke(deviceId, hub.clock()), {
+        kind: 'door',
+        id: deviceId,
+      });
+      const walkUp = await tap(d.page, {
+        type: 'WalkUp',
+        actor: { id: 'p-liu', roles: [] },
+        roomId: 'D',
+        bookingId: 'door-revoked-walk-up',
+        minutes: 15,
+      });
+      assert.deepEqual(walkUp, { ok: true }, 'the door still decides alone (S-5)');
+      const badge = d.page.locator('huiyi-kiosk sync-badge');
+      await badge.getByText(/中心已停用本门牌 · 仅本地保存 · 1 条待同步/).waitFor();
+      const s = await syncOf(d.page);
+      assert.equal(s.status.kind, 'revoked');
+      assert.equal(s.pending, 1, 'the tap is kept for a hub that takes the door again');
+      await d.page.reload();
+      await badge.getByText(/中心已停用本门牌/).waitFor();
+      assert.equal(
+        (await hub.bookings('D')).some((b) => b.id === 'door-revoked-walk-up'),
+        false,
+        'nothing of a revoked door reaches the hub',
+      );
+      assert.deepEqual(d.errors, []);
+      await d.context.close();
+    });
+
+    it('S-5, R-8: a door offline for a week walks up, checks in, signs people in (one with the agreement signed by hand) while the hub takes other bookings; back online, door and hub agree and every tap is confirmed or refused', async () => {
       const d = await openDoor(browser, hub, 'C');
       const week = hub.clock() + 7 * DAY;
-      // Booked at a desk before the door went offline, for a week on: the door will check it in.
+      // Planned at a desk before the door went offline, for a week on: a confidential meeting in
+      // room C (the door will check its booking in and sign its participants in), and 赵敏's
+      // agreement signed at the desk.
       const known = week + 2 * HOUR;
+      for (const person of DEMO_PEOPLE)
+        assert.equal(
+          (await hub.dealer({ type: 'RegisterPerson', now: hub.clock(), actor: admin, person }))
+            .status,
+          'applied',
+        );
       assert.equal((await hub.book('erp-week-known', 'C', known, known + HOUR)).status, 'applied');
-      await d.page.waitForFunction(() =>
-        globalThis.document
-          .querySelector('huiyi-kiosk')
-          .service.state.bookings.rooms.get('C')
-          ?.bookings.has('erp-week-known'),
-      );
+      const wang = { id: 'p-wang', roles: ['organizer', 'chair'] };
+      const planned = await hub.dealer({
+        type: 'PlanMeeting',
+        now: hub.clock(),
+        actor: wang,
+        meetingId: 'm-week',
+        kind: 'ad-hoc',
+        topic: '索赔单据抽查',
+        goals: '抽查上周索赔单据',
+        agenda: [{ id: 'i1', title: '抽查结果', presenterId: 'p-zhao', timeboxMinutes: 30 }],
+        chairId: 'p-wang',
+        recorderId: 'p-li',
+        signInOfficerId: 'p-zhang',
+        participants: ['p-zhao', 'p-huang'],
+        informed: [],
+        booking: { roomId: 'C', bookingId: 'erp-week-known', start: known, end: known + HOUR },
+        confidential: true,
+      });
+      assert.equal(planned.status, 'applied', JSON.stringify(planned));
+      for (const command of [
+        { type: 'ScheduleMeeting', now: hub.clock(), actor: wang, meetingId: 'm-week' },
+        {
+          type: 'SignConfidentialityAgreement',
+          now: hub.clock(),
+          actor: { id: 'p-zhao', roles: ['supervisor'] },
+          personId: 'p-zhao',
+          version: 1,
+          signatureRef: 'desk-sig-zhao',
+          meetingId: 'm-week',
+        },
+      ])
+        assert.equal((await hub.dealer(command)).status, 'applied');
+      await d.page.waitForFunction(() => {
+        const state = globalThis.document.querySelector('huiyi-kiosk').service.state;
+        return (
+          state.bookings.rooms.get('C')?.bookings.has('erp-week-known') &&
+          state.meetings.meetings.get('m-week')?.status === 'scheduled' &&
+          state.meetings.agreements.has('p-zhao')
+        );
+      });
       await d.context.setOffline(true);
       // A week passes, for the hub and for the door.
       hub.advance(7 * DAY);
@@ -145,8 +235,9 @@ for (const kind of kinds) {
       );
       assert.equal(offline, undefined);
       assert.equal((await syncOf(d.page)).status.kind, 'offline');
-      // The door: a walk-up now (free at the hub too); two hours on, the check-in of the known
-      // booking at its start; two hours more, a walk-up in a slot the hub gave away meanwhile.
+      // The door: a walk-up now (free at the hub too); two hours on, at the meeting's start, the
+      // check-in of its booking and its participants signed in; two hours more, a walk-up in a
+      // slot the hub gave away meanwhile.
       const now = hub.clock();
       const walkUp = (bookingId) =>
         tap(d.page, {
@@ -176,27 +267,78 @@ for (const kind of kinds) {
           bookingId: 'erp-week-known',
         }),
       );
+      // 赵敏 signed the agreement at the desk: she signs in. 黄磊 signs it here, by hand, and is
+      // signed in with it, as the door's agreement pad does (one write, two commands, the PNG kept
+      // at the door, the drawing as a path for the hub).
+      taps.push(
+        await tap(d.page, {
+          type: 'SignIn',
+          actor: { id: 'p-zhao', roles: ['supervisor'] },
+          meetingId: 'm-week',
+        }),
+      );
+      taps.push(await signAgreementAndSignIn(d.page, 'p-huang', 'm-week', SIGNATURE));
       hub.advance(2 * HOUR);
       await d.page.clock.setSystemTime(hub.clock());
       taps.push(await walkUp('week-walk-up-late'));
       assert.deepEqual(
         taps.map((t) => t.ok),
-        [true, true, true],
+        [true, true, true, true, true],
         JSON.stringify(taps),
       );
-      assert.equal((await syncOf(d.page)).pending, 3);
+      // Five taps, six commands: the agreement and its sign-in each wait for the hub.
+      assert.equal((await syncOf(d.page)).pending, 6);
       await d.context.setOffline(false);
       await d.page.evaluate(() => globalThis.dispatchEvent(new Event('online')));
       await settled(d.page);
       const s = await syncOf(d.page);
       assert.equal(s.pending, 0);
       assert.deepEqual(s.refused, ['week-walk-up-late']);
-      assert.ok(s.confirmed.includes('week-walk-up'));
-      assert.ok(s.confirmed.includes('erp-week-known'));
+      assert.deepEqual(
+        await commandsAt(d.page, 'confirmed'),
+        [
+          'WalkUp week-walk-up',
+          'CheckIn erp-week-known',
+          'SignIn p-zhao',
+          'SignConfidentialityAgreement p-huang',
+          'SignIn p-huang',
+        ],
+        'every other tap confirmed by the hub',
+      );
       const atDoor = await doorBookings(d.page, 'C');
       assert.deepEqual(atDoor, await hub.bookings('C'));
       assert.equal(atDoor.find((b) => b.id === 'erp-week-known')?.status, 'checked-in');
       assert.ok(atDoor.some((b) => b.id === 'erp-week-other'));
+      // The hub has each sign-in once, and 黄磊's agreement with the drawing itself (R-8).
+      const feed = (await hub.feed()).filter((e) => e.stream === 'meeting:m-week');
+      const signedIn = feed.filter((e) => e.type === 'SignedIn').map((e) => e.data.personId);
+      assert.deepEqual(signedIn.sort(), ['p-huang', 'p-zhao']);
+      const agreements = (await hub.feed()).filter(
+        (e) => e.type === 'ConfidentialityAgreementSigned' && e.data.personId === 'p-huang',
+      );
+      assert.equal(agreements.length, 1);
+      assert.equal(agreements[0].data.signature, SIGNATURE);
+      // Sent by this door (its client at the hub), not by the desk.
+      assert.equal(
+        agreements[0].clientId,
+        await d.page.evaluate(
+          () => globalThis.document.querySelector('huiyi-kiosk').sync.enrolment.deviceId,
+        ),
+      );
+      // The door shows the hub's sign-ins and keeps the PNG it drew.
+      assert.deepEqual(
+        await d.page.evaluate(() => {
+          const m = globalThis.document
+            .querySelector('huiyi-kiosk')
+            .service.state.meetings.meetings.get('m-week');
+          return m.signIns
+            .filter((x) => x.kind === 'in')
+            .map((x) => x.personId)
+            .sort();
+        }),
+        ['p-huang', 'p-zhao'],
+      );
+      assert.equal(await signaturesKept(d.page), 1);
       assert.deepEqual(d.errors, []);
       await d.context.close();
     });

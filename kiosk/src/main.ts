@@ -118,8 +118,9 @@ async function start(): Promise<void> {
       void app.updateComplete.then(() => app.door?.changed());
       return sync;
     }));
+  // Not held back for the first frame: a door back after days asks the hub at once, and the
+  // pages it pulls are written once the whole state is read (the service waits for it).
   const startSync = async (sync: DoorSync): Promise<void> => {
-    await restAfter;
     await sync.start();
     addEventListener('pagehide', () => sync.stop());
   };

@@ -6,7 +6,13 @@ import { createMemoryEventStore } from '@huiyi/core/testing';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService } from '../src/services/kiosk-service.js';
 import { HubFailure } from '../src/sync/hub-client.js';
-import type { Mutation, MutationResult, PullReply, PushReply } from '../src/sync/protocol.js';
+import type {
+  Mutation,
+  MutationResult,
+  PullReply,
+  PushReply,
+  WireEvent,
+} from '../src/sync/protocol.js';
 import type { HubCalls } from '../src/sync/sync-engine.js';
 
 /** The model hub: its rules' state, its log, its counters and refusals. */
@@ -60,7 +66,7 @@ export class ModelHub {
       let result: MutationResult;
       if (r.ok) {
         this.applied.set(key, (this.applied.get(key) ?? 0) + 1);
-        const events = await this.log.readAfter(before);
+        const events = (await this.log.readAfter(before)).map(wire);
         result = { id: m.id, status: 'applied', events };
       } else {
         this.#refusals.push({ clientId, id: m.id, rejection: r.rejection });
@@ -79,7 +85,7 @@ export class ModelHub {
 
   async pull(cursor: string | undefined, limit: number): Promise<PullReply> {
     const after = cursor === undefined ? 0 : Number(cursor);
-    const events: StoredEvent[] = [...(await this.log.readAfter(after, limit))];
+    const events = (await this.log.readAfter(after, limit)).map(wire);
     const end = events.at(-1)?.position ?? after;
     return {
       cursor: String(end),
@@ -91,6 +97,15 @@ export class ModelHub {
     };
   }
 }
+
+/** An event of the model hub's log as the wire carries it (no rooms, versions or clients kept). */
+const wire = (e: StoredEvent): WireEvent => ({
+  ...e,
+  streamVersion: 0,
+  roomId: null,
+  clientId: null,
+  mutationId: null,
+});
 
 /** What the network does to the next call. */
 export type Weather = 'fine' | 'down' | 'reply-lost';

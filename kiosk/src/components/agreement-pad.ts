@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+import { signaturePath } from './signature-path.js';
 import { base, screen } from './styles.js';
 
 /** A stroke as drawn: its points, `[x, y, pressure]` in CSS pixels of the canvas. */
@@ -236,8 +237,15 @@ export class AgreementPad extends LitElement {
       return;
     }
     const image = this.canvas.toDataURL('image/png');
+    // The drawing itself, small enough to travel to the hub with the agreement (R-8).
+    const rect = this.canvas.getBoundingClientRect();
+    const signature = signaturePath(this.#strokes, rect.width, rect.height);
     this.dispatchEvent(
-      new CustomEvent('agreement-signed', { detail: { image }, bubbles: true, composed: true }),
+      new CustomEvent('agreement-signed', {
+        detail: { image, signature },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }

@@ -88,7 +88,8 @@ const agreement: Draw<'agreement'> = (door, s) => {
     .personName=${label}
     .version=${door.params().meetings.confidentialityAgreementVersion}
     ?busy=${door.inFlight !== undefined}
-    @agreement-signed=${(e: CustomEvent<{ image: string }>) => void door.signAgreement(e.detail.image)}
+    @agreement-signed=${(e: CustomEvent<{ image: string; signature: string }>) =>
+      void door.signAgreement(e.detail.image, e.detail.signature)}
     @cancel=${() => door.go({ name: 'sign-in', meetingId: s.meetingId, ...(s.signer.officerId ? { officerId: s.signer.officerId } : {}) })}
   ></agreement-pad>`;
 };

@@ -129,6 +129,7 @@ export const doorCommands = {
     version: number,
     signatureId: string,
     image: string,
+    signature = '',
   ) => ({
     commands: [
       {
@@ -138,6 +139,8 @@ export const doorCommands = {
         personId: s.personId,
         version,
         signatureRef: signatureId,
+        // The drawing as a path travels to the hub with the agreement; the PNG stays in the log.
+        ...(signature === '' ? {} : { signature }),
         meetingId,
       },
       doorCommands.signIn(who, now, meetingId, s),

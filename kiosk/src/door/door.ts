@@ -397,7 +397,7 @@ export class Door {
   }
 
   /** The agreement signed by hand, and the sign-in it allows, in one write (R-8). */
-  async signAgreement(image: string): Promise<void> {
+  async signAgreement(image: string, signature = ''): Promise<void> {
     const screen = this.screen;
     if (screen.name !== 'agreement') return;
     const meeting = this.#meeting(screen.meetingId);
@@ -411,6 +411,7 @@ export class Door {
       version,
       `sig-${crypto.randomUUID()}`,
       image,
+      signature,
     );
     const ok = await this.#act(
       `agreement:${screen.signer.personId}`,

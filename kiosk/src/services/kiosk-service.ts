@@ -435,6 +435,8 @@ export class KioskService {
     }
     let working = this.#state;
     const events: KioskEvent[] = [];
+    /** Each command with how many of `events` its decision made: the hub decides each again. */
+    const queued: { command: unknown; decided: number }[] = [];
     for (const [index, command] of commands.entries()) {
       const decided = this.#decide(command, working);
       if (!decided.ok) {
@@ -444,6 +446,7 @@ export class KioskService {
           : decided;
       }
       events.push(...decided.value);
+      queued.push({ command, decided: decided.value.length });
       working = foldKioskEvents(decided.value, working);
     }
     if (events.length === 0) return ok([]);
@@ -465,7 +468,7 @@ export class KioskService {
       const log = await this.#log;
       await this.#syncedKnown;
       written = this.#synced
-        ? await syncLogOf(log).sync.appendCommand(batch, commands[0], events.length)
+        ? await syncLogOf(log).sync.appendCommands(batch, queued)
         : await log.append(batch);
     } catch (error) {
       return fail(storeRejection(error));
@@ -523,10 +526,32 @@ export class KioskService {
     const log = syncLogOf(await this.#log);
     const pending = await log.sync.mutations('pending');
     const incoming = page.events.filter(isKioskHubEvent);
+    const end = page.hasMore ? {} : { syncedAt: at };
+    if (pending.length === 0) {
+      // Nothing waits for the hub (a catch-up, a poke): the state is the hub's, and the page's
+      // events simply follow it. The log skips an event it holds already (a page pulled again
+      // after a kill), and only what it wrote is folded.
+      const applied = await log.sync.apply({
+        events: incoming.map(withoutPosition),
+        settle: [],
+        rebase: [],
+        cursor: page.cursor,
+        ...end,
+      });
+      if (applied.appended.length === 0) return;
+      this.#state = foldKioskEvents(
+        applied.appended.map((e) => e.data),
+        this.#state,
+      );
+      this.#confirmed = this.#state;
+      this.#moveTo(applied.appended);
+      this.#keeper?.folded(applied.appended.length);
+      for (const listener of this.#listeners) listener(this.#state);
+      return;
+    }
     const present = incoming.length > 0 ? await log.sync.has(incoming.map((e) => e.id)) : [];
     const fresh = incoming.filter((_, i) => !present[i]);
     const settle = page.hasMore ? [] : await settled(log, pending, page, clientId, fresh);
-    const end = page.hasMore ? {} : { syncedAt: at };
     if (fresh.length === 0 && settle.length === 0) {
       await log.sync.apply({ events: [], settle: [], rebase: [], cursor: page.cursor, ...end });
       return;
@@ -559,12 +584,17 @@ export class KioskService {
     const written = [...applied.appended, ...[...applied.rebased.values()].flat()];
     this.#confirmed = r.confirmed;
     this.#state = r.state;
+    this.#moveTo(written);
+    this.#keeper?.folded(Infinity);
+    for (const listener of this.#listeners) listener(this.#state);
+  }
+
+  /** Moves the state's position and latest `now` on past events just written. */
+  #moveTo(written: readonly StoredEvent[]): void {
     for (const e of written) {
       if (e.position > this.#position) this.#position = e.position;
       if (e.now > this.#latest) this.#latest = e.now;
     }
-    this.#keeper?.folded(Infinity);
-    for (const listener of this.#listeners) listener(this.#state);
   }
 
   /** The state of the log without the pending commands' events (read once, after a restart). */

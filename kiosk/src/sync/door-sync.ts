@@ -112,9 +112,12 @@ export class DoorSync {
   /** Starts syncing when the door holds a token; otherwise says what it is. */
   async start(): Promise<void> {
     const e = this.#meta.enrolment;
-    const waiting = this.synced ? (await this.#log.sync.mutations('pending')).length : 0;
-    const refused = this.synced ? await this.#unseen() : 0;
     if (!this.synced) return this.#set({ kind: 'standalone', waiting: 0 });
+    const [queued, refused] = await Promise.all([
+      this.#log.sync.mutations('pending'),
+      this.#unseen(),
+    ]);
+    const waiting = queued.length;
     if (!e) return this.#set({ kind: 'unenrolled', waiting, refused });
     if (this.#meta.revoked) return this.#set({ kind: 'revoked', waiting, refused });
     const hub = new HubClient(e.hub, e.token, this.#o.fetch);

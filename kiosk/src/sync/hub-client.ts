@@ -4,7 +4,7 @@ import {
   readPullReply,
   readPushReply,
   type EnrolReply,
-  type HubErrorBody,
+  type ErrorBody,
   type Mutation,
   type PullReply,
   type PushReply,
@@ -26,9 +26,9 @@ export type HubFailureKind =
 export class HubFailure extends Error {
   readonly kind: HubFailureKind;
   readonly status: number | undefined;
-  readonly body: HubErrorBody | undefined;
+  readonly body: ErrorBody | undefined;
 
-  constructor(kind: HubFailureKind, status?: number, body?: HubErrorBody) {
+  constructor(kind: HubFailureKind, status?: number, body?: ErrorBody) {
     super(body?.message.en ?? `hub: ${kind}${status === undefined ? '' : ` (${status})`}`);
     this.name = 'HubFailure';
     this.kind = kind;

@@ -1,22 +1,24 @@
 import { isBookingEvent, isUpkeepOwnEvent, type NewEvent, type StoredEvent } from '@huiyi/core';
 import type { KioskEvent } from '../services/kiosk-events.js';
-import type { HubEvent } from './protocol.js';
+import type { WireEvent } from './protocol.js';
 
 /**
  * Whether an event from the hub is one the door folds: its room's bookings and upkeep, its
- * meetings, the people directory. Anything else the hub sends (the policy, fees, minutes …) is
+ * meetings, the agreements signed for them (R-8: at this door, at another, at a desk; the hub's
+ * copy of the door's own replaces it once confirmed), the people directory. Anything else the hub sends (the policy, fees, minutes …) is
  * passed over: the door neither folds nor keeps it.
  *
  * @param e - an event from the hub
  * @returns whether the door keeps it
  */
-export function isKioskHubEvent(e: HubEvent): e is StoredEvent<KioskEvent> {
+export function isKioskHubEvent(e: WireEvent): e is WireEvent & StoredEvent<KioskEvent> {
   const data = e.data as unknown as KioskEvent;
   return (
     isBookingEvent(data) ||
     isUpkeepOwnEvent(data) ||
     data.type === 'PersonRegistered' ||
-    e.stream.startsWith('meeting:')
+    e.stream.startsWith('meeting:') ||
+    data.type === 'ConfidentialityAgreementSigned'
   );
 }
 

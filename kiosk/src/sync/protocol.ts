@@ -1,58 +1,25 @@
-import type { Rejection, StoredEvent } from '@huiyi/core';
+// Reading the hub's replies: the wire is not trusted, so each is checked field by field before the
+// door uses it. The shapes themselves are the protocol's, in `@huiyi/core/sync-protocol` (types
+// only: nothing of it lands in the bundle), the same the hub writes.
+import type { Rejection } from '@huiyi/core';
+import type {
+  EnrolReply,
+  ErrorBody,
+  MutationResult,
+  PullReply,
+  PushReply,
+  WireEvent,
+} from '@huiyi/core/sync-protocol';
 
-/** An event as the hub sends it: the core's stored event, `position` the hub's own. */
-export type HubEvent = StoredEvent;
-
-/** What the hub answers an enrolment: who the door is to it, and its room. */
-export interface EnrolReply {
-  readonly deviceId: string;
-  readonly deviceToken: string;
-  readonly room: { readonly id: string; readonly name: string };
-  readonly hubTime: number;
-}
-
-/** One command sent to the hub, with the door's counter. */
-export interface Mutation {
-  readonly id: number;
-  readonly command: unknown;
-}
-
-/** What the hub answered for one command of a push. */
-export interface MutationResult {
-  readonly id: number;
-  readonly status: 'applied' | 'refused' | 'duplicate' | 'waiting';
-  readonly events?: readonly HubEvent[];
-  readonly rejection?: Rejection;
-}
-
-/** What the hub answers a push. */
-export interface PushReply {
-  readonly lastMutationId: number;
-  readonly hubTime: number;
-  readonly clock: { readonly skewMs: number; readonly status: 'ok' | 'bounded' | 'refused' };
-  readonly results: readonly MutationResult[];
-}
-
-/** One page of a pull. */
-export interface PullReply {
-  readonly cursor: string;
-  readonly events: readonly HubEvent[];
-  readonly hasMore: boolean;
-  readonly lastMutationIds: Readonly<Record<string, number>>;
-  readonly refusals: readonly {
-    readonly clientId: string;
-    readonly id: number;
-    readonly rejection: Rejection;
-  }[];
-  readonly hubTime: number;
-}
-
-/** The hub's error reply. */
-export interface HubErrorBody {
-  readonly code: string;
-  readonly rule: string;
-  readonly message: { readonly 'zh-CN': string; readonly en: string };
-}
+export type {
+  EnrolReply,
+  ErrorBody,
+  Mutation,
+  MutationResult,
+  PullReply,
+  PushReply,
+  WireEvent,
+} from '@huiyi/core/sync-protocol';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,7 +32,7 @@ const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
  * @param v - anything
  * @returns whether it is
  */
-export function isHubEvent(v: unknown): v is HubEvent {
+export function isWireEvent(v: unknown): v is WireEvent {
   return (
     isObject(v) &&
     typeof v['id'] === 'string' &&
@@ -76,7 +43,11 @@ export function isHubEvent(v: unknown): v is HubEvent {
     isInt(v['now']) &&
     typeof v['who'] === 'string' &&
     typeof v['device'] === 'string' &&
-    isInt(v['position'])
+    isInt(v['position']) &&
+    isInt(v['streamVersion']) &&
+    (v['roomId'] === null || typeof v['roomId'] === 'string') &&
+    (v['clientId'] === null || typeof v['clientId'] === 'string') &&
+    (v['mutationId'] === null || isInt(v['mutationId']))
   );
 }
 
@@ -140,7 +111,7 @@ export function readPushReply(v: unknown): PushReply | undefined {
     if (s !== 'applied' && s !== 'refused' && s !== 'duplicate' && s !== 'waiting')
       return undefined;
     const events = r['events'];
-    if (events !== undefined && !(Array.isArray(events) && events.every(isHubEvent)))
+    if (events !== undefined && !(Array.isArray(events) && events.every(isWireEvent)))
       return undefined;
     const rejection = r['rejection'];
     if (rejection !== undefined && !isRejection(rejection)) return undefined;
@@ -166,7 +137,7 @@ export function readPullReply(v: unknown): PullReply | undefined {
   if (
     typeof cursor !== 'string' ||
     !Array.isArray(events) ||
-    !events.every(isHubEvent) ||
+    !events.every(isWireEvent) ||
     typeof hasMore !== 'boolean' ||
     !isObject(lastMutationIds) ||
     !Object.values(lastMutationIds).every(isInt) ||
@@ -198,7 +169,7 @@ export function readPullReply(v: unknown): PullReply | undefined {
  * @param v - the parsed body
  * @returns its `error`, or `undefined`
  */
-export function readHubError(v: unknown): HubErrorBody | undefined {
+export function readHubError(v: unknown): ErrorBody | undefined {
   if (!isObject(v) || !isObject(v['error'])) return undefined;
   const { code, rule, message } = v['error'];
   if (typeof code !== 'string' || typeof rule !== 'string' || !isObject(message)) return undefined;

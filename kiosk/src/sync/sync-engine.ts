@@ -110,6 +110,11 @@ export class SyncEngine {
   #status: SyncStatus;
   #running: Promise<void> | undefined;
   #again = false;
+  /** The live channel's openings during syncs so far, and their count when the last page was asked for. */
+  #asked = 0;
+  #askedAtPull = 0;
+  /** Whether this sync must run again: asked during it, a tap it did not push, or it failed. */
+  #fresh = false;
   #failures = 0;
   #offlineSince: number | undefined;
   #timer: unknown;
@@ -145,8 +150,9 @@ export class SyncEngine {
     this.#stopped = false;
     this.#live = (this.#o.live ?? eventSource)(this.#o.hub.liveUrl());
     this.#live?.addEventListener('poke', () => void this.request());
-    // Each (re)connection: what was committed before it was listening is pulled too.
-    this.#live?.addEventListener('open', () => void this.request());
+    // Each (re)connection: what was committed before it was listening is pulled too (by the sync
+    // under way when its last page is asked for after the opening).
+    this.#live?.addEventListener('open', () => void this.#opened());
     void this.request();
   }
 
@@ -168,6 +174,7 @@ export class SyncEngine {
     if (this.#stopped) return Promise.resolve();
     if (this.#running) {
       this.#again = true;
+      this.#fresh = true;
       return this.#running;
     }
     this.#timers.clear(this.#timer);
@@ -175,11 +182,23 @@ export class SyncEngine {
     return this.#running;
   }
 
+  /** The live channel (re)opened: a sync, unless the one under way has yet to ask for its last page. */
+  #opened(): Promise<void> {
+    if (this.#stopped || !this.#running) return this.request();
+    this.#again = true;
+    this.#asked += 1;
+    return this.#running;
+  }
+
   async #loop(): Promise<void> {
     do {
       this.#again = false;
+      this.#fresh = false;
       await this.#once();
-    } while (this.#again && !this.#stopped);
+      // Asked again during this sync (a poke, a tap, the network back): once more. Only the live
+      // channel's opening is let go when it came before the last page was asked for: that page,
+      // read to the hub's end, has what was committed before the channel listened.
+    } while (this.#again && (this.#fresh || this.#asked > this.#askedAtPull) && !this.#stopped);
   }
 
   #set(status: SyncStatus): void {
@@ -201,17 +220,22 @@ export class SyncEngine {
     let refused = 0;
     let syncedAt: number | undefined;
     try {
-      const queued = await target.pending();
+      const [queued, unseen, at0] = await Promise.all([
+        target.pending(),
+        target.refusedUnseen(),
+        target.cursor(),
+      ]);
       waiting = queued.length;
-      refused = await target.refusedUnseen();
-      syncedAt = (await target.cursor()).syncedAt;
+      refused = unseen;
+      syncedAt = at0.syncedAt;
       this.#set({ kind: 'syncing', waiting, ...this.#common(refused, syncedAt) });
-      if (queued.length > 0) {
-        const reply = await hub.push(
-          clientId,
-          now(),
-          queued.map((m) => ({ id: m.id, command: m.command })),
-        );
+      // A queued command is the JSON object the door decided (the log keeps it as it was sent).
+      const mutations = queued.map((m) => ({
+        id: m.id,
+        command: m.command as Mutation['command'],
+      }));
+      for (const batch of pushBatches(mutations)) {
+        const reply = await hub.push(clientId, now(), batch);
         this.#clock =
           reply.clock.status === 'ok'
             ? undefined
@@ -221,32 +245,47 @@ export class SyncEngine {
       let reset = false;
       // The refusals of the commands still waiting come with the pages.
       const since = Math.max(0, (queued[0]?.id ?? Number.MAX_SAFE_INTEGER) - 1);
+      const pull = (cursor: string | undefined): Promise<PullReply> => {
+        this.#askedAtPull = this.#asked;
+        const asked = hub.pull(
+          cursor,
+          this.#o.pageSize ?? PAGE_SIZE,
+          clientId,
+          queued.length > 0 ? since : undefined,
+        );
+        // Asked ahead: a failure is met when the page is awaited, never as an unhandled one.
+        asked.catch(() => undefined);
+        return asked;
+      };
+      // After a push the cursor is as it was: no page came in meanwhile (one sync at a time).
+      let next = pull(at0.cursor);
       for (;;) {
-        const { cursor } = await target.cursor();
         let page: PullReply;
         try {
-          page = await hub.pull(
-            cursor,
-            this.#o.pageSize ?? PAGE_SIZE,
-            clientId,
-            queued.length > 0 ? since : undefined,
-          );
+          page = await next;
         } catch (error) {
           // A cursor the hub no longer knows: once, from the start (never a silent hole).
           if (error instanceof HubFailure && error.kind === 'reset' && !reset) {
             reset = true;
             await target.resetCursor();
+            next = pull(undefined);
             continue;
           }
           throw error;
         }
+        // The next page is asked for while this one is written (a catch-up's pages overlap the
+        // hub's reading with the door's writing); the cursor it starts from is this page's, the
+        // one the log keeps once this page is in.
+        if (page.hasMore) next = pull(page.cursor);
         await target.applyPage(page, clientId, now());
         if (!page.hasMore) break;
       }
       this.#failures = 0;
       this.#offlineSince = undefined;
-      const left = await target.pending();
-      refused = await target.refusedUnseen();
+      const [left, unseenNow] = await Promise.all([target.pending(), target.refusedUnseen()]);
+      refused = unseenNow;
+      const pushed = new Set(queued.map((m) => m.id));
+      if (left.some((m) => !pushed.has(m.id))) this.#fresh = true;
       const at = now();
       if (left.length > 0) {
         // The hub has not decided all of them yet (one waits for its turn, or its events are not
@@ -266,6 +305,8 @@ export class SyncEngine {
       }
       this.#failures += 1;
       this.#offlineSince ??= now();
+      // A request during a failed sync (the network is back) is tried at once, as asked.
+      this.#fresh = true;
       const wait = backoff(this.#failures, this.#random);
       this.#set({
         kind: 'offline',
@@ -285,6 +326,42 @@ export class SyncEngine {
     this.#timers.clear(this.#timer);
     this.#timer = this.#timers.set(() => void this.request(), ms);
   }
+}
+
+/** The most commands one push carries (the hub takes up to 500). */
+export const PUSH_MAX_MUTATIONS = 200;
+/**
+ * The most bytes of commands one push carries: a quarter of the hub's default body limit (1 MiB),
+ * so a week of queued taps, signed agreements among them, goes in several pushes, never in one the
+ * hub would refuse as too large.
+ */
+export const PUSH_MAX_BYTES = 256 * 1024;
+
+/**
+ * The queue cut into pushes, in counter order: each at most {@link PUSH_MAX_MUTATIONS} commands
+ * and {@link PUSH_MAX_BYTES} of JSON (a single larger command goes alone).
+ *
+ * @param mutations - the commands waiting, in counter order
+ * @returns the pushes to send, one after the other
+ * @example
+ * pushBatches([]) // => []
+ */
+export function pushBatches(mutations: readonly Mutation[]): Mutation[][] {
+  const out: Mutation[][] = [];
+  let batch: Mutation[] = [];
+  let bytes = 0;
+  for (const m of mutations) {
+    const size = new TextEncoder().encode(JSON.stringify(m)).length;
+    if (batch.length > 0 && (batch.length >= PUSH_MAX_MUTATIONS || bytes + size > PUSH_MAX_BYTES)) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(m);
+    bytes += size;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
 }
 
 /**

@@ -25,6 +25,28 @@ describe("the door's sync log (S-2, S-5, K-3)", () => {
     expect((await store.sync.meta()).nextMutationId).toBe(3);
   });
 
+  it('S-2: commands decided together (an agreement and its sign-in) are queued each with its own counter and events, in one write', async () => {
+    const store = await open(new IDBFactory());
+    await store.sync.appendCommand([ev(1)], { type: 'X', now: 1 });
+    const r = await store.sync.appendCommands(
+      [ev(2), ev(3), ev(4), ev(5, 'sig')],
+      [
+        { command: { type: 'SignConfidentialityAgreement', now: 7 }, decided: 1 },
+        { command: { type: 'SignIn', now: 7 }, decided: 2 },
+      ],
+    );
+    expect(r.mutation).toBe(2);
+    expect(ids(r.appended)).toEqual(['e2', 'e3', 'e4', 'e5']);
+    const pending = await store.sync.mutations('pending');
+    expect(pending.map((m) => [m.id, (m.command as { type: string }).type, m.positions])).toEqual([
+      [1, 'X', [1]],
+      [2, 'SignConfidentialityAgreement', [2]],
+      [3, 'SignIn', [3, 4]],
+    ]);
+    // The attachment (the drawn signature) is no command's decision: it stays when they retire.
+    expect((await store.sync.meta()).nextMutationId).toBe(4);
+  });
+
   it("S-5: a step appends the hub's events, retires what it replaced, decides pending again after them", async () => {
     const factory = new IDBFactory();
     const store = await open(factory);

@@ -80,6 +80,19 @@ export interface SyncLog<E extends DomainEvent = DomainEvent> {
     decided?: number,
   ): Promise<{ readonly appended: readonly StoredEvent<E>[]; readonly mutation: number }>;
   /**
+   * Appends the events of several commands decided together (an agreement and the sign-in it
+   * allows, an import) and queues each command for the hub with its own counter, in order, all in
+   * one transaction: the hub decides each one, as the door did.
+   *
+   * @param events - each command's events in turn, then any attachments
+   * @param commands - the commands in order, each with how many of `events` its decision made
+   * @returns the events as written, and the first command's counter
+   */
+  appendCommands(
+    events: readonly NewEvent<E>[],
+    commands: readonly { readonly command: unknown; readonly decided: number }[],
+  ): Promise<{ readonly appended: readonly StoredEvent<E>[]; readonly mutation: number }>;
+  /**
    * @param status - which
    * @returns the commands in that status, by counter
    */
@@ -218,25 +231,36 @@ export function idbSyncLog<E extends DomainEvent>(
   const strict = { durability: 'strict' } as const;
   return {
     appendCommand(events, command, decided = events.length) {
+      return this.appendCommands(events, [{ command, decided }]);
+    },
+
+    appendCommands(events, commands) {
       const batch = validateBatch(events) as NewEvent<E>[];
       return guard(async () => {
         const tx = db.transaction(['events', 'mutations', 'sync'], 'readwrite', strict);
         const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
         const outcome = await addAll(unwrap(tx.objectStore('events')), batch.map(recordOf));
-        const positions = outcome.filter((o): o is number => typeof o === 'number');
         const id = meta.nextMutationId;
-        const now = (command as { now?: unknown } | null)?.now;
-        quiet(tx.objectStore('sync').put({ ...meta, nextMutationId: id + 1 }));
-        quiet(
-          tx.objectStore('mutations').add({
-            id,
-            command,
-            at: typeof now === 'number' ? now : 0,
-            positions: positions.slice(0, decided),
-            status: 'pending',
-          }),
-        );
+        quiet(tx.objectStore('sync').put({ ...meta, nextMutationId: id + commands.length }));
+        let from = 0;
+        commands.forEach(({ command, decided }, i) => {
+          const now = (command as { now?: unknown } | null)?.now;
+          const positions = outcome
+            .slice(from, from + decided)
+            .filter((o): o is number => typeof o === 'number');
+          from += decided;
+          quiet(
+            tx.objectStore('mutations').add({
+              id: id + i,
+              command,
+              at: typeof now === 'number' ? now : 0,
+              positions,
+              status: 'pending',
+            }),
+          );
+        });
         await tx.done;
+        const positions = outcome.filter((o): o is number => typeof o === 'number');
         announce(positions, false);
         const appended = batch.flatMap((e, i) => {
           const o = outcome[i];
@@ -293,11 +317,19 @@ export function idbSyncLog<E extends DomainEvent>(
         id: r.id,
         events: validateBatch(r.events) as NewEvent<E>[],
       }));
+      // A step that only appends the hub's events (a catch-up's page, a poke) holds nothing a
+      // person did at this door: the hub has it all. Its transaction is still all or nothing, the
+      // cursor with the events, but it need not wait for the disk (a power cut loses the step
+      // whole, and the next pull brings it again). A step that settles or decides a tap is strict.
+      const durability =
+        step.settle.length === 0 && rebase.length === 0
+          ? ({ durability: 'relaxed' } as const)
+          : strict;
       return guard(async () => {
         const tx = db.transaction(
           ['events', 'mutations', 'sync', 'retired', 'projections'],
           'readwrite',
-          strict,
+          durability,
         );
         const mutations = tx.objectStore('mutations');
         const touched = [...step.settle.map((s) => s.id), ...rebase.map((r) => r.id)];
@@ -306,7 +338,6 @@ export function idbSyncLog<E extends DomainEvent>(
           if (r !== undefined) records.set(r.id, r);
         }
         const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
-        const projections = await tx.objectStore('projections').getAll();
         const raw = unwrap(tx.objectStore('events'));
         // The hub's events first, then each pending command's new decision after them.
         const hubOutcome = await addAll(raw, hub.map(recordOf));
@@ -344,10 +375,13 @@ export function idbSyncLog<E extends DomainEvent>(
         }
         const retiredStore = tx.objectStore('retired');
         for (const r of retiring) quiet(retiredStore.put(r));
-        // A saved state that folded a retired event is no longer the log's: fold it again.
-        const first = Math.min(...retiring.map((r) => r.position));
-        for (const p of projections) {
-          if (p.position >= first) quiet(tx.objectStore('projections').delete(p.name));
+        // A saved state that folded a retired event is no longer the log's: fold it again. (Read
+        // only then: the whole state's snapshot is large.)
+        if (retiring.length > 0) {
+          const first = Math.min(...retiring.map((r) => r.position));
+          for (const p of await tx.objectStore('projections').getAll()) {
+            if (p.position >= first) quiet(tx.objectStore('projections').delete(p.name));
+          }
         }
         quiet(
           tx.objectStore('sync').put({

@@ -27,6 +27,7 @@ import { untyped } from '../testing/untyped.js';
 import { createMeetingDecider } from './meeting-decider.js';
 import type { MeetingEvent } from './meeting-events.js';
 import { foldMeetingEvents } from './meeting-state.js';
+import { SIGNATURE_MAX_CHARS } from './signature.js';
 
 type Decider = typeof decider;
 const plainDecider = decider;
@@ -159,6 +160,19 @@ describe('R-8: the confidentiality agreement', () => {
     });
     const [named] = events(decideAfter(secret, sign(li, { meetingId: 'm1' })));
     expect(named).toMatchObject({ meetingId: 'm1' });
+  });
+
+  it('R-8: the drawn signature travels with the agreement, as a path of at most 8,000 characters; anything else is refused and names the field', () => {
+    const path = 'M120 80l3 4 5 -2 0 7M400 90l-6 12';
+    const [signed] = events(decideAfter(secret, sign(li, { meetingId: 'm1', signature: path })));
+    expect(signed).toMatchObject({ signatureRef: 'sig/1.png', signature: path });
+    const long = `M1 1l${Array.from({ length: 2_000 }, () => '1 1').join(' ')}`;
+    expect(long.length).toBeGreaterThan(SIGNATURE_MAX_CHARS);
+    for (const bad of ['', 'data:image/png;base64,AAAA', 'M1 1 L2 2', 'M1 1l2', long, 42]) {
+      const r = rejection(decideAfter(secret, sign(li, { signature: bad })));
+      expect(r).toMatchObject({ rule: 'R-8', code: 'command.malformed' });
+      expect(JSON.stringify(r.data)).toContain('signature');
+    }
   });
 
   it('R-8: the version that counts is the one in force for the meeting’s kind; without a meeting, the site’s', () => {

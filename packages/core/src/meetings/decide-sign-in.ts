@@ -115,6 +115,7 @@ export function signAgreement(
       personId: c.personId,
       version: c.version,
       signatureRef: c.signatureRef,
+      ...(c.signature === undefined ? {} : { signature: c.signature }),
       ...(c.meetingId === undefined ? {} : { meetingId: c.meetingId }),
       by: c.actor.id,
       at: c.now,

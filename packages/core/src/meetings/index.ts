@@ -28,6 +28,7 @@ export type { Invitation, InvitationAnswer, InvitationStatus, Partstat } from '.
 export { OUTCOME_KINDS, URGENCIES } from './outcome.js';
 export type { Outcome, OutcomeKind, Urgency, Work } from './outcome.js';
 export { isSignedIn } from './sign-in.js';
+export { SIGNATURE_BOX, SIGNATURE_MAX_CHARS, signaturePath } from './signature.js';
 export type { SignInEntry } from './sign-in.js';
 export { NOTICE_KINDS, MINUTES_NOTICE_KINDS, noticeId } from './notice.js';
 export type { Notice, NoticeKind, NoticeIssued } from './notice.js';

@@ -13,6 +13,7 @@ import {
 import { commandBase as base, localDateText } from './command-base.js';
 import { INVITATION_ANSWERS } from './invitation.js';
 import { OUTCOME_KINDS, URGENCIES } from './outcome.js';
+import { signaturePath } from './signature.js';
 
 const people = listOf(id(), { max: 500, unique: true });
 const agendaItem = object({
@@ -102,6 +103,8 @@ export const MEETING_COMMAND_SHAPES = {
     personId: id(),
     version: int(1, 10_000),
     signatureRef: text(),
+    /** The signature itself, as drawn, so that the hub keeps it with the agreement. */
+    signature: optional(signaturePath()),
     meetingId: optional(id()),
   }),
   RecordOutcome: object({

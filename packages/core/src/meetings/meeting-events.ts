@@ -125,14 +125,16 @@ export interface SignedOut {
   readonly at: Instant;
 }
 /**
- * A person signed a version of the confidentiality agreement (R-8). The drawn signature is stored
- * elsewhere; `signatureRef` points to it.
+ * A person signed a version of the confidentiality agreement (R-8). `signatureRef` names the drawn
+ * signature; `signature` is the drawing itself when the command carried it (an SVG path, see
+ * `signaturePath`), so that the hub's log keeps it.
  */
 export interface ConfidentialityAgreementSigned {
   readonly type: 'ConfidentialityAgreementSigned';
   readonly personId: string;
   readonly version: number;
   readonly signatureRef: string;
+  readonly signature?: string;
   /** The meeting at whose door it was signed, if any. */
   readonly meetingId?: string;
   readonly by: string;

@@ -8,99 +8,32 @@ import { openHub, type Hub } from '../hub.js';
 import type { FeedEvent, MutationOutcome } from '../hub-types.js';
 import type { HubRejection } from '../hub-rejection.js';
 import type { Principal } from '../principal.js';
+import type {
+  Bilingual,
+  FeedReply,
+  MutationResult,
+  PullReply,
+  PullRequest,
+  PushReply,
+  PushRequest,
+  WireEvent,
+} from '@huiyi/core/sync-protocol';
 
 export type { Principal };
 
-/** An event on the wire: the core's stored event, its global position, and where it came from. */
-export interface WireEvent {
-  readonly id: string;
-  readonly stream: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly now: number;
-  readonly who: string;
-  readonly device: string;
-  readonly position: number;
-  readonly streamVersion: number;
-  readonly roomId: string | null;
-  readonly clientId: string | null;
-  readonly mutationId: number | null;
-}
-
-/** A bilingual message. */
-export interface Bilingual {
-  readonly 'zh-CN': string;
-  readonly en: string;
-}
-
-/** A rejection as the core writes it (`{ kind, rule, code, data, message }`). */
-export interface RejectionJson {
-  readonly kind: 'rejection';
-  readonly rule: string;
-  readonly code: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly message: Bilingual;
-}
-
-/** One mutation of a push: a counter that grows by one per client, and a core command. */
-export interface Mutation {
-  readonly id: number;
-  readonly command: Readonly<Record<string, unknown>>;
-}
-
-/** What a client pushes. */
-export interface PushRequest {
-  readonly clientId: string;
-  readonly clientClock: number;
-  readonly mutations: readonly Mutation[];
-}
-
-/** How one mutation ended. */
-export interface MutationResult {
-  readonly id: number;
-  readonly status: 'applied' | 'refused' | 'duplicate' | 'waiting';
-  readonly events?: readonly WireEvent[];
-  readonly rejection?: RejectionJson;
-}
-
-/** The hub's answer to a push. */
-export interface PushReply {
-  readonly lastMutationId: number;
-  readonly hubTime: number;
-  readonly clock: { readonly skewMs: number; readonly status: 'ok' | 'bounded' | 'refused' };
-  readonly results: readonly MutationResult[];
-}
-
-/** What a client asks to pull. */
-export interface PullRequest {
-  readonly cursor?: string;
-  readonly limit?: number;
-  /** The client whose counter and refusals to read. */
-  readonly clientId?: string;
-  /** Refusals after this mutation id (default 0). */
-  readonly sinceMutationId?: number;
-}
-
-/** A page of what is new for a principal. */
-export interface PullReply {
-  readonly cursor: string;
-  readonly events: readonly WireEvent[];
-  readonly hasMore: boolean;
-  readonly lastMutationIds: Readonly<Record<string, number>>;
-  readonly refusals: readonly {
-    readonly clientId: string;
-    readonly id: number;
-    readonly rejection: RejectionJson;
-  }[];
-  readonly hubTime: number;
-}
-
-/** A page of the dealership's whole feed. */
-export interface FeedReply {
-  readonly events: readonly WireEvent[];
-  readonly checkpoint: string;
-  readonly hasMore: boolean;
-}
+// The wire's shapes are the protocol's, one description for the hub and the door.
+export type {
+  Bilingual,
+  FeedReply,
+  Mutation,
+  MutationResult,
+  PullReply,
+  PullRequest,
+  PushReply,
+  PushRequest,
+  RejectionJson,
+  WireEvent,
+} from '@huiyi/core/sync-protocol';
 
 /** What was committed, for the live channel's pokes: the rooms it touched, and whether it touched
  * what every door reads (the people directory, the policy). */
