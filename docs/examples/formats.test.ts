@@ -103,7 +103,13 @@ it('K-3: the example event log is what the code writes (UPDATE_EXAMPLES=1 rewrit
 });
 
 // #region read-log
-import { checkStoredEvent, foldBookingEvents, isBookingEvent, type StoredEvent } from '@huiyi/core';
+import {
+  checkStoredEvent,
+  foldBookingEvents,
+  initialBookingState,
+  isBookingEvent,
+  type StoredEvent,
+} from '@huiyi/core';
 
 /** Reads a file exported from a kiosk (设置 → 导出事件日志), checking every event on the way in. */
 function readEventLog(text: string): StoredEvent[] {
@@ -118,7 +124,10 @@ function readEventLog(text: string): StoredEvent[] {
 }
 
 const events = readEventLog(readFileSync(data('event-log.json'), 'utf8'));
-const bookings = foldBookingEvents(events.map((e) => e.data).filter(isBookingEvent));
+const bookings = foldBookingEvents(
+  initialBookingState,
+  events.map((e) => e.data).filter(isBookingEvent),
+);
 // #endregion read-log
 
 it('K-3: an exported log reads back into the same state', () => {

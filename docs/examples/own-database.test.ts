@@ -7,6 +7,7 @@ import {
   envelope,
   eventIdFactory,
   foldBookingEvents,
+  initialBookingState,
   parseBookingCommand,
   streamOf,
   type Actor,
@@ -22,7 +23,10 @@ const decider = createBookingDecider();
 
 /** Decide a command against the state your rows fold to; store what it decided. */
 function handle(command: { now: number; actor: Actor } & Record<string, unknown>) {
-  const state: BookingState = foldBookingEvents([...table.values()].map((row) => row.data));
+  const state: BookingState = foldBookingEvents(
+    initialBookingState,
+    [...table.values()].map((row) => row.data),
+  );
   const parsed = parseBookingCommand(command); // from outside: the typed command, or why not
   const result = parsed.ok ? decider.decide(parsed.value, state) : parsed;
   if (!result.ok) return result.rejection; // nothing to store; show result.rejection.message

@@ -14,6 +14,7 @@ import {
   createBookingDecider,
   createUpkeepDecider,
   foldUpkeepEvents,
+  initialUpkeepState,
   parseBookingCommand,
   parseUpkeepCommand,
   type UpkeepLogEvent,
@@ -25,7 +26,7 @@ const log: UpkeepLogEvent[] = []; // the streams room:<roomId>: both deciders ap
 
 /** Booking commands to the rooms decider, upkeep commands to the upkeep decider. */
 function tell(decider: 'rooms' | 'upkeep', input: Record<string, unknown>) {
-  const state = foldUpkeepEvents(log); // the upkeep state holds the rooms state: state.rooms
+  const state = foldUpkeepEvents(initialUpkeepState, log); // the upkeep state holds the rooms state: state.rooms
   const booking = parseBookingCommand(input);
   const command = parseUpkeepCommand(input);
   const result =

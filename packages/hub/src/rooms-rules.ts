@@ -67,7 +67,7 @@ export function roomsHubDecider(
     initialState: decider.initialState,
     parse: parseBookingCommand,
     decide: (command, state) => decider.decide(command, state),
-    fold: (events, state) => (events.length === 0 ? state : foldBookingEvents(events, state)),
+    fold: (events, state) => (events.length === 0 ? state : foldBookingEvents(state, events)),
     streamOf: bookingStreamOf,
     roomOf: (command) => roomOfBookingCommand(command),
   };

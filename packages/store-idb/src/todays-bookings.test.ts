@@ -1,6 +1,7 @@
 import {
   HOUR,
   foldBookingEvents,
+  initialBookingState,
   startOfLocalDay,
   toInstant,
   type Booking,
@@ -11,7 +12,10 @@ import { ROOM, roomLog } from '../test/year-of-bookings.js';
 import { todaysBookings } from './todays-bookings.js';
 
 const log = roomLog(25);
-const state = foldBookingEvents(log.events.map((e) => e.data));
+const state = foldBookingEvents(
+  initialBookingState,
+  log.events.map((e) => e.data),
+);
 
 const b = (id: string, start: number, end: number): Booking => ({
   id,
@@ -63,7 +67,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
         at: monday,
       },
     ];
-    const s = foldBookingEvents(events);
+    const s = foldBookingEvents(initialBookingState, events);
     expect(todaysBookings(s, 'A', monday + 12 * HOUR).map((x) => x.id)).toEqual(['late']);
     expect(todaysBookings(s, 'A', monday + 36 * HOUR).map((x) => x.id)).toEqual(['late']);
   });
@@ -81,7 +85,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
       },
       { type: 'RoomBooked', roomId: 'A', booking: b('next', day + 23 * HOUR, day + 24 * HOUR) },
     ];
-    const s = foldBookingEvents(events);
+    const s = foldBookingEvents(initialBookingState, events);
     expect(todaysBookings(s, 'A', day + HOUR, zone).map((x) => x.id)).toEqual(['last']);
   });
 });

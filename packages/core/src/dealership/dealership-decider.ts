@@ -72,11 +72,11 @@ export interface DealershipDecider extends Decider<
   /**
    * Folds many events at once: each context's fold runs once ({@link foldDealershipEvents}).
    *
+   * @param state - the state to start from (`initialState` for a whole log)
    * @param events - events in log order
-   * @param state - where to start (default: the initial state)
    * @returns the new state
    */
-  fold(events: Iterable<DealershipEvent>, state?: DealershipState): DealershipState;
+  fold(state: DealershipState, events: Iterable<DealershipEvent>): DealershipState;
   /** The stream an event belongs to ({@link streamOf}). */
   readonly streamOf: typeof streamOf;
   /** The room a command concerns, if any ({@link roomOfCommand}). */
@@ -139,7 +139,7 @@ function defaultCalendar(): WorkingCalendar {
  * const dealership = createDealershipDecider();
  * let state = dealership.initialState;
  * const r = dealership.decide({ type: 'RegisterRoom', now, actor: admin, room }, state);
- * if (r.ok) state = dealership.fold(r.value, state);
+ * if (r.ok) state = dealership.fold(state, r.value);
  * r.ok && r.value.map(dealership.streamOf) // => ['room:A']
  */
 export function createDealershipDecider(options: DealershipOptions = {}): DealershipDecider {
@@ -179,7 +179,7 @@ export function createDealershipDecider(options: DealershipOptions = {}): Dealer
     initialState: initialDealershipState,
     decide,
     evolve: evolveDealership,
-    fold: (events, state = initialDealershipState) => foldDealershipEvents(events, state),
+    fold: foldDealershipEvents,
     parse: parseDealershipCommand,
     streamOf,
     roomOfCommand,

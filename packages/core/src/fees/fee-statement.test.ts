@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toInstant } from '../time/zone.js';
 import { feeStatement } from './fee-statement.js';
-import { foldFeeEvents } from './fee-state.js';
+import { foldFeeEvents, initialFeeState } from './fee-state.js';
 import { admin, at, li, play, request, tariffA, tariffed, wang } from './fixtures.test-helpers.js';
 import { statementPeriodOf } from './statement-period.js';
 
@@ -56,7 +56,7 @@ const log = play(
   }),
   { type: 'CheckIn', now: december, actor: wang, roomId: 'A', bookingId: 'b4' },
 );
-const state = foldFeeEvents(log);
+const state = foldFeeEvents(initialFeeState, log);
 const november = statementPeriodOf(at(9), 'month');
 
 describe('R-12: the public statement', () => {

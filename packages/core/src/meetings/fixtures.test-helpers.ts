@@ -88,7 +88,7 @@ export function history(...commands: Record<string, unknown>[]): {
   for (const c of commands) {
     const es = events(decider.decide(c, state));
     log.push(...es);
-    state = foldMeetingEvents(es, state);
+    state = foldMeetingEvents(state, es);
   }
   return { log, state };
 }

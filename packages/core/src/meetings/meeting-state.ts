@@ -190,15 +190,15 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
  * Folds many events into the state at once: each touched meeting is copied once, so a meeting's
  * whole log folds in linear time. Events for an unknown meeting are ignored.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no meetings)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldMeetingEvents([{ type: 'MeetingPlanned', meetingId: 'm1', plan, by: 'li', at }]).meetings.get('m1')?.status // => 'draft'
+ * foldMeetingEvents(initialMeetingState, [{ type: 'MeetingPlanned', meetingId: 'm1', plan, by: 'li', at }]).meetings.get('m1')?.status // => 'draft'
  */
 export function foldMeetingEvents(
+  state: MeetingState,
   events: Iterable<MeetingEvent>,
-  state: MeetingState = initialMeetingState,
 ): MeetingState {
   const drafts = new Map<string, Draft>();
   let agreements: Map<string, readonly SignedAgreement[]> | undefined;
@@ -241,5 +241,5 @@ export function foldMeetingEvents(
  * evolveMeetings(initialMeetingState, planned).meetings.size // => 1
  */
 export function evolveMeetings(state: MeetingState, event: MeetingEvent): MeetingState {
-  return foldMeetingEvents([event], state);
+  return foldMeetingEvents(state, [event]);
 }

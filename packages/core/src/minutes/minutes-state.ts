@@ -120,15 +120,15 @@ function opening(e: MinutesEvent): Draft | undefined {
  * Folds many events into the state at once: each touched meeting's minutes are copied once.
  * Events for minutes never opened are ignored.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no minutes)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldMinutesEvents([drafted]).minutes.get('m1')?.versions.length // => 1
+ * foldMinutesEvents(initialMinutesState, [drafted]).minutes.get('m1')?.versions.length // => 1
  */
 export function foldMinutesEvents(
+  state: MinutesState,
   events: Iterable<MinutesEvent>,
-  state: MinutesState = initialMinutesState,
 ): MinutesState {
   const drafts = new Map<string, Draft>();
   for (const e of events) {
@@ -157,5 +157,5 @@ export function foldMinutesEvents(
  * evolveMinutes(initialMinutesState, drafted).minutes.size // => 1
  */
 export function evolveMinutes(state: MinutesState, event: MinutesEvent): MinutesState {
-  return foldMinutesEvents([event], state);
+  return foldMinutesEvents(state, [event]);
 }

@@ -33,6 +33,7 @@ import { bookingRejections as why } from './booking-rejections.js';
 import {
   evolveBookings,
   foldBookingEvents,
+  initialBookingState,
   type BookingState,
   type RoomState,
 } from './booking-state.js';
@@ -145,7 +146,11 @@ function makeBookingDecider(
     if (!parsed.ok) return parsed;
     return decideCommand(parsed.value, state, policy, series?.decide);
   };
-  return { initialState: foldBookingEvents([]), decide, evolve: evolveBookings };
+  return {
+    initialState: foldBookingEvents(initialBookingState, []),
+    decide,
+    evolve: evolveBookings,
+  };
 }
 
 function decideSeriesWith(

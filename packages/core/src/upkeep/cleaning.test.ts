@@ -3,9 +3,9 @@ import { startOfLocalDay, toInstant } from '../time/zone.js';
 import { admin, at, given, kiosk, play, siteLog, wang } from './fixtures.test-helpers.js';
 import { overdueCleanings, overdueFrom } from './overdue.js';
 import { openCleaningProblems } from './upkeep-queries.js';
-import { foldUpkeepEvents, roomUpkeep } from './upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState, roomUpkeep } from './upkeep-state.js';
 
-const state = (log = siteLog) => foldUpkeepEvents(log);
+const state = (log = siteLog) => foldUpkeepEvents(initialUpkeepState, log);
 const clean = (over: Record<string, unknown> = {}) => ({
   type: 'RecordCleaning',
   now: at(15),

@@ -20,13 +20,13 @@ import {
   wang,
 } from './fixtures.test-helpers.js';
 import { createUpkeepDecider } from './upkeep-decider.js';
-import { foldUpkeepEvents } from './upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState } from './upkeep-state.js';
 import { overdueInspections } from './overdue.js';
 import { checklistFor, faultyEquipment, powerOffPending } from './upkeep-queries.js';
 import { isUpkeepOwnEvent, upkeepStreamOf } from './upkeep-events.js';
 import { faultWarnings } from './fault-warnings.js';
 
-const state = (log = siteLog) => foldUpkeepEvents(log);
+const state = (log = siteLog) => foldUpkeepEvents(initialUpkeepState, log);
 const inspect = (over: Record<string, unknown> = {}) => ({
   type: 'RecordInspection',
   now: at(8),
@@ -216,14 +216,17 @@ describe('R-7: overdue inspections', () => {
       ['D', 'D-proj2'],
       ['D', 'D-mic'],
     ] as const) {
-      const r = d.decide(inspect({ roomId, equipmentId }), foldUpkeepEvents(log));
+      const r = d.decide(
+        inspect({ roomId, equipmentId }),
+        foldUpkeepEvents(initialUpkeepState, log),
+      );
       log = [...log, ...eventsOf(r)];
     }
     const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 });
     // Rooms B and C were never inspected: overdue whatever the interval. Of the rest, D's items
     // (daily) are overdue on Wednesday; A's (weekly) are not.
     const inspected = (now: number, policy?: Parameters<typeof overdueInspections>[2]) =>
-      overdueInspections(foldUpkeepEvents(log), now, policy)
+      overdueInspections(foldUpkeepEvents(initialUpkeepState, log), now, policy)
         .filter((o) => o.lastInspectedAt !== undefined)
         .map((o) => o.equipmentId);
     expect(inspected(wednesday, parametersIn(policy))).toEqual(['D-proj1', 'D-proj2', 'D-mic']);
@@ -634,7 +637,7 @@ describe('R-7: what the admin screen asks', () => {
     expect(isUpkeepOwnEvent({ type: 'RoomBooked' })).toBe(false);
     // Events of other contexts in the same log are left alone.
     const s = state(log);
-    expect(foldUpkeepEvents([{ type: 'NoticeIssued' } as never], s)).toBe(s);
+    expect(foldUpkeepEvents(s, [{ type: 'NoticeIssued' } as never])).toBe(s);
   });
 });
 

@@ -179,15 +179,15 @@ function apply(d: Draft, e: UpkeepEvent): void {
  * (with its own fold), the upkeep events and the faults into each room's upkeep; each touched room
  * is copied once. Events for a room never registered, and events of other contexts, are ignored.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no rooms)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldUpkeepEvents([{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
+ * foldUpkeepEvents(initialUpkeepState, [{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
  */
 export function foldUpkeepEvents(
+  state: UpkeepState,
   events: Iterable<UpkeepLogEvent>,
-  state: UpkeepState = initialUpkeepState,
 ): UpkeepState {
   const roomEvents: BookingEvent[] = [];
   const registered = new Set<string>();
@@ -207,7 +207,7 @@ export function foldUpkeepEvents(
     }
     apply(d, e);
   }
-  const rooms = roomEvents.length > 0 ? foldBookingEvents(roomEvents, state.rooms) : state.rooms;
+  const rooms = roomEvents.length > 0 ? foldBookingEvents(state.rooms, roomEvents) : state.rooms;
   if (drafts.size === 0) return rooms === state.rooms ? state : { rooms, upkeep: state.upkeep };
   const upkeep = new Map(state.upkeep);
   for (const [roomId, d] of drafts) upkeep.set(roomId, freeze(d));
@@ -224,7 +224,7 @@ export function foldUpkeepEvents(
  * evolveUpkeep(initialUpkeepState, { type: 'RoomRegistered', roomId: 'A', room }).rooms.rooms.size // => 1
  */
 export function evolveUpkeep(state: UpkeepState, event: UpkeepLogEvent): UpkeepState {
-  return foldUpkeepEvents([event], state);
+  return foldUpkeepEvents(state, [event]);
 }
 
 /**
