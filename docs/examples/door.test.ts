@@ -128,7 +128,7 @@ it('R-7: a fault reported at the door, through the upkeep decider, warns a later
     ok: true,
     value: [
       { type: 'EquipmentFaultReported', equipmentId: 'A-proj' },
-      { type: 'FaultWarningIssued', bookingId: 'b2', to: 'li' },
+      { type: 'FaultWarningIssued', bookingId: 'b2', to: { personId: 'li' } },
     ],
   });
 });

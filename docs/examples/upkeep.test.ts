@@ -82,7 +82,7 @@ it('R-7, R-2: one fault, reported at the door, refused by the rooms decider', ()
     value: [
       { type: 'EquipmentFaultReported', equipmentId: 'A-proj' }, // the rooms context's own event
       { type: 'ChecklistCompleted', bookingId: 'b1' },
-      { type: 'FaultWarningIssued', bookingId: 'b2', to: 'li' }, // a later booking needing it
+      { type: 'FaultWarningIssued', bookingId: 'b2', to: { personId: 'li' } }, // a later booking needing it
     ],
   });
   // The rooms decider folds that same event: nobody gets the projector until it is repaired.

@@ -1,6 +1,6 @@
 import type { Action, Escalation } from './action.js';
 import type { ActionEvent } from './action-events.js';
-import { recipientKey } from './action-notice.js';
+import { recipientKey } from '../people/recipient.js';
 import type { LedgerEntry } from './ledger.js';
 
 /** Every action, and every person's ledger (F-7). */

@@ -197,7 +197,13 @@ describe('S-1, S-3: streams and rooms', () => {
     const published: DealershipEvent = {
       type: 'NoticeIssued',
       meetingId: 'm1',
-      notice: { noticeId: 'n', kind: 'minutes-published', to: 'li', meetingId: 'm1', data: {} },
+      notice: {
+        noticeId: 'n',
+        kind: 'minutes-published',
+        to: { personId: 'li' },
+        meetingId: 'm1',
+        data: {},
+      },
     };
     expect([eventContext(published), streamOf(published)]).toEqual(['minutes', 'minutes:m1']);
     const invited: DealershipEvent = {

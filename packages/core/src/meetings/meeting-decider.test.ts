@@ -1,3 +1,4 @@
+import { recipientKey } from '../people/recipient.js';
 import { describe, expect, it } from 'vitest';
 import { untyped } from '../testing/untyped.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
@@ -216,7 +217,7 @@ describe('M-3: invitations', () => {
       by: 'ma',
       at: PLANNED,
     });
-    expect(notices(es).map((n) => [n.kind, n.to, n.noticeId])).toEqual(
+    expect(notices(es).map((n) => [n.kind, recipientKey(n.to), n.noticeId])).toEqual(
       INVITEES.map((p) => ['invitation', p, `m1:invitation:${p}:1`]),
     );
     expect(notices(es)[0]?.data).toMatchObject({
@@ -277,7 +278,7 @@ describe('M-3: invitations', () => {
     expect(notices(es)).toEqual([
       expect.objectContaining({
         kind: 'invitation',
-        to: 'qian',
+        to: { personId: 'qian' },
         noticeId: 'm1:invitation:qian:1',
         data: expect.objectContaining({ delegatedFrom: 'wang' }),
       }),

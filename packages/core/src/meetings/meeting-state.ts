@@ -2,7 +2,7 @@ import type { Instant } from '../time/instant.js';
 import type { Invitation } from './invitation.js';
 import { PLAN_KEYS, type ItemRun, type Meeting, type MeetingPlan } from './meeting.js';
 import type { MeetingEvent } from './meeting-events.js';
-import { countKey } from './notice.js';
+import { noticeCountKey } from './notice.js';
 import type { Outcome } from './outcome.js';
 import { isSignedIn, type SignInEntry } from './sign-in.js';
 
@@ -172,7 +172,7 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
       d.closedAt = e.at;
       return;
     case 'NoticeIssued': {
-      const key = countKey(e.notice.kind, e.notice.to);
+      const key = noticeCountKey(e.notice);
       d.noticeCounts.set(key, (d.noticeCounts.get(key) ?? 0) + 1);
       return;
     }

@@ -184,7 +184,7 @@ describe('N-5: flagging late minutes', () => {
         notice: {
           noticeId: 'm1:reminder:liu:1',
           kind: 'reminder',
-          to: 'liu',
+          to: { personId: 'liu' },
           meetingId: 'm1',
           data: { due: DUE },
         },

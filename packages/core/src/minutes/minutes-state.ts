@@ -1,4 +1,4 @@
-import { countKey } from '../meetings/notice.js';
+import { noticeCountKey } from '../meetings/notice.js';
 import type { Instant } from '../time/instant.js';
 import type { MeetingFacts } from './meeting-facts.js';
 import type { Minutes, MinutesVersion } from './minutes.js';
@@ -98,7 +98,7 @@ function apply(d: Draft, e: MinutesEvent): void {
       d.lateFlaggedAt = e.at;
       return;
     case 'NoticeIssued': {
-      const key = countKey(e.notice.kind, e.notice.to);
+      const key = noticeCountKey(e.notice);
       d.noticeCounts.set(key, (d.noticeCounts.get(key) ?? 0) + 1);
       return;
     }

@@ -281,8 +281,8 @@ describe('R-7: the checklist at the door', () => {
       type: 'FaultWarningIssued',
       roomId: 'A',
       bookingId: 'b2',
-      to: 'li',
-      warningId: `b2:fault:${at(8, 55)}`,
+      to: { personId: 'li' },
+      noticeId: `b2:fault:${at(8, 55)}`,
       start: at(14),
       faults: [{ equipmentId: 'A-proj', kind: 'projector', note: '无信号', reportedAt: at(8, 55) }],
       at: at(8, 55),
@@ -502,7 +502,7 @@ describe('R-7: faults and warnings', () => {
     const sweep = { type: 'IssueFaultWarnings', now: at(10), actor: admin, roomId: 'A' };
     const warned = given(viaRooms).when(sweep).thenAccepted();
     // At 10:00 only Li's 14:00 booking is still to come.
-    expect(warned).toEqual([expect.objectContaining({ bookingId: 'b2', to: 'li' })]);
+    expect(warned).toEqual([expect.objectContaining({ bookingId: 'b2', to: { personId: 'li' } })]);
     given([...viaRooms, ...warned])
       .when(sweep)
       .thenNothingHappened();
