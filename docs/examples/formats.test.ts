@@ -13,7 +13,7 @@ import {
 import { createMemoryEventStore } from '@huiyi/core/testing';
 
 const data = (name: string) => new URL(`./data/${name}`, import.meta.url);
-const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 });
+const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }, 'Asia/Shanghai');
 let seed = 20261130;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647; // deterministic ids
 

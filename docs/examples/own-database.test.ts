@@ -42,7 +42,7 @@ import { HOUR, MINUTE, toInstant } from '@huiyi/core';
 
 const admin: Actor = { id: 'admin', roles: ['room-admin'] };
 const wang: Actor = { id: 'wang', roles: ['organizer'] };
-const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 });
+const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }, 'Asia/Shanghai');
 const earlier = nine - 2 * HOUR;
 const roomA = {
   id: 'A',

@@ -37,7 +37,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
     const today = todaysBookings(state, 'A', log.today);
     expect(today.map((x) => x.id)).toEqual(['b21', 'b22', 'b23', 'b24', 'b25']);
     expect(log.todayCount).toBe(5);
-    const tuesday = startOfLocalDay({ year: 2026, month: 2, day: 3 });
+    const tuesday = startOfLocalDay({ year: 2026, month: 2, day: 3 }, 'Asia/Shanghai');
     const ids = (from: number) => Array.from({ length: 10 }, (_, i) => `b${from + i}`);
     expect(todaysBookings(state, 'A', tuesday + 23 * HOUR).map((x) => x.id)).toEqual(ids(11));
     expect(todaysBookings(state, 'A', tuesday - 1).map((x) => x.id)).toEqual(ids(1));
@@ -45,7 +45,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
   });
 
   it('leaves out what holds nothing, keeps a meeting across midnight on both days', () => {
-    const monday = toInstant({ year: 2026, month: 2, day: 2, hour: 0, minute: 0 });
+    const monday = toInstant({ year: 2026, month: 2, day: 2, hour: 0, minute: 0 }, 'Asia/Shanghai');
     const events: BookingEvent[] = [
       { type: 'RoomRegistered', roomId: 'A', room: ROOM },
       {

@@ -26,7 +26,7 @@ const items = (c: Charge) => [
   c.cleaningFen,
   ...c.wearFen.map((w) => w.fen),
 ];
-const T = toInstant({ year: 2026, month: 11, day: 30, hour: 8, minute: 0 });
+const T = toInstant({ year: 2026, month: 11, day: 30, hour: 8, minute: 0 }, 'Asia/Shanghai');
 
 describe('R-10: charges as meetings grow longer', () => {
   test.prop([
@@ -115,7 +115,7 @@ const siteArb = fc
   });
 
 /** After every booking has ended. */
-const later = toInstant({ year: 2026, month: 12, day: 5, hour: 9, minute: 0 });
+const later = toInstant({ year: 2026, month: 12, day: 5, hour: 9, minute: 0 }, 'Asia/Shanghai');
 /**
  * A department asking for its own booking, the room admin granting a share of it (or too much) or
  * refusing it.
@@ -276,7 +276,11 @@ describe('R-11, R-12: waivers and the statement under arbitrary commands', () =>
     ([{ log, bookings }, steps], kind) => {
       const state = run(log, steps, bookings);
       for (const at of [T, T + 2 * 24 * 60 * MINUTE]) {
-        const s = feeStatement(state, statementPeriodOf(at, kind), later + 4 * 24 * 60 * MINUTE);
+        const s = feeStatement(
+          state,
+          statementPeriodOf(at, kind, 'Asia/Shanghai'),
+          later + 4 * 24 * 60 * MINUTE,
+        );
         const t = s.totals;
         expect(t.chargesFen).toBe(s.charges.reduce((x, c) => x + c.totalFen, 0));
         expect(t.incomeFen).toBe(t.chargesFen - t.waiversFen);

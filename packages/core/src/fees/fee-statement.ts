@@ -88,7 +88,7 @@ function add(map: Map<string, Tally>, key: string, charge: Fen, waived: Fen): vo
  * @param options - the policy and the department lookup
  * @returns the statement
  * @example
- * feeStatement(state, statementPeriodOf(now, 'month'), now).totals // => { bookings: 3, chargesFen: 33000, waiversFen: 5000, incomeFen: 28000, expensesFen: 35000, balanceFen: -7000 }
+ * feeStatement(state, statementPeriodOf(now, 'month', 'Asia/Shanghai'), now).totals // => { bookings: 3, chargesFen: 33000, waiversFen: 5000, incomeFen: 28000, expensesFen: 35000, balanceFen: -7000 }
  */
 export function feeStatement(
   state: FeeState,

@@ -13,7 +13,7 @@ export { DAY, HOUR, MINUTE };
 
 /** An instant on the wall in Shanghai, December 2026 by default (1 December is a Tuesday). */
 export const at = (day: number, hour: number, minute = 0, month = 12): Instant =>
-  toInstant({ year: 2026, month, day, hour, minute });
+  toInstant({ year: 2026, month, day, hour, minute }, 'Asia/Shanghai');
 
 export const PLANNED = at(30, 8, 0, 11);
 export const START = at(2, 9);

@@ -31,9 +31,12 @@ const resolve = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 /** Tuesday 1 December 09:00, Wednesday 2 and Thursday 3 December 00:00, in Shanghai. */
-const tuesdayAt9 = toInstant({ year: 2026, month: 12, day: 1, hour: 9, minute: 0 });
-const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 });
-const thursday = startOfLocalDay({ year: 2026, month: 12, day: 3 });
+const tuesdayAt9 = toInstant(
+  { year: 2026, month: 12, day: 1, hour: 9, minute: 0 },
+  'Asia/Shanghai',
+);
+const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 }, 'Asia/Shanghai');
+const thursday = startOfLocalDay({ year: 2026, month: 12, day: 3 }, 'Asia/Shanghai');
 
 describe('R-9: cleaning', () => {
   it('R-9: the room admin records a cleaning; anyone else or an unknown room is refused', () => {

@@ -170,7 +170,7 @@ describe('R-7: overdue inspections', () => {
       { roomId: 'A', equipmentId: 'A-screen', kind: 'screen', faulty: false },
     ]);
     // Inspected Monday 30 Nov at 16:00, every 7 days: due Monday 7 Dec, overdue from Tuesday 8 Dec 00:00.
-    const overdue = startOfLocalDay({ year: 2026, month: 12, day: 8 });
+    const overdue = startOfLocalDay({ year: 2026, month: 12, day: 8 }, 'Asia/Shanghai');
     expect(a(overdue - 1)).toHaveLength(1);
     expect(a(overdue)).toEqual([
       {
@@ -183,7 +183,7 @@ describe('R-7: overdue inspections', () => {
       },
       { roomId: 'A', equipmentId: 'A-screen', kind: 'screen', faulty: false },
     ]);
-    expect(localDateOf(overdue)).toEqual({ year: 2026, month: 12, day: 8 });
+    expect(localDateOf(overdue, 'Asia/Shanghai')).toEqual({ year: 2026, month: 12, day: 8 });
   });
 
   it('R-7 / P-3: the interval is the room’s own, from the policy in force', () => {
@@ -222,7 +222,7 @@ describe('R-7: overdue inspections', () => {
       );
       log = [...log, ...eventsOf(r)];
     }
-    const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 });
+    const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 }, 'Asia/Shanghai');
     // Rooms B and C were never inspected: overdue whatever the interval. Of the rest, D's items
     // (daily) are overdue on Wednesday; A's (weekly) are not.
     const inspected = (now: number, policy?: Parameters<typeof overdueInspections>[2]) =>

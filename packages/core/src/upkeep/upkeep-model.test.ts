@@ -156,7 +156,7 @@ function applyToModel(faulty: Set<string>, c: Record<string, unknown>): void {
 }
 
 /** A week later, 09:00–10:00: in the horizon, open, free of the day's bookings. */
-const later = toInstant({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 });
+const later = toInstant({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 }, 'Asia/Shanghai');
 
 function assertFaultsHold(s: UpkeepState, faulty: ReadonlySet<string>, now: number): void {
   const warned = new Set(faultWarnings(s, now).map((w) => `${w.roomId}|${w.bookingId}`));
