@@ -17,18 +17,18 @@ export interface StatementTotals {
 }
 
 /** One room's line of the statement. */
-export interface RoomStatementLine extends StatementTotals {
+export interface RoomStatementRow extends StatementTotals {
   readonly roomId: string;
   readonly roomName: string;
 }
 
 /** One department's line of the statement. */
-export interface DepartmentStatementLine extends StatementTotals {
+export interface DepartmentStatementRow extends StatementTotals {
   readonly department: string;
 }
 
 /** A waiver granted on a charge of the period. */
-export interface WaiverStatementLine {
+export interface WaiverStatementRow {
   readonly waiverId: string;
   readonly bookingId: string;
   readonly roomId: string;
@@ -50,10 +50,10 @@ export interface FeeStatement {
   readonly asOf: Instant;
   readonly charges: readonly Charge[];
   /** Every room, charged or not, in the site's order. */
-  readonly rooms: readonly RoomStatementLine[];
+  readonly rooms: readonly RoomStatementRow[];
   /** Every department charged, by name. */
-  readonly departments: readonly DepartmentStatementLine[];
-  readonly waivers: readonly WaiverStatementLine[];
+  readonly departments: readonly DepartmentStatementRow[];
+  readonly waivers: readonly WaiverStatementRow[];
   /** Expenses spent within the period, oldest first. */
   readonly expenses: readonly Expense[];
   readonly totals: StatementTotals & { readonly expensesFen: Fen; readonly balanceFen: Fen };
@@ -104,7 +104,7 @@ export function feeStatement(
   );
   const byRoom = new Map<string, Tally>();
   const byDepartment = new Map<string, Tally>();
-  const waivers: WaiverStatementLine[] = [];
+  const waivers: WaiverStatementRow[] = [];
   const total = emptyTally();
   for (const c of charges) {
     const w = granted.get(c.bookingId);

@@ -735,7 +735,7 @@ describe('M-6: attendance and excuses', () => {
   it('M-6: attendance is computed from the meeting’s own sign-in log and excuses', () => {
     const run = history(...ranThrough());
     const report = meetingAttendance(run.state.meetings.get('m1')!, DEFAULT_PARAMETERS.meetings)!;
-    expect(Object.fromEntries(report.people.map((p) => [p.personId, p.status]))).toEqual({
+    expect(Object.fromEntries(report.rows.map((p) => [p.personId, p.status]))).toEqual({
       chen: 'on-time',
       liu: 'on-time',
       zhou: 'on-time',
@@ -744,8 +744,8 @@ describe('M-6: attendance and excuses', () => {
       zhao: 'late',
       sun: 'excused',
     });
-    expect(report.people.find((p) => p.personId === 'zhao')).toMatchObject({ lateBy: 5 * MINUTE });
-    expect(report.people.find((p) => p.personId === 'wang')).toMatchObject({
+    expect(report.rows.find((p) => p.personId === 'zhao')).toMatchObject({ lateBy: 5 * MINUTE });
+    expect(report.rows.find((p) => p.personId === 'wang')).toMatchObject({
       leftEarlyBy: 10 * MINUTE,
     });
     expect(report).toMatchObject({

@@ -49,7 +49,7 @@ describe('N-1: the recorder drafts the minutes', () => {
     });
     if (e?.type !== 'MinutesDrafted') throw new Error('drafted');
     expect(
-      Object.fromEntries(e.content.attendance.people.map((p) => [p.personId, p.status])),
+      Object.fromEntries(e.content.attendance.rows.map((p) => [p.personId, p.status])),
     ).toMatchObject({ wang: 'left-early', zhao: 'late', sun: 'excused', chen: 'on-time' });
     expect(e.content.items).toEqual([
       {

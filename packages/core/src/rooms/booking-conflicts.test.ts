@@ -259,7 +259,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
     expect(report.conflicts).toEqual([
       { roomId: 'A', bookingId: 'b', withId: 'a', start: at(9, 30), end: at(10) },
     ]);
-    expect(report.rooms.find((r) => r.roomId === 'A')).toMatchObject({
+    expect(report.rows.find((r) => r.roomId === 'A')).toMatchObject({
       bookings: 2,
       booked: 2 * 3_600_000,
     });
