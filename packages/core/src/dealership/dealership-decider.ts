@@ -5,7 +5,8 @@ import { createMeetingDecider, parseMeetingCommand } from '../meetings/meeting-d
 import { createMinutesDecider, parseMinutesCommand } from '../minutes/minutes-decider.js';
 import { directoryDecider, parseDirectoryCommand } from '../people/directory.js';
 import { parametersIn, type PolicyLookup } from '../policy/policy-at.js';
-import { decidePolicy, parsePolicyCommand } from '../policy/policy-decider.js';
+import { decidePolicy } from '../policy/policy-decider.js';
+import { parsePolicyCommand } from '../policy/parse-policy-command.js';
 import { fail, type Result } from '../rejection/rejection.js';
 import { createBookingDecider, parseBookingCommand } from '../rooms/booking-decider.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
@@ -62,8 +63,8 @@ export interface DealershipDecider extends Decider<
 > {
   /**
    * Reads a command of any context from outside (arbitrary JSON): the typed command, or the same
-   * rejection its context's parse step gives (`command.malformed`, naming the field; a policy
-   * command's is `policy.command-invalid`). Never throws.
+   * rejection its context's parse step gives (`command.malformed`, naming the field). Never
+   * throws.
    *
    * @param input - anything
    * @returns the command or why it is malformed
