@@ -407,7 +407,7 @@ describe('decidePolicy properties', () => {
 describe('P-2: arbitrary JSON is refused, never thrown (the laws every decider keeps)', () => {
   const laws = malformedInputLaws(
     (c) => policyDecider.decide(c as PolicyCommand, initialPolicyState),
-    commandArb as fc.Arbitrary<Record<string, unknown>>,
+    commandArb as unknown as fc.Arbitrary<Record<string, unknown>>,
   );
   it('P-2: anything at all is refused as command.malformed', () => fc.assert(laws.anything));
   it('P-2: a valid command with one field replaced by anything is decided, never thrown', () =>
