@@ -9,7 +9,7 @@ import { decidePolicy } from '../policy/policy-decider.js';
 import { parsePolicyCommand } from '../policy/parse-policy-command.js';
 import { fail, type Result } from '../rejection/rejection.js';
 import { createBookingDecider, parseBookingCommand } from '../rooms/booking-decider.js';
-import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
+import { defaultWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
 import { createUpkeepDecider, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
 import {
   DEALERSHIP_COMMAND_TYPES,
@@ -120,12 +120,6 @@ export function parseDealershipCommand(input: unknown): Result<DealershipCommand
   }
 }
 
-function defaultCalendar(): WorkingCalendar {
-  const cal = createWorkingCalendar();
-  if (!cal.ok) throw new Error(cal.rejection.message.en);
-  return cal.value;
-}
-
 /**
  * Makes the one decider over every context of the dealership: it routes each command to its
  * context's decider (made with the same policy and calendar) and decides it exactly as that
@@ -144,7 +138,7 @@ function defaultCalendar(): WorkingCalendar {
  * r.ok && r.value.map(dealership.streamOf) // => ['room:A']
  */
 export function createDealershipDecider(options: DealershipOptions = {}): DealershipDecider {
-  const calendar = options.calendar ?? defaultCalendar();
+  const calendar = options.calendar ?? defaultWorkingCalendar();
   const policyOf = (state: DealershipState): PolicyLookup =>
     options.policy ?? parametersIn(state.policy);
   const decide = (
