@@ -58,7 +58,7 @@ test('the tarball installs and works from plain Node ESM, with its types', () =>
     [
       "import { toInstant, interval, overlaps, createWorkingCalendar, addWorkingDays } from '@huiyi/core';",
       "import { intervalArb } from '@huiyi/core/testing';",
-      'const t = toInstant({ year: 2026, month: 11, day: 27, hour: 9, minute: 0 });',
+      'const t = toInstant({ year: 2026, month: 11, day: 27, hour: 9, minute: 0 }, "Asia/Shanghai");',
       'const cal = createWorkingCalendar({});',
       'console.log(JSON.stringify({ t, overlaps: overlaps(interval(t, t + 1), interval(t + 1, t + 2)),',
       '  next: addWorkingDays(cal.value, { year: 2026, month: 11, day: 27 }, 1), arb: typeof intervalArb }));',
@@ -76,7 +76,7 @@ test('the tarball installs and works from plain Node ESM, with its types', () =>
     [
       "import { toInstant, checkInterval, type Interval, type Rejection } from '@huiyi/core';",
       "import { intervalArb } from '@huiyi/core/testing';",
-      'const r = checkInterval(toInstant({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }), 0);',
+      'const r = checkInterval(toInstant({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }, "Asia/Shanghai"), 0);',
       'const why: Rejection | Interval = r.ok ? r.value : r.rejection;',
       "const zh: string = 'message' in why ? why.message['zh-CN'] : '';",
       'export const used = [zh, intervalArb];',

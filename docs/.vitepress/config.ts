@@ -40,6 +40,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'Getting started', link: '/guide/getting-started' },
       { text: 'The rules and where they live', link: '/guide/rules' },
       { text: 'Deciders and events', link: '/guide/deciders-and-events' },
+      { text: 'Every command, field by field', link: '/guide/commands' },
       { text: 'One decider for the whole dealership', link: '/guide/dealership' },
       { text: 'Event envelope and file formats', link: '/guide/formats' },
       { text: 'Policy parameters and versions', link: '/guide/policy' },
@@ -48,6 +49,7 @@ const guides: DefaultTheme.SidebarItem[] = [
       { text: 'The kiosk on a tablet', link: '/guide/kiosk' },
       { text: "The hub's HTTP API", link: '/guide/hub' },
       { text: 'Calendars', link: '/guide/calendars' },
+      { text: 'Changes', link: '/guide/changelog' },
     ],
   },
 ];

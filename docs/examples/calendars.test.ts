@@ -23,7 +23,7 @@ const rooms = createBookingDecider();
 const admin: Actor = { id: 'admin', roles: ['room-admin'] };
 const wang: Actor = { id: 'wang', roles: ['organizer'] };
 const at = (day: number, hour: number) =>
-  toInstant({ year: 2026, month: 12, day, hour, minute: 0 });
+  toInstant({ year: 2026, month: 12, day, hour, minute: 0 }, 'Asia/Shanghai');
 const now = at(7, 8); // Monday 7 December 2026, 08:00 in Shanghai
 const open = [{ weekdays: [1, 2, 3, 4, 5], open: '08:00', close: '20:00' }];
 

@@ -21,7 +21,7 @@ function tell(command: DealershipCommand): readonly DealershipEvent[] | Rejectio
   const result = dealership.decide(command, state);
   if (!result.ok) return result.rejection; // nothing changed; show result.rejection.message
   for (const event of result.value) log.push({ stream: dealership.streamOf(event), event });
-  state = dealership.fold(result.value, state);
+  state = dealership.fold(state, result.value);
   return result.value;
 }
 // #endregion glue

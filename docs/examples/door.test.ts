@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import {
   createBookingDecider,
   foldUpkeepEvents,
+  initialUpkeepState,
   parseBookingCommand,
   parseUpkeepCommand,
   type Actor,
@@ -54,7 +55,7 @@ const booking = (bookingId: string, actor: Actor, start: number): RequestBooking
 
 const log: UpkeepLogEvent[] = [];
 function tell(decider: 'bookings' | 'upkeep', input: Record<string, unknown>) {
-  const state = foldUpkeepEvents(log);
+  const state = foldUpkeepEvents(initialUpkeepState, log);
   const booking = parseBookingCommand(input);
   const command = parseUpkeepCommand(input);
   const result =
@@ -72,7 +73,7 @@ tell('bookings', { type: 'RegisterRoom', now: at(1, 8), actor: admin, room });
 
 it('K-2: the door decides one booking as the full decider does, and refuses a series', () => {
   const full = createBookingDecider();
-  const state = foldUpkeepEvents(log).rooms;
+  const state = foldUpkeepEvents(initialUpkeepState, log).rooms;
   expect(state.rooms.get('A')?.room.name).toBe('一号会议室');
   expect(bookings.decide(booking('b1', wang, at(2, 9)), state)).toEqual(
     full.decide(booking('b1', wang, at(2, 9)), state),
@@ -127,7 +128,7 @@ it('R-7: a fault reported at the door, through the upkeep decider, warns a later
     ok: true,
     value: [
       { type: 'EquipmentFaultReported', equipmentId: 'A-proj' },
-      { type: 'FaultWarningIssued', bookingId: 'b2', to: 'li' },
+      { type: 'FaultWarningIssued', bookingId: 'b2', to: { personId: 'li' } },
     ],
   });
 });

@@ -36,7 +36,7 @@ function tell(command: { type: string } & Record<string, unknown>) {
       ? rooms.decide(booking.value, state.rooms)
       : booking;
   if (!result.ok) throw new Error(result.rejection.message.en);
-  state = foldFeeEvents(result.value, state);
+  state = foldFeeEvents(state, result.value);
   return result.value;
 }
 // #endregion fees-state

@@ -13,7 +13,7 @@ import {
 const { decide, evolve, initialState } = createBookingDecider(); // judged by the policy's defaults
 const admin: Actor = { id: 'admin', roles: ['room-admin'] };
 const wang: Actor = { id: 'wang', roles: ['organizer'] };
-const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }); // Asia/Shanghai
+const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }, 'Asia/Shanghai'); // Asia/Shanghai
 const room = {
   id: 'A',
   name: '一号会议室',

@@ -21,7 +21,7 @@ function tell(input: unknown): readonly ActionEvent[] {
   const command = parseActionCommand(input); // the typed command, or command.malformed
   const result = command.ok ? actions.decide(command.value, state) : command;
   if (!result.ok) throw new Error(result.rejection.message.en);
-  state = foldActionEvents(result.value, state);
+  state = foldActionEvents(state, result.value);
   return result.value; // append them to your log; deliver the ActionNoticeIssued ones
 }
 // #endregion open-actions

@@ -13,7 +13,7 @@ import {
 import { createMemoryEventStore } from '@huiyi/core/testing';
 
 const data = (name: string) => new URL(`./data/${name}`, import.meta.url);
-const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 });
+const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }, 'Asia/Shanghai');
 let seed = 20261130;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647; // deterministic ids
 
@@ -103,7 +103,13 @@ it('K-3: the example event log is what the code writes (UPDATE_EXAMPLES=1 rewrit
 });
 
 // #region read-log
-import { checkStoredEvent, foldBookingEvents, isBookingEvent, type StoredEvent } from '@huiyi/core';
+import {
+  checkStoredEvent,
+  foldBookingEvents,
+  initialBookingState,
+  isBookingEvent,
+  type StoredEvent,
+} from '@huiyi/core';
 
 /** Reads a file exported from a kiosk (设置 → 导出事件日志), checking every event on the way in. */
 function readEventLog(text: string): StoredEvent[] {
@@ -118,7 +124,10 @@ function readEventLog(text: string): StoredEvent[] {
 }
 
 const events = readEventLog(readFileSync(data('event-log.json'), 'utf8'));
-const bookings = foldBookingEvents(events.map((e) => e.data).filter(isBookingEvent));
+const bookings = foldBookingEvents(
+  initialBookingState,
+  events.map((e) => e.data).filter(isBookingEvent),
+);
 // #endregion read-log
 
 it('K-3: an exported log reads back into the same state', () => {

@@ -7,7 +7,7 @@ import { openRuntime, type HubEngine } from '../../packages/hub/src/http/engine.
 import { buildServer } from '../../packages/hub/src/http/server.js';
 import type { App } from '../../packages/hub/src/http/context.js';
 
-const now = toInstant({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 });
+const now = toInstant({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 }, 'Asia/Shanghai');
 let hub: HubEngine;
 let app: App;
 let HUB = '';
@@ -84,8 +84,11 @@ describe('the hub, endpoint by endpoint', () => {
             roomId: 'D',
             topic: '配件供应商洽谈',
             headcount: 3,
-            start: toInstant({ year: 2026, month: 12, day: 7, hour: 15, minute: 0 }),
-            end: toInstant({ year: 2026, month: 12, day: 7, hour: 16, minute: 0 }),
+            start: toInstant(
+              { year: 2026, month: 12, day: 7, hour: 15, minute: 0 },
+              'Asia/Shanghai',
+            ),
+            end: toInstant({ year: 2026, month: 12, day: 7, hour: 16, minute: 0 }, 'Asia/Shanghai'),
           },
         },
       ],
@@ -190,8 +193,14 @@ describe('the hub, endpoint by endpoint', () => {
               roomId: 'A',
               topic: '技术培训',
               headcount: 4,
-              start: toInstant({ year: 2026, month: 12, day: 8, hour: 9, minute: 0 }),
-              end: toInstant({ year: 2026, month: 12, day: 8, hour: 10, minute: 0 }),
+              start: toInstant(
+                { year: 2026, month: 12, day: 8, hour: 9, minute: 0 },
+                'Asia/Shanghai',
+              ),
+              end: toInstant(
+                { year: 2026, month: 12, day: 8, hour: 10, minute: 0 },
+                'Asia/Shanghai',
+              ),
             },
           },
         ],

@@ -10,7 +10,7 @@ import { givenFor, run } from '@huiyi/core/testing';
 const meetings = createMeetingDecider();
 // #endregion meeting
 
-const start = toInstant({ year: 2026, month: 12, day: 2, hour: 9, minute: 0 });
+const start = toInstant({ year: 2026, month: 12, day: 2, hour: 9, minute: 0 }, 'Asia/Shanghai');
 const person = (id: string): Actor => ({ id, roles: [] });
 const [ma, chen, liu, zhou] = ['ma', 'chen', 'liu', 'zhou'].map(person) as [
   Actor,

@@ -7,6 +7,7 @@ import {
   envelope,
   eventIdFactory,
   foldBookingEvents,
+  initialBookingState,
   parseBookingCommand,
   streamOf,
   type Actor,
@@ -22,7 +23,10 @@ const decider = createBookingDecider();
 
 /** Decide a command against the state your rows fold to; store what it decided. */
 function handle(command: { now: number; actor: Actor } & Record<string, unknown>) {
-  const state: BookingState = foldBookingEvents([...table.values()].map((row) => row.data));
+  const state: BookingState = foldBookingEvents(
+    initialBookingState,
+    [...table.values()].map((row) => row.data),
+  );
   const parsed = parseBookingCommand(command); // from outside: the typed command, or why not
   const result = parsed.ok ? decider.decide(parsed.value, state) : parsed;
   if (!result.ok) return result.rejection; // nothing to store; show result.rejection.message
@@ -38,7 +42,7 @@ import { HOUR, MINUTE, toInstant } from '@huiyi/core';
 
 const admin: Actor = { id: 'admin', roles: ['room-admin'] };
 const wang: Actor = { id: 'wang', roles: ['organizer'] };
-const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 });
+const nine = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }, 'Asia/Shanghai');
 const earlier = nine - 2 * HOUR;
 const roomA = {
   id: 'A',

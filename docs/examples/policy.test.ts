@@ -15,7 +15,7 @@ import {
 
 const admin = { id: 'admin', roles: ['room-admin'] } as const;
 const boss = { id: 'boss', roles: ['leadership'] } as const;
-const monday = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 });
+const monday = toInstant({ year: 2026, month: 11, day: 30, hour: 9, minute: 0 }, 'Asia/Shanghai');
 
 let policy: PolicyState = initialPolicyState; // version 0: DEFAULT_PARAMETERS
 function tell(command: PolicyCommand) {

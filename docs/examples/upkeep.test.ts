@@ -14,6 +14,7 @@ import {
   createBookingDecider,
   createUpkeepDecider,
   foldUpkeepEvents,
+  initialUpkeepState,
   parseBookingCommand,
   parseUpkeepCommand,
   type UpkeepLogEvent,
@@ -25,7 +26,7 @@ const log: UpkeepLogEvent[] = []; // the streams room:<roomId>: both deciders ap
 
 /** Booking commands to the rooms decider, upkeep commands to the upkeep decider. */
 function tell(decider: 'rooms' | 'upkeep', input: Record<string, unknown>) {
-  const state = foldUpkeepEvents(log); // the upkeep state holds the rooms state: state.rooms
+  const state = foldUpkeepEvents(initialUpkeepState, log); // the upkeep state holds the rooms state: state.rooms
   const booking = parseBookingCommand(input);
   const command = parseUpkeepCommand(input);
   const result =
@@ -81,7 +82,7 @@ it('R-7, R-2: one fault, reported at the door, refused by the rooms decider', ()
     value: [
       { type: 'EquipmentFaultReported', equipmentId: 'A-proj' }, // the rooms context's own event
       { type: 'ChecklistCompleted', bookingId: 'b1' },
-      { type: 'FaultWarningIssued', bookingId: 'b2', to: 'li' }, // a later booking needing it
+      { type: 'FaultWarningIssued', bookingId: 'b2', to: { personId: 'li' } }, // a later booking needing it
     ],
   });
   // The rooms decider folds that same event: nobody gets the projector until it is repaired.

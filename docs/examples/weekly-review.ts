@@ -17,7 +17,7 @@ import { run, untyped } from '@huiyi/core/testing';
 
 /** A wall-clock time in Shanghai, December 2026 (1 December is a Tuesday). */
 export const at = (day: number, hour: number, minute = 0): number =>
-  toInstant({ year: 2026, month: 12, day, hour, minute });
+  toInstant({ year: 2026, month: 12, day, hour, minute }, 'Asia/Shanghai');
 
 const person = (id: string): Actor => ({ id, roles: [] });
 export const ma = person('ma'); // the organizer
@@ -39,7 +39,10 @@ export const NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Monday 30 November, 08:00: when the meeting was planned and scheduled. */
-export const PLANNED = toInstant({ year: 2026, month: 11, day: 30, hour: 8, minute: 0 });
+export const PLANNED = toInstant(
+  { year: 2026, month: 11, day: 30, hour: 8, minute: 0 },
+  'Asia/Shanghai',
+);
 export const START = at(2, 9);
 export const END = at(2, 10);
 /** The minutes were published at 14:00 on the day of the meeting. */

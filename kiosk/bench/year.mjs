@@ -13,6 +13,7 @@ import {
   envelope,
   eventIdFactory,
   foldBookingEvents,
+  initialBookingState,
   foldMeetingEvents,
   fromEpochDay,
   localDateOf,
@@ -147,7 +148,9 @@ export function yearOfRoomA(now, { days = 365, seed = 11, device = 'kiosk-bench'
   const bookingsDecider = createBookingDecider();
   const meetingsDecider = createMeetingDecider();
   // The room is already in the kiosk's log (the demo registered it); the deciders need it too.
-  let bookings = foldBookingEvents([{ type: 'RoomRegistered', roomId: ROOM.id, room: ROOM }]);
+  let bookings = foldBookingEvents(initialBookingState, [
+    { type: 'RoomRegistered', roomId: ROOM.id, room: ROOM },
+  ]);
   let meetings = meetingsDecider.initialState;
   const nextId = eventIdFactory(mulberry32(seed + 1));
   const { commands, bookings: count } = commandsOfYear(now, days, seed);
@@ -161,8 +164,8 @@ export function yearOfRoomA(now, { days = 365, seed = 11, device = 'kiosk-bench'
     if (!decided.ok) {
       throw new Error(`${c.type} refused: ${decided.rejection.message.en}`);
     }
-    if (isBooking) bookings = foldBookingEvents(decided.value, bookings);
-    else meetings = foldMeetingEvents(decided.value, meetings);
+    if (isBooking) bookings = foldBookingEvents(bookings, decided.value);
+    else meetings = foldMeetingEvents(meetings, decided.value);
     if (c.type === 'PlanMeeting') meetingCount += 1;
     for (const e of decided.value) {
       events.push(

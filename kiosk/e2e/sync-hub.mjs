@@ -200,8 +200,8 @@ export async function startHub(kind, start, { rooms = ROOMS } = {}) {
     async bookings(roomId) {
       const events = (await this.feed()).filter((e) => e.stream === `room:${roomId}`);
       const state = foldBookingEvents(
-        events.map((e) => e.data),
         initialBookingState,
+        events.map((e) => e.data),
       );
       return plain([...(state.rooms.get(roomId)?.bookings.values() ?? [])]);
     },

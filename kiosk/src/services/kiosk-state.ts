@@ -63,7 +63,7 @@ export function foldKioskEvents(
   events: readonly KioskEvent[],
   state: KioskState = emptyKioskState,
 ): KioskState {
-  const door = foldDoorEvents(events, doorStateOf(state));
+  const door = foldDoorEvents(doorStateOf(state), events);
   return {
     bookings: door.rooms,
     upkeep: door.upkeep,

@@ -19,7 +19,14 @@
 // under the harness's per-call timer overhead, so a batch measures the lookup and not the timer.
 // Before timing, both sides' answers are checked equal on every probe.
 import IntervalTree from '@flatten-js/interval-tree';
-import { buildIndex, firstConflict, foldBookingEvents, freeSlots, roomsFree } from '@huiyi/core';
+import {
+  buildIndex,
+  firstConflict,
+  foldBookingEvents,
+  initialBookingState,
+  freeSlots,
+  roomsFree,
+} from '@huiyi/core';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -252,7 +259,7 @@ function roomsFreeCase() {
     firstDay = Math.max(firstDay, d0);
     lastDay = Math.min(lastDay, d1);
   }
-  const state = foldBookingEvents(events);
+  const state = foldBookingEvents(initialBookingState, events);
   // "Now": moments in opening hours over the last quarter of the span every room covers, as if the
   // rooms had a history and a little future booked; the scan cannot stop early on a free room.
   const nows = probes(PROBES, 51, Math.floor(firstDay + 0.75 * (lastDay - firstDay)), lastDay).map(

@@ -125,7 +125,7 @@ export function dealershipHubDecider(
     initialState: d.initialState,
     parse: parseDealershipCommand,
     decide: (command, state) => d.decide(command, state),
-    fold: (events, state) => (events.length === 0 ? state : d.fold(events, state)),
+    fold: (events, state) => (events.length === 0 ? state : d.fold(state, events)),
     streamOf,
     roomOf: (command, state) => roomOfCommand(command, state),
   };

@@ -581,8 +581,8 @@ describe.each(all)('the hub on $name', (backend) => {
     const weekly = await meetingWithAttendance(hub.db, ADMIN, 'm-weekly');
     if (!weekly.ok || !weekly.meeting) throw new Error('no meeting');
     expect(weekly.meeting.roomId).toBe('A');
-    const att = weekly.meeting.attendance as { people: { personId: string }[]; attended: number };
-    expect(att.people.length).toBeGreaterThan(0);
+    const att = weekly.meeting.attendance as { rows: { personId: string }[]; attended: number };
+    expect(att.rows.length).toBeGreaterThan(0);
     expect(att.attended).toBe(4);
     const fromB = await meetingWithAttendance(hub.db, door('B'), 'm-weekly');
     expect(!fromB.ok && fromB.rejection.rule).toBe('S-3');

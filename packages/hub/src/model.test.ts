@@ -1,6 +1,6 @@
 // Model-based test of sync (fast-check commands): doors and a dealer system with pending queues,
 // partitions and heals, lost and repeated replies, hub restarts and skewed clocks, on both engines.
-import { foldBookingEvents, occupied, type BookingEvent } from '@huiyi/core';
+import { foldBookingEvents, initialBookingState, occupied, type BookingEvent } from '@huiyi/core';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -285,7 +285,10 @@ const EVERY_CASE = [
 ];
 
 const overlapping = (events: readonly FeedEvent[]): string[] => {
-  const state = foldBookingEvents(events.map((e) => e.data as BookingEvent));
+  const state = foldBookingEvents(
+    initialBookingState,
+    events.map((e) => e.data as BookingEvent),
+  );
   const bad: string[] = [];
   for (const [roomId, rs] of state.rooms) {
     const spans = [...rs.bookings.values()]
@@ -370,8 +373,16 @@ describe.each(all)('sync, model-based, on $name', (backend) => {
               const fresh = await w.hub.pull(c.principal, { limit: 1000 });
               if (!fresh.ok) throw new Error('pull refused');
               expect(c.events.map((e) => e.id)).toEqual(fresh.events.map((e) => e.id));
-              expect(foldBookingEvents(c.events.map((e) => e.data as BookingEvent))).toEqual(
-                foldBookingEvents(fresh.events.map((e) => e.data as BookingEvent)),
+              expect(
+                foldBookingEvents(
+                  initialBookingState,
+                  c.events.map((e) => e.data as BookingEvent),
+                ),
+              ).toEqual(
+                foldBookingEvents(
+                  initialBookingState,
+                  fresh.events.map((e) => e.data as BookingEvent),
+                ),
               );
             }
             // Each command applied once: no mutation's events come from two transactions.

@@ -3,6 +3,7 @@ import {
   MINUTE,
   envelope,
   foldBookingEvents,
+  initialBookingState,
   type Booking,
   type BookingEvent,
   type DomainEvent,
@@ -101,7 +102,7 @@ const throughStorage = (e: unknown): unknown => JSON.parse(JSON.stringify(e));
 describe('the bookings projection and its codec', () => {
   it('folds the rooms events of the log, and ignores the other contexts', () => {
     const state = bookingProjection.fold(bookingProjection.initial, [...other, ...richLog]);
-    expect(state).toEqual(foldBookingEvents(rich));
+    expect(state).toEqual(foldBookingEvents(initialBookingState, rich));
     expect(isStoredBookingEvent(other[0]!)).toBe(false);
     expect(isStoredBookingEvent(richLog[0]!)).toBe(true);
     const b = state.rooms.get('B')!;
@@ -115,7 +116,7 @@ describe('the bookings projection and its codec', () => {
   });
 
   it('encodes every Map as entries, and decodes back to an equal state', () => {
-    const state = foldBookingEvents(rich);
+    const state = foldBookingEvents(initialBookingState, rich);
     const encoded = throughStorage(encodeBookingState(state));
     expect(decodeBookingState(encoded)).toEqual(state);
     expect(encodeBookingState(bookingProjection.initial)).toEqual({ rooms: [] });

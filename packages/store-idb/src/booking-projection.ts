@@ -171,8 +171,8 @@ export const bookingProjection: Projection<BookingState> = {
   initial: initialBookingState,
   fold: (state, events) =>
     foldBookingEvents(
-      events.filter(isStoredBookingEvent).map((e) => e.data),
       state,
+      events.filter(isStoredBookingEvent).map((e) => e.data),
     ),
   encode: encodeBookingState,
   decode: decodeBookingState,

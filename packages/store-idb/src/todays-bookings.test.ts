@@ -1,6 +1,7 @@
 import {
   HOUR,
   foldBookingEvents,
+  initialBookingState,
   startOfLocalDay,
   toInstant,
   type Booking,
@@ -11,7 +12,10 @@ import { ROOM, roomLog } from '../test/year-of-bookings.js';
 import { todaysBookings } from './todays-bookings.js';
 
 const log = roomLog(25);
-const state = foldBookingEvents(log.events.map((e) => e.data));
+const state = foldBookingEvents(
+  initialBookingState,
+  log.events.map((e) => e.data),
+);
 
 const b = (id: string, start: number, end: number): Booking => ({
   id,
@@ -33,7 +37,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
     const today = todaysBookings(state, 'A', log.today);
     expect(today.map((x) => x.id)).toEqual(['b21', 'b22', 'b23', 'b24', 'b25']);
     expect(log.todayCount).toBe(5);
-    const tuesday = startOfLocalDay({ year: 2026, month: 2, day: 3 });
+    const tuesday = startOfLocalDay({ year: 2026, month: 2, day: 3 }, 'Asia/Shanghai');
     const ids = (from: number) => Array.from({ length: 10 }, (_, i) => `b${from + i}`);
     expect(todaysBookings(state, 'A', tuesday + 23 * HOUR).map((x) => x.id)).toEqual(ids(11));
     expect(todaysBookings(state, 'A', tuesday - 1).map((x) => x.id)).toEqual(ids(1));
@@ -41,7 +45,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
   });
 
   it('leaves out what holds nothing, keeps a meeting across midnight on both days', () => {
-    const monday = toInstant({ year: 2026, month: 2, day: 2, hour: 0, minute: 0 });
+    const monday = toInstant({ year: 2026, month: 2, day: 2, hour: 0, minute: 0 }, 'Asia/Shanghai');
     const events: BookingEvent[] = [
       { type: 'RoomRegistered', roomId: 'A', room: ROOM },
       {
@@ -63,7 +67,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
         at: monday,
       },
     ];
-    const s = foldBookingEvents(events);
+    const s = foldBookingEvents(initialBookingState, events);
     expect(todaysBookings(s, 'A', monday + 12 * HOUR).map((x) => x.id)).toEqual(['late']);
     expect(todaysBookings(s, 'A', monday + 36 * HOUR).map((x) => x.id)).toEqual(['late']);
   });
@@ -81,7 +85,7 @@ describe("K-1: today's bookings of a room, from the projection", () => {
       },
       { type: 'RoomBooked', roomId: 'A', booking: b('next', day + 23 * HOUR, day + 24 * HOUR) },
     ];
-    const s = foldBookingEvents(events);
+    const s = foldBookingEvents(initialBookingState, events);
     expect(todaysBookings(s, 'A', day + HOUR, zone).map((x) => x.id)).toEqual(['last']);
   });
 });

@@ -72,8 +72,8 @@ export const upcomingBookingsProjection: Projection<UpcomingBookings> = {
     let now = state.now;
     for (const e of events) if (e.now > now) now = e.now;
     const folded = foldBookingEvents(
-      events.filter(isStoredBookingEvent).map((e) => e.data),
       state.bookings,
+      events.filter(isStoredBookingEvent).map((e) => e.data),
     );
     const horizon = now - UPCOMING_KEEP;
     const rooms = new Map<string, RoomState>();

@@ -71,7 +71,7 @@ export function roomLog(bookings: number, seed = 7): RoomLog {
     who: 'wang',
     device: 'kiosk-A',
   });
-  const firstDay = startOfLocalDay(FIRST_DAY);
+  const firstDay = startOfLocalDay(FIRST_DAY, 'Asia/Shanghai');
   const events: NewEvent<BookingEvent>[] = [
     envelope<BookingEvent>({ type: 'RoomRegistered', roomId: ROOM.id, room: ROOM }, meta(firstDay)),
   ];
@@ -83,7 +83,7 @@ export function roomLog(bookings: number, seed = 7): RoomLog {
     const date = fromEpochDay(day);
     day += 1;
     if (weekdayOf(date) === 7) continue;
-    const dayStart = startOfLocalDay(date);
+    const dayStart = startOfLocalDay(date, 'Asia/Shanghai');
     let t = dayStart + 8 * HOUR;
     todayCount = 0;
     for (let i = 0; i < 10 && made < bookings; i++) {

@@ -1,9 +1,10 @@
+import { deciderOf } from '../decider/decider-of.js';
 import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import { fail, type Result, type RuleId } from '../rejection/index.js';
-import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
+import { defaultWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
 import { ACTION_COMMAND_SHAPES, type ActionCommand } from './action-commands.js';
 import type { ActionEvent } from './action-events.js';
 import { actionRejections as why } from './action-rejections.js';
@@ -48,12 +49,6 @@ export function parseActionCommand(input: unknown): Result<ActionCommand> {
  */
 export type ActionDecider = Decider<ActionCommand, ActionState, ActionEvent>;
 
-function defaultCalendar(): WorkingCalendar {
-  const cal = createWorkingCalendar();
-  if (!cal.ok) throw new Error(cal.rejection.message.en);
-  return cal.value;
-}
-
 /**
  * Makes the actions decider (F-1 – F-7). Each action is held to the policy in force when its
  * minutes were published (start deadline, report cadence) for its meeting's room and kind;
@@ -69,14 +64,14 @@ function defaultCalendar(): WorkingCalendar {
  */
 export function createActionDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
-  calendar: WorkingCalendar = defaultCalendar(),
+  calendar: WorkingCalendar = defaultWorkingCalendar(),
 ): ActionDecider {
-  const decide = (input: unknown, state: ActionState): ActionDecision => {
-    const parsed = parseActionCommand(input);
-    if (!parsed.ok) return parsed;
-    return decideCommand(parsed.value, state, policy, calendar);
-  };
-  return { initialState: initialActionState, decide, evolve: evolveActions };
+  return deciderOf({
+    initialState: initialActionState,
+    parse: parseActionCommand,
+    decide: (c, state) => decideCommand(c, state, policy, calendar),
+    evolve: evolveActions,
+  });
 }
 
 function decideCommand(

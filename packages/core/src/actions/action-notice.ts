@@ -1,4 +1,4 @@
-import type { Role } from '../people/actor.js';
+import { recipientKey, type Recipient } from '../people/recipient.js';
 
 /**
  * Why an action notice is sent: the action was assigned (F-1), amended or cancelled; a reminder to
@@ -35,12 +35,6 @@ export const ACTION_NOTICE_KINDS: readonly ActionNoticeKind[] = Object.freeze([
 ]);
 
 /**
- * Who a notice goes to: a person, or whoever holds a standing role (the top of the escalation
- * ladder is leadership as a body; the action decider does not know who holds the role).
- */
-export type Recipient = { readonly personId: string } | { readonly role: Role };
-
-/**
  * Something that must be sent about an action, and why: data, not delivery. Integrators deliver it
  * by mail, OA or WeCom, keyed by `noticeId`, which is never issued twice.
  */
@@ -59,18 +53,6 @@ export interface ActionNoticeIssued {
   readonly type: 'ActionNoticeIssued';
   readonly actionId: string;
   readonly notice: ActionNotice;
-}
-
-/**
- * The key of a recipient: the person's id, or `role:<role>`.
- *
- * @param to - the recipient
- * @returns the key
- * @example
- * recipientKey({ role: 'leadership' }) // => 'role:leadership'
- */
-export function recipientKey(to: Recipient): string {
-  return 'personId' in to ? to.personId : `role:${to.role}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Action, Escalation } from './action.js';
 import type { ActionEvent } from './action-events.js';
-import { recipientKey } from './action-notice.js';
+import { recipientKey } from '../people/recipient.js';
 import type { LedgerEntry } from './ledger.js';
 
 /** Every action, and every person's ledger (F-7). */
@@ -136,16 +136,13 @@ function apply(d: Draft, e: Exclude<ActionEvent, { type: 'LedgerEntryRecorded' }
  * Folds many events into the state at once: each touched action and ledger is copied once.
  * Events for an action never opened are ignored; ledger entries are only ever appended.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no actions)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldActionEvents([opened]).actions.get('m1:d1')?.status // => 'open'
+ * foldActionEvents(initialActionState, [opened]).actions.get('m1:d1')?.status // => 'open'
  */
-export function foldActionEvents(
-  events: Iterable<ActionEvent>,
-  state: ActionState = initialActionState,
-): ActionState {
+export function foldActionEvents(state: ActionState, events: Iterable<ActionEvent>): ActionState {
   const drafts = new Map<string, Draft>();
   let ledger: Map<string, readonly LedgerEntry[]> | undefined;
   for (const e of events) {
@@ -180,5 +177,5 @@ export function foldActionEvents(
  * evolveActions(initialActionState, opened).actions.size // => 1
  */
 export function evolveActions(state: ActionState, event: ActionEvent): ActionState {
-  return foldActionEvents([event], state);
+  return foldActionEvents(state, [event]);
 }

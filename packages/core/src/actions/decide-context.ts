@@ -4,13 +4,8 @@ import { ok, type Result } from '../rejection/index.js';
 import type { Instant } from '../time/instant.js';
 import type { Action, EscalationRung } from './action.js';
 import type { ActionEvent } from './action-events.js';
-import {
-  actionNotices,
-  recipientKey,
-  type ActionNoticeIssued,
-  type ActionNoticeKind,
-  type Recipient,
-} from './action-notice.js';
+import { recipientKey, type Recipient } from '../people/recipient.js';
+import { actionNotices, type ActionNoticeIssued, type ActionNoticeKind } from './action-notice.js';
 
 /** What deciding an action command gives: events, or a rejection. */
 export type ActionDecision = Result<ActionEvent[]>;

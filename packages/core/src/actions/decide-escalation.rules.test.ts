@@ -30,7 +30,7 @@ const decideAfter = (
   log: readonly ActionEvent[],
   c: Record<string, unknown>,
   d: Decider = actionDecider,
-) => d.decide(c, foldActionEvents(log, d.initialState));
+) => d.decide(c, foldActionEvents(d.initialState, log));
 const rejection = (r: Result<readonly ActionEvent[]>): Rejection => {
   if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);
   return r.rejection;
@@ -74,7 +74,7 @@ describe('F-4: escalating a problem', () => {
     expect(es[0]).toMatchObject({ type: 'ProblemEscalated', resumeStatus: 'open' });
     const log = [...opened(), ...es];
     const answered = aevents(decideAfter(log, answer()));
-    const after = foldActionEvents([...log, ...answered], actionDecider.initialState);
+    const after = foldActionEvents(actionDecider.initialState, [...log, ...answered]);
     expect(after.actions.get(A1)?.status).toBe('open');
   });
 
@@ -131,7 +131,7 @@ describe('F-4: escalating a problem', () => {
       acmd('SubmitCompletionReport', li, at(10, 9), { result: '已全部回访' }),
       acmd('EvaluateAction', chen, at(10, 10), { quality: 1 }),
     ).log;
-    expect(foldActionEvents(returned, actionDecider.initialState).actions.get(A1)?.status).toBe(
+    expect(foldActionEvents(actionDecider.initialState, returned).actions.get(A1)?.status).toBe(
       'returned',
     );
     expect(aevents(decideAfter(returned, escalate(at(10, 11))))[0]).toMatchObject({

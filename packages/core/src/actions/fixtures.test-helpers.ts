@@ -86,7 +86,7 @@ export function actionHistory(
   for (const c of commands) {
     const es = aevents(decider.decide(c, state));
     log.push(...es);
-    state = foldActionEvents(es, state);
+    state = foldActionEvents(state, es);
   }
   return { log, state };
 }

@@ -40,13 +40,8 @@ export { VERDICTS, evaluate } from './evaluation.js';
 export type { Evaluation, EvaluationInput, EvaluationParameters, Verdict } from './evaluation.js';
 export { LEDGER_ENTRY_KINDS, ledgerEntryId, ledgerStanding } from './ledger.js';
 export type { LedgerEntry, LedgerEntryKind, LedgerStanding } from './ledger.js';
-export { ACTION_NOTICE_KINDS, recipientKey } from './action-notice.js';
-export type {
-  ActionNotice,
-  ActionNoticeIssued,
-  ActionNoticeKind,
-  Recipient,
-} from './action-notice.js';
+export { ACTION_NOTICE_KINDS } from './action-notice.js';
+export type { ActionNotice, ActionNoticeIssued, ActionNoticeKind } from './action-notice.js';
 export { ACTION_COMMAND_SHAPES, ACTION_COMMAND_TYPES, compositeId } from './action-commands.js';
 export type {
   ActionCommand,

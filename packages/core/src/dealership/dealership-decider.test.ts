@@ -77,7 +77,7 @@ function play(commands: readonly DealershipCommand[], from = initialDealershipSt
     const r = dealership.decide(c, state);
     if (!r.ok) throw new Error(`${c.type}: ${r.rejection.message.en}`);
     events.push(...r.value);
-    state = dealership.fold(r.value, state);
+    state = dealership.fold(state, r.value);
   }
   return { events, state };
 }
@@ -197,7 +197,13 @@ describe('S-1, S-3: streams and rooms', () => {
     const published: DealershipEvent = {
       type: 'NoticeIssued',
       meetingId: 'm1',
-      notice: { noticeId: 'n', kind: 'minutes-published', to: 'li', meetingId: 'm1', data: {} },
+      notice: {
+        noticeId: 'n',
+        kind: 'minutes-published',
+        to: { personId: 'li' },
+        meetingId: 'm1',
+        data: {},
+      },
     };
     expect([eventContext(published), streamOf(published)]).toEqual(['minutes', 'minutes:m1']);
     const invited: DealershipEvent = {
@@ -299,7 +305,7 @@ describe('K-2: the door’s variant', () => {
 
   it('K-2: folds the events a door reads and skips minutes, actions and fees', () => {
     const { events, state } = play(setup);
-    const folded = door.fold(events);
+    const folded = door.fold(door.initialState, events);
     expect(folded.rooms).toEqual(state.rooms);
     expect(folded.meetings).toEqual(state.meetings);
     expect(folded.directory).toEqual(state.directory);

@@ -5,10 +5,11 @@ import { createMeetingDecider, parseMeetingCommand } from '../meetings/meeting-d
 import { createMinutesDecider, parseMinutesCommand } from '../minutes/minutes-decider.js';
 import { directoryDecider, parseDirectoryCommand } from '../people/directory.js';
 import { parametersIn, type PolicyLookup } from '../policy/policy-at.js';
-import { decidePolicy, parsePolicyCommand } from '../policy/policy-decider.js';
+import { decidePolicy } from '../policy/policy-decider.js';
+import { parsePolicyCommand } from '../policy/parse-policy-command.js';
 import { fail, type Result } from '../rejection/rejection.js';
 import { createBookingDecider, parseBookingCommand } from '../rooms/booking-decider.js';
-import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
+import { defaultWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
 import { createUpkeepDecider, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
 import {
   DEALERSHIP_COMMAND_TYPES,
@@ -62,8 +63,8 @@ export interface DealershipDecider extends Decider<
 > {
   /**
    * Reads a command of any context from outside (arbitrary JSON): the typed command, or the same
-   * rejection its context's parse step gives (`command.malformed`, naming the field; a policy
-   * command's is `policy.command-invalid`). Never throws.
+   * rejection its context's parse step gives (`command.malformed`, naming the field). Never
+   * throws.
    *
    * @param input - anything
    * @returns the command or why it is malformed
@@ -72,11 +73,11 @@ export interface DealershipDecider extends Decider<
   /**
    * Folds many events at once: each context's fold runs once ({@link foldDealershipEvents}).
    *
+   * @param state - the state to start from (`initialState` for a whole log)
    * @param events - events in log order
-   * @param state - where to start (default: the initial state)
    * @returns the new state
    */
-  fold(events: Iterable<DealershipEvent>, state?: DealershipState): DealershipState;
+  fold(state: DealershipState, events: Iterable<DealershipEvent>): DealershipState;
   /** The stream an event belongs to ({@link streamOf}). */
   readonly streamOf: typeof streamOf;
   /** The room a command concerns, if any ({@link roomOfCommand}). */
@@ -119,12 +120,6 @@ export function parseDealershipCommand(input: unknown): Result<DealershipCommand
   }
 }
 
-function defaultCalendar(): WorkingCalendar {
-  const cal = createWorkingCalendar();
-  if (!cal.ok) throw new Error(cal.rejection.message.en);
-  return cal.value;
-}
-
 /**
  * Makes the one decider over every context of the dealership: it routes each command to its
  * context's decider (made with the same policy and calendar) and decides it exactly as that
@@ -139,11 +134,11 @@ function defaultCalendar(): WorkingCalendar {
  * const dealership = createDealershipDecider();
  * let state = dealership.initialState;
  * const r = dealership.decide({ type: 'RegisterRoom', now, actor: admin, room }, state);
- * if (r.ok) state = dealership.fold(r.value, state);
+ * if (r.ok) state = dealership.fold(state, r.value);
  * r.ok && r.value.map(dealership.streamOf) // => ['room:A']
  */
 export function createDealershipDecider(options: DealershipOptions = {}): DealershipDecider {
-  const calendar = options.calendar ?? defaultCalendar();
+  const calendar = options.calendar ?? defaultWorkingCalendar();
   const policyOf = (state: DealershipState): PolicyLookup =>
     options.policy ?? parametersIn(state.policy);
   const decide = (
@@ -179,7 +174,7 @@ export function createDealershipDecider(options: DealershipOptions = {}): Dealer
     initialState: initialDealershipState,
     decide,
     evolve: evolveDealership,
-    fold: (events, state = initialDealershipState) => foldDealershipEvents(events, state),
+    fold: foldDealershipEvents,
     parse: parseDealershipCommand,
     streamOf,
     roomOfCommand,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { createActionDecider } from '../actions/action-decider.js';
 import type { ActionEvent } from '../actions/action-events.js';
-import { foldActionEvents } from '../actions/action-state.js';
+import { foldActionEvents, initialActionState } from '../actions/action-state.js';
 import {
   PUBLISHED_AT,
   T,
@@ -20,14 +20,14 @@ import {
 } from '../actions/fixtures.test-helpers.js';
 import { createFeeDecider } from '../fees/fee-decider.js';
 import type { FeeEvent } from '../fees/fee-events.js';
-import { foldFeeEvents } from '../fees/fee-state.js';
+import { foldFeeEvents, initialFeeState } from '../fees/fee-state.js';
 import { tariffA } from '../fees/fixtures.test-helpers.js';
 import { createMeetingDecider } from '../meetings/meeting-decider.js';
 import type { MeetingEvent } from '../meetings/meeting-events.js';
-import { foldMeetingEvents } from '../meetings/meeting-state.js';
+import { foldMeetingEvents, initialMeetingState } from '../meetings/meeting-state.js';
 import { createMinutesDecider } from '../minutes/minutes-decider.js';
 import type { MinutesEvent } from '../minutes/minutes-events.js';
-import { foldMinutesEvents } from '../minutes/minutes-state.js';
+import { foldMinutesEvents, initialMinutesState } from '../minutes/minutes-state.js';
 import { directoryDecider, type PersonRegistered } from '../people/directory.js';
 import { parametersIn } from '../policy/policy-at.js';
 import { policyDecider } from '../policy/policy-decider.js';
@@ -35,14 +35,14 @@ import type { PolicyEvent } from '../policy/policy-events.js';
 import type { Result } from '../rejection/rejection.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
 import { isBookingEvent, type BookingEvent } from '../rooms/booking-events.js';
-import { foldBookingEvents } from '../rooms/booking-state.js';
+import { foldBookingEvents, initialBookingState } from '../rooms/booking-state.js';
 import { admin, at, request, roomA, roomB, wang } from '../rooms/fixtures.test-helpers.js';
 import { untyped } from '../testing/untyped.js';
 import { HOUR, MINUTE } from '../time/instant.js';
 import { createWorkingCalendar } from '../time/working-calendar.js';
 import { createUpkeepDecider } from '../upkeep/upkeep-decider.js';
 import type { UpkeepLogEvent } from '../upkeep/upkeep-events.js';
-import { foldUpkeepEvents } from '../upkeep/upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState } from '../upkeep/upkeep-state.js';
 import type { DealershipContext, DealershipEvent } from './contexts.js';
 import { createDealershipDecider } from './dealership-decider.js';
 import { feeStateOf } from './dealership-state.js';
@@ -175,12 +175,12 @@ function apart() {
     return {
       policy,
       directory,
-      rooms: foldBookingEvents(logs.rooms),
-      upkeep: foldUpkeepEvents(logs.upkeep),
-      fees: foldFeeEvents(logs.fees),
-      meetings: foldMeetingEvents(logs.meetings),
-      minutes: foldMinutesEvents(logs.minutes),
-      actions: foldActionEvents(logs.actions),
+      rooms: foldBookingEvents(initialBookingState, logs.rooms),
+      upkeep: foldUpkeepEvents(initialUpkeepState, logs.upkeep),
+      fees: foldFeeEvents(initialFeeState, logs.fees),
+      meetings: foldMeetingEvents(initialMeetingState, logs.meetings),
+      minutes: foldMinutesEvents(initialMinutesState, logs.minutes),
+      actions: foldActionEvents(initialActionState, logs.actions),
     };
   };
   const decide = (
@@ -233,7 +233,7 @@ function compare(commands: readonly [DealershipContext, Record<string, unknown>]
     expect(actual).toEqual(expected);
     if (!actual.ok) continue;
     if (actual.value.length > 0) accepted++;
-    state = typed.fold(actual.value, state);
+    state = typed.fold(state, actual.value);
     model.fold(context, actual.value);
   }
   const s = model.states();

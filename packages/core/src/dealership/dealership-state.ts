@@ -63,17 +63,17 @@ export function feeStateOf(state: DealershipState): FeeState {
  * own events in log order, so folding a whole log costs what folding each context's does. An event
  * of no context (a kiosk's drawn signature) is skipped.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: nothing known)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldDealershipEvents([{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
+ * foldDealershipEvents(initialDealershipState, [{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
  */
 export function foldDealershipEvents(
+  state: DealershipState,
   events: Iterable<{ readonly type: string }>,
-  state: DealershipState = initialDealershipState,
 ): DealershipState {
-  const door = foldDoorPart(events, state);
+  const door = foldDoorPart(state, events);
   let next = door.state;
   if (door.rest.length === 0) return next;
   const minutes: MinutesEvent[] = [];
@@ -87,10 +87,10 @@ export function foldDealershipEvents(
     else if (r?.context === 'fees') fees.push(r.event);
     else if (r?.context === 'policy') policy.push(r.event);
   }
-  if (minutes.length > 0) next = { ...next, minutes: foldMinutesEvents(minutes, state.minutes) };
-  if (actions.length > 0) next = { ...next, actions: foldActionEvents(actions, state.actions) };
+  if (minutes.length > 0) next = { ...next, minutes: foldMinutesEvents(state.minutes, minutes) };
+  if (actions.length > 0) next = { ...next, actions: foldActionEvents(state.actions, actions) };
   if (fees.length > 0) {
-    const { tariffs, waivers, expenses } = foldFeeEvents(fees, feeStateOf(next));
+    const { tariffs, waivers, expenses } = foldFeeEvents(feeStateOf(next), fees);
     next = { ...next, fees: { tariffs, waivers, expenses } };
   }
   if (policy.length > 0) next = { ...next, policy: policy.reduce(evolvePolicy, state.policy) };
@@ -110,5 +110,5 @@ export function evolveDealership(
   state: DealershipState,
   event: { readonly type: string },
 ): DealershipState {
-  return foldDealershipEvents([event], state);
+  return foldDealershipEvents(state, [event]);
 }

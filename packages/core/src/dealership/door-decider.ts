@@ -61,11 +61,11 @@ export interface DoorDecider extends Decider<
   /**
    * Folds many events at once ({@link foldDoorEvents}).
    *
+   * @param state - the state to start from (`initialState` for a whole log)
    * @param events - events in log order
-   * @param state - where to start (default: the initial state)
    * @returns the new state
    */
-  fold(events: Iterable<{ readonly type: string }>, state?: DoorDeciderState): DoorDeciderState;
+  fold(state: DoorDeciderState, events: Iterable<{ readonly type: string }>): DoorDeciderState;
 }
 
 const BOOKING_TYPES: ReadonlySet<string> = new Set(BOOKING_COMMAND_TYPES);
@@ -161,8 +161,8 @@ export function createDoorDecider(options: DoorOptions = {}): DoorDecider {
   return {
     initialState: initialDoorDeciderState,
     decide,
-    evolve: (state, event) => foldDoorEvents([event], state),
-    fold: (events, state = initialDoorDeciderState) => foldDoorEvents(events, state),
+    evolve: (state, event) => foldDoorEvents(state, [event]),
+    fold: foldDoorEvents,
     parse: parseDoorCommand,
   };
 }

@@ -76,13 +76,13 @@ interface DoorParts {
  * Folds the door's events among some (the rooms', upkeep's, meetings' and directory's) into a
  * state, and returns the others, in log order, for the caller. Each context's fold runs once.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start
  * @returns the new state (the other fields of `state` kept) and the events left
  */
 export function foldDoorPart<S extends DoorDeciderState, E extends { readonly type: string }>(
-  events: Iterable<E>,
   state: S,
+  events: Iterable<E>,
 ): { readonly state: S; readonly rest: readonly E[] } {
   const parts: DoorParts = { rooms: [], meetings: [], directory: [] };
   const rest: E[] = [];
@@ -96,11 +96,11 @@ export function foldDoorPart<S extends DoorDeciderState, E extends { readonly ty
   }
   let next: S = state;
   if (parts.rooms.length > 0) {
-    const folded = foldUpkeepEvents(parts.rooms, upkeepStateOf(state));
+    const folded = foldUpkeepEvents(upkeepStateOf(state), parts.rooms);
     next = { ...next, rooms: folded.rooms, upkeep: folded.upkeep };
   }
   if (parts.meetings.length > 0) {
-    next = { ...next, meetings: foldMeetingEvents(parts.meetings, state.meetings) };
+    next = { ...next, meetings: foldMeetingEvents(state.meetings, parts.meetings) };
   }
   if (parts.directory.length > 0) {
     const people = new Map(state.directory.people);
@@ -115,15 +115,15 @@ export function foldDoorPart<S extends DoorDeciderState, E extends { readonly ty
  * Folds events into a door's state: the rooms', upkeep's, meetings' and directory's; any other
  * (minutes, actions, fees, the policy, a kiosk's own) is no door decider's business and is skipped.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: nothing known)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldDoorEvents([{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
+ * foldDoorEvents(initialDoorDeciderState, [{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
  */
 export function foldDoorEvents(
+  state: DoorDeciderState,
   events: Iterable<{ readonly type: string }>,
-  state: DoorDeciderState = initialDoorDeciderState,
 ): DoorDeciderState {
-  return foldDoorPart(events, state).state;
+  return foldDoorPart(state, events).state;
 }

@@ -10,7 +10,9 @@ import type { Result } from '../rejection/rejection.js';
  * well-formed command (from JavaScript, or JSON cast to the type) is refused as `command.malformed`,
  * never thrown. For input from outside, parse it first with the context's parse step (for example
  * `parseBookingCommand`, or `parseDealershipCommand` for any command), which gives the typed
- * command or that same rejection.
+ * command or that same rejection. Every field of every command, with its limits (a topic of 1 to
+ * 200 characters, a headcount of 1 to 10 000 …), is listed on the guide's page "Every command,
+ * field by field", generated from the context's `…_COMMAND_SHAPES`.
  *
  * @typeParam Command - the commands it decides (a tagged union on `type`)
  * @typeParam State - what it knows, folded from events

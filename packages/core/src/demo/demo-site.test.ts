@@ -11,7 +11,7 @@ describe('the demo dealership', () => {
   });
 
   it('T-4: its commands are made from the given now, in time order, none after it', () => {
-    const now = toInstant({ year: 2026, month: 12, day: 7, hour: 10, minute: 0 });
+    const now = toInstant({ year: 2026, month: 12, day: 7, hour: 10, minute: 0 }, 'Asia/Shanghai');
     const commands = demoCommands(now, 'Asia/Shanghai');
     const times = commands.map((c) => c['now'] as number);
     expect(times).toEqual([...times].sort((a, b) => a - b));

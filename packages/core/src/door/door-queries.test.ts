@@ -6,7 +6,11 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import type { BookingCommand } from '../rooms/booking-commands.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { foldBookingEvents, type BookingState } from '../rooms/booking-state.js';
+import {
+  foldBookingEvents,
+  initialBookingState,
+  type BookingState,
+} from '../rooms/booking-state.js';
 import { at, roomA, wang } from '../rooms/fixtures.test-helpers.js';
 import { MINUTE } from '../time/instant.js';
 import { extensionOptions } from './extension-options.js';
@@ -51,12 +55,12 @@ function roomWith(
 ): { log: BookingEvent[]; state: BookingState } {
   const decider = createBookingDecider(policy);
   const log: BookingEvent[] = [{ type: 'RoomRegistered', roomId: 'A', room: roomA }];
-  let state = foldBookingEvents(log);
+  let state = foldBookingEvents(initialBookingState, log);
   const tell = (c: BookingCommand) => {
     const r = decider.decide(c, state);
     if (!r.ok) return false;
     log.push(...r.value);
-    state = foldBookingEvents(r.value, state);
+    state = foldBookingEvents(state, r.value);
     return true;
   };
   const sorted = [...bookings].sort((a, b) => a.start - b.start);

@@ -32,7 +32,7 @@ function meetingsWith(policy: PolicyLookup, planned: readonly Planned[]): Meetin
   let state = decider.initialState;
   const tell = (c: Record<string, unknown>) => {
     const r = decider.decide(c, state);
-    if (r.ok) state = foldMeetingEvents(r.value as readonly MeetingEvent[], state);
+    if (r.ok) state = foldMeetingEvents(state, r.value as readonly MeetingEvent[]);
   };
   for (const [i, p] of planned.entries()) {
     const meetingId = `m${i}`;

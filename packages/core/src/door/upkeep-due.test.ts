@@ -10,7 +10,7 @@ import { createUpkeepDecider } from '../upkeep/upkeep-decider.js';
 import type { UpkeepLogEvent } from '../upkeep/upkeep-events.js';
 import { at, siteLog, wang } from '../upkeep/fixtures.test-helpers.js';
 import { checklistFor } from '../upkeep/upkeep-queries.js';
-import { foldUpkeepEvents, type UpkeepState } from '../upkeep/upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState, type UpkeepState } from '../upkeep/upkeep-state.js';
 import { checklistDue, powerOffDue } from './upkeep-due.js';
 
 /** A policy that is not the defaults: check-in opens and closes 5 minutes either side. */
@@ -38,7 +38,7 @@ function roomWith(policy: PolicyLookup, steps: readonly Step[]): UpkeepState {
   const upkeep = createUpkeepDecider(policy);
   const log: UpkeepLogEvent[] = [...siteLog];
   const tell = (c: BookingCommand | UpkeepCommand, rooms_: boolean) => {
-    const s = foldUpkeepEvents(log);
+    const s = foldUpkeepEvents(initialUpkeepState, log);
     const r = rooms_
       ? rooms.decide(c as BookingCommand, s.rooms)
       : upkeep.decide(c as UpkeepCommand, s);
@@ -66,7 +66,7 @@ function roomWith(policy: PolicyLookup, steps: readonly Step[]): UpkeepState {
     if (b.endEarly) tell({ type: 'EndEarly', now: b.start + 15 * MINUTE, ...base }, true);
     if (b.powerOff) tell({ type: 'ConfirmPowerOff', now: end, ...base }, false);
   }
-  return foldUpkeepEvents(log);
+  return foldUpkeepEvents(initialUpkeepState, log);
 }
 
 const stepsArb = fc.array(
@@ -133,7 +133,7 @@ describe('R-7: the equipment checklist the door asks for', () => {
     expect(checklistDue(state, 'A', 'b0', at(8, 55), narrow)).toBe(true);
     expect(checklistDue(state, 'A', 'b0', at(9, 5), narrow)).toBe(false); // check-in closed
     const done = createUpkeepDecider(narrow).decide(checklist(state, 'b0', at(8, 56)), state);
-    const after = done.ok ? foldUpkeepEvents(done.value, state) : state;
+    const after = done.ok ? foldUpkeepEvents(state, done.value) : state;
     expect(checklistDue(after, 'A', 'b0', at(8, 57), narrow)).toBe(false);
     const none = roomWith(narrow, [
       {

@@ -1,7 +1,7 @@
 // Waivers at their edges: one live waiver per booking and no more, which repeat is a repeat,
 // when the charge is final, and who decides.
 import { describe, expect, it } from 'vitest';
-import { foldFeeEvents } from './fee-state.js';
+import { foldFeeEvents, initialFeeState } from './fee-state.js';
 import {
   admin,
   at,
@@ -123,7 +123,7 @@ describe('R-11: when and by whom', () => {
 
   it('R-11: a grant of exactly the charge is full; a refused waiver is not granted afterwards, a granted one not refused', () => {
     const asked = play(twoUsed, ask());
-    const state = foldFeeEvents(asked);
+    const state = foldFeeEvents(initialFeeState, asked);
     const chargeFen = state.waivers.get('w1')?.chargeFen ?? 0;
     expect(eventsOf(given(asked).when(grant({ amountFen: chargeFen })))[0]).toMatchObject({
       amountFen: chargeFen,

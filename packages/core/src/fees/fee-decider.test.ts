@@ -17,10 +17,10 @@ import { givenWhenThen } from '../testing/given-when-then.js';
 
 const given = givenWhenThen(fees);
 import { createFeeDecider } from './fee-decider.js';
-import { foldFeeEvents } from './fee-state.js';
+import { foldFeeEvents, initialFeeState } from './fee-state.js';
 import { feeStreamOf, isFeeEvent } from './fee-events.js';
 
-const state = (log = tariffed) => foldFeeEvents(log);
+const state = (log = tariffed) => foldFeeEvents(initialFeeState, log);
 /** A copy without one field (an optional field left out, not set to `undefined`). */
 const omit = <T extends object, K extends keyof T>(o: T, k: K): Omit<T, K> => {
   const copy = { ...o };

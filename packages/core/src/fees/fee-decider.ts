@@ -1,3 +1,4 @@
+import { deciderOf } from '../decider/decider-of.js';
 import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
@@ -57,10 +58,7 @@ export function createFeeDecider(
   departmentOf?: DepartmentLookup,
 ): FeeDecider {
   const options: ChargeOptions = departmentOf === undefined ? { policy } : { policy, departmentOf };
-  const decide = (input: unknown, state: FeeState): Result<FeeEvent[]> => {
-    const parsed = parseFeeCommand(input);
-    if (!parsed.ok) return parsed;
-    const c = parsed.value;
+  const decide = (c: FeeCommand, state: FeeState): Result<FeeEvent[]> => {
     switch (c.type) {
       case 'SetTariff':
         return setTariff(c, state, policy(c.now, { roomId: c.roomId }));
@@ -78,5 +76,10 @@ export function createFeeDecider(
       }
     }
   };
-  return { initialState: initialFeeState, decide, evolve: evolveFees };
+  return deciderOf({
+    initialState: initialFeeState,
+    parse: parseFeeCommand,
+    decide,
+    evolve: evolveFees,
+  });
 }

@@ -16,7 +16,7 @@ import { chargeOf, type Charge } from './charge.js';
 import { bookingCharge } from './charges.js';
 import type { FeeLogEvent } from './fee-events.js';
 import { feeStatement, type StatementTotals } from './fee-statement.js';
-import { foldFeeEvents, type FeeState } from './fee-state.js';
+import { foldFeeEvents, initialFeeState, type FeeState } from './fee-state.js';
 import { admin, fees, li, site, wang } from './fixtures.test-helpers.js';
 import { statementPeriodOf } from './statement-period.js';
 
@@ -26,7 +26,7 @@ const items = (c: Charge) => [
   c.cleaningFen,
   ...c.wearFen.map((w) => w.fen),
 ];
-const T = toInstant({ year: 2026, month: 11, day: 30, hour: 8, minute: 0 });
+const T = toInstant({ year: 2026, month: 11, day: 30, hour: 8, minute: 0 }, 'Asia/Shanghai');
 
 describe('R-10: charges as meetings grow longer', () => {
   test.prop([
@@ -115,7 +115,7 @@ const siteArb = fc
   });
 
 /** After every booking has ended. */
-const later = toInstant({ year: 2026, month: 12, day: 5, hour: 9, minute: 0 });
+const later = toInstant({ year: 2026, month: 12, day: 5, hour: 9, minute: 0 }, 'Asia/Shanghai');
 /**
  * A department asking for its own booking, the room admin granting a share of it (or too much) or
  * refusing it.
@@ -206,7 +206,7 @@ function run(
   bookings: readonly Booking[],
   seen: Record<string, number> = {},
 ): FeeState {
-  let state = foldFeeEvents(log);
+  let state = foldFeeEvents(initialFeeState, log);
   for (const step of steps) {
     const c = isSmart(step) ? fillIn(step, state, bookings) : step;
     const r = fees.decide(c, state);
@@ -276,7 +276,11 @@ describe('R-11, R-12: waivers and the statement under arbitrary commands', () =>
     ([{ log, bookings }, steps], kind) => {
       const state = run(log, steps, bookings);
       for (const at of [T, T + 2 * 24 * 60 * MINUTE]) {
-        const s = feeStatement(state, statementPeriodOf(at, kind), later + 4 * 24 * 60 * MINUTE);
+        const s = feeStatement(
+          state,
+          statementPeriodOf(at, kind, 'Asia/Shanghai'),
+          later + 4 * 24 * 60 * MINUTE,
+        );
         const t = s.totals;
         expect(t.chargesFen).toBe(s.charges.reduce((x, c) => x + c.totalFen, 0));
         expect(t.incomeFen).toBe(t.chargesFen - t.waiversFen);
@@ -302,13 +306,15 @@ describe('R-11, R-12: waivers and the statement under arbitrary commands', () =>
   test.prop([siteArb])(
     'evolving one event at a time equals folding them all at once',
     ({ log }) => {
-      expect(log.reduce(fees.evolve, fees.initialState)).toEqual(foldFeeEvents(log));
+      expect(log.reduce(fees.evolve, fees.initialState)).toEqual(
+        foldFeeEvents(initialFeeState, log),
+      );
     },
   );
 });
 
 describe('R-10: arbitrary JSON is rejected, never thrown', () => {
-  const state = foldFeeEvents(site);
+  const state = foldFeeEvents(initialFeeState, site);
   const laws = malformedInputLaws(
     (c) => fees.decide(c, state),
     commandsArb([])

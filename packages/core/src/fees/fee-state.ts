@@ -83,16 +83,13 @@ function apply(d: Draft, e: FeeEvent): void {
  * Folds many events at once: the rooms context's into `rooms` (with its own fold), the fees
  * context's into tariffs, waivers and expenses; events of other contexts are ignored.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: nothing)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldFeeEvents([{ type: 'TariffSet', roomId: 'A', tariff, by: 'admin', at: 0 }]).tariffs.get('A')?.length // => 1
+ * foldFeeEvents(initialFeeState, [{ type: 'TariffSet', roomId: 'A', tariff, by: 'admin', at: 0 }]).tariffs.get('A')?.length // => 1
  */
-export function foldFeeEvents(
-  events: Iterable<FeeLogEvent>,
-  state: FeeState = initialFeeState,
-): FeeState {
+export function foldFeeEvents(state: FeeState, events: Iterable<FeeLogEvent>): FeeState {
   const roomEvents: BookingEvent[] = [];
   let d: Draft | undefined;
   for (const e of events) {
@@ -105,7 +102,7 @@ export function foldFeeEvents(
       apply(d, e);
     } else if (isBookingEvent(e)) roomEvents.push(e);
   }
-  const rooms = roomEvents.length > 0 ? foldBookingEvents(roomEvents, state.rooms) : state.rooms;
+  const rooms = roomEvents.length > 0 ? foldBookingEvents(state.rooms, roomEvents) : state.rooms;
   if (d === undefined) return rooms === state.rooms ? state : { ...state, rooms };
   return { rooms, tariffs: d.tariffs, waivers: d.waivers, expenses: d.expenses };
 }
@@ -120,5 +117,5 @@ export function foldFeeEvents(
  * evolveFees(initialFeeState, { type: 'ExpenseRecorded', expense }).expenses.size // => 1
  */
 export function evolveFees(state: FeeState, event: FeeLogEvent): FeeState {
-  return foldFeeEvents([event], state);
+  return foldFeeEvents(state, [event]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toInstant } from '../time/zone.js';
 import { feeStatement } from './fee-statement.js';
-import { foldFeeEvents } from './fee-state.js';
+import { foldFeeEvents, initialFeeState } from './fee-state.js';
 import { admin, at, li, play, request, tariffA, tariffed, wang } from './fixtures.test-helpers.js';
 import { statementPeriodOf } from './statement-period.js';
 
@@ -10,7 +10,7 @@ import { statementPeriodOf } from './statement-period.js';
  * meeting in A not attended (a no-show, 30 yuan), Li's meeting in C (no tariff, not charged), the
  * projector lamp bought for 350 yuan. December: Wang's meeting in A, in the next statement.
  */
-const december = toInstant({ year: 2026, month: 12, day: 1, hour: 9, minute: 0 });
+const december = toInstant({ year: 2026, month: 12, day: 1, hour: 9, minute: 0 }, 'Asia/Shanghai');
 const log = play(
   tariffed,
   { ...tariffA, roomId: 'B', now: at(7), effectiveFrom: at(7) },
@@ -56,8 +56,8 @@ const log = play(
   }),
   { type: 'CheckIn', now: december, actor: wang, roomId: 'A', bookingId: 'b4' },
 );
-const state = foldFeeEvents(log);
-const november = statementPeriodOf(at(9), 'month');
+const state = foldFeeEvents(initialFeeState, log);
+const november = statementPeriodOf(at(9), 'month', 'Asia/Shanghai');
 
 describe('R-12: the public statement', () => {
   it('R-12: income per room and per department, the waivers, the expenses and the balance', () => {
@@ -120,7 +120,11 @@ describe('R-12: the public statement', () => {
   it('R-12: a charge not yet final waits for a later statement; the next month has its own', () => {
     expect(feeStatement(state, november, at(9, 59)).totals.chargesFen).toBe(0);
     expect(feeStatement(state, november, at(10)).charges.map((c) => c.bookingId)).toEqual(['b1']);
-    const dec = feeStatement(state, statementPeriodOf(december), december + 2 * 60 * 60_000);
+    const dec = feeStatement(
+      state,
+      statementPeriodOf(december, 'month', 'Asia/Shanghai'),
+      december + 2 * 60 * 60_000,
+    );
     expect(dec.charges.map((c) => c.bookingId)).toEqual(['b4']);
     expect(dec.totals).toMatchObject({
       waiversFen: 0,

@@ -17,18 +17,18 @@ export interface StatementTotals {
 }
 
 /** One room's line of the statement. */
-export interface RoomStatementLine extends StatementTotals {
+export interface RoomStatementRow extends StatementTotals {
   readonly roomId: string;
   readonly roomName: string;
 }
 
 /** One department's line of the statement. */
-export interface DepartmentStatementLine extends StatementTotals {
+export interface DepartmentStatementRow extends StatementTotals {
   readonly department: string;
 }
 
 /** A waiver granted on a charge of the period. */
-export interface WaiverStatementLine {
+export interface WaiverStatementRow {
   readonly waiverId: string;
   readonly bookingId: string;
   readonly roomId: string;
@@ -50,10 +50,10 @@ export interface FeeStatement {
   readonly asOf: Instant;
   readonly charges: readonly Charge[];
   /** Every room, charged or not, in the site's order. */
-  readonly rooms: readonly RoomStatementLine[];
+  readonly rooms: readonly RoomStatementRow[];
   /** Every department charged, by name. */
-  readonly departments: readonly DepartmentStatementLine[];
-  readonly waivers: readonly WaiverStatementLine[];
+  readonly departments: readonly DepartmentStatementRow[];
+  readonly waivers: readonly WaiverStatementRow[];
   /** Expenses spent within the period, oldest first. */
   readonly expenses: readonly Expense[];
   readonly totals: StatementTotals & { readonly expensesFen: Fen; readonly balanceFen: Fen };
@@ -88,7 +88,7 @@ function add(map: Map<string, Tally>, key: string, charge: Fen, waived: Fen): vo
  * @param options - the policy and the department lookup
  * @returns the statement
  * @example
- * feeStatement(state, statementPeriodOf(now, 'month'), now).totals // => { bookings: 3, chargesFen: 33000, waiversFen: 5000, incomeFen: 28000, expensesFen: 35000, balanceFen: -7000 }
+ * feeStatement(state, statementPeriodOf(now, 'month', 'Asia/Shanghai'), now).totals // => { bookings: 3, chargesFen: 33000, waiversFen: 5000, incomeFen: 28000, expensesFen: 35000, balanceFen: -7000 }
  */
 export function feeStatement(
   state: FeeState,
@@ -104,7 +104,7 @@ export function feeStatement(
   );
   const byRoom = new Map<string, Tally>();
   const byDepartment = new Map<string, Tally>();
-  const waivers: WaiverStatementLine[] = [];
+  const waivers: WaiverStatementRow[] = [];
   const total = emptyTally();
   for (const c of charges) {
     const w = granted.get(c.bookingId);

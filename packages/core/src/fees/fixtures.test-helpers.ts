@@ -8,7 +8,7 @@ import { createBookingDecider } from '../rooms/booking-decider.js';
 import { admin, at, site } from '../rooms/fixtures.test-helpers.js';
 import { createFeeDecider } from './fee-decider.js';
 import type { FeeLogEvent } from './fee-events.js';
-import { foldFeeEvents, type FeeState } from './fee-state.js';
+import { foldFeeEvents, initialFeeState, type FeeState } from './fee-state.js';
 
 export * from '../rooms/fixtures.test-helpers.js';
 
@@ -50,7 +50,7 @@ export function decideAny(
 export function play(log: readonly FeeLogEvent[], ...commands: Record<string, unknown>[]) {
   let out = [...log];
   for (const c of commands) {
-    const r = decideAny(c, foldFeeEvents(out));
+    const r = decideAny(c, foldFeeEvents(initialFeeState, out));
     if (!r.ok) throw new Error(`${String(c['type'])} refused: ${r.rejection.message.en}`);
     out = [...out, ...r.value];
   }

@@ -48,8 +48,8 @@ export { feeStatement } from './fee-statement.js';
 export type {
   FeeStatement,
   StatementTotals,
-  RoomStatementLine,
-  DepartmentStatementLine,
-  WaiverStatementLine,
+  RoomStatementRow,
+  DepartmentStatementRow,
+  WaiverStatementRow,
 } from './fee-statement.js';
 export { statementCsv } from './statement-csv.js';

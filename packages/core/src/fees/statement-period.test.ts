@@ -8,38 +8,42 @@ const day = (year: number, month: number, d: number, zone = 'Asia/Shanghai') =>
 
 describe('R-12: statement periods on the site’s calendar', () => {
   it('R-12: a month by default, from its first local midnight to the next', () => {
-    expect(statementPeriodOf(at(9))).toEqual({
+    expect(statementPeriodOf(at(9), 'month', 'Asia/Shanghai')).toEqual({
       kind: 'month',
       label: '2026-11',
       start: day(2026, 11, 1),
       end: day(2026, 12, 1),
     });
     // 1 December 00:30 in Shanghai is still 30 November in UTC: the wall calendar decides.
-    expect(statementPeriodOf(day(2026, 12, 1) + 30 * 60_000, 'month').label).toBe('2026-12');
-    expect(statementPeriodOf(day(2026, 12, 31), 'month').end).toBe(day(2027, 1, 1));
+    expect(statementPeriodOf(day(2026, 12, 1) + 30 * 60_000, 'month', 'Asia/Shanghai').label).toBe(
+      '2026-12',
+    );
+    expect(statementPeriodOf(day(2026, 12, 31), 'month', 'Asia/Shanghai').end).toBe(
+      day(2027, 1, 1),
+    );
   });
 
   it('R-12: ISO weeks (Monday first, numbered by their Thursday), quarters and years', () => {
-    expect(statementPeriodOf(at(9), 'week')).toEqual({
+    expect(statementPeriodOf(at(9), 'week', 'Asia/Shanghai')).toEqual({
       kind: 'week',
       label: '2026-W49',
       start: day(2026, 11, 30),
       end: day(2026, 12, 7),
     });
-    expect(statementPeriodOf(day(2027, 1, 1), 'week').label).toBe('2026-W53');
-    expect(statementPeriodOf(day(2026, 1, 1), 'week').label).toBe('2026-W01');
-    expect(statementPeriodOf(day(2026, 12, 31), 'week').end).toBe(day(2027, 1, 4));
-    expect(statementPeriodOf(at(9), 'quarter')).toEqual({
+    expect(statementPeriodOf(day(2027, 1, 1), 'week', 'Asia/Shanghai').label).toBe('2026-W53');
+    expect(statementPeriodOf(day(2026, 1, 1), 'week', 'Asia/Shanghai').label).toBe('2026-W01');
+    expect(statementPeriodOf(day(2026, 12, 31), 'week', 'Asia/Shanghai').end).toBe(day(2027, 1, 4));
+    expect(statementPeriodOf(at(9), 'quarter', 'Asia/Shanghai')).toEqual({
       kind: 'quarter',
       label: '2026-Q4',
       start: day(2026, 10, 1),
       end: day(2027, 1, 1),
     });
-    expect(statementPeriodOf(day(2026, 5, 20), 'quarter')).toMatchObject({
+    expect(statementPeriodOf(day(2026, 5, 20), 'quarter', 'Asia/Shanghai')).toMatchObject({
       label: '2026-Q2',
       end: day(2026, 7, 1),
     });
-    expect(statementPeriodOf(at(9), 'year')).toEqual({
+    expect(statementPeriodOf(at(9), 'year', 'Asia/Shanghai')).toEqual({
       kind: 'year',
       label: '2026',
       start: day(2026, 1, 1),

@@ -1,7 +1,7 @@
 import type { Period } from '../policy/parameters.js';
 import type { Instant } from '../time/instant.js';
 import { addDays, toEpochDay, weekdayOf, type LocalDate } from '../time/local-date.js';
-import { DEFAULT_ZONE, localDateOf, startOfLocalDay, type TimeZone } from '../time/zone.js';
+import { localDateOf, startOfLocalDay, type TimeZone } from '../time/zone.js';
 
 /** One period of the public statement (R-12), on the site's wall calendar (T-1). */
 export interface StatementPeriod {
@@ -65,17 +65,13 @@ function bounds(d: LocalDate, kind: Period): { first: LocalDate; next: LocalDate
  * or a year of the site's wall calendar.
  *
  * @param t - any instant in it
- * @param kind - the period: the policy's `rooms.statementPeriod` (default `month`)
+ * @param kind - the period: the policy's `rooms.statementPeriod`
  * @param zone - the site's zone (policy `time.zone`)
  * @returns its label and its half-open span
  * @example
  * statementPeriodOf(Date.UTC(2026, 10, 30, 16), 'month', 'Asia/Shanghai') // => { kind: 'month', label: '2026-12', start: Date.UTC(2026, 10, 30, 16), end: Date.UTC(2026, 11, 31, 16) }
  */
-export function statementPeriodOf(
-  t: Instant,
-  kind: Period = 'month',
-  zone: TimeZone = DEFAULT_ZONE,
-): StatementPeriod {
+export function statementPeriodOf(t: Instant, kind: Period, zone: TimeZone): StatementPeriod {
   const { first, next, label } = bounds(localDateOf(t, zone), kind);
   return { kind, label, start: startOfLocalDay(first, zone), end: startOfLocalDay(next, zone) };
 }

@@ -23,6 +23,39 @@ const bad = (path: string, zh: string, en: string): CheckResult<never> => ({
   expected: { 'zh-CN': zh, en },
 });
 
+/**
+ * How a composite check is built, for a reference generated from the shapes themselves (the docs'
+ * command reference): an object's fields, an optional value's check, a list's item and bounds.
+ */
+export type CheckAnatomy =
+  | { readonly kind: 'object'; readonly shape: Shape }
+  | { readonly kind: 'optional'; readonly check: Check<unknown> }
+  | {
+      readonly kind: 'list';
+      readonly item: Check<unknown>;
+      readonly min: number;
+      readonly max: number;
+    };
+
+const anatomies = new WeakMap<Check<unknown>, CheckAnatomy>();
+const withAnatomy = <C extends Check<unknown>>(check: C, anatomy: CheckAnatomy): C => {
+  anatomies.set(check, anatomy);
+  return check;
+};
+
+/**
+ * How a check made by {@link object}, {@link optional} or {@link listOf} is built; `undefined` for
+ * any other check (a leaf, described by what it expects).
+ *
+ * @param check - the check
+ * @returns its anatomy, or `undefined`
+ * @example
+ * anatomyOf(optional(int(0, 9)))?.kind // => 'optional'
+ */
+export function anatomyOf(check: Check<unknown>): CheckAnatomy | undefined {
+  return anatomies.get(check);
+}
+
 /** The longest free text accepted anywhere (a topic, a reason), in characters. */
 export const MAX_TEXT = 500;
 /** The longest id accepted, in characters. */
@@ -143,20 +176,23 @@ export function listOf<T>(
 ): Check<T[]> {
   const max = options.max ?? 100;
   const min = options.min ?? 0;
-  return (v, path) => {
-    if (!Array.isArray(v) || v.length > max || v.length < min) {
-      return bad(path, `含 ${min} 到 ${max} 项的列表`, `a list of ${min} to ${max} items`);
-    }
-    const out: T[] = [];
-    for (let i = 0; i < v.length; i++) {
-      const r = item(v[i], `${path}[${i}]`);
-      if (!r.ok) return r;
-      if (options.unique && out.includes(r.value))
-        return bad(`${path}[${i}]`, '不重复的项', 'no repeated items');
-      out.push(r.value);
-    }
-    return good(out);
-  };
+  return withAnatomy<Check<T[]>>(
+    (v, path) => {
+      if (!Array.isArray(v) || v.length > max || v.length < min) {
+        return bad(path, `含 ${min} 到 ${max} 项的列表`, `a list of ${min} to ${max} items`);
+      }
+      const out: T[] = [];
+      for (let i = 0; i < v.length; i++) {
+        const r = item(v[i], `${path}[${i}]`);
+        if (!r.ok) return r;
+        if (options.unique && out.includes(r.value))
+          return bad(`${path}[${i}]`, '不重复的项', 'no repeated items');
+        out.push(r.value);
+      }
+      return good(out);
+    },
+    { kind: 'list', item, min, max },
+  );
 }
 
 /**
@@ -168,7 +204,10 @@ export function listOf<T>(
  * optional(int(0, 9))(undefined, 'n') // => { ok: true, value: undefined }
  */
 export function optional<T>(check: Check<T>): Check<T | undefined> {
-  return (v, path) => (v === undefined ? good(undefined) : check(v, path));
+  return withAnatomy<Check<T | undefined>>(
+    (v, path) => (v === undefined ? good(undefined) : check(v, path)),
+    { kind: 'optional', check },
+  );
 }
 
 /** A check per field of an object. */
@@ -194,21 +233,24 @@ export type ShapeOf<S extends Shape> = {
  * object({ n: int(0, 9) })({ n: 3 }, 'cmd') // => { ok: true, value: { n: 3 } }
  */
 export function object<S extends Shape>(shape: S): Check<ShapeOf<S>> {
-  return (v, path) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      return bad(path, '一个对象', 'an object');
-    const record = v as Record<string, unknown>;
-    const stray = Object.keys(record).find((k) => !Object.hasOwn(shape, k));
-    if (stray !== undefined) return bad(`${path}.${stray}`, '不存在此字段', 'no such field');
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(shape)) {
-      const r = (shape[key] as Check<unknown>)(
-        Object.hasOwn(record, key) ? record[key] : undefined,
-        `${path}.${key}`,
-      );
-      if (!r.ok) return r;
-      if (r.value !== undefined) out[key] = r.value;
-    }
-    return good(out as ShapeOf<S>);
-  };
+  return withAnatomy<Check<ShapeOf<S>>>(
+    (v, path) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return bad(path, '一个对象', 'an object');
+      const record = v as Record<string, unknown>;
+      const stray = Object.keys(record).find((k) => !Object.hasOwn(shape, k));
+      if (stray !== undefined) return bad(`${path}.${stray}`, '不存在此字段', 'no such field');
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(shape)) {
+        const r = (shape[key] as Check<unknown>)(
+          Object.hasOwn(record, key) ? record[key] : undefined,
+          `${path}.${key}`,
+        );
+        if (!r.ok) return r;
+        if (r.value !== undefined) out[key] = r.value;
+      }
+      return good(out as ShapeOf<S>);
+    },
+    { kind: 'object', shape },
+  );
 }

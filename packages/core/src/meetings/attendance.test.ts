@@ -30,7 +30,7 @@ describe('M-6: attendance, by example', () => {
       e('x', 'in', 60),
     ];
     const r = attendance(W, log, ['e'], NO_GRACE);
-    expect(r.people).toEqual([
+    expect(r.rows).toEqual([
       { personId: 'a', status: 'on-time', arrivedAt: 55 * MINUTE },
       { personId: 'b', status: 'late', arrivedAt: 61 * MINUTE, lateBy: MINUTE },
       {
@@ -69,26 +69,24 @@ describe('M-6: attendance, by example', () => {
   it('M-6: the graces: arriving by start + grace is on time, leaving from end − grace is not early', () => {
     const log = [e('a', 'in', 65), e('a', 'out', 110)];
     const one = { ...W, expected: ['a'] };
-    expect(attendance(one, log, [], NO_GRACE).people[0]?.status).toBe('late-and-left-early');
+    expect(attendance(one, log, [], NO_GRACE).rows[0]?.status).toBe('late-and-left-early');
     expect(
-      attendance(one, log, [], { lateGraceMinutes: 5, leaveEarlyGraceMinutes: 10 }).people[0]
-        ?.status,
+      attendance(one, log, [], { lateGraceMinutes: 5, leaveEarlyGraceMinutes: 10 }).rows[0]?.status,
     ).toBe('on-time');
     expect(
-      attendance(one, log, [], { lateGraceMinutes: 4, leaveEarlyGraceMinutes: 9 }).people[0]
-        ?.status,
+      attendance(one, log, [], { lateGraceMinutes: 4, leaveEarlyGraceMinutes: 9 }).rows[0]?.status,
     ).toBe('late-and-left-early');
   });
 
   it('M-6: first arrival, last departure; coming back and staying is not leaving early', () => {
     const log = [e('a', 'out', 100), e('a', 'in', 58), e('a', 'in', 105), e('a', 'out', 90)];
-    expect(attendance({ ...W, expected: ['a'] }, log, [], NO_GRACE).people[0]).toEqual({
+    expect(attendance({ ...W, expected: ['a'] }, log, [], NO_GRACE).rows[0]).toEqual({
       personId: 'a',
       status: 'on-time',
       arrivedAt: 58 * MINUTE,
     });
     const left = [...log, e('a', 'out', 115)];
-    expect(attendance({ ...W, expected: ['a'] }, left, [], NO_GRACE).people[0]).toMatchObject({
+    expect(attendance({ ...W, expected: ['a'] }, left, [], NO_GRACE).rows[0]).toMatchObject({
       status: 'left-early',
       leftAt: 115 * MINUTE,
     });
@@ -96,7 +94,7 @@ describe('M-6: attendance, by example', () => {
 
   it('M-6: an excused person who comes anyway is judged by arrival; nobody expected gives no rates', () => {
     expect(
-      attendance({ ...W, expected: ['a'] }, [e('a', 'in', 60)], ['a'], NO_GRACE).people[0]?.status,
+      attendance({ ...W, expected: ['a'] }, [e('a', 'in', 60)], ['a'], NO_GRACE).rows[0]?.status,
     ).toBe('on-time');
     expect(attendance({ ...W, expected: [] }, [e('a', 'in', 60)], [], NO_GRACE)).toMatchObject({
       expected: 0,
@@ -136,8 +134,8 @@ describe('M-6: attendance, by property', () => {
           ? []
           : [{ personId: 'p', kind: 'out' as const, at: leave, by: 'p' }]),
       ];
-      const s1 = attendance(w, log(arrive1), [], graces).people[0]!.status;
-      const s2 = attendance(w, log(arrive2), [], graces).people[0]!.status;
+      const s1 = attendance(w, log(arrive1), [], graces).rows[0]!.status;
+      const s2 = attendance(w, log(arrive2), [], graces).rows[0]!.status;
       if (lateFlag(s1)) expect(lateFlag(s2)).toBe(true);
       expect(leftFlag(s2)).toBe(leftFlag(s1));
       expect(lateFlag(s1)).toBe(arrive1 > w.start + graces.lateGraceMinutes * MINUTE);
@@ -149,10 +147,10 @@ describe('M-6: attendance, by property', () => {
     'M-6: the rates lie in [0, 1] and agree with the per-person statuses',
     ({ window, log, excused, graces }) => {
       const r = attendance(window, log, excused, graces);
-      const statuses = r.people.map((p) => p.status);
+      const statuses = r.rows.map((p) => p.status);
       const attended = statuses.filter((s) => ATTENDED_STATUSES.includes(s)).length;
       const onTime = statuses.filter((s) => s === 'on-time').length;
-      expect(r.people.map((p) => p.personId)).toEqual([...new Set(window.expected)]);
+      expect(r.rows.map((p) => p.personId)).toEqual([...new Set(window.expected)]);
       expect(r.expected).toBe(statuses.length);
       expect(r.attended).toBe(attended);
       expect(r.onTime + r.late + r.leftEarly + r.lateAndLeftEarly + r.excused + r.unexcused).toBe(
@@ -162,7 +160,7 @@ describe('M-6: attendance, by property', () => {
       expect(r.punctualityRate).toBe(attended === 0 ? null : onTime / attended);
       for (const rate of [r.attendanceRate, r.punctualityRate])
         if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);
-      for (const p of r.people) {
+      for (const p of r.rows) {
         const signedIn = log.some((x) => x.personId === p.personId && x.kind === 'in');
         expect(ATTENDED_STATUSES.includes(p.status)).toBe(signedIn);
         if (!signedIn)

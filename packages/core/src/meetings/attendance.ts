@@ -42,8 +42,8 @@ export type AttendanceGraces = Pick<
   'lateGraceMinutes' | 'leaveEarlyGraceMinutes'
 >;
 
-/** One person's attendance. */
-export interface PersonAttendance {
+/** One person's attendance: a row of an {@link AttendanceReport}. */
+export interface AttendanceRow {
   readonly personId: string;
   readonly status: AttendanceStatus;
   /** The first arrival. */
@@ -76,7 +76,7 @@ export interface AttendanceCounts {
 /** A meeting's attendance: each expected person, the counts and the two rates (M-6, E-1). */
 export interface AttendanceReport extends AttendanceCounts {
   /** One line per expected person, in the order expected. */
-  readonly people: readonly PersonAttendance[];
+  readonly rows: readonly AttendanceRow[];
   /** `attended / expected`; `null` when nobody was expected (there is nothing to rate). */
   readonly attendanceRate: number | null;
   /**
@@ -92,7 +92,7 @@ function personAttendance(
   excused: boolean,
   w: AttendanceWindow,
   g: AttendanceGraces,
-): PersonAttendance {
+): AttendanceRow {
   const sorted = [...entries].sort((a, b) => a.at - b.at);
   const arrival = sorted.find((e) => e.kind === 'in');
   if (arrival === undefined) return { personId, status: excused ? 'excused' : 'unexcused' };
@@ -164,7 +164,7 @@ export function attendance(
   const onTime = count('on-time');
   const attended = people.filter((p) => ATTENDED_STATUSES.includes(p.status)).length;
   return {
-    people,
+    rows: people,
     expected: people.length,
     attended,
     onTime,
@@ -186,6 +186,6 @@ export function attendance(
  * @example
  * absentees(report) // => [{ personId: 'wang', status: 'unexcused' }]
  */
-export function absentees(report: AttendanceReport): PersonAttendance[] {
-  return report.people.filter((p) => p.status === 'excused' || p.status === 'unexcused');
+export function absentees(report: AttendanceReport): AttendanceRow[] {
+  return report.rows.filter((p) => p.status === 'excused' || p.status === 'unexcused');
 }

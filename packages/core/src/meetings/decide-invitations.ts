@@ -87,7 +87,7 @@ function lapses(m: Meeting, now: number): MeetingEvent[] {
  * @param state - the meetings
  * @returns `InvitationLapsed` and a chase notice per open invitation past its deadline
  * @example
- * reviewInvitations({ type: 'ReviewInvitations', now: afterDeadline, … }, state) // => { ok: true, value: [{ type: 'InvitationLapsed', personId: 'li', … }, { type: 'NoticeIssued', notice: { kind: 'chase', to: 'li', … } }] }
+ * reviewInvitations({ type: 'ReviewInvitations', now: afterDeadline, … }, state) // => { ok: true, value: [{ type: 'InvitationLapsed', personId: 'li', … }, { type: 'NoticeIssued', notice: { kind: 'chase', to: { personId: 'li' }, … } }] }
  */
 export function reviewInvitations(c: ReviewInvitations, state: MeetingState): Decision {
   if (c.meetingId !== undefined) {

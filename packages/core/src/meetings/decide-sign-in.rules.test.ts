@@ -36,7 +36,7 @@ const decideAfter = (
   log: readonly MeetingEvent[],
   c: Record<string, unknown>,
   d: Decider = plainDecider,
-): Result<readonly MeetingEvent[]> => d.decide(c, foldMeetingEvents(log, d.initialState));
+): Result<readonly MeetingEvent[]> => d.decide(c, foldMeetingEvents(d.initialState, log));
 
 const rejection = (r: Result<readonly MeetingEvent[]>): Rejection => {
   if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);

@@ -13,7 +13,7 @@ export { DAY, HOUR, MINUTE };
 
 /** An instant on the wall in Shanghai, December 2026 by default (1 December is a Tuesday). */
 export const at = (day: number, hour: number, minute = 0, month = 12): Instant =>
-  toInstant({ year: 2026, month, day, hour, minute });
+  toInstant({ year: 2026, month, day, hour, minute }, 'Asia/Shanghai');
 
 export const PLANNED = at(30, 8, 0, 11);
 export const START = at(2, 9);
@@ -88,7 +88,7 @@ export function history(...commands: Record<string, unknown>[]): {
   for (const c of commands) {
     const es = events(decider.decide(c, state));
     log.push(...es);
-    state = foldMeetingEvents(es, state);
+    state = foldMeetingEvents(state, es);
   }
   return { log, state };
 }

@@ -39,7 +39,7 @@ export type {
   AttendanceGraces,
   AttendanceCounts,
   AttendanceReport,
-  PersonAttendance,
+  AttendanceRow,
 } from './attendance.js';
 export { meetingAttendance } from './meeting-attendance.js';
 export { agendaReport, unfinishedItems } from './agenda-report.js';

@@ -4,7 +4,8 @@ import { expectedAttendees, type Meeting } from './meeting.js';
 
 /**
  * A meeting's attendance (M-6) from its own state: judged against its booked start and end, over
- * the people expected (invitees who did not delegate), its sign-in log and the excuses the chair
+ * the people expected (the chair, the recorder, the sign-in officer and the participants, a
+ * delegate in place of whoever delegated; not the informed), its sign-in log and the excuses the chair
  * accepted.
  *
  * @param m - the meeting

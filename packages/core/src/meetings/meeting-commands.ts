@@ -143,7 +143,10 @@ export type ScheduleMeeting = MeetingCommandOf<'ScheduleMeeting'>;
 export type RescheduleMeeting = MeetingCommandOf<'RescheduleMeeting'>;
 /** Cancel a draft or scheduled meeting, notifying every invitee (M-4). Organizer or chair. */
 export type CancelMeeting = MeetingCommandOf<'CancelMeeting'>;
-/** Answer one's own invitation by the deadline (M-3): a reason to decline, a delegate to delegate. */
+/**
+ * Answer one's own invitation by the deadline (M-3): a reason to decline, a delegate to delegate.
+ * An answer at the deadline itself is on time; one after it is refused.
+ */
 export type AnswerInvitation = MeetingCommandOf<'AnswerInvitation'>;
 /** Turn open invitations past their deadline into *no response* and chase them, once (M-3). */
 export type ReviewInvitations = MeetingCommandOf<'ReviewInvitations'>;
@@ -165,7 +168,10 @@ export type SignOut = MeetingCommandOf<'SignOut'>;
 export type SignConfidentialityAgreement = MeetingCommandOf<'SignConfidentialityAgreement'>;
 /** Record what an agenda item produced (M-8). Chair or recorder. */
 export type RecordOutcome = MeetingCommandOf<'RecordOutcome'>;
-/** End the meeting (M-4). Chair only. */
+/**
+ * End the meeting (M-4). Chair only. Ending the meeting does not end its booking: the room stays
+ * booked until the booking's end, unless the organizer sends `EndEarly` (R-5).
+ */
 export type EndMeeting = MeetingCommandOf<'EndMeeting'>;
 /** Close an ended meeting (M-4). Chair or organizer. */
 export type CloseMeeting = MeetingCommandOf<'CloseMeeting'>;

@@ -1,3 +1,4 @@
+import { recipientKey } from '../people/recipient.js';
 import { describe, expect, it } from 'vitest';
 import { untyped } from '../testing/untyped.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
@@ -216,7 +217,7 @@ describe('M-3: invitations', () => {
       by: 'ma',
       at: PLANNED,
     });
-    expect(notices(es).map((n) => [n.kind, n.to, n.noticeId])).toEqual(
+    expect(notices(es).map((n) => [n.kind, recipientKey(n.to), n.noticeId])).toEqual(
       INVITEES.map((p) => ['invitation', p, `m1:invitation:${p}:1`]),
     );
     expect(notices(es)[0]?.data).toMatchObject({
@@ -277,7 +278,7 @@ describe('M-3: invitations', () => {
     expect(notices(es)).toEqual([
       expect.objectContaining({
         kind: 'invitation',
-        to: 'qian',
+        to: { personId: 'qian' },
         noticeId: 'm1:invitation:qian:1',
         data: expect.objectContaining({ delegatedFrom: 'wang' }),
       }),
@@ -734,7 +735,7 @@ describe('M-6: attendance and excuses', () => {
   it('M-6: attendance is computed from the meeting’s own sign-in log and excuses', () => {
     const run = history(...ranThrough());
     const report = meetingAttendance(run.state.meetings.get('m1')!, DEFAULT_PARAMETERS.meetings)!;
-    expect(Object.fromEntries(report.people.map((p) => [p.personId, p.status]))).toEqual({
+    expect(Object.fromEntries(report.rows.map((p) => [p.personId, p.status]))).toEqual({
       chen: 'on-time',
       liu: 'on-time',
       zhou: 'on-time',
@@ -743,8 +744,8 @@ describe('M-6: attendance and excuses', () => {
       zhao: 'late',
       sun: 'excused',
     });
-    expect(report.people.find((p) => p.personId === 'zhao')).toMatchObject({ lateBy: 5 * MINUTE });
-    expect(report.people.find((p) => p.personId === 'wang')).toMatchObject({
+    expect(report.rows.find((p) => p.personId === 'zhao')).toMatchObject({ lateBy: 5 * MINUTE });
+    expect(report.rows.find((p) => p.personId === 'wang')).toMatchObject({
       leftEarlyBy: 10 * MINUTE,
     });
     expect(report).toMatchObject({

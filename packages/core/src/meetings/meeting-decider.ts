@@ -1,3 +1,4 @@
+import { deciderOf } from '../decider/decider-of.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Decider } from '../decider/decider.js';
@@ -105,12 +106,12 @@ export function createDoorMeetingDecider(
 type DecideCommand = (c: MeetingCommand, state: MeetingState, policy: PolicyLookup) => Decision;
 
 function makeMeetingDecider(policy: PolicyLookup, decideWith: DecideCommand): MeetingDecider {
-  const decide = (input: unknown, state: MeetingState): Decision => {
-    const parsed = parseMeetingCommand(input);
-    if (!parsed.ok) return parsed;
-    return decideWith(parsed.value, state, policy);
-  };
-  return { initialState: initialMeetingState, decide, evolve: evolveMeetings };
+  return deciderOf({
+    initialState: initialMeetingState,
+    parse: parseMeetingCommand,
+    decide: (c, state) => decideWith(c, state, policy),
+    evolve: evolveMeetings,
+  });
 }
 
 /** The commands a door takes ({@link createDoorMeetingDecider}). */

@@ -17,7 +17,7 @@ import {
   type MeetingStatus,
 } from './meeting.js';
 import type { MeetingEvent } from './meeting-events.js';
-import { countKey } from './notice.js';
+import { noticeCountKey } from './notice.js';
 import type { Outcome } from './outcome.js';
 import { isSignedIn, type SignInEntry } from './sign-in.js';
 
@@ -255,7 +255,7 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
       d.closedAt = e.at;
       return;
     case 'NoticeIssued': {
-      const key = countKey(e.notice.kind, e.notice.to);
+      const key = noticeCountKey(e.notice);
       d.noticeCounts.set(key, (d.noticeCounts.get(key) ?? 0) + 1);
       return;
     }
@@ -276,15 +276,15 @@ function apply(d: Draft, e: Exclude<MeetingEvent, { type: 'MeetingPlanned' }>): 
  * one that repeats it are each kept as a {@link MeetingAnomaly} and change nothing else; the first
  * word stands. It never throws.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no meetings)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldMeetingEvents([{ type: 'MeetingPlanned', meetingId: 'm1', plan, by: 'li', at }]).meetings.get('m1')?.status // => 'draft'
+ * foldMeetingEvents(initialMeetingState, [{ type: 'MeetingPlanned', meetingId: 'm1', plan, by: 'li', at }]).meetings.get('m1')?.status // => 'draft'
  */
 export function foldMeetingEvents(
+  state: MeetingState,
   events: Iterable<MeetingEvent>,
-  state: MeetingState = initialMeetingState,
 ): MeetingState {
   const drafts = new Map<string, Draft>();
   let agreements: Map<string, readonly SignedAgreement[]> | undefined;
@@ -352,5 +352,5 @@ export function foldMeetingEvents(
  * evolveMeetings(initialMeetingState, planned).meetings.size // => 1
  */
 export function evolveMeetings(state: MeetingState, event: MeetingEvent): MeetingState {
-  return foldMeetingEvents([event], state);
+  return foldMeetingEvents(state, [event]);
 }

@@ -1,3 +1,5 @@
+import { recipientKey, type Recipient } from '../people/recipient.js';
+
 /**
  * Why a notice is sent: the meeting's invitation, a reminder (late minutes, N-5), a chase for an
  * answer past its deadline (M-3), a change of time or room (M-4), a cancellation (M-4), published
@@ -38,8 +40,8 @@ export interface Notice {
   /** `meetingId:kind:personId:n`, `n` counting that person's notices of that kind from 1. */
   readonly noticeId: string;
   readonly kind: NoticeKind;
-  /** The person to send it to. */
-  readonly to: string;
+  /** Who to send it to: a meeting's notices always go to a person, `{ personId }`. */
+  readonly to: Recipient;
   readonly meetingId: string;
   /** What the message speaks of: the time, the room, the deadline, the minutes' version … */
   readonly data: Readonly<Record<string, unknown>>;
@@ -103,9 +105,21 @@ export function issueNotices(
     notice: {
       noticeId: noticeId(meetingId, kind, to, (counts.get(countKey(kind, to)) ?? 0) + 1),
       kind,
-      to,
+      to: { personId: to },
       meetingId,
       data: typeof data === 'function' ? data(to) : data,
     },
   }));
 }
+
+/**
+ * The count key of a notice already issued (its kind and its recipient), as {@link countKey} makes
+ * it: what the meetings and minutes folds count.
+ *
+ * @param notice - the notice
+ * @returns `kind:personId`
+ * @example
+ * noticeCountKey({ kind: 'chase', to: { personId: 'li' } }) // => 'chase:li'
+ */
+export const noticeCountKey = (notice: Pick<Notice, 'kind' | 'to'>): string =>
+  `${notice.kind}:${recipientKey(notice.to)}`;

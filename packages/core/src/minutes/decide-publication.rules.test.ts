@@ -25,7 +25,7 @@ import { foldMinutesEvents } from './minutes-state.js';
 const T = END + HOUR; // Wednesday 11:00
 const DUE = at(3, 18); // Thursday 18:00
 const decideAfter = (log: readonly MinutesEvent[], c: Record<string, unknown>) =>
-  minutesDecider.decide(c, foldMinutesEvents(log, minutesDecider.initialState));
+  minutesDecider.decide(c, foldMinutesEvents(minutesDecider.initialState, log));
 const rejection = (r: Result<readonly MinutesEvent[]>): Rejection => {
   if (r.ok) throw new Error(`expected a rejection, got ${JSON.stringify(r.value)}`);
   return r.rejection;
@@ -184,7 +184,7 @@ describe('N-5: flagging late minutes', () => {
         notice: {
           noticeId: 'm1:reminder:liu:1',
           kind: 'reminder',
-          to: 'liu',
+          to: { personId: 'liu' },
           meetingId: 'm1',
           data: { due: DUE },
         },

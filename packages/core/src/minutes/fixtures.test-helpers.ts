@@ -56,7 +56,7 @@ export function minutesHistory(...commands: Record<string, unknown>[]): {
   for (const c of commands) {
     const es = mevents(minutesDecider.decide(c, state));
     log.push(...es);
-    state = foldMinutesEvents(es, state);
+    state = foldMinutesEvents(state, es);
   }
   return { log, state };
 }

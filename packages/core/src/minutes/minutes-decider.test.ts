@@ -1,3 +1,4 @@
+import { recipientKey } from '../people/recipient.js';
 import { describe, expect, it } from 'vitest';
 import { untyped } from '../testing/untyped.js';
 import { givenWhenThen } from '../testing/given-when-then.js';
@@ -48,7 +49,7 @@ describe('N-1: the recorder drafts the minutes', () => {
     });
     if (e?.type !== 'MinutesDrafted') throw new Error('drafted');
     expect(
-      Object.fromEntries(e.content.attendance.people.map((p) => [p.personId, p.status])),
+      Object.fromEntries(e.content.attendance.rows.map((p) => [p.personId, p.status])),
     ).toMatchObject({ wang: 'left-early', zhao: 'late', sun: 'excused', chen: 'on-time' });
     expect(e.content.items).toEqual([
       {
@@ -283,15 +284,14 @@ describe('N-3: publication and read receipts', () => {
       at: T + 3 * HOUR,
     });
     const ns = notices(es);
-    expect(ns.filter((n) => n.kind === 'minutes-published').map((n) => n.to)).toEqual([
-      ...INVITEES,
-      'boss',
-    ]);
+    expect(ns.filter((n) => n.kind === 'minutes-published').map((n) => recipientKey(n.to))).toEqual(
+      [...INVITEES, 'boss'],
+    );
     expect(ns.filter((n) => n.kind === 'absentee')).toEqual([
       {
         noticeId: 'm1:absentee:sun:1',
         kind: 'absentee',
-        to: 'sun',
+        to: { personId: 'sun' },
         meetingId: 'm1',
         data: { version: 1, topic: '售后周例会', status: 'excused' },
       },
@@ -412,7 +412,7 @@ describe('N-5: late minutes', () => {
         notice: {
           noticeId: 'm1:reminder:liu:1',
           kind: 'reminder',
-          to: 'liu',
+          to: { personId: 'liu' },
           meetingId: 'm1',
           data: { due: DUE },
         },

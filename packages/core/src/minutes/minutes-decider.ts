@@ -3,7 +3,8 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
 import { fail, type Result, type RuleId } from '../rejection/index.js';
-import { createWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
+import { defaultWorkingCalendar, type WorkingCalendar } from '../time/working-calendar.js';
+import { deciderOf } from '../decider/decider-of.js';
 import {
   draftMinutes,
   editMinutes,
@@ -54,12 +55,6 @@ export function parseMinutesCommand(input: unknown): Result<MinutesCommand> {
  */
 export type MinutesDecider = Decider<MinutesCommand, MinutesState, MinutesEvent>;
 
-function defaultCalendar(): WorkingCalendar {
-  const cal = createWorkingCalendar();
-  if (!cal.ok) throw new Error(cal.rejection.message.en);
-  return cal.value;
-}
-
 /**
  * Makes the minutes decider, judging each meeting's minutes by the policy in force when the meeting
  * ended (graces, due date), and counting working days on the site's calendar (N-5, T-3).
@@ -73,14 +68,14 @@ function defaultCalendar(): WorkingCalendar {
  */
 export function createMinutesDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
-  calendar: WorkingCalendar = defaultCalendar(),
+  calendar: WorkingCalendar = defaultWorkingCalendar(),
 ): MinutesDecider {
-  const decide = (input: unknown, state: MinutesState): MinutesDecision => {
-    const parsed = parseMinutesCommand(input);
-    if (!parsed.ok) return parsed;
-    return decideCommand(parsed.value, state, policy, calendar);
-  };
-  return { initialState: initialMinutesState, decide, evolve: evolveMinutes };
+  return deciderOf({
+    initialState: initialMinutesState,
+    parse: parseMinutesCommand,
+    decide: (c, state) => decideCommand(c, state, policy, calendar),
+    evolve: evolveMinutes,
+  });
 }
 
 function decideCommand(

@@ -1,3 +1,4 @@
+import { recipientKey } from '../people/recipient.js';
 import { malformedInputLaws } from '../testing/malformed-input.js';
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
@@ -167,7 +168,7 @@ function checkStep(
     const to = (kind: string) =>
       sent
         .filter((n) => n.kind === kind)
-        .map((n) => n.to)
+        .map((n) => recipientKey(n.to))
         .sort();
     // N-3: every participant and informed person exactly one notice, every absentee exactly one absentee notice
     expect(to('minutes-published')).toEqual(recipientsOf(facts).sort());

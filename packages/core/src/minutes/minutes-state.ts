@@ -1,4 +1,4 @@
-import { countKey } from '../meetings/notice.js';
+import { noticeCountKey } from '../meetings/notice.js';
 import type { Instant } from '../time/instant.js';
 import type { MeetingFacts } from './meeting-facts.js';
 import type { Minutes, MinutesVersion } from './minutes.js';
@@ -98,7 +98,7 @@ function apply(d: Draft, e: MinutesEvent): void {
       d.lateFlaggedAt = e.at;
       return;
     case 'NoticeIssued': {
-      const key = countKey(e.notice.kind, e.notice.to);
+      const key = noticeCountKey(e.notice);
       d.noticeCounts.set(key, (d.noticeCounts.get(key) ?? 0) + 1);
       return;
     }
@@ -120,15 +120,15 @@ function opening(e: MinutesEvent): Draft | undefined {
  * Folds many events into the state at once: each touched meeting's minutes are copied once.
  * Events for minutes never opened are ignored.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no minutes)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldMinutesEvents([drafted]).minutes.get('m1')?.versions.length // => 1
+ * foldMinutesEvents(initialMinutesState, [drafted]).minutes.get('m1')?.versions.length // => 1
  */
 export function foldMinutesEvents(
+  state: MinutesState,
   events: Iterable<MinutesEvent>,
-  state: MinutesState = initialMinutesState,
 ): MinutesState {
   const drafts = new Map<string, Draft>();
   for (const e of events) {
@@ -157,5 +157,5 @@ export function foldMinutesEvents(
  * evolveMinutes(initialMinutesState, drafted).minutes.size // => 1
  */
 export function evolveMinutes(state: MinutesState, event: MinutesEvent): MinutesState {
-  return foldMinutesEvents([event], state);
+  return foldMinutesEvents(state, [event]);
 }

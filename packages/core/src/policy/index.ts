@@ -53,8 +53,8 @@ export type {
 export { POLICY_EVENT_TYPES, isPolicyEvent } from './policy-events.js';
 export { initialPolicyState, BEGINNING_OF_TIME } from './policy-state.js';
 export type { PolicyState, PolicyRevision, PolicyVersion, RevisionStatus } from './policy-state.js';
-export { checkPolicyCommand } from './check-policy-command.js';
-export { decidePolicy, policyDecider, parsePolicyCommand } from './policy-decider.js';
+export { POLICY_COMMAND_SHAPES, parsePolicyCommand } from './parse-policy-command.js';
+export { decidePolicy, policyDecider } from './policy-decider.js';
 export type { Decision, PolicyDecider } from './policy-decider.js';
 export { evolvePolicy } from './evolve-policy.js';
 export { policyAt, versionAt, versionsInForce, parametersIn } from './policy-at.js';

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import type { Actor } from '../people/actor.js';
 import { HOUR } from '../time/instant.js';
-import { givenFor, run } from '../testing/given.js';
+import { run } from '../testing/given.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
+import { malformedInputLaws } from '../testing/malformed-input.js';
 import { actorArb, parameterPatchArb, policyParametersArb } from '../testing/policy-arbitraries.js';
 import { DEFAULT_PARAMETERS } from './default-parameters.js';
 import { policyAt } from './policy-at.js';
@@ -11,7 +13,7 @@ import { policyDecider } from './policy-decider.js';
 import type { PolicyEvent } from './policy-events.js';
 import { initialPolicyState } from './policy-state.js';
 
-const given = givenFor(policyDecider);
+const given = givenWhenThen(policyDecider);
 const boss: Actor = { id: 'boss', roles: ['leadership'] };
 const admin: Actor = { id: 'admin', roles: ['room-admin'] };
 const clerk: Actor = { id: 'clerk', roles: ['organizer'] };
@@ -59,9 +61,9 @@ const approved = (): PolicyEvent[] => history(propose(), approve());
 
 describe('the revision lifecycle (P-2)', () => {
   it('P-2: a proposal records its content, who and when', () => {
-    expect(given([]).when(propose())).toEqual({
-      ok: true,
-      value: [
+    given([])
+      .when(propose())
+      .then([
         {
           type: 'PolicyRevisionProposed',
           revisionId: 'r1',
@@ -71,25 +73,22 @@ describe('the revision lifecycle (P-2)', () => {
           by: 'clerk',
           at: T0,
         },
-      ],
-    });
+      ]);
   });
 
   it('P-2: only leadership approves', () => {
     for (const actor of [clerk, admin, { id: 'chair', roles: ['chair', 'supervisor'] } as Actor]) {
-      expect(given(proposed()).when(approve(actor))).toMatchObject({
-        ok: false,
-        rejection: { rule: 'P-2', code: 'policy.approve-forbidden', data: { actorId: actor.id } },
+      const refused = given(proposed()).when(approve(actor));
+      expect(refused.thenRejects('P-2', 'policy.approve-forbidden').data).toMatchObject({
+        actorId: actor.id,
       });
     }
   });
 
   it('P-2: leadership approves, and who and when are kept', () => {
-    const decision = given(proposed()).when(approve(boss, T0 + HOUR));
-    expect(decision).toEqual({
-      ok: true,
-      value: [{ type: 'PolicyRevisionApproved', revisionId: 'r1', by: 'boss', at: T0 + HOUR }],
-    });
+    given(proposed())
+      .when(approve(boss, T0 + HOUR))
+      .then([{ type: 'PolicyRevisionApproved', revisionId: 'r1', by: 'boss', at: T0 + HOUR }]);
     const state = given(approved()).state;
     expect(state.revisions.get('r1')).toMatchObject({
       status: 'approved',
@@ -107,33 +106,23 @@ describe('the revision lifecycle (P-2)', () => {
   });
 
   it('P-2: announcing before approval is refused', () => {
-    expect(given(proposed()).when(announce())).toMatchObject({
-      ok: false,
-      rejection: { rule: 'P-2', code: 'policy.revision-not-approved' },
-    });
+    given(proposed()).when(announce()).thenRejects('P-2', 'policy.revision-not-approved');
   });
 
   it('P-2: only a room admin or leadership announces', () => {
-    expect(given(approved()).when(announce(clerk))).toMatchObject({
-      ok: false,
-      rejection: { rule: 'P-2', code: 'policy.announce-forbidden' },
-    });
-    expect(given(approved()).when(announce(boss)).ok).toBe(true);
+    given(approved()).when(announce(clerk)).thenRejects('P-2', 'policy.announce-forbidden');
+    given(approved()).when(announce(boss)).thenAccepted();
   });
 
   it('P-2: an approved, announced revision is version 1, in force from its effective date', () => {
-    const decision = given(approved()).when(announce());
-    expect(decision).toMatchObject({
-      ok: true,
-      value: [
-        {
-          type: 'PolicyRevisionAnnounced',
-          revisionId: 'r1',
-          version: 1,
-          inForceFrom: T0 + 24 * HOUR,
-        },
-      ],
-    });
+    expect(given(approved()).when(announce()).thenAccepted()).toMatchObject([
+      {
+        type: 'PolicyRevisionAnnounced',
+        revisionId: 'r1',
+        version: 1,
+        inForceFrom: T0 + 24 * HOUR,
+      },
+    ]);
     const state = given(history(propose(), approve(), announce())).state;
     expect(policyAt(state, T0 + 24 * HOUR - 1).version).toBe(0);
     const now = policyAt(state, T0 + 24 * HOUR);
@@ -182,62 +171,55 @@ describe('the revision lifecycle (P-2)', () => {
   });
 
   it('P-2: a revision is withdrawn before announcement, and then cannot be approved or announced', () => {
-    expect(given(proposed()).when(withdraw())).toEqual({
-      ok: true,
-      value: [
+    given(proposed())
+      .when(withdraw())
+      .then([
         { type: 'PolicyRevisionWithdrawn', revisionId: 'r1', by: 'clerk', at: T0 + 3 * HOUR },
-      ],
-    });
+      ]);
     const gone = history(propose(), approve(), withdraw(admin));
-    expect(given(gone).when(announce())).toMatchObject({
-      ok: false,
-      rejection: { code: 'policy.revision-withdrawn' },
-    });
-    expect(given(gone).when(approve())).toMatchObject({
-      ok: false,
-      rejection: { code: 'policy.revision-withdrawn' },
-    });
+    given(gone).when(announce()).thenRejects('P-2', 'policy.revision-withdrawn');
+    given(gone).when(approve()).thenRejects('P-2', 'policy.revision-withdrawn');
   });
 
   it('P-2: an announced revision cannot be withdrawn; a stranger cannot withdraw', () => {
-    expect(given(history(propose(), approve(), announce())).when(withdraw(boss))).toMatchObject({
-      ok: false,
-      rejection: { code: 'policy.revision-announced' },
-    });
-    expect(given(proposed()).when(withdraw({ id: 'other', roles: ['chair'] }))).toMatchObject({
-      ok: false,
-      rejection: { code: 'policy.withdraw-forbidden' },
-    });
+    given(history(propose(), approve(), announce()))
+      .when(withdraw(boss))
+      .thenRejects('P-2', 'policy.revision-announced');
+    given(proposed())
+      .when(withdraw({ id: 'other', roles: ['chair'] }))
+      .thenRejects('P-2', 'policy.withdraw-forbidden');
   });
 
   it('P-2: a withdrawal keeps its reason', () => {
-    const decision = given(proposed()).when({ ...withdraw(), reason: '重复提交' } as PolicyCommand);
-    expect(decision).toMatchObject({ ok: true, value: [{ reason: '重复提交' }] });
+    const withReason = { ...withdraw(), reason: '重复提交' } as PolicyCommand;
+    expect(given(proposed()).when(withReason).thenAccepted()).toMatchObject([
+      { reason: '重复提交' },
+    ]);
   });
 
   it('P-2: commands about an unknown revision are refused', () => {
     for (const c of [approve(), announce(), withdraw()]) {
-      expect(given([]).when(c)).toMatchObject({
-        ok: false,
-        rejection: { code: 'policy.revision-unknown' },
-      });
+      given([]).when(c).thenRejects('P-2', 'policy.revision-unknown');
     }
   });
 
   it('P-2: the same id proposed again with other content is refused', () => {
-    expect(given(proposed()).when(propose({ summary: 'other' }))).toMatchObject({
-      ok: false,
-      rejection: { code: 'policy.revision-exists' },
-    });
+    given(proposed())
+      .when(propose({ summary: 'other' }))
+      .thenRejects('P-2', 'policy.revision-exists');
   });
 
   it('P-2: a repeated command decides to no events (double tap)', () => {
-    expect(given(proposed()).when(propose({ now: T0 + 1 }))).toEqual({ ok: true, value: [] });
-    expect(given(approved()).when(approve(boss, T0 + 9 * HOUR))).toEqual({ ok: true, value: [] });
+    given(proposed())
+      .when(propose({ now: T0 + 1 }))
+      .thenNothingHappened();
+    given(approved())
+      .when(approve(boss, T0 + 9 * HOUR))
+      .thenNothingHappened();
     const announcedAlready = history(propose(), approve(), announce());
-    expect(given(announcedAlready).when(announce())).toEqual({ ok: true, value: [] });
-    expect(given(announcedAlready).when(approve())).toEqual({ ok: true, value: [] });
-    expect(given(history(propose(), withdraw())).when(withdraw())).toEqual({ ok: true, value: [] });
+    given(announcedAlready).when(announce()).thenNothingHappened();
+    given(announcedAlready).when(approve()).thenNothingHappened();
+    given(history(propose(), withdraw())).when(withdraw()).thenNothingHappened();
   });
 
   it('P-1: complete parameters with no overrides replace the version whole', () => {
@@ -287,10 +269,9 @@ describe('the revision lifecycle (P-2)', () => {
   });
 
   it('P-1: a proposal whose result contradicts itself is refused', () => {
-    expect(given([]).when(propose({ patch: { rooms: { minLengthMinutes: 300 } } }))).toMatchObject({
-      ok: false,
-      rejection: { rule: 'P-1', code: 'policy.parameters-inconsistent' },
-    });
+    given([])
+      .when(propose({ patch: { rooms: { minLengthMinutes: 300 } } }))
+      .thenRejects('P-1', 'policy.parameters-inconsistent');
   });
 
   it.each([
@@ -323,14 +304,29 @@ describe('the revision lifecycle (P-2)', () => {
   ])(
     'P-2: a malformed command (%s) is refused with a rule and both languages',
     (_label, command) => {
-      const r = policyDecider.decide(command as PolicyCommand, initialPolicyState);
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(['P-1', 'P-2', 'P-3']).toContain(r.rejection.rule);
-      expect(r.rejection.message['zh-CN'].length).toBeGreaterThan(0);
-      expect(r.rejection.message.en.length).toBeGreaterThan(0);
+      const rejection = given([])
+        .when(command as PolicyCommand)
+        .thenRefused();
+      expect(['P-1', 'P-2', 'P-3']).toContain(rejection.rule);
     },
   );
+});
+
+describe('P-2: malformed input is command.malformed, as in every context', () => {
+  it('P-2: an unknown type or a missing field is refused as command.malformed at its path', () => {
+    const unknownType = given([])
+      .when({ type: 'Nope' } as unknown as PolicyCommand)
+      .thenRejects('P-2', 'command.malformed');
+    expect(unknownType.data).toEqual({ path: 'command.type' });
+    const noNow = given([])
+      .when({ type: 'ApprovePolicyRevision', revisionId: 'r1', actor: boss } as PolicyCommand)
+      .thenRejects('P-2', 'command.malformed');
+    expect(noNow.data).toEqual({ path: 'command.now' });
+    const both = given([])
+      .when(propose({ parameters: DEFAULT_PARAMETERS } as never))
+      .thenRejects('P-2', 'command.malformed');
+    expect(both.data).toEqual({ path: 'command.parameters' });
+  });
 });
 
 const nowArb = fc.integer({ min: T0 - 1000 * HOUR, max: T0 + 1000 * HOUR });
@@ -406,4 +402,14 @@ describe('decidePolicy properties', () => {
       });
     },
   );
+});
+
+describe('P-2: arbitrary JSON is refused, never thrown (the laws every decider keeps)', () => {
+  const laws = malformedInputLaws(
+    (c) => policyDecider.decide(c as PolicyCommand, initialPolicyState),
+    commandArb as unknown as fc.Arbitrary<Record<string, unknown>>,
+  );
+  it('P-2: anything at all is refused as command.malformed', () => fc.assert(laws.anything));
+  it('P-2: a valid command with one field replaced by anything is decided, never thrown', () =>
+    fc.assert(laws.oneFieldReplaced));
 });

@@ -1,7 +1,7 @@
 import type { Decider } from '../decider/decider.js';
 import { hasRole, type Actor } from '../people/actor.js';
 import { fail, ok, type Result } from '../rejection/rejection.js';
-import { checkPolicyCommand } from './check-policy-command.js';
+import { parsePolicyCommand } from './parse-policy-command.js';
 import { checkScopes } from './check-overrides.js';
 import type {
   AnnouncePolicyRevision,
@@ -152,7 +152,7 @@ function withdraw(c: WithdrawPolicyRevision, state: PolicyState): Decision {
  * // => { ok: true, value: [{ type: 'PolicyRevisionApproved', revisionId: 'r1', by: 'boss', at: now }] }
  */
 export function decidePolicy(command: PolicyCommand, state: PolicyState): Decision {
-  const checked = checkPolicyCommand(command);
+  const checked = parsePolicyCommand(command);
   if (!checked.ok) return checked;
   const c = checked.value;
   switch (c.type) {
@@ -169,20 +169,6 @@ export function decidePolicy(command: PolicyCommand, state: PolicyState): Decisi
       return unknown;
     }
   }
-}
-
-/**
- * Reads a policy command from outside (arbitrary JSON): the typed command, or a rejection naming
- * the field (`policy.command-invalid`). Never throws. The same check as {@link checkPolicyCommand},
- * under the name every context's parse step has.
- *
- * @param input - anything
- * @returns the command or why it is malformed
- * @example
- * parsePolicyCommand({ type: 'Nope' }).ok // => false
- */
-export function parsePolicyCommand(input: unknown): Result<PolicyCommand> {
-  return checkPolicyCommand(input);
 }
 
 /** The policy's decider: a {@link Decider} of {@link PolicyCommand}s. */

@@ -1,27 +1,6 @@
 import { reject } from '../rejection/rejection.js';
 
 /**
- * A command from outside that is not well formed (P-2).
- *
- * @param field - the field at fault
- * @param expected - what it should hold, in English and in Chinese
- * @returns the rejection `policy.command-invalid`
- * @example
- * commandInvalid('now', ['an instant', '时间点']).data // => { field: 'now', expected: 'an instant' }
- */
-export function commandInvalid(field: string, expected: readonly [string, string]) {
-  return reject(
-    'P-2',
-    'policy.command-invalid',
-    {
-      'zh-CN': `策略修订命令的 ${field} 无效,应为${expected[1]}`,
-      en: `the policy revision command's ${field} is invalid: expected ${expected[0]}`,
-    },
-    { field, expected: expected[0] },
-  );
-}
-
-/**
  * A command about a revision that was never proposed (P-2).
  *
  * @param revisionId - the revision
@@ -131,11 +110,7 @@ export function stepOutOfOrder(
 
 /** Every rejection of the policy's revision lifecycle (P-2), with its literal code and data. */
 export type PolicyRejection = ReturnType<
-  | typeof commandInvalid
-  | typeof revisionUnknown
-  | typeof revisionExists
-  | typeof stepForbidden
-  | typeof stepOutOfOrder
+  typeof revisionUnknown | typeof revisionExists | typeof stepForbidden | typeof stepOutOfOrder
 >;
 
 /** The codes of {@link PolicyRejection}. */

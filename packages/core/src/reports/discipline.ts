@@ -25,7 +25,7 @@ export interface DisciplineRow extends DisciplineCounts {
 /** The discipline record of a period (E-2): a line per person, and the totals of the lines. */
 export interface DisciplineRecord {
   /** By person id. */
-  readonly people: readonly DisciplineRow[];
+  readonly rows: readonly DisciplineRow[];
   readonly totals: DisciplineCounts;
 }
 
@@ -112,7 +112,7 @@ export function disciplineRecord(
     return r;
   };
   for (const report of attendances) {
-    for (const p of report.people) {
+    for (const p of report.rows) {
       const r = row(p.personId);
       r.expected++;
       r[FIELD_OF[p.status]]++;
@@ -128,5 +128,5 @@ export function disciplineRecord(
   const people = [...rows]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([personId, counts]) => ({ personId, ...counts }));
-  return { people, totals: sumDiscipline(people) };
+  return { rows: people, totals: sumDiscipline(people) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
-import { foldMeetingEvents } from '../meetings/meeting-state.js';
+import { foldMeetingEvents, initialMeetingState } from '../meetings/meeting-state.js';
 import {
   meetingActionFigures,
   meetingReport,
@@ -88,9 +88,10 @@ describe('E-1: how effective a meeting was', () => {
       'none',
       0,
     ]);
-    const planned = foldMeetingEvents(history(plan({ booking: undefined })).log).meetings.get(
-      'm1',
-    )!;
+    const planned = foldMeetingEvents(
+      initialMeetingState,
+      history(plan({ booking: undefined })).log,
+    ).meetings.get('m1')!;
     expect(meetingReport(planned, { minutes: new Map() }, [], { asOf }).start).toBeUndefined();
   });
 

@@ -66,8 +66,8 @@ describe('E-2: the meeting summary report of a period', () => {
   });
 
   it('E-2: the discipline record: late, left early, unexcused absence per person; F-7 the ledger', () => {
-    const row = (id: string) => report.discipline.people.find((p) => p.personId === id);
-    expect(report.discipline.people.map((p) => p.personId)).toEqual([
+    const row = (id: string) => report.discipline.rows.find((p) => p.personId === id);
+    expect(report.discipline.rows.map((p) => p.personId)).toEqual([
       'chen',
       'li',
       'liu',
@@ -121,7 +121,7 @@ describe('E-2: the meeting summary report of a period', () => {
   });
 
   it('R-1, R-4: room utilization (booked and used over open hours) and no-shows', () => {
-    const [a, b] = report.rooms.rooms;
+    const [a, b] = report.rooms.rows;
     // December 2026 has 27 days from Monday to Saturday, each open 08:00–20:00.
     expect(a).toMatchObject({
       roomId: 'A',
@@ -182,7 +182,7 @@ function checkAddsUp(r: PeriodReport): void {
   }
   // E-2 per person → totals, and the same totals as per meeting
   for (const f of DISCIPLINE_FIELDS)
-    expect(r.discipline.totals[f]).toBe(sum(r.discipline.people, (p) => p[f]));
+    expect(r.discipline.totals[f]).toBe(sum(r.discipline.rows, (p) => p[f]));
   for (const f of [
     'expected',
     'attended',
@@ -207,8 +207,8 @@ function checkAddsUp(r: PeriodReport): void {
   expect(roll.totals.overdue).toBe(roll.rows.filter((x) => x.overdue).length);
   // rooms and no-shows
   for (const f of UTILIZATION_FIELDS)
-    expect(r.rooms.totals[f]).toBe(sum(r.rooms.rooms, (x) => x[f]));
-  for (const x of r.rooms.rooms) expect(x.used).toBeLessThanOrEqual(x.booked);
+    expect(r.rooms.totals[f]).toBe(sum(r.rooms.rows, (x) => x[f]));
+  for (const x of r.rooms.rows) expect(x.used).toBeLessThanOrEqual(x.booked);
   expect(r.noShows.total).toBe(r.noShows.rows.length);
   expect(sum(r.noShows.byRoom, (x) => x.count)).toBe(r.noShows.total);
   expect(sum(r.noShows.byOrganizer, (x) => x.count)).toBe(r.noShows.total);

@@ -201,10 +201,7 @@ export function periodReportTables(
       title: L('disciplineSection'),
       header: titles(c, ['person', ...DISCIPLINE_FIELDS]),
       rows: [
-        ...r.discipline.people.map((p) => [
-          c.who(p.personId),
-          ...DISCIPLINE_FIELDS.map((f) => p[f]),
-        ]),
+        ...r.discipline.rows.map((p) => [c.who(p.personId), ...DISCIPLINE_FIELDS.map((f) => p[f])]),
         [L('total'), ...DISCIPLINE_FIELDS.map((f) => r.discipline.totals[f])],
       ],
     },
@@ -278,7 +275,7 @@ export function periodReportTables(
         'checkedIn',
         'noShows',
       ]),
-      rows: [...r.rooms.rooms, { ...r.rooms.totals, name: L('total') }].map((x) => [
+      rows: [...r.rooms.rows, { ...r.rooms.totals, name: L('total') }].map((x) => [
         x.name,
         inHours(x.open),
         inHours(x.booked),

@@ -38,7 +38,8 @@ export interface RoomConflictRow extends BookingConflict {
 
 /** Room utilization over a period: a line per room and the totals of the lines. */
 export interface RoomUtilization {
-  readonly rooms: readonly RoomUtilizationRow[];
+  /** By room, in the site's order. */
+  readonly rows: readonly RoomUtilizationRow[];
   /**
    * The bookings the log holds overlapping (two doors that decided against one state), where
    * they overlapped in the period, both parties named: counted once each in the lines above.
@@ -167,7 +168,7 @@ export function roomUtilization(
   };
   for (const row of rooms) for (const f of UTILIZATION_FIELDS) sums[f] += row[f];
   return {
-    rooms,
+    rows: rooms,
     conflicts,
     totals: {
       ...sums,

@@ -6,7 +6,12 @@ import { createBookingDecider } from './booking-decider.js';
 import { untyped } from '../testing/untyped.js';
 import { occupied } from './booking.js';
 import type { BookingEvent } from './booking-events.js';
-import { foldBookingEvents, standingConflicts, type BookingState } from './booking-state.js';
+import {
+  foldBookingEvents,
+  initialBookingState,
+  standingConflicts,
+  type BookingState,
+} from './booking-state.js';
 import { at, kiosk, MONDAY_8, request, site, wang } from './fixtures.test-helpers.js';
 import { roomUtilization } from '../reports/room-utilization.js';
 
@@ -124,7 +129,7 @@ const oddEventArb = fc.oneof(
 /** The log two deciders write: each step's events appended, forks decided against one state. */
 function logOf(steps: readonly Step[], odd: readonly BookingEvent[]): BookingEvent[] {
   let log: BookingEvent[] = [...site];
-  let state = foldBookingEvents(log);
+  let state = foldBookingEvents(initialBookingState, log);
   steps.forEach((step, i) => {
     const decided =
       step.kind === 'one'
@@ -133,7 +138,7 @@ function logOf(steps: readonly Step[], odd: readonly BookingEvent[]): BookingEve
     for (const r of decided) if (r.ok) log = [...log, ...r.value];
     const o = odd[i];
     if (o !== undefined) log = [...log, o];
-    state = foldBookingEvents(log);
+    state = foldBookingEvents(initialBookingState, log);
   });
   return log;
 }
@@ -147,7 +152,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
     'R-2: any log folds without throwing, event by event or at once, and no new overlap is accepted',
     (steps, odd, next) => {
       const log = logOf(steps, odd as BookingEvent[]);
-      const state = foldBookingEvents(log);
+      const state = foldBookingEvents(initialBookingState, log);
       const oneByOne = log.reduce((s, e) => decider.evolve(s, e), decider.initialState);
       expect(overlappingPairs(oneByOne)).toEqual(overlappingPairs(state));
       expectIndexSound(state);
@@ -162,7 +167,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
       const before = overlappingPairs(state);
       const decided = decider.decide(next, state);
       if (decided.ok) {
-        const after = foldBookingEvents(decided.value, state);
+        const after = foldBookingEvents(state, decided.value);
         const added = overlappingPairs(after).filter((p) => !before.includes(p));
         expect(added).toEqual([]);
       }
@@ -180,7 +185,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
     (hours, shift, probe) => {
       let log: BookingEvent[] = [...site];
       for (const h of hours) {
-        const state = foldBookingEvents(log);
+        const state = foldBookingEvents(initialBookingState, log);
         const a = decider.decide(
           request({ bookingId: `a${h}`, start: at(h), end: at(h, 30) }),
           state,
@@ -192,7 +197,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
         if (!a.ok || !b.ok) throw new Error('both doors accept against the same state');
         log = [...log, ...a.value, ...b.value];
       }
-      const state = foldBookingEvents(log);
+      const state = foldBookingEvents(initialBookingState, log);
       const conflicts = state.rooms.get('A')!.conflicts ?? [];
       expect(conflicts.map((c) => [c.bookingId, c.withId])).toEqual(
         hours.map((h) => [`b${h}`, `a${h}`]),
@@ -211,7 +216,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
   );
 
   it('R-2: cancelling one party of a conflict leaves the other holding, and the conflict no longer standing', () => {
-    const state0 = foldBookingEvents(site);
+    const state0 = foldBookingEvents(initialBookingState, site);
     const a = decider.decide(request({ bookingId: 'a', start: at(9), end: at(10) }), state0);
     const b = decider.decide(
       request({ bookingId: 'b', start: at(9, 30), end: at(10, 30) }),
@@ -219,7 +224,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
     );
     if (!a.ok || !b.ok) throw new Error('both accepted');
     const log = [...site, ...a.value, ...b.value];
-    const state = foldBookingEvents(log);
+    const state = foldBookingEvents(initialBookingState, log);
     expect(standingConflicts(state.rooms.get('A')!)).toEqual([
       { bookingId: 'b', withId: 'a', start: at(9, 30), end: at(10) },
     ]);
@@ -228,7 +233,7 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
       state,
     );
     if (!cancel.ok) throw new Error(cancel.rejection.message.en);
-    const after = foldBookingEvents(cancel.value, state);
+    const after = foldBookingEvents(state, cancel.value);
     expect(standingConflicts(after.rooms.get('A')!)).toEqual([]);
     expect(after.rooms.get('A')!.conflicts).toHaveLength(1);
     // b still holds 10:00–10:30: a new booking there is refused, one after it accepted.
@@ -241,20 +246,20 @@ describe('R-2: a log that contradicts itself folds, and the decider keeps its la
   });
 
   it('R-2, R-12: the period report lists the conflicts the log holds, both parties named, and counts each booking once', () => {
-    const state0 = foldBookingEvents(site);
+    const state0 = foldBookingEvents(initialBookingState, site);
     const a = decider.decide(request({ bookingId: 'a', start: at(9), end: at(10) }), state0);
     const b = decider.decide(
       request({ bookingId: 'b', start: at(9, 30), end: at(10, 30) }),
       state0,
     );
     if (!a.ok || !b.ok) throw new Error('both accepted');
-    const state = foldBookingEvents([...site, ...a.value, ...b.value]);
+    const state = foldBookingEvents(initialBookingState, [...site, ...a.value, ...b.value]);
     const day = { from: at(0), to: at(23, 59), zone: 'Asia/Shanghai' };
     const report = roomUtilization(state, day);
     expect(report.conflicts).toEqual([
       { roomId: 'A', bookingId: 'b', withId: 'a', start: at(9, 30), end: at(10) },
     ]);
-    expect(report.rooms.find((r) => r.roomId === 'A')).toMatchObject({
+    expect(report.rows.find((r) => r.roomId === 'A')).toMatchObject({
       bookings: 2,
       booked: 2 * 3_600_000,
     });

@@ -1,3 +1,4 @@
+import { deciderOf } from '../decider/decider-of.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
@@ -32,7 +33,7 @@ import type { BookingEvent } from './booking-events.js';
 import { bookingRejections as why } from './booking-rejections.js';
 import {
   evolveBookings,
-  foldBookingEvents,
+  initialBookingState,
   type BookingState,
   type RoomState,
 } from './booking-state.js';
@@ -139,13 +140,12 @@ function makeBookingDecider(
   policy: PolicyLookup,
   series: SeriesSupport | undefined,
 ): BookingDecider {
-  const parse = series ? series.parse : parseDoorBookingCommand;
-  const decide = (input: unknown, state: BookingState): Result<BookingEvent[]> => {
-    const parsed = parse(input);
-    if (!parsed.ok) return parsed;
-    return decideCommand(parsed.value, state, policy, series?.decide);
-  };
-  return { initialState: foldBookingEvents([]), decide, evolve: evolveBookings };
+  return deciderOf({
+    initialState: initialBookingState,
+    parse: series ? series.parse : parseDoorBookingCommand,
+    decide: (c, state) => decideCommand(c, state, policy, series?.decide),
+    evolve: evolveBookings,
+  });
 }
 
 function decideSeriesWith(

@@ -223,15 +223,15 @@ function isFoldable(e: BookingEvent): boolean {
  * whatever a log holds: two bookings that overlap are both kept and recorded as a
  * {@link BookingConflict}; an event it cannot read is passed over. It never throws.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: a site with no rooms)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldBookingEvents([{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.has('A') // => true
+ * foldBookingEvents(initialBookingState, [{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.has('A') // => true
  */
 export function foldBookingEvents(
+  state: BookingState,
   events: Iterable<BookingEvent>,
-  state: BookingState = initialBookingState,
 ): BookingState {
   const drafts = new Map<string, RoomDraft>();
   for (const e of events) {
@@ -258,7 +258,7 @@ export function foldBookingEvents(
  * evolveBookings(initialBookingState, { type: 'RoomRegistered', roomId: 'A', room }).rooms.size // => 1
  */
 export function evolveBookings(state: BookingState, event: BookingEvent): BookingState {
-  return foldBookingEvents([event], state);
+  return foldBookingEvents(state, [event]);
 }
 
 /**

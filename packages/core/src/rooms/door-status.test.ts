@@ -2,24 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { untyped } from '../testing/untyped.js';
 import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
-import { givenFor } from '../testing/given.js';
+import { givenWhenThen } from '../testing/given-when-then.js';
 import { createBookingDecider } from './booking-decider.js';
 import type { BookingEvent } from './booking-events.js';
 import { doorStatus } from './door-status.js';
 import { DAY } from '../time/instant.js';
 import { at, kiosk, request, site } from './fixtures.test-helpers.js';
 
-const decider = untyped(createBookingDecider());
-const history = (...cmds: Record<string, unknown>[]): BookingEvent[] => {
-  let log: BookingEvent[] = [...site];
-  for (const c of cmds) {
-    const r = givenFor(decider)(log).when(c);
-    if (!r.ok) throw new Error(r.rejection.message.en);
-    log = [...log, ...r.value];
-  }
-  return log;
-};
-const roomA = (log: BookingEvent[]) => givenFor(decider)(log).state.rooms.get('A')!;
+const given = givenWhenThen(untyped(createBookingDecider()));
+/** The log the commands leave, each accepted in turn. */
+const history = (...cmds: Record<string, unknown>[]): BookingEvent[] =>
+  cmds.reduce<BookingEvent[]>(
+    (log, c) => [...log, ...given(log).when(c).thenAccepted()],
+    [...site],
+  );
+const roomA = (log: BookingEvent[]) => given(log).state.rooms.get('A')!;
 const view = (log: BookingEvent[], now: number) => doorStatus(roomA(log), now, DEFAULT_PARAMETERS);
 
 describe('K-1: what the door shows', () => {
@@ -68,7 +65,7 @@ describe('K-1: what the door shows', () => {
         actor: { id: 'admin', roles: ['room-admin'] },
       }),
     );
-    const rs = givenFor(decider)(secret).state.rooms.get('B')!;
+    const rs = given(secret).state.rooms.get('B')!;
     const v = doorStatus(rs, at(8, 55), DEFAULT_PARAMETERS);
     expect(v.current).toMatchObject({ id: 's', topic: undefined, confidential: true });
     expect(JSON.stringify(v)).not.toContain('周例会');

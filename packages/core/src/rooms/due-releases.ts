@@ -80,5 +80,5 @@ export function settleReleases(
   policy: PolicyLookup,
 ): { readonly released: BookingEvent[]; readonly state: BookingState } {
   const released = dueReleases(rs, now, policy, true);
-  return { released, state: released.length > 0 ? foldBookingEvents(released, state) : state };
+  return { released, state: released.length > 0 ? foldBookingEvents(state, released) : state };
 }

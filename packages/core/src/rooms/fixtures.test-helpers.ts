@@ -6,7 +6,7 @@ import type { BookingEvent } from './booking-events.js';
 import type { Room } from './room.js';
 
 export const at = (hour: number, minute = 0, day = 30): Instant =>
-  toInstant({ year: 2026, month: 11, day, hour, minute });
+  toInstant({ year: 2026, month: 11, day, hour, minute }, 'Asia/Shanghai');
 export const MONDAY_8 = at(8);
 export { HOUR, MINUTE };
 

@@ -19,7 +19,9 @@ import type { Alternatives } from './suggestions.js';
  * or none (the rejection lists each conflict); `book-what-fits` books those that fit and reports
  * the rest in a `SeriesBooked` event. Occurrences already booked by an earlier identical request
  * are left alone, so a repeat decides to nothing. Occurrence booking ids are
- * `<seriesId>@<YYYY-MM-DD>` (the occurrence's own date).
+ * `<seriesId>@<YYYY-MM-DD>` (the occurrence's own date). The rejection of a conflict is
+ * `series.conflicts` (R-2), with `data.skipped`: per occurrence its `bookingId`, `start`, `rule`,
+ * `code`, message and, when the room was busy, `alternatives`.
  */
 export function requestSeries(
   c: RequestSeries,

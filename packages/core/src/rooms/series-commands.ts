@@ -41,7 +41,14 @@ export const REQUEST_SERIES_SHAPE = object({
   mode: oneOf(['all-or-nothing', 'book-what-fits']),
 });
 
-/** Book a regular meeting's occurrences within the horizon as one request (M-1, R-2). */
+/**
+ * Book a regular meeting's occurrences within the horizon as one request (M-1, R-2). Each
+ * occurrence is booked as `<seriesId>@<YYYY-MM-DD>`, its own local date. A conflict under
+ * `all-or-nothing` refuses the whole request as `series.conflicts` (R-2), `data.skipped` listing
+ * each occurrence that did not fit (its `bookingId`, `start`, `rule`, `code`, message and, when the
+ * room was busy, `alternatives`); `book-what-fits` books the rest and reports the same list as
+ * `skipped` in its `SeriesBooked` event.
+ */
 export type RequestSeries = Checked<typeof REQUEST_SERIES_SHAPE>;
 
 /** The shape of every booking command, checked field by field; the command types follow from it. */

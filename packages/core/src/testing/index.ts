@@ -1,6 +1,7 @@
 /**
  * `@huiyi/core/testing`: fast-check arbitraries and given/when/then helpers for code built on
- * `@huiyi/core`. Needs `fast-check` (an optional peer dependency).
+ * `@huiyi/core`. For tests only: nothing in ordinary use needs it. Needs `fast-check` (an optional
+ * peer dependency).
  *
  * @packageDocumentation
  */

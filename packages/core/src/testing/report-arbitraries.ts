@@ -5,15 +5,27 @@ import { openActionsCommand } from '../actions/from-minutes.js';
 import { attendance } from '../meetings/attendance.js';
 import { attendeesOf, type MeetingPlan } from '../meetings/meeting.js';
 import type { MeetingEvent } from '../meetings/meeting-events.js';
-import { foldMeetingEvents, type MeetingState } from '../meetings/meeting-state.js';
+import {
+  foldMeetingEvents,
+  initialMeetingState,
+  type MeetingState,
+} from '../meetings/meeting-state.js';
 import { meetingFacts } from '../minutes/meeting-facts.js';
 import type { MinutesEvent } from '../minutes/minutes-events.js';
-import { foldMinutesEvents, type MinutesState } from '../minutes/minutes-state.js';
+import {
+  foldMinutesEvents,
+  initialMinutesState,
+  type MinutesState,
+} from '../minutes/minutes-state.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { Actor } from '../people/actor.js';
 import type { Booking } from '../rooms/booking.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { foldBookingEvents, type BookingState } from '../rooms/booking-state.js';
+import {
+  foldBookingEvents,
+  initialBookingState,
+  type BookingState,
+} from '../rooms/booking-state.js';
 import type { Room } from '../rooms/room.js';
 import { DAY, HOUR, MINUTE, type Instant } from '../time/instant.js';
 import { toInstant } from '../time/zone.js';
@@ -326,8 +338,11 @@ export function reportSourcesArb(): fc.Arbitrary<ReportSourcesSample> {
     .integer({ min: 0, max: 8 })
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => bookingScriptArb(i))));
   return fc.tuple(scripts, extra).chain(([ms, bs]) => {
-    const meetings = foldMeetingEvents(ms.flatMap(meetingEvents));
-    const minutes = foldMinutesEvents(ms.flatMap((s) => minutesEvents(s, meetings)));
+    const meetings = foldMeetingEvents(initialMeetingState, ms.flatMap(meetingEvents));
+    const minutes = foldMinutesEvents(
+      initialMinutesState,
+      ms.flatMap((s) => minutesEvents(s, meetings)),
+    );
     const decider = createActionDecider();
     let actions = decider.initialState;
     for (const m of minutes.minutes.values()) {
@@ -371,7 +386,7 @@ export function reportSourcesArb(): fc.Arbitrary<ReportSourcesSample> {
       })),
       ...kept.flatMap(bookingEvents),
     ];
-    const bookings = foldBookingEvents(bookingLog);
+    const bookings = foldBookingEvents(initialBookingState, bookingLog);
     const ids = [...actions.actions.keys()];
     const owners = Object.fromEntries(
       [...actions.actions.values()].map((a) => [a.id, { id: a.ownerId, roles: [] } as Actor]),

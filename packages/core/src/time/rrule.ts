@@ -602,7 +602,11 @@ function readExdates(line: ContentLine, start: LocalDateTime, zone: TimeZone): L
         ? sameTime
           ? { year: dt.wall.year, month: dt.wall.month, day: dt.wall.day }
           : undefined
-        : occurrenceDateAt(dt.utc ? utcInstant(dt.wall) : toInstant(dt.wall, tzid), start, zone);
+        : occurrenceDateAt(
+            dt.utc || tzid === undefined ? utcInstant(dt.wall) : toInstant(dt.wall, tzid),
+            start,
+            zone,
+          );
     if (date === undefined) {
       return rejectLine(
         'series.exdate-time',

@@ -19,7 +19,7 @@ const must = (data: unknown): WorkingCalendar => {
 };
 const d = (year: number, month: number, day: number) => ({ year, month, day });
 const wall = (day: number, hour: number, minute = 0, second = 0, millisecond = 0) =>
-  toInstant({ year: 2026, month: 12, day, hour, minute, second, millisecond });
+  toInstant({ year: 2026, month: 12, day, hour, minute, second, millisecond }, 'Asia/Shanghai');
 // December 2026: the 4th is a Friday, the 5th and 6th a weekend, the 7th a Monday.
 const plain = must({});
 const halfPast = must({ hours: { start: '08:30', end: '17:30' } });

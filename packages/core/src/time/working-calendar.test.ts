@@ -47,24 +47,45 @@ describe('T-3: the working calendar', () => {
   });
 
   it('T-3: the next working moment and a working-day deadline', () => {
-    const friday20h = toInstant({ year: 2026, month: 11, day: 27, hour: 20, minute: 0 });
-    expect(toWall(nextWorkingMoment(cal, friday20h))).toMatchObject({
+    const friday20h = toInstant(
+      { year: 2026, month: 11, day: 27, hour: 20, minute: 0 },
+      'Asia/Shanghai',
+    );
+    expect(toWall(nextWorkingMoment(cal, friday20h), 'Asia/Shanghai')).toMatchObject({
       day: 30,
       hour: 9,
       minute: 0,
     });
-    const monday10h = toInstant({ year: 2026, month: 11, day: 30, hour: 10, minute: 0 });
+    const monday10h = toInstant(
+      { year: 2026, month: 11, day: 30, hour: 10, minute: 0 },
+      'Asia/Shanghai',
+    );
     expect(nextWorkingMoment(cal, monday10h)).toBe(monday10h);
-    const monday7h = toInstant({ year: 2026, month: 11, day: 30, hour: 7, minute: 0 });
-    expect(toWall(nextWorkingMoment(cal, monday7h))).toMatchObject({ day: 30, hour: 9 });
-    const friday17h = toInstant({ year: 2026, month: 11, day: 27, hour: 17, minute: 0 });
-    expect(toWall(workingDeadline(cal, friday17h, 1))).toMatchObject({
+    const monday7h = toInstant(
+      { year: 2026, month: 11, day: 30, hour: 7, minute: 0 },
+      'Asia/Shanghai',
+    );
+    expect(toWall(nextWorkingMoment(cal, monday7h), 'Asia/Shanghai')).toMatchObject({
+      day: 30,
+      hour: 9,
+    });
+    const friday17h = toInstant(
+      { year: 2026, month: 11, day: 27, hour: 17, minute: 0 },
+      'Asia/Shanghai',
+    );
+    expect(toWall(workingDeadline(cal, friday17h, 1), 'Asia/Shanghai')).toMatchObject({
       month: 11,
       day: 30,
       hour: 18,
     });
-    const saturday = toInstant({ year: 2026, month: 11, day: 28, hour: 10, minute: 0 });
-    expect(toWall(workingDeadline(cal, saturday, 0))).toMatchObject({ day: 30, hour: 18 });
+    const saturday = toInstant(
+      { year: 2026, month: 11, day: 28, hour: 10, minute: 0 },
+      'Asia/Shanghai',
+    );
+    expect(toWall(workingDeadline(cal, saturday, 0), 'Asia/Shanghai')).toMatchObject({
+      day: 30,
+      hour: 18,
+    });
   });
 
   it('T-3: bad calendar data is refused whole, with the field and reason', () => {

@@ -184,6 +184,20 @@ function workingDaysIn(cal: WorkingCalendar, a: EpochDay, b: EpochDay): number {
 }
 
 /**
+ * The default working calendar: Monday–Friday, 09:00–18:00, Asia/Shanghai, no holidays. What a
+ * decider counts working days on when it is given no calendar. Internal.
+ *
+ * @returns the calendar
+ * @example
+ * defaultWorkingCalendar().hours // => { start: 540, end: 1080 }
+ */
+export function defaultWorkingCalendar(): WorkingCalendar {
+  const cal = createWorkingCalendar();
+  if (!cal.ok) throw new Error(cal.rejection.message.en);
+  return cal.value;
+}
+
+/**
  * Whether a date is a working day (T-3): not a weekly day off unless a make-up working day, and not
  * a public holiday.
  *

@@ -116,12 +116,12 @@ const wallMs = (w: LocalDateTime): number =>
  * The wall-clock date and time of an instant in a zone (T-1).
  *
  * @param t - the instant
- * @param zone - an IANA zone (default Asia/Shanghai)
+ * @param zone - an IANA zone (required: the site's, policy `time.zone`)
  * @returns the wall date and time, with seconds and milliseconds
  * @example
  * toWall(0, 'Asia/Shanghai') // => { year: 1970, month: 1, day: 1, hour: 8, minute: 0, second: 0, millisecond: 0 }
  */
-export function toWall(t: Instant, zone: TimeZone = DEFAULT_ZONE): Required<LocalDateTime> {
+export function toWall(t: Instant, zone: TimeZone): Required<LocalDateTime> {
   const local = t + offsetAt(zone, t);
   const day = Math.floor(local / DAY);
   let rest = local - day * DAY;
@@ -137,12 +137,12 @@ export function toWall(t: Instant, zone: TimeZone = DEFAULT_ZONE): Required<Loca
  * The wall date of an instant in a zone: which day it is there.
  *
  * @param t - the instant
- * @param zone - an IANA zone (default Asia/Shanghai)
+ * @param zone - an IANA zone (required: the site's, policy `time.zone`)
  * @returns the local date
  * @example
  * localDateOf(Date.UTC(2026, 10, 26, 17), 'Asia/Shanghai') // => { year: 2026, month: 11, day: 27 }
  */
-export function localDateOf(t: Instant, zone: TimeZone = DEFAULT_ZONE): LocalDate {
+export function localDateOf(t: Instant, zone: TimeZone): LocalDate {
   return fromEpochDay(Math.floor((t + offsetAt(zone, t)) / DAY));
 }
 
@@ -158,7 +158,7 @@ export function localDateOf(t: Instant, zone: TimeZone = DEFAULT_ZONE): LocalDat
  * @example
  * resolveWall({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York').kind // => 'gap'
  */
-export function resolveWall(wall: LocalDateTime, zone: TimeZone = DEFAULT_ZONE): WallResolution {
+export function resolveWall(wall: LocalDateTime, zone: TimeZone): WallResolution {
   if (!isLocalDate(wall) || !isLocalTime(wall)) {
     throw new RangeError(`not a wall date and time: ${JSON.stringify(wall)}`);
   }
@@ -184,17 +184,17 @@ export function resolveWall(wall: LocalDateTime, zone: TimeZone = DEFAULT_ZONE):
  * `disambiguation` (see {@link Disambiguation}); Asia/Shanghai has neither since 1991.
  *
  * @param wall - the wall date and time
- * @param zone - an IANA zone (default Asia/Shanghai)
+ * @param zone - an IANA zone (required: the site's, policy `time.zone`)
  * @param disambiguation - how to resolve a gap or an overlap (default `compatible`)
  * @returns the instant
  * @throws RangeError when the wall time is not a real date and time
  * @example
- * toInstant({ year: 2026, month: 11, day: 27, hour: 9, minute: 0 }) // => 1795741200000
+ * toInstant({ year: 2026, month: 11, day: 27, hour: 9, minute: 0 }, 'Asia/Shanghai') // => 1795741200000
  * toInstant({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York') // => 03:30 EDT
  */
 export function toInstant(
   wall: LocalDateTime,
-  zone: TimeZone = DEFAULT_ZONE,
+  zone: TimeZone,
   disambiguation: Disambiguation = 'compatible',
 ): Instant {
   const r = resolveWall(wall, zone);
@@ -208,11 +208,11 @@ export function toInstant(
  * The first instant of a wall date in a zone (midnight, or the first existing moment after it).
  *
  * @param date - the date
- * @param zone - an IANA zone (default Asia/Shanghai)
+ * @param zone - an IANA zone (required: the site's, policy `time.zone`)
  * @returns the instant the day starts
  * @example
- * startOfLocalDay({ year: 2026, month: 11, day: 27 }) // => Date.UTC(2026, 10, 26, 16)
+ * startOfLocalDay({ year: 2026, month: 11, day: 27 }, 'Asia/Shanghai') // => Date.UTC(2026, 10, 26, 16)
  */
-export function startOfLocalDay(date: LocalDate, zone: TimeZone = DEFAULT_ZONE): Instant {
+export function startOfLocalDay(date: LocalDate, zone: TimeZone): Instant {
   return toInstant({ year: date.year, month: date.month, day: date.day, hour: 0, minute: 0 }, zone);
 }

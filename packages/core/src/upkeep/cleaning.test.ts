@@ -3,9 +3,9 @@ import { startOfLocalDay, toInstant } from '../time/zone.js';
 import { admin, at, given, kiosk, play, siteLog, wang } from './fixtures.test-helpers.js';
 import { overdueCleanings, overdueFrom } from './overdue.js';
 import { openCleaningProblems } from './upkeep-queries.js';
-import { foldUpkeepEvents, roomUpkeep } from './upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState, roomUpkeep } from './upkeep-state.js';
 
-const state = (log = siteLog) => foldUpkeepEvents(log);
+const state = (log = siteLog) => foldUpkeepEvents(initialUpkeepState, log);
 const clean = (over: Record<string, unknown> = {}) => ({
   type: 'RecordCleaning',
   now: at(15),
@@ -31,9 +31,12 @@ const resolve = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 /** Tuesday 1 December 09:00, Wednesday 2 and Thursday 3 December 00:00, in Shanghai. */
-const tuesdayAt9 = toInstant({ year: 2026, month: 12, day: 1, hour: 9, minute: 0 });
-const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 });
-const thursday = startOfLocalDay({ year: 2026, month: 12, day: 3 });
+const tuesdayAt9 = toInstant(
+  { year: 2026, month: 12, day: 1, hour: 9, minute: 0 },
+  'Asia/Shanghai',
+);
+const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 }, 'Asia/Shanghai');
+const thursday = startOfLocalDay({ year: 2026, month: 12, day: 3 }, 'Asia/Shanghai');
 
 describe('R-9: cleaning', () => {
   it('R-9: the room admin records a cleaning; anyone else or an unknown room is refused', () => {

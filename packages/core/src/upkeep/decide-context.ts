@@ -35,5 +35,5 @@ export function withWarnings(
   now: Instant,
   roomId: string,
 ): UpkeepDecision {
-  return done([...events, ...faultWarningEvents(foldUpkeepEvents(events, state), now, roomId)]);
+  return done([...events, ...faultWarningEvents(foldUpkeepEvents(state, events), now, roomId)]);
 }

@@ -9,7 +9,7 @@ import type { Result } from '../rejection/index.js';
 import { givenWhenThen } from '../testing/given-when-then.js';
 import { createUpkeepDecider } from './upkeep-decider.js';
 import type { UpkeepLogEvent } from './upkeep-events.js';
-import { foldUpkeepEvents, type UpkeepState } from './upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState, type UpkeepState } from './upkeep-state.js';
 
 export * from '../rooms/fixtures.test-helpers.js';
 
@@ -54,7 +54,7 @@ export function decideAny(
 export function play(log: readonly UpkeepLogEvent[], ...commands: Record<string, unknown>[]) {
   let out = [...log];
   for (const c of commands) {
-    const r = decideAny(c, foldUpkeepEvents(out));
+    const r = decideAny(c, foldUpkeepEvents(initialUpkeepState, out));
     if (!r.ok) throw new Error(`${String(c['type'])} refused: ${r.rejection.message.en}`);
     out = [...out, ...r.value];
   }

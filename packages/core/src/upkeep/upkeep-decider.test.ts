@@ -20,13 +20,13 @@ import {
   wang,
 } from './fixtures.test-helpers.js';
 import { createUpkeepDecider } from './upkeep-decider.js';
-import { foldUpkeepEvents } from './upkeep-state.js';
+import { foldUpkeepEvents, initialUpkeepState } from './upkeep-state.js';
 import { overdueInspections } from './overdue.js';
 import { checklistFor, faultyEquipment, powerOffPending } from './upkeep-queries.js';
 import { isUpkeepOwnEvent, upkeepStreamOf } from './upkeep-events.js';
 import { faultWarnings } from './fault-warnings.js';
 
-const state = (log = siteLog) => foldUpkeepEvents(log);
+const state = (log = siteLog) => foldUpkeepEvents(initialUpkeepState, log);
 const inspect = (over: Record<string, unknown> = {}) => ({
   type: 'RecordInspection',
   now: at(8),
@@ -170,7 +170,7 @@ describe('R-7: overdue inspections', () => {
       { roomId: 'A', equipmentId: 'A-screen', kind: 'screen', faulty: false },
     ]);
     // Inspected Monday 30 Nov at 16:00, every 7 days: due Monday 7 Dec, overdue from Tuesday 8 Dec 00:00.
-    const overdue = startOfLocalDay({ year: 2026, month: 12, day: 8 });
+    const overdue = startOfLocalDay({ year: 2026, month: 12, day: 8 }, 'Asia/Shanghai');
     expect(a(overdue - 1)).toHaveLength(1);
     expect(a(overdue)).toEqual([
       {
@@ -183,7 +183,7 @@ describe('R-7: overdue inspections', () => {
       },
       { roomId: 'A', equipmentId: 'A-screen', kind: 'screen', faulty: false },
     ]);
-    expect(localDateOf(overdue)).toEqual({ year: 2026, month: 12, day: 8 });
+    expect(localDateOf(overdue, 'Asia/Shanghai')).toEqual({ year: 2026, month: 12, day: 8 });
   });
 
   it('R-7 / P-3: the interval is the room’s own, from the policy in force', () => {
@@ -216,14 +216,17 @@ describe('R-7: overdue inspections', () => {
       ['D', 'D-proj2'],
       ['D', 'D-mic'],
     ] as const) {
-      const r = d.decide(inspect({ roomId, equipmentId }), foldUpkeepEvents(log));
+      const r = d.decide(
+        inspect({ roomId, equipmentId }),
+        foldUpkeepEvents(initialUpkeepState, log),
+      );
       log = [...log, ...eventsOf(r)];
     }
-    const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 });
+    const wednesday = startOfLocalDay({ year: 2026, month: 12, day: 2 }, 'Asia/Shanghai');
     // Rooms B and C were never inspected: overdue whatever the interval. Of the rest, D's items
     // (daily) are overdue on Wednesday; A's (weekly) are not.
     const inspected = (now: number, policy?: Parameters<typeof overdueInspections>[2]) =>
-      overdueInspections(foldUpkeepEvents(log), now, policy)
+      overdueInspections(foldUpkeepEvents(initialUpkeepState, log), now, policy)
         .filter((o) => o.lastInspectedAt !== undefined)
         .map((o) => o.equipmentId);
     expect(inspected(wednesday, parametersIn(policy))).toEqual(['D-proj1', 'D-proj2', 'D-mic']);
@@ -278,8 +281,8 @@ describe('R-7: the checklist at the door', () => {
       type: 'FaultWarningIssued',
       roomId: 'A',
       bookingId: 'b2',
-      to: 'li',
-      warningId: `b2:fault:${at(8, 55)}`,
+      to: { personId: 'li' },
+      noticeId: `b2:fault:${at(8, 55)}`,
       start: at(14),
       faults: [{ equipmentId: 'A-proj', kind: 'projector', note: '无信号', reportedAt: at(8, 55) }],
       at: at(8, 55),
@@ -499,7 +502,7 @@ describe('R-7: faults and warnings', () => {
     const sweep = { type: 'IssueFaultWarnings', now: at(10), actor: admin, roomId: 'A' };
     const warned = given(viaRooms).when(sweep).thenAccepted();
     // At 10:00 only Li's 14:00 booking is still to come.
-    expect(warned).toEqual([expect.objectContaining({ bookingId: 'b2', to: 'li' })]);
+    expect(warned).toEqual([expect.objectContaining({ bookingId: 'b2', to: { personId: 'li' } })]);
     given([...viaRooms, ...warned])
       .when(sweep)
       .thenNothingHappened();
@@ -634,7 +637,7 @@ describe('R-7: what the admin screen asks', () => {
     expect(isUpkeepOwnEvent({ type: 'RoomBooked' })).toBe(false);
     // Events of other contexts in the same log are left alone.
     const s = state(log);
-    expect(foldUpkeepEvents([{ type: 'NoticeIssued' } as never], s)).toBe(s);
+    expect(foldUpkeepEvents(s, [{ type: 'NoticeIssued' } as never])).toBe(s);
   });
 });
 

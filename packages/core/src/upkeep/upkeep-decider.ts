@@ -1,3 +1,4 @@
+import { deciderOf } from '../decider/decider-of.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Decider } from '../decider/decider.js';
@@ -86,12 +87,12 @@ export function createUpkeepDeciderOver(
   roomsDecider: BookingDecider,
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): UpkeepDecider {
-  const decide = (input: unknown, state: UpkeepState): Result<UpkeepEvent[]> => {
-    const parsed = parseUpkeepCommand(input);
-    if (!parsed.ok) return parsed;
-    return decideCommand(parsed.value, state, policy, roomsDecider);
-  };
-  return { initialState: initialUpkeepState, decide, evolve: evolveUpkeep };
+  return deciderOf({
+    initialState: initialUpkeepState,
+    parse: parseUpkeepCommand,
+    decide: (c, state) => decideCommand(c, state, policy, roomsDecider),
+    evolve: evolveUpkeep,
+  });
 }
 
 function decideCommand(

@@ -1,3 +1,4 @@
+import type { Recipient } from '../people/recipient.js';
 import type {
   BookingEvent,
   EquipmentFaultReported,
@@ -49,10 +50,10 @@ export interface FaultWarningIssued {
   readonly type: 'FaultWarningIssued';
   readonly roomId: string;
   readonly bookingId: string;
-  /** The organizer to tell. */
-  readonly to: string;
+  /** The organizer to tell, `{ personId }`. */
+  readonly to: Recipient;
   /** `bookingId:fault:at`: unique, for delivery without duplicates. */
-  readonly warningId: string;
+  readonly noticeId: string;
   readonly start: Instant;
   readonly faults: readonly WarnedFault[];
   readonly at: Instant;

@@ -26,11 +26,16 @@ import {
 } from './fixtures.test-helpers.js';
 import type { UpkeepLogEvent } from './upkeep-events.js';
 import { actualEnd, checklistFor } from './upkeep-queries.js';
-import { foldUpkeepEvents, roomUpkeep, type UpkeepState } from './upkeep-state.js';
+import {
+  foldUpkeepEvents,
+  initialUpkeepState,
+  roomUpkeep,
+  type UpkeepState,
+} from './upkeep-state.js';
 import { createUpkeepDeciderOver } from './upkeep-decider.js';
 import { createDoorBookingDecider } from '../rooms/booking-decider.js';
 
-const initial = foldUpkeepEvents(siteLog);
+const initial = foldUpkeepEvents(initialUpkeepState, siteLog);
 const doorUpkeep = untyped(createUpkeepDeciderOver(createDoorBookingDecider()));
 /** Three bookings that every run starts from, so checklists, warnings and power-off have work. */
 const prelude = [
@@ -151,7 +156,7 @@ function applyToModel(faulty: Set<string>, c: Record<string, unknown>): void {
 }
 
 /** A week later, 09:00–10:00: in the horizon, open, free of the day's bookings. */
-const later = toInstant({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 });
+const later = toInstant({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 }, 'Asia/Shanghai');
 
 function assertFaultsHold(s: UpkeepState, faulty: ReadonlySet<string>, now: number): void {
   const warned = new Set(faultWarnings(s, now).map((w) => `${w.roomId}|${w.bookingId}`));
@@ -214,7 +219,7 @@ const stepsArb = fc.array(fc.tuple(commandArb, nowArb), { minLength: 10, maxLeng
 /** Plays the steps against the decider and the model, checking the laws after each; counts into `seen`. */
 function play(steps: readonly Step[], seen: Record<string, number> = {}): void {
   let log: UpkeepLogEvent[] = playSite(siteLog, ...prelude);
-  let s = foldUpkeepEvents(log);
+  let s = foldUpkeepEvents(initialUpkeepState, log);
   const faulty = new Set<string>();
   const told = new Set<string>();
   for (const [step, probe] of steps) {
@@ -244,7 +249,7 @@ function play(steps: readonly Step[], seen: Record<string, number> = {}): void {
     }
     assertFaultsHold(s, faulty, probe);
   }
-  expect(foldUpkeepEvents(log)).toEqual(s);
+  expect(foldUpkeepEvents(initialUpkeepState, log)).toEqual(s);
 }
 
 describe('R-7, R-9: the upkeep decider under arbitrary commands', () => {

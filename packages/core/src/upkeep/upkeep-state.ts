@@ -222,15 +222,15 @@ function isReadable(e: UpkeepEvent): boolean {
  * power-off confirmation for one booking, or a second resolution of a problem, leaves the first
  * standing (R-7, R-9). It never throws.
  *
+ * @param state - the state to start from
  * @param events - events in log order
- * @param state - where to start (default: no rooms)
  * @returns the new state; `state` itself is not changed
  * @example
- * foldUpkeepEvents([{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
+ * foldUpkeepEvents(initialUpkeepState, [{ type: 'RoomRegistered', roomId: 'A', room }]).rooms.rooms.has('A') // => true
  */
 export function foldUpkeepEvents(
+  state: UpkeepState,
   events: Iterable<UpkeepLogEvent>,
-  state: UpkeepState = initialUpkeepState,
 ): UpkeepState {
   const roomEvents: BookingEvent[] = [];
   const registered = new Set<string>();
@@ -251,7 +251,7 @@ export function foldUpkeepEvents(
     }
     apply(d, e);
   }
-  const rooms = roomEvents.length > 0 ? foldBookingEvents(roomEvents, state.rooms) : state.rooms;
+  const rooms = roomEvents.length > 0 ? foldBookingEvents(state.rooms, roomEvents) : state.rooms;
   if (drafts.size === 0) return rooms === state.rooms ? state : { rooms, upkeep: state.upkeep };
   const upkeep = new Map(state.upkeep);
   for (const [roomId, d] of drafts) upkeep.set(roomId, freeze(d));
@@ -268,7 +268,7 @@ export function foldUpkeepEvents(
  * evolveUpkeep(initialUpkeepState, { type: 'RoomRegistered', roomId: 'A', room }).rooms.rooms.size // => 1
  */
 export function evolveUpkeep(state: UpkeepState, event: UpkeepLogEvent): UpkeepState {
-  return foldUpkeepEvents([event], state);
+  return foldUpkeepEvents(state, [event]);
 }
 
 /**

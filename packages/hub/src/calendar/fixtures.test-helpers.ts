@@ -102,7 +102,7 @@ export class TestHub {
         this.append(
           r.value,
           now,
-          (es) => (this.bookings = foldBookingEvents(es as BookingEvent[], this.bookings)),
+          (es) => (this.bookings = foldBookingEvents(this.bookings, es as BookingEvent[])),
         );
       return r;
     }
@@ -112,7 +112,7 @@ export class TestHub {
         this.append(
           r.value,
           now,
-          (es) => (this.meetings = foldMeetingEvents(es as MeetingEvent[], this.meetings)),
+          (es) => (this.meetings = foldMeetingEvents(this.meetings, es as MeetingEvent[])),
         );
       return r;
     }
@@ -173,7 +173,7 @@ export class TestHub {
     this.append(
       events,
       now,
-      (es) => (this.bookings = foldBookingEvents(es as BookingEvent[], this.bookings)),
+      (es) => (this.bookings = foldBookingEvents(this.bookings, es as BookingEvent[])),
     );
   }
 

@@ -158,7 +158,7 @@ export function importCalendar(
       refused.push({ uid: o.uid, start: o.start, end: o.end, roomId, rejection: r.rejection });
       continue;
     }
-    state = foldBookingEvents(r.value, state);
+    state = foldBookingEvents(state, r.value);
     events.push(...r.value);
     requests.push(command);
     booked.push({ uid: o.uid, bookingId: o.bookingId, roomId, start: o.start, end: o.end });

@@ -109,7 +109,7 @@ describe('C-3: invitations and answers as files', () => {
     hub.append(
       r.value,
       NOW + HOUR,
-      (es) => (hub.meetings = foldMeetingEvents(es as MeetingEvent[], hub.meetings)),
+      (es) => (hub.meetings = foldMeetingEvents(hub.meetings, es as MeetingEvent[])),
     );
     const feed = readBack(
       renderFeed(hub.calendar(), { kind: 'person', personId: 'chen' }, { ...options, now: NOW }),

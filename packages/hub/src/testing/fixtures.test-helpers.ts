@@ -5,7 +5,7 @@ import type { Principal } from '../principal.js';
 
 export { HOUR, MINUTE };
 export const at = (hour: number, minute = 0, day = 7): number =>
-  toInstant({ year: 2026, month: 12, day, hour, minute });
+  toInstant({ year: 2026, month: 12, day, hour, minute }, 'Asia/Shanghai');
 
 const allDay = [
   {

@@ -1,6 +1,6 @@
 // The read models an integrator needs, over the engine's queries (tables it keeps in step with its
 // events in the same transaction): a room's bookings on a day, which rooms are free at a moment.
-import { addDays, startOfLocalDay } from '@huiyi/core';
+import { DEFAULT_ZONE, addDays, startOfLocalDay } from '@huiyi/core';
 import { Type } from 'typebox';
 import { isAuthRefusal } from '../../auth/auth-store.js';
 import { refusal } from '../../auth/refusal.js';
@@ -126,8 +126,8 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
           ),
         );
       }
-      const from = startOfLocalDay(date);
-      const to = startOfLocalDay(addDays(date, 1));
+      const from = startOfLocalDay(date, DEFAULT_ZONE);
+      const to = startOfLocalDay(addDays(date, 1), DEFAULT_ZONE);
       const r = await bookingsOfRoom(ctx.hub.db, p, roomId, from, to);
       if (!r.ok) return sendRefusal(reply, refusedByEngine(r.rejection).refused);
       return { roomId, date: request.query.date, bookings: [...r.bookings] };
