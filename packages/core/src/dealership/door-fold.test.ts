@@ -24,7 +24,8 @@ const door = {
   initialState: typed.initialState,
   decide: untyped(typed).decide,
   evolve: (s: DoorDeciderState, e: unknown) => typed.evolve(s, e as Event),
-  fold: (events: readonly unknown[], s?: DoorDeciderState) => typed.fold(events as Event[], s),
+  fold: (events: readonly unknown[], s: DoorDeciderState = typed.initialState) =>
+    typed.fold(s, events as Event[]),
 };
 const ZONE = 'Asia/Shanghai';
 const NOW = toInstant({ year: 2026, month: 12, day: 7, hour: 10, minute: 2 }, ZONE);

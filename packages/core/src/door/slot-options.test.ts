@@ -6,7 +6,7 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import type { BookingCommand } from '../rooms/booking-commands.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { foldBookingEvents, type BookingState } from '../rooms/booking-state.js';
+import { foldBookingEvents, initialBookingState, type BookingState } from '../rooms/booking-state.js';
 import { at, roomA, wang } from '../rooms/fixtures.test-helpers.js';
 import { MINUTE } from '../time/instant.js';
 import { slotOptions } from './slot-options.js';
@@ -39,10 +39,10 @@ function roomWith(
 ): BookingState {
   const decider = createBookingDecider(policy);
   const log: BookingEvent[] = [{ type: 'RoomRegistered', roomId: 'A', room: roomA }];
-  let state = foldBookingEvents(log);
+  let state = foldBookingEvents(initialBookingState, log);
   for (const [i, b] of bookings.entries()) {
     const r = decider.decide(request(at(7), b.start, b.start + b.minutes * MINUTE, `b${i}`), state);
-    if (r.ok) state = foldBookingEvents(r.value, state);
+    if (r.ok) state = foldBookingEvents(state, r.value);
   }
   return state;
 }

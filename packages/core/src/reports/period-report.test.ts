@@ -242,7 +242,7 @@ describe('K-3, E-2: the records of the log that contradict the meetings', () => 
       { type: 'SignedIn', meetingId: 'm-ghost', personId: 'p-x', by: 'p-x', at: at(20, 9) },
       { type: 'SignedIn', meetingId: 'm-ghost', personId: 'p-x', by: 'p-x', at: at(20, 9, 0, 11) },
     ] as MeetingEvent[];
-    const meetings = foldMeetingEvents(odd, base.meetings);
+    const meetings = foldMeetingEvents(base.meetings, odd);
     expect(meetings.anomalies?.map((a) => a.kind)).toEqual([
       'out-of-turn',
       'repeat',
