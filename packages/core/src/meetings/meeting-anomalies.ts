@@ -113,8 +113,13 @@ const READABLE: Readonly<Record<string, (e: Fields) => boolean>> = {
   OutcomeRecorded: (e) => obj(e.outcome) && str(e.outcome.id) && str(e.outcome.itemId),
   MeetingEnded: (e) => num(e.at),
   MeetingClosed: (e) => num(e.at),
-  NoticeIssued: (e) => obj(e.notice) && str(e.notice.kind) && str(e.notice.to),
+  NoticeIssued: (e) => obj(e.notice) && str(e.notice.kind) && recipient(e.notice.to),
 };
+
+/** A notice's addressee: `{ personId }` or `{ role }` (a notice stored before 0.2: a bare id). */
+function recipient(to: unknown): boolean {
+  return str(to) || (obj(to) && (str(to.personId) || str(to.role)));
+}
 
 /**
  * Whether a value of the log is a meetings event the fold can read: an object with a known type,
