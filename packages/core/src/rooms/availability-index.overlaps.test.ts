@@ -291,6 +291,20 @@ describe('R-2: an index whose log holds overlapping bookings answers for every o
     expect(nextFreeMoment(index, 15, 2)).toBe(15);
   });
 
+  it('R-2: free time around overlapping bookings ends at the window’s end, never past it', () => {
+    const index = placeAll([
+      { id: 'a', start: 0, end: 10 },
+      { id: 'b', start: 20, end: 30 },
+      { id: 'x', start: 5, end: 14 },
+    ]);
+    // 'b' starts after the window: the free time runs to the window's end, not to 'b'
+    expect(freeSlots(index, { start: 0, end: 16 })).toEqual([{ start: 14, end: 16 }]);
+    // with a buffer of 1, 'x' holds the room to 15 and 'b' from 19: free 15…17 in a window to 17
+    expect(freeSlots(index, { start: 0, end: 17 }, { buffer: 1 })).toEqual([
+      { start: 15, end: 17 },
+    ]);
+  });
+
   it('R-2: an overlapping booking starting before the planned ones is walked in order of start', () => {
     // 'z' came last but starts first: the walk must take it before 'a'
     const index = placeAll([

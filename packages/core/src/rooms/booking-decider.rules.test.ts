@@ -717,14 +717,20 @@ describe('the rooms decider: what its mutation run found untested', () => {
   });
 
   it('R-4: a command that is nothing to do records nothing, not even the releases then due', () => {
-    // b1 (09:00) is a no-show from 09:10; b2 was checked in already
+    // b1 (09:00) is a no-show from 09:10; b2 was cancelled at 08:00, before anything was due
     const log = history([
       request(),
       request({ bookingId: 'b2', start: at(11), end: at(12) }),
-      cmd('CheckIn', { actor: kiosk, bookingId: 'b2', now: at(10, 55) }),
+      cmd('CancelBooking', { bookingId: 'b2' }),
     ]);
-    const again = cmd('CheckIn', { actor: kiosk, bookingId: 'b2', now: at(11) });
+    const again = cmd('CancelBooking', { bookingId: 'b2', now: at(9, 30) });
     expect(events(decide(log, again))).toEqual([]);
+    // a command that does something at that moment carries the release first
+    expect(events(decide(log, walkUp({ now: at(9, 30) }))).map((e) => e.type)).toEqual([
+      'BookingReleased',
+      'RoomBooked',
+      'BookingCheckedIn',
+    ]);
   });
 
   it('R-4: ReleaseNoShows releases no-shows however long ago, not only those of the past week', () => {
