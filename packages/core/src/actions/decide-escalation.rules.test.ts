@@ -379,3 +379,45 @@ describe('F-4: one escalation at a time, each deadline to the instant', () => {
     expect(noticesOf(es)[0]).toMatchObject({ to: { personId: 'li' }, data: { level: 'chair' } });
   });
 });
+
+describe('F-4: an escalation ends with the work it was about', () => {
+  const blocked = () => [...started(), ...aevents(decideAfter(started(), escalate(at(3, 10))))];
+  const cancelledWhileBlocked = () => {
+    const log = blocked();
+    return [
+      ...log,
+      ...aevents(decideAfter(log, acmd('CancelAction', chen, at(4, 9), { reason: '客户撤诉' }))),
+    ];
+  };
+
+  it('F-4: work cancelled while an escalation waits takes no further escalation, and says why in both languages', () => {
+    const log = cancelledWhileBlocked();
+    for (const problem of ['客户联系不上', '备件未到']) {
+      const r = rejection(decideAfter(log, escalate(at(4, 10), problem)));
+      expect(r).toMatchObject({
+        rule: 'F-4',
+        code: 'action.wrong-status',
+        data: { status: 'cancelled' },
+      });
+      expect(r.message['zh-CN']).toContain('上报问题');
+    }
+  });
+
+  it('F-4: work cancelled while an escalation waits: the escalation is no longer answered', () => {
+    expect(rejection(decideAfter(cancelledWhileBlocked(), answer()))).toMatchObject({
+      rule: 'F-4',
+      code: 'action.no-open-escalation',
+    });
+  });
+
+  it('F-4: work cancelled while an escalation waits: the escalation no longer climbs nor is flagged', () => {
+    const es = aevents(decideAfter(cancelledWhileBlocked(), review(at(14, 9))));
+    expect(es.filter((e) => e.type === 'EscalationClimbed' || e.type === 'ActionFlagged')).toEqual(
+      [],
+    );
+  });
+
+  it('F-4: a review of work never escalated finds nothing to climb', () => {
+    expect(aevents(decideAfter(started(), review(at(4, 9))))).toEqual([]);
+  });
+});

@@ -314,3 +314,41 @@ describe('M-5 and R-8: who acts for whom, each state, each event', () => {
     });
   });
 });
+
+describe('M-5 and R-8: what each event and refusal carries', () => {
+  it('M-5: the refusal of a sign-in at a draft meeting says so in Chinese too', () => {
+    const r = rejection(decideAfter(history(plan()).log, cmd('SignIn', wang, START)));
+    expect(r.message['zh-CN']).toContain('签到');
+  });
+
+  it('R-8: the agreement signed without a meeting carries no meeting at all', () => {
+    const secret = history(plan({ confidential: true }), cmd('ScheduleMeeting', ma, PLANNED)).log;
+    const [own] = events(decideAfter(secret, sign(li)));
+    expect(own).toBeDefined();
+    expect(Object.keys(own!)).not.toContain('meetingId');
+  });
+
+  it('M-5: a meeting the chair started takes sign-ins even if the window in force now opens later', () => {
+    // the policy changes at START − 20 min: sign-in opened 30 min before, from then only 5 min before
+    const changing: PolicyLookup = (now) => ({
+      ...DEFAULT_PARAMETERS,
+      meetings: {
+        ...DEFAULT_PARAMETERS.meetings,
+        signInOpensMinutesBeforeStart: now < START - 20 * MINUTE ? 30 : 5,
+      },
+    });
+    const d = untyped(createMeetingDecider(changing));
+    const scheduledLog = history(...scheduled()).log;
+    const startedLog = [
+      ...scheduledLog,
+      ...events(decideAfter(scheduledLog, cmd('StartMeeting', chen, START - 25 * MINUTE), d)),
+    ];
+    expect(
+      events(decideAfter(startedLog, cmd('SignIn', wang, START - 10 * MINUTE), d)),
+    ).toHaveLength(1);
+    // while a meeting not started waits for the window in force
+    expect(
+      rejection(decideAfter(scheduledLog, cmd('SignIn', wang, START - 10 * MINUTE), d)).code,
+    ).toBe('sign-in.too-early');
+  });
+});
