@@ -12,6 +12,7 @@ import {
   rejectionOf,
   request,
   site,
+  tariffA,
   tariffed,
   wang,
 } from './fixtures.test-helpers.js';
@@ -186,6 +187,25 @@ describe('R-11: what may be waived, and each decision once', () => {
       rule: 'R-11',
       code: 'waiver.nothing-to-waive',
       data: { bookingId: 'b1' },
+    });
+  });
+
+  it('R-11: a booking whose tariff charges nothing has nothing to waive either', () => {
+    const free = play(
+      site,
+      {
+        ...tariffA,
+        baseFenPerHour: 0,
+        energyFenPerHour: 0,
+        wearFenPerHour: {},
+        cleaningFenPerBooking: 0,
+      },
+      request({ department: '售后服务部' }),
+      checkIn('b1', at(8, 55)),
+    );
+    expect(rejectionOf(given(free).when(ask()))).toMatchObject({
+      rule: 'R-11',
+      code: 'waiver.nothing-to-waive',
     });
   });
 
