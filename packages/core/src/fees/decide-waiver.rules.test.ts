@@ -11,6 +11,8 @@ import {
   play,
   rejectionOf,
   request,
+  site,
+  tariffA,
   tariffed,
   wang,
 } from './fixtures.test-helpers.js';
@@ -142,5 +144,131 @@ describe('R-11: when and by whom', () => {
     expect(rejectionOf(given(granted).when(refuse())).data).toMatchObject({ status: 'granted' });
     // the same full grant again, without an amount, is nothing to do
     expect(eventsOf(given(granted).when(grant()))).toEqual([]);
+  });
+});
+
+describe('R-11: what may be waived, and each decision once', () => {
+  it('R-11: a refused waiver is no longer live: the same booking may ask again', () => {
+    const refused = play(twoUsed, ask(), refuse());
+    expect(eventsOf(given(refused).when(ask({ waiverId: 'w2', reason: '再次申请' })))).toEqual([
+      expect.objectContaining({ type: 'WaiverRequested', waiverId: 'w2', bookingId: 'b1' }),
+    ]);
+  });
+
+  it('R-11: the request records the booking, the department, the reason, the charge and who asked', () => {
+    const state = foldFeeEvents(twoUsed);
+    const [e] = eventsOf(given(twoUsed).when(ask()));
+    expect(e).toEqual({
+      type: 'WaiverRequested',
+      waiverId: 'w1',
+      roomId: 'A',
+      bookingId: 'b1',
+      department: '售后服务部',
+      reason: '客户培训,免费提供',
+      chargeFen: expect.any(Number),
+      by: 'wang',
+      at: at(11),
+    });
+    expect(state.waivers.size).toBe(0);
+  });
+
+  it('R-11: only the department that pays asks, and the refusal names it', () => {
+    expect(rejectionOf(given(twoUsed).when(ask({ department: '配件部' })))).toMatchObject({
+      rule: 'R-11',
+      code: 'waiver.wrong-department',
+      data: { department: '售后服务部' },
+    });
+  });
+
+  it('R-11: a booking charged nothing has nothing to waive', () => {
+    // the same meeting in a site with no tariff: charged nothing
+    const free = play(site, request({ department: '售后服务部' }), checkIn('b1', at(8, 55)));
+    expect(rejectionOf(given(free).when(ask()))).toMatchObject({
+      rule: 'R-11',
+      code: 'waiver.nothing-to-waive',
+      data: { bookingId: 'b1' },
+    });
+  });
+
+  it('R-11: a booking whose tariff charges nothing has nothing to waive either', () => {
+    const free = play(
+      site,
+      {
+        ...tariffA,
+        baseFenPerHour: 0,
+        energyFenPerHour: 0,
+        wearFenPerHour: {},
+        cleaningFenPerBooking: 0,
+      },
+      request({ department: '售后服务部' }),
+      checkIn('b1', at(8, 55)),
+    );
+    expect(rejectionOf(given(free).when(ask()))).toMatchObject({
+      rule: 'R-11',
+      code: 'waiver.nothing-to-waive',
+    });
+  });
+
+  it('R-11: a waiver for a room or booking that does not exist is refused', () => {
+    expect(rejectionOf(given(twoUsed).when(ask({ roomId: 'Z' }))).code).toBe('room.unknown');
+    expect(rejectionOf(given(twoUsed).when(ask({ bookingId: 'nope' }))).code).toBe(
+      'booking.unknown',
+    );
+  });
+
+  it('R-11: a grant never exceeds the charge; it records the amount, who and when', () => {
+    const asked = play(twoUsed, ask());
+    const chargeFen = foldFeeEvents(asked).waivers.get('w1')?.chargeFen ?? 0;
+    expect(chargeFen).toBeGreaterThan(0);
+    expect(rejectionOf(given(asked).when(grant({ amountFen: chargeFen + 1 })))).toMatchObject({
+      rule: 'R-11',
+      code: 'waiver.exceeds-charge',
+      data: { amountFen: chargeFen + 1, chargeFen },
+    });
+    expect(eventsOf(given(asked).when(grant()))).toEqual([
+      {
+        type: 'WaiverGranted',
+        waiverId: 'w1',
+        roomId: 'A',
+        bookingId: 'b1',
+        amountFen: chargeFen,
+        full: true,
+        by: 'admin',
+        at: at(12),
+      },
+    ]);
+  });
+
+  it('R-11: a granted waiver is not granted again for another amount; a refusal twice is nothing to do', () => {
+    const asked = play(twoUsed, ask());
+    const granted = play(asked, grant({ amountFen: 100 }));
+    expect(eventsOf(given(granted).when(grant({ amountFen: 100 })))).toEqual([]);
+    expect(rejectionOf(given(granted).when(grant({ amountFen: 200 })))).toMatchObject({
+      rule: 'R-11',
+      code: 'waiver.decided',
+      data: { status: 'granted' },
+    });
+    const refused = play(asked, refuse());
+    expect(eventsOf(given(refused).when(refuse({ reason: '另一个理由' })))).toEqual([]);
+    expect(eventsOf(given(asked).when(refuse()))).toEqual([
+      {
+        type: 'WaiverRefused',
+        waiverId: 'w1',
+        roomId: 'A',
+        bookingId: 'b1',
+        reason: '不属于减免范围',
+        by: 'admin',
+        at: at(12),
+      },
+    ]);
+  });
+
+  it('R-11: a decision on a waiver nobody asked for is refused, naming it', () => {
+    for (const c of [grant({ waiverId: 'w9' }), refuse({ waiverId: 'w9' })])
+      expect(rejectionOf(given(twoUsed).when(c))).toMatchObject({
+        rule: 'R-11',
+        code: 'waiver.unknown',
+        data: { waiverId: 'w9' },
+      });
   });
 });

@@ -219,3 +219,150 @@ describe('R-8: the confidentiality agreement', () => {
     expect(events(decideAfter(signedV2, cmd('SignIn', li, START), d))).toHaveLength(1);
   });
 });
+
+describe('M-5 and R-8: who acts for whom, each state, each event', () => {
+  const s = history(...scheduled()).log;
+  const secret = history(plan({ confidential: true }), cmd('ScheduleMeeting', ma, PLANNED)).log;
+
+  it('M-5: only the sign-in officer signs someone else in, and the event names who did it', () => {
+    expect(rejection(decideAfter(s, cmd('SignIn', wang, START, { personId: 'li' })))).toMatchObject(
+      { rule: 'M-5', code: 'sign-in.officer-only' },
+    );
+    expect(events(decideAfter(s, cmd('SignIn', zhou, START, { personId: 'li' })))).toEqual([
+      { type: 'SignedIn', meetingId: 'm1', personId: 'li', by: 'zhou', at: START },
+    ]);
+    // signing oneself in, as the officer or anyone, needs no officer
+    expect(events(decideAfter(s, cmd('SignIn', li, START, { personId: 'li' })))).toEqual([
+      { type: 'SignedIn', meetingId: 'm1', personId: 'li', by: 'li', at: START },
+    ]);
+  });
+
+  it('M-5: only invitees sign in, and the refusal names who', () => {
+    const r = rejection(decideAfter(s, cmd('SignIn', zhou, START, { personId: 'boss' })));
+    expect(r).toMatchObject({
+      rule: 'M-5',
+      code: 'sign-in.not-invited',
+      data: { personId: 'boss' },
+    });
+    expect(r.message.en).toContain('boss');
+  });
+
+  it('M-5: a closed meeting takes no more sign-ins; someone still signed in is nothing to do', () => {
+    const closed = history(...ranThrough(), cmd('CloseMeeting', chen, END + MINUTE)).log;
+    expect(rejection(decideAfter(closed, cmd('SignIn', wang, END + 2 * MINUTE)))).toMatchObject({
+      rule: 'M-5',
+      code: 'sign-in.closed',
+    });
+    expect(events(decideAfter(closed, cmd('SignIn', chen, END + 2 * MINUTE)))).toEqual([]);
+  });
+
+  it('M-5: signing out twice is nothing to do; the first sign-out names who and when', () => {
+    const inn = history(...scheduled(), cmd('SignIn', wang, START)).log;
+    expect(events(decideAfter(inn, cmd('SignOut', wang, START + MINUTE)))).toEqual([
+      { type: 'SignedOut', meetingId: 'm1', personId: 'wang', by: 'wang', at: START + MINUTE },
+    ]);
+    const out = history(
+      ...scheduled(),
+      cmd('SignIn', wang, START),
+      cmd('SignOut', wang, START + MINUTE),
+    ).log;
+    expect(events(decideAfter(out, cmd('SignOut', wang, START + 2 * MINUTE)))).toEqual([]);
+    // and nobody signed in at all is refused
+    expect(rejection(decideAfter(s, cmd('SignOut', wang, START))).code).toBe(
+      'sign-out.not-signed-in',
+    );
+  });
+
+  it('R-8: at a confidential meeting, a person who signed the version in force signs in', () => {
+    expect(rejection(decideAfter(secret, cmd('SignIn', li, START)))).toMatchObject({
+      rule: 'R-8',
+      code: 'sign-in.agreement-unsigned',
+      data: { personId: 'li', version: 1 },
+    });
+    const signed = [...secret, ...events(decideAfter(secret, sign(li)))];
+    expect(events(decideAfter(signed, cmd('SignIn', li, START)))).toHaveLength(1);
+    // the agreement is a person's own: wang's signature does not let li in
+    const wangSigned = [...secret, ...events(decideAfter(secret, sign(wang)))];
+    expect(rejection(decideAfter(wangSigned, cmd('SignIn', li, START))).code).toBe(
+      'sign-in.agreement-unsigned',
+    );
+  });
+
+  it('R-8: the sign-in officer signs for another person with the meeting named, kept as by', () => {
+    expect(events(decideAfter(secret, sign(zhou, { personId: 'li', meetingId: 'm1' })))).toEqual([
+      {
+        type: 'ConfidentialityAgreementSigned',
+        personId: 'li',
+        version: 1,
+        signatureRef: 'sig/1.png',
+        meetingId: 'm1',
+        by: 'zhou',
+        at: START - 10 * MINUTE,
+      },
+    ]);
+    // another meeting's officer is not this one's: for m1 only zhou is
+    expect(
+      rejection(decideAfter(secret, sign(chen, { personId: 'li', meetingId: 'm1' }))).code,
+    ).toBe('agreement.not-self');
+  });
+
+  it('R-8: an agreement named for a meeting that does not exist is refused', () => {
+    expect(rejection(decideAfter(secret, sign(li, { meetingId: 'nope' })))).toMatchObject({
+      code: 'meeting.unknown',
+      data: { meetingId: 'nope' },
+    });
+  });
+
+  it('R-8: signing a version already signed is nothing to do, even when another is now in force', () => {
+    const signed = [...secret, ...events(decideAfter(secret, sign(li)))];
+    expect(events(decideAfter(signed, sign(li)))).toEqual([]);
+    const v2: PolicyLookup = () => ({
+      ...DEFAULT_PARAMETERS,
+      meetings: { ...DEFAULT_PARAMETERS.meetings, confidentialityAgreementVersion: 2 },
+    });
+    const d = untyped(createMeetingDecider(v2));
+    expect(events(decideAfter(signed, sign(li), d))).toEqual([]);
+    expect(rejection(decideAfter(signed, sign(wang), d))).toMatchObject({
+      rule: 'R-8',
+      code: 'agreement.not-current',
+    });
+  });
+});
+
+describe('M-5 and R-8: what each event and refusal carries', () => {
+  it('M-5: the refusal of a sign-in at a draft meeting says so in Chinese too', () => {
+    const r = rejection(decideAfter(history(plan()).log, cmd('SignIn', wang, START)));
+    expect(r.message['zh-CN']).toContain('签到');
+  });
+
+  it('R-8: the agreement signed without a meeting carries no meeting at all', () => {
+    const secret = history(plan({ confidential: true }), cmd('ScheduleMeeting', ma, PLANNED)).log;
+    const [own] = events(decideAfter(secret, sign(li)));
+    expect(own).toBeDefined();
+    expect(Object.keys(own!)).not.toContain('meetingId');
+  });
+
+  it('M-5: a meeting the chair started takes sign-ins even if the window in force now opens later', () => {
+    // the policy changes at START − 20 min: sign-in opened 30 min before, from then only 5 min before
+    const changing: PolicyLookup = (now) => ({
+      ...DEFAULT_PARAMETERS,
+      meetings: {
+        ...DEFAULT_PARAMETERS.meetings,
+        signInOpensMinutesBeforeStart: now < START - 20 * MINUTE ? 30 : 5,
+      },
+    });
+    const d = untyped(createMeetingDecider(changing));
+    const scheduledLog = history(...scheduled()).log;
+    const startedLog = [
+      ...scheduledLog,
+      ...events(decideAfter(scheduledLog, cmd('StartMeeting', chen, START - 25 * MINUTE), d)),
+    ];
+    expect(
+      events(decideAfter(startedLog, cmd('SignIn', wang, START - 10 * MINUTE), d)),
+    ).toHaveLength(1);
+    // while a meeting not started waits for the window in force
+    expect(
+      rejection(decideAfter(scheduledLog, cmd('SignIn', wang, START - 10 * MINUTE), d)).code,
+    ).toBe('sign-in.too-early');
+  });
+});

@@ -31,7 +31,7 @@ export function hasSignedAgreement(
   personId: string,
   version: number,
 ): boolean {
-  return (state.agreements.get(personId) ?? []).some((a) => a.version === version);
+  return state.agreements.get(personId)?.some((a) => a.version === version) ?? false;
 }
 
 /**
@@ -101,6 +101,7 @@ export function signAgreement(
   state: MeetingState,
   policy: PolicyLookup,
 ): Decision {
+  // Stryker disable next-line ConditionalExpression: no meeting is kept under `undefined`, so looking it up finds none either
   const m = c.meetingId === undefined ? undefined : state.meetings.get(c.meetingId);
   if (c.meetingId !== undefined && !m) return fail(why.unknownMeeting(c.meetingId));
   if (c.personId !== c.actor.id && (!m || c.actor.id !== m.signInOfficerId))

@@ -199,3 +199,165 @@ describe('N-5: flagging late minutes', () => {
     expect(r.code).toBe('minutes.facts-mismatch');
   });
 });
+
+describe('N-2 … N-5: what the mutation run found untested', () => {
+  const amend = (over: Record<string, unknown> = {}) =>
+    mcmd('AmendMinutes', liu, at(4, 10), { reason: '更正回访期限', summary: '更正', ...over });
+  const review = (now: number, over: Record<string, unknown> = {}) =>
+    mcmd('ReviewMinutes', stranger, now, over);
+  const flaggedFromFacts = () => mevents(decideAfter([], review(DUE + 1, { meeting: FACTS })));
+
+  it('N-3: the recorder publishes too; publishing again is nothing to do', () => {
+    const es = mevents(decideAfter(approved(), mcmd('PublishMinutes', liu, T + 3 * HOUR)));
+    expect(es[0]).toEqual({
+      type: 'MinutesPublished',
+      meetingId: 'm1',
+      version: 1,
+      late: false,
+      by: 'liu',
+      at: T + 3 * HOUR,
+    });
+    expect(mevents(decideAfter(published(), mcmd('PublishMinutes', chen, T + 4 * HOUR)))).toEqual(
+      [],
+    );
+  });
+
+  it('N-2: the refusal to publish a draft says so in Chinese too', () => {
+    const drafted = minutesHistory(draft(T)).log;
+    const r = rejection(decideAfter(drafted, mcmd('PublishMinutes', chen, T + HOUR)));
+    expect(r.message['zh-CN']).toContain('发布');
+  });
+
+  it('N-3: publication tells every recipient, and each absentee that they were absent and how', () => {
+    const es = mevents(decideAfter(approved(), mcmd('PublishMinutes', chen, T + 3 * HOUR)));
+    const notices = noticesOf(es);
+    expect(notices.filter((n) => n.kind === 'minutes-published').map((n) => n.to)).toEqual(
+      expect.arrayContaining(['chen', 'liu', 'li', 'boss']),
+    );
+    // sun declined and was excused: the one absentee
+    expect(notices.filter((n) => n.kind === 'absentee')).toEqual([
+      {
+        noticeId: 'm1:absentee:sun:1',
+        kind: 'absentee',
+        to: 'sun',
+        meetingId: 'm1',
+        data: { version: 1, topic: '售后周例会', status: 'excused' },
+      },
+    ]);
+  });
+
+  it('N-5: only the first version can be late: an amendment published after the due moment is not', () => {
+    const p = published();
+    const v2 = minutesHistory(
+      draft(T),
+      mcmd('SubmitMinutes', liu, T + HOUR),
+      mcmd('ApproveMinutes', chen, T + 2 * HOUR),
+      mcmd('PublishMinutes', chen, T + 3 * HOUR),
+      amend({ now: DUE + 10 * HOUR }),
+      mcmd('SubmitMinutes', liu, DUE + 11 * HOUR),
+      mcmd('ApproveMinutes', chen, DUE + 12 * HOUR),
+    ).log;
+    expect(p.length).toBeGreaterThan(0);
+    expect(
+      mevents(decideAfter(v2, mcmd('PublishMinutes', chen, DUE + 13 * HOUR)))[0],
+    ).toMatchObject({
+      type: 'MinutesPublished',
+      version: 2,
+      late: false,
+    });
+  });
+
+  it('N-3: reading the same version twice is nothing to do', () => {
+    const p = published();
+    const read = [
+      ...p,
+      ...mevents(decideAfter(p, mcmd('AcknowledgeMinutes', boss, T + 4 * HOUR, { version: 1 }))),
+    ];
+    expect(
+      mevents(decideAfter(read, mcmd('AcknowledgeMinutes', boss, T + 5 * HOUR, { version: 1 }))),
+    ).toEqual([]);
+  });
+
+  it('N-4: the refusal of an amendment by someone else says so in Chinese too', () => {
+    const r = rejection(decideAfter(published(), amend({ actor: chen })));
+    expect(r.message['zh-CN']).toContain('修订纪要');
+  });
+
+  it('N-4: an open amendment asked again with the same content but another reason is refused', () => {
+    const p = published();
+    const open = [...p, ...mevents(decideAfter(p, amend()))];
+    expect(rejection(decideAfter(open, amend({ reason: '另一个理由' })))).toMatchObject({
+      rule: 'N-4',
+      code: 'minutes.amendment-open',
+    });
+  });
+
+  it('N-4: an amendment whose content breaks a rule is refused as the draft would be', () => {
+    const r = rejection(
+      decideAfter(published(), amend({ notes: [{ agendaItemId: 'i9', text: '没有这个议题' }] })),
+    );
+    expect(r).toMatchObject({
+      rule: 'N-1',
+      code: 'minutes.unknown-agenda-item',
+      data: { agendaItemId: 'i9' },
+    });
+  });
+
+  it('N-3: the chair and the recorder acknowledge even when they were not among those expected', () => {
+    // both delegated their seat, say: the facts expect neither of them
+    const away = (ids: readonly string[]) => ids.filter((p) => p !== 'chen' && p !== 'liu');
+    const facts = { ...FACTS, expected: away(FACTS.expected), informed: away(FACTS.informed) };
+    const p = minutesHistory(
+      draft(T, { meeting: facts }),
+      mcmd('SubmitMinutes', liu, T + HOUR),
+      mcmd('ApproveMinutes', chen, T + 2 * HOUR),
+      mcmd('PublishMinutes', chen, T + 3 * HOUR),
+    ).log;
+    for (const who of [chen, liu])
+      expect(
+        mevents(decideAfter(p, mcmd('AcknowledgeMinutes', who, T + 4 * HOUR, { version: 1 }))),
+      ).toHaveLength(1);
+  });
+
+  it('N-2, N-4: minutes known only from the facts of a late flag are neither published nor amended', () => {
+    const log = flaggedFromFacts();
+    expect(rejection(decideAfter(log, mcmd('PublishMinutes', chen, DUE + 2))).code).toBe(
+      'minutes.unknown',
+    );
+    expect(rejection(decideAfter(log, amend({ now: DUE + 2 }))).code).toBe('minutes.unknown');
+  });
+
+  it('N-5: a draft not published is flagged only after the exact due moment, with a reminder to the recorder, once', () => {
+    const drafted = minutesHistory(draft(T)).log;
+    expect(mevents(decideAfter(drafted, review(DUE)))).toEqual([]);
+    const es = mevents(decideAfter(drafted, review(DUE + 1)));
+    expect(es).toEqual([
+      { type: 'MinutesFlaggedLate', meetingId: 'm1', due: DUE, at: DUE + 1 },
+      {
+        type: 'NoticeIssued',
+        meetingId: 'm1',
+        notice: {
+          noticeId: 'm1:reminder:liu:1',
+          kind: 'reminder',
+          to: 'liu',
+          meetingId: 'm1',
+          data: { due: DUE },
+        },
+      },
+    ]);
+    expect(mevents(decideAfter([...drafted, ...es], review(DUE + 100 * HOUR)))).toEqual([]);
+  });
+
+  it('N-5: published minutes being amended are not flagged late', () => {
+    const p = published();
+    const amending = [...p, ...mevents(decideAfter(p, amend()))];
+    expect(mevents(decideAfter(amending, review(DUE + 100 * HOUR)))).toEqual([]);
+  });
+
+  it('N-5: a review of minutes nobody drafted, without the meeting’s facts, is refused', () => {
+    expect(rejection(decideAfter([], review(DUE + 1)))).toMatchObject({
+      code: 'minutes.unknown',
+      data: { meetingId: 'm1' },
+    });
+  });
+});

@@ -5,7 +5,12 @@ import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
 import type { Rejection, Result } from '../rejection/index.js';
 import { DAY } from '../time/instant.js';
-import { createBookingDecider, createDoorBookingDecider } from './booking-decider.js';
+import {
+  createBookingDecider,
+  createDoorBookingDecider,
+  parseBookingCommand,
+  parseDoorBookingCommand,
+} from './booking-decider.js';
 import type { BookingEvent } from './booking-events.js';
 import type { BookingState } from './booking-state.js';
 import type { Decider as UntypedDecider } from '../decider/decider.js';
@@ -662,5 +667,130 @@ describe('K-2: the door books one meeting at a time', () => {
     expect(rejection(plain.decide({ type: 'RepairEquipment' }, plain.initialState)).rule).toBe(
       'R-7',
     );
+  });
+});
+
+describe('the rooms decider: what its mutation run found untested', () => {
+  it('R-2: input that is not a command at all is refused under R-2, by the office and by the door', () => {
+    for (const input of [undefined, null, 42, 'RequestSeries', { type: 'Nope' }]) {
+      for (const parse of [parseBookingCommand, parseDoorBookingCommand]) {
+        const r = parse(input);
+        expect(r.ok, JSON.stringify(input)).toBe(false);
+        if (!r.ok) expect(r.rejection).toMatchObject({ rule: 'R-2', code: 'command.malformed' });
+      }
+    }
+  });
+
+  it('K-2: the door’s refusal of a series names the command, in both languages', () => {
+    const r = parseDoorBookingCommand({ type: 'RequestSeries' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.rejection).toMatchObject({
+      rule: 'K-2',
+      code: 'door.not-taken',
+      data: { type: 'RequestSeries' },
+    });
+    expect(r.rejection.message.en).toContain('RequestSeries');
+    expect(r.rejection.message['zh-CN']).toContain('RequestSeries');
+  });
+
+  it('M-1: the office decider books a series through the same decide as everything else', () => {
+    const series = {
+      type: 'RequestSeries',
+      now: MONDAY_8,
+      actor: wang,
+      seriesId: 'weekly',
+      roomId: 'A',
+      series: {
+        rule: { freq: 'weekly', interval: 1, byWeekday: [1] },
+        start: { year: 2026, month: 11, day: 30, hour: 9, minute: 0 },
+        zone: 'Asia/Shanghai',
+      },
+      durationMinutes: 60,
+      topic: '售后周例会',
+      headcount: 6,
+      mode: 'book-what-fits',
+    };
+    const booked = events(decide(site, series));
+    expect(booked.filter((e) => e.type === 'RoomBooked')).toHaveLength(5);
+    expect(booked.at(-1)).toMatchObject({ type: 'SeriesBooked', seriesId: 'weekly' });
+  });
+
+  it('R-4: a command that is nothing to do records nothing, not even the releases then due', () => {
+    // b1 (09:00) is a no-show from 09:10; b2 was cancelled at 08:00, before anything was due
+    const log = history([
+      request(),
+      request({ bookingId: 'b2', start: at(11), end: at(12) }),
+      cmd('CancelBooking', { bookingId: 'b2' }),
+    ]);
+    const again = cmd('CancelBooking', { bookingId: 'b2', now: at(9, 30) });
+    expect(events(decide(log, again))).toEqual([]);
+    // a command that does something at that moment carries the release first
+    expect(events(decide(log, walkUp({ now: at(9, 30) }))).map((e) => e.type)).toEqual([
+      'BookingReleased',
+      'RoomBooked',
+      'BookingCheckedIn',
+    ]);
+  });
+
+  it('R-4: ReleaseNoShows releases no-shows however long ago, not only those of the past week', () => {
+    const log = history([request()]);
+    expect(
+      events(decide(log, { type: 'ReleaseNoShows', now: at(10) + 30 * DAY, actor: kiosk })),
+    ).toEqual([{ type: 'BookingReleased', roomId: 'A', bookingId: 'b1', at: at(9, 10) }]);
+  });
+
+  it('R-3: a pending booking is cancelled like a confirmed one', () => {
+    const pending = history([request({ roomId: 'B' })]);
+    expect(events(decide(pending, cmd('CancelBooking', { roomId: 'B' })))).toEqual([
+      {
+        type: 'BookingCancelled',
+        roomId: 'B',
+        bookingId: 'b1',
+        by: 'wang',
+        late: false,
+        at: MONDAY_8,
+      },
+    ]);
+  });
+
+  it('R-5: a walk-up told no department carries none', () => {
+    const [booked] = events(decide(site, walkUp()));
+    expect(booked?.type === 'RoomBooked' && 'department' in booked.booking).toBe(false);
+  });
+
+  it('R-5: a booking not in progress is not extended, and is told so before a stale end is looked at', () => {
+    // confirmed, never checked in, 09:00–10:00: "extend from 09:45 by 15 min" names its end
+    const confirmed = history([request()]);
+    const asIfDone = cmd('ExtendBooking', {
+      actor: kiosk,
+      now: at(9, 5),
+      minutes: 15,
+      fromEnd: at(9, 45),
+    });
+    expect(rejection(decide(confirmed, asIfDone))).toMatchObject({
+      rule: 'R-5',
+      code: 'booking.not-in-progress',
+    });
+    // ended early, then asked again: not in progress either
+    const inUse = history([cmd('CheckIn', { actor: kiosk, now: at(9) })], plain, confirmed);
+    const ended = history([cmd('EndEarly', { actor: kiosk, now: at(9, 30) })], plain, inUse);
+    expect(
+      rejection(
+        decide(
+          ended,
+          cmd('ExtendBooking', { actor: kiosk, now: at(9, 40), minutes: 15, fromEnd: at(9, 30) }),
+        ),
+      ),
+    ).toMatchObject({ rule: 'R-5', code: 'booking.not-in-progress' });
+    // checked in, at its end exactly, asked from an end it no longer has: over, not stale
+    expect(
+      rejection(
+        decide(
+          inUse,
+          cmd('ExtendBooking', { actor: kiosk, now: at(10), minutes: 15, fromEnd: at(9, 30) }),
+        ),
+      ),
+    ).toMatchObject({ rule: 'R-5', code: 'booking.not-in-progress' });
   });
 });
