@@ -156,7 +156,7 @@ describe('R-11: what may be waived, and each decision once', () => {
   });
 
   it('R-11: the request records the booking, the department, the reason, the charge and who asked', () => {
-    const state = foldFeeEvents(twoUsed);
+    const state = foldFeeEvents(initialFeeState, twoUsed);
     const [e] = eventsOf(given(twoUsed).when(ask()));
     expect(e).toEqual({
       type: 'WaiverRequested',
@@ -218,7 +218,7 @@ describe('R-11: what may be waived, and each decision once', () => {
 
   it('R-11: a grant never exceeds the charge; it records the amount, who and when', () => {
     const asked = play(twoUsed, ask());
-    const chargeFen = foldFeeEvents(asked).waivers.get('w1')?.chargeFen ?? 0;
+    const chargeFen = foldFeeEvents(initialFeeState, asked).waivers.get('w1')?.chargeFen ?? 0;
     expect(chargeFen).toBeGreaterThan(0);
     expect(rejectionOf(given(asked).when(grant({ amountFen: chargeFen + 1 })))).toMatchObject({
       rule: 'R-11',
