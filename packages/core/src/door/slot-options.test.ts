@@ -6,7 +6,11 @@ import type { PolicyLookup } from '../policy/policy-at.js';
 import type { BookingCommand } from '../rooms/booking-commands.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { foldBookingEvents, initialBookingState, type BookingState } from '../rooms/booking-state.js';
+import {
+  foldBookingEvents,
+  initialBookingState,
+  type BookingState,
+} from '../rooms/booking-state.js';
 import { at, roomA, wang } from '../rooms/fixtures.test-helpers.js';
 import { MINUTE } from '../time/instant.js';
 import { slotOptions } from './slot-options.js';

@@ -232,14 +232,19 @@ describe('N-2 … N-5: what the mutation run found untested', () => {
     const es = mevents(decideAfter(approved(), mcmd('PublishMinutes', chen, T + 3 * HOUR)));
     const notices = noticesOf(es);
     expect(notices.filter((n) => n.kind === 'minutes-published').map((n) => n.to)).toEqual(
-      expect.arrayContaining(['chen', 'liu', 'li', 'boss']),
+      expect.arrayContaining([
+        { personId: 'chen' },
+        { personId: 'liu' },
+        { personId: 'li' },
+        { personId: 'boss' },
+      ]),
     );
     // sun declined and was excused: the one absentee
     expect(notices.filter((n) => n.kind === 'absentee')).toEqual([
       {
         noticeId: 'm1:absentee:sun:1',
         kind: 'absentee',
-        to: 'sun',
+        to: { personId: 'sun' },
         meetingId: 'm1',
         data: { version: 1, topic: '售后周例会', status: 'excused' },
       },
@@ -339,7 +344,7 @@ describe('N-2 … N-5: what the mutation run found untested', () => {
         notice: {
           noticeId: 'm1:reminder:liu:1',
           kind: 'reminder',
-          to: 'liu',
+          to: { personId: 'liu' },
           meetingId: 'm1',
           data: { due: DUE },
         },
