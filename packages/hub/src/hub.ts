@@ -158,6 +158,28 @@ const toFeedEvent = (r: Record<string, unknown>): FeedEvent => ({
   mutationId: r['mutation_id'] === null ? null : Number(r['mutation_id']),
 });
 
+/** An event the hub has just committed, as the feed gives it. */
+const committedEvent = (
+  e: ApplyPlan['events'][number],
+  position: number,
+  roomId: string | null,
+  clientId: string,
+  mutationId: number,
+): FeedEvent => ({
+  position,
+  id: e.id,
+  stream: e.stream,
+  streamVersion: e.stream_version,
+  roomId,
+  type: e.type,
+  data: e.data,
+  now: e.now,
+  who: e.who,
+  device: e.device,
+  clientId,
+  mutationId,
+});
+
 /**
  * Opens the hub on its database (PGlite in `dataDir` or in memory by default; a server with
  * `databaseUrl`), runs the migrations, and folds the log into its cache.
@@ -449,20 +471,9 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             positions,
           };
           this.committed(committed);
-          const fed: FeedEvent[] = enveloped.map((e, i) => ({
-            position: positions[i] ?? 0,
-            id: e.id,
-            stream: e.stream,
-            streamVersion: e.stream_version,
-            roomId: room ?? null,
-            type: e.type,
-            data: e.data,
-            now: e.now,
-            who: e.who,
-            device: e.device,
-            clientId,
-            mutationId: id,
-          }));
+          const fed = enveloped.map((e, i) =>
+            committedEvent(e, positions[i] ?? 0, room ?? null, clientId, id),
+          );
           return this.finish(result, id, fed);
         }
         return this.finish(result, id, [], decided.ok ? undefined : decided.rejection);
@@ -618,20 +629,9 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
             this.committed({ roomId: x?.room ?? null, clientId, mutationId: i + 1, positions });
           }
           events.push(
-            plan.events.map((e, k) => ({
-              position: positions[k] ?? 0,
-              id: e.id,
-              stream: e.stream,
-              streamVersion: e.stream_version,
-              roomId: x?.room ?? null,
-              type: e.type,
-              data: e.data,
-              now: e.now,
-              who: e.who,
-              device: e.device,
-              clientId,
-              mutationId: i + 1,
-            })),
+            plan.events.map((e, k) =>
+              committedEvent(e, positions[k] ?? 0, x?.room ?? null, clientId, i + 1),
+            ),
           );
         });
         return { ok: true, events };
