@@ -11,6 +11,7 @@ import {
   type StoredEvent,
 } from '@huiyi/core';
 import { unwrap } from 'idb';
+import { recordOf } from './event-record.js';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
 import type { HuiyiDatabase, OutboxRecord, QuarantineRecord } from './schema.js';
@@ -94,16 +95,6 @@ function checkLimit(limit: number | undefined): void {
     throw new RangeError(`limit must be a positive integer, got ${limit}`);
   }
 }
-
-const recordOf = (e: NewEvent): Omit<StoredEvent, 'position'> => ({
-  id: e.id,
-  stream: e.stream,
-  type: e.type,
-  data: e.data,
-  now: e.now,
-  who: e.who,
-  device: e.device,
-});
 
 const isProjectionRecord = (v: unknown, name: string): v is ProjectionSnapshot => {
   if (typeof v !== 'object' || v === null) return false;

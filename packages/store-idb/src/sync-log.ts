@@ -13,6 +13,7 @@ import type {
   RetiredRecord,
   SyncMetaRecord,
 } from './schema.js';
+import { recordOf } from './event-record.js';
 
 /** A command taken at the door, as the hub answered a push of it (before the pull that settles it). */
 export interface MutationAnswer {
@@ -152,16 +153,6 @@ const quiet = (request: Promise<unknown>): void => {
   request.catch(() => undefined);
 };
 const freshMeta: SyncMetaRecord = { key: META_KEY, nextMutationId: 1 };
-
-const recordOf = (e: NewEvent): Omit<StoredEvent, 'position'> => ({
-  id: e.id,
-  stream: e.stream,
-  type: e.type,
-  data: e.data,
-  now: e.now,
-  who: e.who,
-  device: e.device,
-});
 
 /**
  * Adds records to the log inside a transaction; resolves, once the last request has completed,
