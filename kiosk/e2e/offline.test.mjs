@@ -1,7 +1,7 @@
 // K-3: the kiosk works with no network; what was done before going offline is still there after a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { serviceWorkerActive, start } from './harness.mjs';
+import { demoMorning, serviceWorkerActive, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -16,6 +16,8 @@ test('K-3: offline, reload, and everything done before (and offline) is still th
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The demo's day laid out the same whatever the hour the tests run at: a meeting in progress.
+  await page.clock.install({ time: demoMorning() });
   await page.goto(env.baseURL);
   await page.locator('huiyi-kiosk door-display h1').waitFor();
   await serviceWorkerActive(page);
