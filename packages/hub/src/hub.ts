@@ -772,14 +772,18 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
   }
 
   /**
-   * Commits one command's plan. Plans that arrive while earlier calls are in flight wait and go
-   * together in one `hub_apply_many` call: one transaction, one commit for all of them (group
-   * commit in the hub). At most `maxBatchesInFlight` calls are in flight.
+   * Commits one command's plan. Plans go together in one `hub_apply_many` call: one transaction,
+   * one commit for all of them (group commit in the hub). A plan waits for the end of the event
+   * loop's turn, so every plan decided in that turn (the replies of one batch release as many
+   * clients' next commands at once) joins it, and while `maxBatchesInFlight` calls are in flight
+   * the plans that come meanwhile wait for the next. Sent at once, each plan went alone whenever a
+   * call was free: on 50 busy clients most batches held one plan, and the database and the hub
+   * spent about 40 % more time on each command.
    */
   private async apply(plan: ApplyPlan): Promise<ApplyResult> {
     const r = await new Promise<ApplyResult>((resolve, reject) => {
       this.waiting.push({ plan, resolve, reject });
-      this.pump();
+      this.schedulePump();
     });
     // Another push created the client's row at the same moment: run again, it is there now.
     return r.status === 'retry' ? this.apply(plan) : r;
@@ -791,6 +795,17 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     reject: (e: unknown) => void;
   }[] = [];
   private batchesInFlight = 0;
+  private pumpScheduled = false;
+
+  /** Sends what waits once the event loop's turn is over (at most once a turn). */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
 
   private pump(): void {
     while (this.batchesInFlight < this.maxBatchesInFlight && this.waiting.length > 0) {
@@ -798,7 +813,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       this.batchesInFlight++;
       void this.commitBatch(batch).finally(() => {
         this.batchesInFlight--;
-        this.pump();
+        this.schedulePump();
       });
     }
   }
