@@ -157,6 +157,14 @@ export function dealershipHubRules(
       findBooking(state.rooms, id)?.confidential === true ||
       state.meetings.meetings.get(id)?.confidential === true,
     redactForDoor(event, state) {
+      // A drawn signature is kept at the hub, as the agreement's proof; a door needs only to know
+      // that the agreement was signed, and which version (R-8, S-4). The door where it was drawn
+      // keeps its own picture of it.
+      if (event.type === 'ConfidentialityAgreementSigned' && event.signature !== undefined) {
+        const signed: Record<string, unknown> = { ...event };
+        delete signed['signature'];
+        return signed as unknown as DealershipEvent;
+      }
       const booked = redactBookingForDoor(event, state.rooms);
       if (eventContext(event) !== 'meetings' || !isConfidentialMeetingEvent(event, state))
         return booked;

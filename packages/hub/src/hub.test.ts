@@ -604,6 +604,47 @@ describe.each(all)('the hub on $name', (backend) => {
     expect(whole.ok && JSON.stringify(whole.events)).toContain('年度索赔审计');
   });
 
+  it('R-8, S-4: an agreement signed by hand at a door is kept whole at the hub; a door learns that it was signed, never the drawing', async () => {
+    await hub.close();
+    await backend.reset();
+    hub = await backend.open({ clock: () => clock.now });
+    await seedDemo(hub, clock.now);
+    const drawing = 'M120 300l40 -80 35 90 50 -120 60 110';
+    const signed = await hub.push(door('C'), {
+      clientId: 'door-C',
+      clientClock: clock.now,
+      mutations: [
+        {
+          id: 1,
+          command: {
+            type: 'SignConfidentialityAgreement',
+            now: clock.now,
+            actor: { id: 'p-zhao', roles: [] },
+            personId: 'p-zhao',
+            version: 1,
+            signatureRef: 'sig-zhao-1',
+            signature: drawing,
+            meetingId: 'm-secret',
+          },
+        },
+      ],
+    });
+    expect(statuses(signed)).toEqual(['applied']);
+    const agreementOf = (events: readonly { type: string; data: unknown }[]) =>
+      events.find((e) => e.type === 'ConfidentialityAgreementSigned')?.data as
+        | Record<string, unknown>
+        | undefined;
+    const pulled = await hub.pull(door('C'), { limit: 1000 });
+    if (!pulled.ok) throw new Error('pull refused');
+    const atDoor = agreementOf(pulled.events);
+    expect(atDoor).toMatchObject({ personId: 'p-zhao', version: 1, signatureRef: 'sig-zhao-1' });
+    expect(atDoor).not.toHaveProperty('signature');
+    expect(JSON.stringify(pulled.events)).not.toContain(drawing);
+    const whole = await hub.feed(ADMIN, { limit: 1000 });
+    if (!whole.ok) throw new Error('feed refused');
+    expect(agreementOf(whole.events)).toMatchObject({ signature: drawing });
+  });
+
   it('F-2, S-3: open actions of a person are read by an integrator, never by a door', async () => {
     const actions = await openActionsOf(hub.db, system(['read']), 'p-liu');
     expect(actions.ok && actions.actions).toEqual([]);
