@@ -51,7 +51,9 @@ it('T-4: each page says what a field must be in its own language, from the shape
   expect(en).toContain('| `topic` | yes | text of 1 to 200 characters |');
   expect(zh).toContain('| `headcount` | 是 | 1 到 10000 之间的整数 |');
   expect(zh).toContain('| `topic` | 是 | 1 到 200 个字符的文字 |');
-  expect(zh).toContain('| `participants` | 否 | 含 0 到 500 项的列表,每项为有效的编号');
+  expect(zh).toContain(
+    '| `participants` | 否 | 含 0 到 500 项的列表，每项为有效的编号（1 到 100 个字符，不含空格） |',
+  );
   // The same commands and fields, in the same order, in both.
   const skeleton = (md: string) => md.split('\n').map((l) => /^(###? |\| `)[^|]*/.exec(l)?.[0]);
   expect(skeleton(zh).filter((l) => l?.startsWith('### ') || l?.startsWith('| `'))).toEqual(
@@ -63,7 +65,7 @@ it('T-4: each page says what a field must be in its own language, from the shape
   const english = zh
     .split('\n')
     .filter((l) => !l.startsWith('### '))
-    .map((l) => l.replace(/`[^`]*`/g, '').replace(/以下之一:[^|]*/g, ''))
+    .map((l) => l.replace(/`[^`]*`/g, '').replace(/以下之一[:：][^|]*/g, ''))
     .flatMap((l) => l.match(/[A-Za-z]{2,}/g) ?? [])
     .filter((w) => !NOTATION.has(w));
   expect(english).toEqual([]);
