@@ -136,8 +136,10 @@ export default defineConfig({
       description: '汽车 4S 店售后部门的会议与会议室系统',
       themeConfig: {
         nav: [
+          { text: '开发指南', link: '/zh/guide/getting-started' },
           { text: '门口屏平板', link: '/zh/guide/kiosk' },
-          { text: '开发文档(英文)', link: '/guide/getting-started' },
+          { text: 'API（英文）', link: '/api/' },
+          { text: '决策记录（英文）', link: '/decisions/' },
         ],
         sidebar: {
           '/zh/': [
