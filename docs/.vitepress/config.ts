@@ -136,8 +136,10 @@ export default defineConfig({
       description: '汽车 4S 店售后部门的会议与会议室系统',
       themeConfig: {
         nav: [
+          { text: '开发指南', link: '/zh/guide/getting-started' },
           { text: '门口屏平板', link: '/zh/guide/kiosk' },
-          { text: '开发文档(英文)', link: '/guide/getting-started' },
+          { text: 'API（英文）', link: '/api/' },
+          { text: '决策记录（英文）', link: '/decisions/' },
         ],
         sidebar: {
           '/zh/': [
@@ -147,10 +149,12 @@ export default defineConfig({
                 { text: '首页', link: '/zh/' },
                 { text: '快速上手', link: '/zh/guide/getting-started' },
                 { text: '在平板上使用门口屏', link: '/zh/guide/kiosk' },
+                { text: '规则及其所在', link: '/zh/guide/rules' },
+                { text: '指令字段一览', link: '/zh/guide/commands' },
                 { text: '一个决策器管全店', link: '/zh/guide/dealership' },
                 { text: '同步中心的 HTTP 接口', link: '/zh/guide/hub' },
                 { text: '日历订阅', link: '/zh/guide/calendars' },
-                { text: '规则及其所在', link: '/zh/guide/rules' },
+                { text: '变更记录', link: '/zh/guide/changelog' },
               ],
             },
           ],

@@ -15,7 +15,7 @@ const OUTSIDE: readonly [RegExp, string][] = [
   [/\/work\/shared\b/, 'a folder outside the repository'],
   [/\bDOMAIN\.md\b/, 'a spec kept outside the repository'],
   [/\bDESIGN\.md\b/, 'a design kept outside the repository'],
-  [/\bissue\s*#\s*\d+/i, 'an issue number'],
+  [/\b(?:issues?|tickets?|PRs?|pull requests?)\s*#\s*\d+/i, 'an issue number'],
 ];
 
 /** Every file git tracks or would track (not ignored), but node_modules and this test. */
@@ -67,6 +67,9 @@ describe('the repository stands alone', () => {
     expect(hits('as DOMAIN.md says')).toBe(1);
     expect(hits('(DESIGN.md §4)')).toBe(1);
     expect(hits('accepted (issue #6, the kiosk)')).toBe(1);
+    expect(hits('Status: accepted (issues #3 and #4: rooms)')).toBe(1);
+    expect(hits('as PR #12 did')).toBe(1);
+    expect(hits('entries are numbered per person (`li#1`, `li#2`)')).toBe(0);
     expect(hits('see the rules page (docs/guide/rules.md); issued notices')).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { Converter, ReflectionKind } from 'typedoc';
 export const MODULE_NAMES = {
   'core/src': '@huiyi/core',
   'core/src/testing': '@huiyi/core/testing',
+  'core/src/sync-protocol': '@huiyi/core/sync-protocol',
   'store-idb/src': '@huiyi/store-idb',
 };
 

@@ -24,8 +24,7 @@ const door = {
   initialState: typed.initialState,
   decide: untyped(typed).decide,
   evolve: (s: DoorDeciderState, e: unknown) => typed.evolve(s, e as Event),
-  fold: (events: readonly unknown[], s: DoorDeciderState = typed.initialState) =>
-    typed.fold(s, events as Event[]),
+  fold: (s: DoorDeciderState, events: readonly unknown[]) => typed.fold(s, events as Event[]),
 };
 const ZONE = 'Asia/Shanghai';
 const NOW = toInstant({ year: 2026, month: 12, day: 7, hour: 10, minute: 2 }, ZONE);
@@ -38,7 +37,7 @@ const SITE: readonly Event[] = (() => {
     const r = door.decide(c, state);
     if (!r.ok) throw new Error(`${String(c['type'])}: ${r.rejection.message.en}`);
     log.push(...(r.value as unknown as Event[]));
-    state = door.fold(r.value, state);
+    state = door.fold(state, r.value);
   }
   return log;
 })();
@@ -241,7 +240,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 function logOf(steps: readonly Step[], odd: readonly unknown[]): Event[] {
   let log: Event[] = [...SITE];
-  let state = door.fold(log);
+  let state = door.fold(door.initialState, log);
   steps.forEach((step, i) => {
     const decided =
       step.kind === 'one'
@@ -250,7 +249,7 @@ function logOf(steps: readonly Step[], odd: readonly unknown[]): Event[] {
     for (const r of decided) if (r.ok) log = [...log, ...(r.value as unknown as Event[])];
     const o = odd[i];
     if (o !== undefined) log = [...log, o as Event];
-    state = door.fold(log);
+    state = door.fold(door.initialState, log);
   });
   return log;
 }
@@ -314,7 +313,7 @@ describe('K-3: every context a door folds is total over its log, and its decider
     'K-3, R-2, M-5, R-7: any log folds without throwing, at once as event by event; what the decider then accepts adds no overlap, no double sign-in, no second checklist, no anomaly',
     (steps, odd, next) => {
       const log = logOf(steps, odd);
-      const state = door.fold(log);
+      const state = door.fold(door.initialState, log);
       const oneByOne = log.reduce((s, e) => door.evolve(s, e), door.initialState);
       expect(plain(oneByOne)).toEqual(plain(state));
       // Every person the door shows has a name; every meeting a status and a sign-in list.
@@ -326,7 +325,7 @@ describe('K-3: every context a door folds is total over its log, and its decider
         const decided = door.decide(c, s);
         if (!decided.ok) continue;
         const events = decided.value as unknown as Event[];
-        const after = door.fold(events, s);
+        const after = door.fold(s, events);
         // R-2: nothing new over any booking, conflicting ones included.
         const before = overlappingPairs(s);
         expect(overlappingPairs(after).filter((p) => !before.includes(p))).toEqual([]);
@@ -363,7 +362,7 @@ function accepted(command: Record<string, unknown>, state: DoorDeciderState): Ev
   return r.value as unknown as Event[];
 }
 
-const site = door.fold(SITE);
+const site = door.fold(door.initialState, SITE);
 const signIn = (who: string, at = NOW, by = who) => ({
   type: 'SignIn',
   now: at,
@@ -376,7 +375,7 @@ describe('K-3, M-5: two doors over one meeting', () => {
   it('M-5: two tabs sign 刘洋 in against one state: both written, one arrival kept, the second a repeat; the door still signs him out once', () => {
     const a = accepted(signIn('p-liu'), site);
     const b = accepted(signIn('p-liu', NOW + MINUTE, 'p-zhang'), site);
-    const state = door.fold([...SITE, ...a, ...b]);
+    const state = door.fold(door.initialState, [...SITE, ...a, ...b]);
     const m = state.meetings.meetings.get('m-weekly')!;
     expect(m.signIns.filter((e) => e.personId === 'p-liu')).toEqual([
       { personId: 'p-liu', kind: 'in', at: NOW, by: 'p-liu' },
@@ -416,13 +415,13 @@ describe('K-3, M-5: two doors over one meeting', () => {
       },
       site,
     );
-    const before = door.fold(signed, site);
+    const before = door.fold(site, signed);
     const stale = accepted(
       { ...signIn('p-zhao', NOW + 85 * MINUTE), meetingId: 'm-secret' },
       before,
     );
     expect(stale.map((e) => e.type)).toEqual(['SignedIn']);
-    const state = door.fold([...SITE, ...signed, ...cancel, ...stale]);
+    const state = door.fold(door.initialState, [...SITE, ...signed, ...cancel, ...stale]);
     const m = state.meetings.meetings.get('m-secret')!;
     expect(m.status).toBe('cancelled');
     expect(m.signIns).toEqual([]);
@@ -454,7 +453,7 @@ describe('K-3, M-5: two doors over one meeting', () => {
       { ...plan, plan: { ...(plan['plan'] as object), topic: '另一个会' }, at: NOW },
       { type: 'MeetingEnded', meetingId: 'm-weekly', by: 'p-wang', at: NOW },
     ];
-    const state = door.fold(log);
+    const state = door.fold(door.initialState, log);
     expect(state.meetings.meetings.has('m-later')).toBe(false);
     expect(state.meetings.meetings.get('m-secret')!.status).toBe('cancelled');
     expect(state.meetings.meetings.get('m-weekly')!.topic).toBe('售后周例会');
@@ -482,7 +481,7 @@ describe('K-3, M-5: two doors over one meeting', () => {
       { type: 'ChecklistCompleted', roomId: 'A', bookingId: 'demo-weekly', answers: 7 },
       { type: 'FaultWarningIssued', roomId: 'A', bookingId: 'demo-weekly', faults: {} },
     ];
-    const state = door.fold([...SITE, ...(odd as Event[])]);
+    const state = door.fold(door.initialState, [...SITE, ...(odd as Event[])]);
     expect(state.meetings.anomalies?.map((a: MeetingAnomaly) => [a.kind, a.type])).toEqual([
       ['unreadable', 'SignedIn'],
       ['unreadable', 'MeetingPlanned'],
@@ -493,7 +492,7 @@ describe('K-3, M-5: two doors over one meeting', () => {
     ]);
     expect(state.directory.people.get('p-liu')?.name).toBe('刘洋');
     expect(state.upkeep.get('A')?.checklists.size ?? 0).toBe(0);
-    expect(plain(door.fold(SITE))).toEqual(
+    expect(plain(door.fold(door.initialState, SITE))).toEqual(
       plain({ ...state, meetings: { ...state.meetings, anomalies: undefined } as never }),
     );
     expect(accepted(signIn('p-liu'), state).map((e) => e.type)).toEqual(['SignedIn']);
@@ -514,7 +513,11 @@ describe('K-3, M-5: two doors over one meeting', () => {
     });
     const a = accepted(checklist('ok', NOW), site);
     const b = accepted(checklist('faulty', NOW + MINUTE), site);
-    const state = door.fold([...SITE, ...a, ...b.filter((e) => e.type === 'ChecklistCompleted')]);
+    const state = door.fold(door.initialState, [
+      ...SITE,
+      ...a,
+      ...b.filter((e) => e.type === 'ChecklistCompleted'),
+    ]);
     const kept = state.upkeep.get('A')!.checklists.get('demo-weekly')!;
     expect(kept.at).toBe(NOW);
     expect(kept.answers[0]!.result).toBe('ok');
