@@ -108,7 +108,7 @@ export function foldFeeEvents(state: FeeState, events: Iterable<FeeLogEvent>): F
 }
 
 /**
- * Applies one event (DESIGN: `evolve`). Pure: the state given is left as it was.
+ * Applies one event (a decider's `evolve`). Pure: the state given is left as it was.
  *
  * @param state - the current state
  * @param event - a fees event or a rooms event

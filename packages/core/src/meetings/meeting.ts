@@ -103,7 +103,7 @@ export interface ItemRun {
 export interface Meeting extends MeetingPlan {
   readonly id: string;
   readonly status: MeetingStatus;
-  /** Who planned it (DOMAIN: the organizer prepares the meeting). */
+  /** Who planned it (the organizer prepares the meeting). */
   readonly organizerId: string;
   readonly plannedAt: Instant;
   /** M-3: answers are taken until this instant; set when scheduled or rescheduled. */

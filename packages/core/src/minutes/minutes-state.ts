@@ -148,7 +148,7 @@ export function foldMinutesEvents(
 }
 
 /**
- * Applies one event (DESIGN: `evolve`). Pure: the state given is left as it was.
+ * Applies one event (a decider's `evolve`). Pure: the state given is left as it was.
  *
  * @param state - the current state
  * @param event - an event the decider produced

@@ -249,7 +249,7 @@ export function foldBookingEvents(
 }
 
 /**
- * Applies one event (DESIGN: `evolve`). Pure: the state given is left as it was.
+ * Applies one event (a decider's `evolve`). Pure: the state given is left as it was.
  *
  * @param state - the current state
  * @param event - an event the decider produced

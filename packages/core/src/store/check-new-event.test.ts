@@ -6,7 +6,7 @@ import { envelope } from './stored-event.js';
 const meta = { id: 'e1', stream: 'room:A', now: 1_800_000_000_000, who: 'wang', device: 'kiosk-A' };
 const event = envelope({ type: 'BookingCheckedIn', roomId: 'A', bookingId: 'b1', at: 0 }, meta);
 
-describe('the envelope of an event (DESIGN: id, stream, type, data, now, who, device)', () => {
+describe('the envelope of an event: id, stream, type, data, now, who, device', () => {
   it('envelope() takes the type from the event itself', () => {
     expect(event).toEqual({ ...meta, type: 'BookingCheckedIn', data: event.data });
     expect(checkNewEvent(event)).toEqual({ ok: true, value: event });

@@ -29,7 +29,7 @@ export interface ProjectionSnapshot {
 }
 
 /**
- * The event log (DESIGN: append-only), with an outbox for sync and saved projection snapshots.
+ * The event log (append-only), with an outbox for sync and saved projection snapshots.
  * Every implementation passes the storage contract suite of `@huiyi/core/testing`.
  *
  * Faults reject with a `StoreError` and leave the log as it was.

@@ -6,7 +6,7 @@ export interface DomainEvent {
 }
 
 /**
- * What a command's events carry besides themselves (DESIGN: the envelope): a sortable id, the
+ * What a command's events carry besides themselves (the envelope): a sortable id, the
  * stream, the `now` of the command, who did it and on which device.
  */
 export interface EventMeta {

@@ -259,7 +259,7 @@ export function foldUpkeepEvents(
 }
 
 /**
- * Applies one event (DESIGN: `evolve`). Pure: the state given is left as it was.
+ * Applies one event (a decider's `evolve`). Pure: the state given is left as it was.
  *
  * @param state - the current state
  * @param event - an event of a room's stream
