@@ -88,6 +88,13 @@ export function offsetAt(zone: TimeZone, t: Instant): number {
 }
 
 /**
+ * Zones found valid, so a check costs a set lookup: making a formatter to ask costs tens of
+ * microseconds, and every decision reads the site's zone. Bounded, as zones come from input.
+ */
+const knownZones = new Set<string>();
+const KNOWN_ZONES_LIMIT = 1000;
+
+/**
  * Whether a name is a time zone this runtime knows.
  *
  * @param zone - the name
@@ -97,12 +104,14 @@ export function offsetAt(zone: TimeZone, t: Instant): number {
  */
 export function isTimeZone(zone: unknown): zone is TimeZone {
   if (typeof zone !== 'string' || zone === '') return false;
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < KNOWN_ZONES_LIMIT) knownZones.add(zone);
+  return true;
 }
 
 const wallMs = (w: LocalDateTime): number =>
