@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { demoData } from './build/demo-data.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { satellites } from './build/satellites.js';
 import { shortMessageIds } from './build/short-ids.js';
@@ -51,9 +52,10 @@ export default defineConfig({
   },
   plugins: [
     ...sourcePlugins(),
+    // The demo dealership's day, a JSON file a new tablet's first start fetches.
+    demoData(fileURLToPath(new URL('.', import.meta.url))),
     // What a door may never need, each its own classic script, added to the page by the
-    // `import()` that asks for it (docs/decisions/kiosk-bundle.md): English, the demo dealership,
-    // the sync with a hub.
+    // `import()` that asks for it (docs/decisions/kiosk-bundle.md): English, the sync with a hub.
     satellites(
       fileURLToPath(new URL('.', import.meta.url)),
       [
@@ -63,7 +65,6 @@ export default defineConfig({
           // The table needs only `str`; the package's index would bring its runtime along.
           alias: [{ find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' }],
         },
-        { name: 'demo', entry: 'src/demo/demo-site.ts' },
         { name: 'sync', entry: 'src/sync/door-sync.ts' },
       ],
       alias,
@@ -94,6 +95,8 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // The demo day (assets/demo-*.json) with the scripts: a new tablet may start offline.
+        globPatterns: ['**/*.{js,css,html,json}'],
         navigateFallback: 'index.html',
         clientsClaim: true,
         cleanupOutdatedCaches: true,

@@ -1,5 +1,6 @@
 // The door's scripts (docs/decisions/kiosk-bundle.md): the app's one classic script, and the
-// satellites it adds to the page only when asked (English, the demo dealership, the sync client).
+// satellites it adds to the page only when asked (English, the sync client); the demo dealership is
+// a JSON file, not a script.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -20,7 +21,7 @@ test('K-5: every message the built door asks for by its short id is in the built
     scripts()
       .map((f) => f.split('-')[0])
       .sort(),
-    ['demo', 'en', 'index', 'sync'],
+    ['en', 'index', 'sync'],
   );
   // The English satellite registers its module on the page's global: run it on a global of its own.
   const page = {};
@@ -40,6 +41,25 @@ test('K-5: every message the built door asks for by its short id is in the built
     assert.match(id, /^[0-9a-z]{1,2}$/, `a short id: ${id}`);
     assert.ok(Object.hasOwn(table, id), `message ${id} is in the English table`);
   }
+});
+
+test('K-3: the demo dealership is a JSON file, not in any script, and the service worker precaches it with every script', () => {
+  const files = readdirSync(assets);
+  const demo = files.filter((f) => /^demo-[\w-]+\.json$/.test(f));
+  assert.equal(demo.length, 1, `one demo-*.json in dist/assets: ${files.join(', ')}`);
+  const day = JSON.parse(readFileSync(`${assets}${demo[0]}`, 'utf8'));
+  assert.ok(
+    day.commands.some((c) => c.type === 'RegisterRoom'),
+    'the demo day holds its rooms',
+  );
+  for (const f of scripts()) {
+    const code = readFileSync(`${assets}${f}`, 'utf8');
+    // The demo's confidential meeting's topic is in no script.
+    assert.ok(!code.includes('年度索赔审计'), `${f} holds none of the demo's data`);
+  }
+  const worker = readFileSync(new URL('../dist/sw.js', import.meta.url), 'utf8');
+  for (const f of [...scripts(), demo[0]])
+    assert.ok(worker.includes(`assets/${f}`), `the service worker precaches ${f}`);
 });
 
 let env;
