@@ -5,7 +5,8 @@ import type { Plugin } from 'vite';
  * minifier keeps template literals as written, and their indentation is bytes the budget pays for
  * (docs/decisions/kiosk-door-sign.md). In `css`, runs of white space become one space and the
  * spaces beside `{ } ; ,` and after `:` go; in `html` and `svg`, a run of white space holding a
- * line break becomes one space (as the browser renders it). Expressions are kept as written, and
+ * line break becomes one space (as the browser renders it). In `css` too, a rule's last `;` goes,
+ * `0.5` becomes `.5` and `#ffffff` `#fff`. Expressions are kept as written, and
  * templates inside them are squeezed the same way.
  *
  * @returns the plugin
@@ -25,7 +26,12 @@ const squeezeCss = (s: string): string =>
   s
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/:\s+/g, ':');
+    .replace(/:\s+/g, ':')
+    // The last declaration of a rule needs no `;`, a number below 1 no leading 0, and a colour of
+    // three doubled hex digits its short form.
+    .replace(/;}/g, '}')
+    .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3');
 const squeezeHtml = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
 
 /**
