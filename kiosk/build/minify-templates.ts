@@ -88,7 +88,7 @@ function template(
 }
 
 /** Reads an expression from just after `${` to just after its `}` (nested braces, strings, templates). */
-function expression(src: string, from: number): { text: string; end: number } {
+export function expression(src: string, from: number): { text: string; end: number } {
   let depth = 1;
   let i = from;
   while (i < src.length) {

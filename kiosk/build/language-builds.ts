@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import type { Plugin } from 'vite';
+import { expression } from './minify-templates.js';
+
+/** The kiosk's languages (K-5): Simplified Chinese is the source, English the one target. */
+export type BuildLanguage = 'zh-CN' | 'en';
+
+/** The page's global the language picker in index.html sets (see {@link languagePicker}). */
+const PICKER = '__huiyiLanguage';
+
+/**
+ * One build of the door per language, its messages compiled in (docs/decisions/kiosk-bundle.md):
+ * each `msg(…, { id })` in the app's source becomes its text in `language` (the source's own for
+ * Chinese, the generated English table's for English), with no table, no ids and no localize
+ * runtime in the script. `@localized()` goes, `@lit/localize` is a shim of what is left
+ * (`msg`, `str`, `localized`, all idle), and `src/i18n/localization.ts` becomes the build's fixed
+ * language, whose `switchLanguage` reloads the page into the other build when the page's picker
+ * (index.html) now picks it. In `vite dev` and in the component tests nothing changes: the runtime
+ * switches as before.
+ *
+ * @param root - the kiosk's folder
+ * @param language - this build's language
+ * @returns the plugin
+ */
+export function compiledMessages(root: string, language: BuildLanguage): Plugin {
+  const table = resolvePath(root, 'src/generated/locales/en.ts');
+  const localization = resolvePath(root, 'src/i18n/localization.ts');
+  const english = new Map(
+    [...readFileSync(table, 'utf8').matchAll(/^\s*'([^']+)': (str)?`((?:[^`\\]|\\.)*)`,$/gm)].map(
+      (m) => [m[1]!, m[3]!],
+    ),
+  );
+  if (english.size === 0) throw new Error(`huiyi:messages: no messages in ${table}`);
+  const SHIM = '\0huiyi:localize-shim';
+  return {
+    name: 'huiyi:compiled-messages',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === '@lit/localize' ? SHIM : null;
+    },
+    load(id) {
+      if (id === SHIM)
+        return `export const msg = (s) => s;
+export const str = (strings, ...values) => String.raw({ raw: strings }, ...values);
+export const localized = () => () => undefined;`;
+      if (id.replace(/\?.*$/, '') === localization)
+        return `const LANGUAGE = ${JSON.stringify(language)};
+export const language = () => LANGUAGE;
+export async function switchLanguage(lang) {
+  document.documentElement.lang = LANGUAGE;
+  if (lang !== LANGUAGE && globalThis.${PICKER}?.() === lang) {
+    location.reload();
+    await new Promise(() => undefined);
+  }
+}`;
+      return null;
+    },
+    transform(code, id) {
+      if (!/\/kiosk\/src\/.*\.ts$/.test(id) || id === table) return null;
+      if (!code.includes('msg(') && !code.includes('@localized()')) return null;
+      return { code: compile(code, id, language, english), map: null };
+    },
+  };
+}
+
+/** The source with each `msg(…, { id })` call replaced by its text in `language`. */
+function compile(
+  src: string,
+  file: string,
+  language: BuildLanguage,
+  english: ReadonlyMap<string, string>,
+): string {
+  let out = '';
+  let i = 0;
+  const call = /\bmsg\(\s*(str`|`|'|")/g;
+  for (let m = call.exec(src); m; m = call.exec(src)) {
+    const open = m[1]!;
+    const from = m.index + m[0].length;
+    // The message as written: a string, or a template and its expressions.
+    const parts: string[] = [];
+    const values: string[] = [];
+    let end: number;
+    if (open === "'" || open === '"') {
+      end = src.indexOf(open, from);
+      parts.push(src.slice(from, end));
+      end += 1;
+    } else {
+      let part = '';
+      let j = from;
+      for (;;) {
+        const c = src[j];
+        if (c === undefined) throw new Error(`huiyi:messages: ${file}: an unclosed message`);
+        if (c === '\\') {
+          part += src.slice(j, j + 2);
+          j += 2;
+        } else if (c === '`') {
+          parts.push(part);
+          end = j + 1;
+          break;
+        } else if (c === '$' && src[j + 1] === '{') {
+          parts.push(part);
+          part = '';
+          const e = expression(src, j + 2);
+          values.push(e.text.slice(0, -1));
+          j = e.end;
+        } else {
+          part += c;
+          j += 1;
+        }
+      }
+    }
+    const options = /^\s*,\s*\{\s*id:\s*'([a-z0-9.-]+)',?\s*\}\s*,?\s*\)/.exec(src.slice(end));
+    if (!options) throw new Error(`huiyi:messages: ${file}: a message without its id`);
+    const id = options[1]!;
+    let text: string;
+    if (language === 'zh-CN') {
+      text = parts.map((p, k) => (k === 0 ? p : `\${${values[k - 1]}}${p}`)).join('');
+    } else {
+      const en = english.get(id);
+      if (en === undefined) throw new Error(`huiyi:messages: ${file}: ${id} is not in English`);
+      text = en.replace(/\$\{(\d+)\}/g, (_, n: string) => {
+        const v = values[Number(n)];
+        if (v === undefined) throw new Error(`huiyi:messages: ${id}: no value ${n}`);
+        return `\${${v}}`;
+      });
+    }
+    const quote = open === "'" || open === '"' ? open : '`';
+    out +=
+      src.slice(i, m.index) +
+      `(${language === 'zh-CN' ? quote : '`'}${text}${language === 'zh-CN' ? quote : '`'})`;
+    i = end + options[0].length;
+    call.lastIndex = i;
+  }
+  return (out + src.slice(i)).replace(/^\s*@localized\(\)\s*$/gm, '');
+}
+
+/**
+ * The page's language picker, for the built index.html: which build a start loads, by the rule the
+ * app reads its settings with (`src/services/settings.ts`): `?lang=` in the address, else the copy
+ * of the settings this door keeps in localStorage for its first frame, else Chinese. It sets a
+ * global the app asks again before it reloads into the other language.
+ *
+ * @param scripts - each language's script
+ * @returns the script element's HTML, for the end of the body
+ */
+export function languagePicker(scripts: Readonly<Record<BuildLanguage, string>>): string {
+  return `<script>
+globalThis.${PICKER} = function () {
+  var l = new URLSearchParams(location.search).get('lang');
+  if (l === 'en' || l === 'zh-CN') return l;
+  var m = /^\\/door\\/([^/]{1,100})\\/?$/u.exec(location.pathname);
+  try {
+    l = JSON.parse(localStorage.getItem((m ? 'door:' + decodeURIComponent(m[1]) + ':' : '') + 'huiyi.kiosk.screen-settings')).language;
+  } catch (e) {}
+  return l === 'en' ? 'en' : 'zh-CN';
+};
+(function () {
+  var s = document.createElement('script');
+  s.src = ${PICKER}() === 'en' ? ${JSON.stringify(scripts.en)} : ${JSON.stringify(scripts['zh-CN'])};
+  document.body.append(s);
+})();
+</script>`;
+}
