@@ -16,8 +16,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * `assets/index.en-<hash>.js`.
  */
 const LANGUAGE: BuildLanguage = process.env['HUIYI_BUILD_LANGUAGE'] === 'en' ? 'en' : 'zh-CN';
-/** The transforms of the app's source, in the app's build and in each satellite's. */
+/** The transforms of the app's source, in this language's build of the app. */
 const sourcePlugins = () => [compiledMessages(root, LANGUAGE), minifyTemplates()];
+/**
+ * The transforms of a satellite's source: one satellite serves both languages' doors (the same
+ * file, the same hash from either build), so it keeps both languages and has no messages.
+ */
+const satellitePlugins = () => [minifyTemplates()];
 
 /**
  * Terser, two passes, names mangled at the top of each module too: 0.9 KB gzip less than Vite's
@@ -67,7 +72,7 @@ export default defineConfig({
       root,
       [{ name: 'sync', entry: 'src/sync/door-sync.ts' }],
       alias,
-      sourcePlugins,
+      satellitePlugins,
       minify,
     ),
     // The rest is the Chinese build's alone: the English door, the page that picks between the

@@ -58,11 +58,47 @@ export async function switchLanguage(lang) {
       return null;
     },
     transform(code, id) {
-      if (!/\/kiosk\/src\/.*\.ts$/.test(id) || id === table) return null;
-      if (!code.includes('msg(') && !code.includes('@localized()')) return null;
-      return { code: compile(code, id, language, english), map: null };
+      if (id === table) return null;
+      const own = /\/kiosk\/src\/.*\.ts$/.test(id);
+      if (!own && !/\/packages\/(core|store-idb)\/dist\/.*\.js$/.test(id)) return null;
+      let out = oneLanguage(code, language);
+      if (own && (out.includes('msg(') || out.includes('@localized()')))
+        out = compile(out, id, language, english);
+      return out === code ? null : { code: out, map: null };
     },
   };
+}
+
+/** A string or template literal (a template's expressions hold no braces and no templates). */
+const LITERAL =
+  String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|` +
+  '`' +
+  String.raw`(?:[^\\$` +
+  '`' +
+  String.raw`]|\\.|\$(?!\{)|\$\{[^{}` +
+  '`' +
+  String.raw`]*\})*` +
+  '`)';
+/** A Chinese text and its English, side by side: two arguments, or `'zh-CN': …, en: …`. */
+const PAIR = new RegExp(`(${LITERAL})(\\s*,\\s*(?:en\\s*:\\s*)?)(${LITERAL})`, 'g');
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/**
+ * The source with each message written in both languages (a rejection's, a field's, a label's,
+ * in the door's source and in the core's and the store's) left in `language` only: the other
+ * text becomes `''`. A pair is a literal holding Chinese, then a comma (or `en:`), then a literal
+ * holding English words and no Chinese: how the core and the door write their bilingual texts
+ * (`bilingual(rule, code, zh, en)`, `{ 'zh-CN': zh, en }`). The door shows one language, and the
+ * hub's refusals reach it in both over the wire.
+ */
+function oneLanguage(src: string, language: BuildLanguage): string {
+  return src.replace(PAIR, (all, zh: string, between: string, en: string) =>
+    CJK.test(zh) && !CJK.test(en) && /[a-z]{2}/i.test(en)
+      ? language === 'zh-CN'
+        ? `${zh}${between}''`
+        : `''${between}${en}`
+      : all,
+  );
 }
 
 /** The source with each `msg(…, { id })` call replaced by its text in `language`. */

@@ -45,6 +45,16 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     assert.ok(zh.includes(text), `the Chinese door says ${text}`);
     assert.ok(!en.includes(text), `the English door does not say ${text}`);
   }
+  // A rejection the door makes is in its door's language alone (R-8: nobody found); the sync
+  // client, one script for both doors, keeps both.
+  const nobody = [
+    '没有找到。请输入完整的工号或全名',
+    'Nobody found. Enter your full employee number',
+  ];
+  assert.ok(zh.includes(nobody[0]) && !zh.includes(nobody[1]), 'the Chinese door: Chinese alone');
+  assert.ok(en.includes(nobody[1]) && !en.includes(nobody[0]), 'the English door: English alone');
+  const noHub = ['无法连接到中心', 'The hub cannot be reached'];
+  for (const text of noHub) assert.ok(named('sync').includes(text), `the sync client says ${text}`);
   for (const [name, code] of [
     ['index', zh],
     ['index.en', en],
@@ -52,6 +62,14 @@ test('K-5: one door per language, its messages compiled in: no table, no message
   ]) {
     assert.doesNotMatch(code, /\{id:["'`][^"'`]+["'`]\}/, `${name} asks for no message by its id`);
     assert.ok(!code.includes('lit-localize'), `${name} holds no localize runtime`);
+  }
+  // Each door asks for satellites that are there: both the same sync client.
+  for (const code of [zh, en]) {
+    const asked = [...code.matchAll(/\/assets\/([\w.-]+\.js)(?!on)/g)].map((m) => m[1]);
+    assert.deepEqual(
+      asked.filter((f) => !f.startsWith('index')),
+      scripts().filter((f) => f.startsWith('sync-')),
+    );
   }
   const page = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
   for (const f of scripts().filter((f) => f.startsWith('index')))
