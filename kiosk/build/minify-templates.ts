@@ -1,3 +1,4 @@
+import { transform as cssTransform } from 'lightningcss';
 import type { Plugin } from 'vite';
 
 /**
@@ -6,7 +7,10 @@ import type { Plugin } from 'vite';
  * (docs/decisions/kiosk-door-sign.md). In `css`, runs of white space become one space and the
  * spaces beside `{ } ; ,` and after `:` go; in `html` and `svg`, a run of white space holding a
  * line break becomes one space (as the browser renders it). In `css` too, a rule's last `;` goes,
- * `0.5` becomes `.5` and `#ffffff` `#fff`. Expressions are kept as written, and
+ * `0.5` becomes `.5` and `#ffffff` `#fff`; a `css` template without expressions or escapes (all
+ * of the kiosk's today) is then minified whole by lightningcss (no targets: nothing is lowered or
+ * dropped), which merges longhands into shorthands and drops what repeats: 0.58 KB gzip less on
+ * the door (docs/decisions/kiosk-bundle.md). Expressions are kept as written, and
  * templates inside them are squeezed the same way.
  *
  * @returns the plugin
@@ -51,7 +55,9 @@ export function squeeze(src: string): string {
     const start = found.index + found[0].length;
     out += src.slice(i, start);
     const { text, end } = template(src, start, found[1] === 'css' ? squeezeCss : squeezeHtml);
-    out += text;
+    // Only a template whose text is its value: no expressions, no escapes.
+    const whole = found[1] === 'css' && !text.includes('${') && !text.includes('\\');
+    out += whole ? minifyCss(text) : text;
     i = end;
   }
   return out + src.slice(i);
@@ -109,4 +115,15 @@ export function expression(src: string, from: number): { text: string; end: numb
     i += 1;
   }
   return { text: src.slice(from), end: i };
+}
+
+/** A whole `css` template without expressions (its text and closing backtick), minified. */
+function minifyCss(text: string): string {
+  const css = text.slice(0, -1);
+  const code = cssTransform({
+    filename: 'template.css',
+    code: Buffer.from(css),
+    minify: true,
+  }).code;
+  return `${code.toString().replace(/[`\\$]/g, '\\$&')}\``;
 }
