@@ -79,26 +79,41 @@ const LITERAL =
   '`' +
   String.raw`]*\})*` +
   '`)';
-/** A Chinese text and its English, side by side: two arguments, or `'zh-CN': …, en: …`. */
-const PAIR = new RegExp(`(${LITERAL})(\\s*,\\s*(?:en\\s*:\\s*)?)(${LITERAL})`, 'g');
+/**
+ * A Chinese text and its English, side by side: two arguments, or `'zh-CN': …, en: …`. The
+ * second is not a key (`'checked-in': …` after a Chinese value is the next entry of a table).
+ */
+const PAIR = new RegExp(`(${LITERAL})(\\s*,\\s*(?:en\\s*:\\s*)?)(${LITERAL})(?!\\s*:)`, 'g');
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
 /**
  * The source with each message written in both languages (a rejection's, a field's, a label's,
  * in the door's source and in the core's and the store's) left in `language` only: the other
- * text becomes `''`. A pair is a literal holding Chinese, then a comma (or `en:`), then a literal
- * holding English words and no Chinese: how the core and the door write their bilingual texts
- * (`bilingual(rule, code, zh, en)`, `{ 'zh-CN': zh, en }`). The door shows one language, and the
- * hub's refusals reach it in both over the wire.
+ * text becomes `''`. A pair is a literal holding Chinese, then a literal holding English and no
+ * Chinese: after `en:` (`{ 'zh-CN': zh, en }`), or as the next argument when it reads as words
+ * (`bilingual(rule, code, zh, en)`: a space between two words, so an id such as `'inProgress'`
+ * is never taken). Each literal is tried as the first of a pair, so a code before the Chinese
+ * does not hide it. The door shows one language, and the hub's refusals reach it in both over the
+ * wire.
  */
 function oneLanguage(src: string, language: BuildLanguage): string {
-  return src.replace(PAIR, (all, zh: string, between: string, en: string) =>
-    CJK.test(zh) && !CJK.test(en) && /[a-z]{2}/i.test(en)
-      ? language === 'zh-CN'
-        ? `${zh}${between}''`
-        : `''${between}${en}`
-      : all,
-  );
+  let out = '';
+  let last = 0;
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(src); m; m = PAIR.exec(src)) {
+    const [all, zh = '', between = '', en = ''] = m;
+    const english = between.includes('en') || /[a-z]{2,} [a-z]/i.test(en);
+    if (CJK.test(zh) && !CJK.test(en) && /[a-z]{2}/i.test(en) && english) {
+      out +=
+        src.slice(last, m.index) +
+        (language === 'zh-CN' ? `${zh}${between}''` : `''${between}${en}`);
+      last = m.index + all.length;
+    } else {
+      // The second literal may begin a pair of its own.
+      PAIR.lastIndex = m.index + zh.length + between.length;
+    }
+  }
+  return out + src.slice(last);
 }
 
 /** The source with each `msg(…, { id })` call replaced by its text in `language`. */

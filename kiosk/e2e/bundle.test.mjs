@@ -53,6 +53,9 @@ test('K-5: one door per language, its messages compiled in: no table, no message
   ];
   assert.ok(zh.includes(nobody[0]) && !zh.includes(nobody[1]), 'the Chinese door: Chinese alone');
   assert.ok(en.includes(nobody[1]) && !en.includes(nobody[0]), 'the English door: English alone');
+  // A table's key after a Chinese value is not an English text: the core's booking states keep
+  // theirs (checked-in: 签到).
+  assert.match(zh, /["']checked-in["']:\s*["']签到["']/, 'the booking states keep their keys');
   const noHub = ['无法连接到中心', 'The hub cannot be reached'];
   for (const text of noHub) assert.ok(named('sync').includes(text), `the sync client says ${text}`);
   for (const [name, code] of [
