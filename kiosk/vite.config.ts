@@ -1,15 +1,28 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { demoData } from './build/demo-data.js';
+import { compiledMessages, languagePicker, type BuildLanguage } from './build/language-builds.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { satellites } from './build/satellites.js';
-import { shortMessageIds } from './build/short-ids.js';
 
 // The core reads zone offsets through @date-fns/tz's tzOffset (Intl: ~20 ms to load in a new
 // tab); the kiosk answers it from Temporal where the browser has it (src/time/tz-offset.ts).
-const enTable = fileURLToPath(new URL('./src/generated/locales/en.ts', import.meta.url));
-/** The transforms of the app's source, in the app's build and in each satellite's. */
-const sourcePlugins = () => [shortMessageIds(enTable), minifyTemplates()];
+const root = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * The language this build of the door speaks (docs/decisions/kiosk-bundle.md): the build is
+ * Chinese, and makes the English door with this same config, `HUIYI_BUILD_LANGUAGE=en`, into
+ * `assets/index.en-<hash>.js`.
+ */
+const LANGUAGE: BuildLanguage = process.env['HUIYI_BUILD_LANGUAGE'] === 'en' ? 'en' : 'zh-CN';
+/** The transforms of the app's source, in this language's build of the app. */
+const sourcePlugins = () => [compiledMessages(root, LANGUAGE), minifyTemplates()];
+/**
+ * The transforms of a satellite's source: one satellite serves both languages' doors (the same
+ * file, the same hash from either build), so it keeps both languages and has no messages.
+ */
+const satellitePlugins = () => [minifyTemplates()];
 
 /**
  * Terser, two passes, names mangled at the top of each module too: 0.9 KB gzip less than Vite's
@@ -51,61 +64,103 @@ export default defineConfig({
   },
   plugins: [
     ...sourcePlugins(),
-    // What a door may never need, each its own classic script, added to the page by the
-    // `import()` that asks for it (docs/decisions/kiosk-bundle.md): English, the demo dealership,
-    // the sync with a hub.
+    // The demo dealership's day, a JSON file a new tablet's first start fetches.
+    demoData(root),
+    // What a door may never need, its own classic script, added to the page by the `import()`
+    // that asks for it (docs/decisions/kiosk-bundle.md): the sync with a hub.
     satellites(
-      fileURLToPath(new URL('.', import.meta.url)),
-      [
-        {
-          name: 'en',
-          entry: 'src/generated/locales/en.ts',
-          // The table needs only `str`; the package's index would bring its runtime along.
-          alias: [{ find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' }],
-        },
-        { name: 'demo', entry: 'src/demo/demo-site.ts' },
-        { name: 'sync', entry: 'src/sync/door-sync.ts' },
-      ],
+      root,
+      [{ name: 'sync', entry: 'src/sync/door-sync.ts' }],
       alias,
-      sourcePlugins,
+      satellitePlugins,
       minify,
     ),
-    classicScript(),
-    VitePWA({
-      // The app decides when to take an update: never in the middle of a meeting (K-4).
-      registerType: 'prompt',
-      injectRegister: false,
-      includeAssets: ['icon.svg'],
-      manifest: {
-        name: '会议 Huiyi 门口屏',
-        short_name: '会议',
-        description: '会议室门口的预订、签到与签退 · The meeting room door kiosk',
-        lang: 'zh-CN',
-        start_url: '/',
-        scope: '/',
-        display: 'fullscreen',
-        orientation: 'landscape',
-        background_color: '#0f172a',
-        theme_color: '#0f172a',
-        icons: [
-          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
-      workbox: {
-        navigateFallback: 'index.html',
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-      },
-    }),
+    // The rest is the Chinese build's alone: the English door, the page that picks between the
+    // two, the service worker that precaches both.
+    ...(LANGUAGE === 'en' ? [] : [englishDoor(), classicScript()]),
+    LANGUAGE === 'en'
+      ? undefined
+      : VitePWA({
+          // The app decides when to take an update: never in the middle of a meeting (K-4).
+          registerType: 'prompt',
+          injectRegister: false,
+          includeAssets: ['icon.svg'],
+          manifest: {
+            name: '会议 Huiyi 门口屏',
+            short_name: '会议',
+            description: '会议室门口的预订、签到与签退 · The meeting room door kiosk',
+            lang: 'zh-CN',
+            start_url: '/',
+            scope: '/',
+            display: 'fullscreen',
+            orientation: 'landscape',
+            background_color: '#0f172a',
+            theme_color: '#0f172a',
+            icons: [
+              { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+              { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+              { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+            ],
+          },
+          workbox: {
+            // The demo day (assets/demo-*.json) with the scripts: a new tablet may start offline.
+            globPatterns: ['**/*.{js,css,html,json}'],
+            navigateFallback: 'index.html',
+            clientsClaim: true,
+            cleanupOutdatedCaches: true,
+          },
+        }),
   ],
 });
 
+/** The English door's file in dist, and its address for the page. */
+let englishScript: { file: string; url: string } | undefined;
+
 /**
- * Loads the built app as a deferred classic script: the module tag Vite writes becomes
- * `<script defer src>`, which runs at the same point (after parsing) and reads the code the
- * service worker cached with it.
+ * Builds the English door (this config again, `HUIYI_BUILD_LANGUAGE=en`) into
+ * `assets/index.en-<hash>.js`, beside the Chinese one.
+ *
+ * @returns the plugin
+ */
+function englishDoor(): Plugin {
+  let source = '';
+  let base = '/';
+  return {
+    name: 'huiyi:english-door',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    async buildStart() {
+      process.env['HUIYI_BUILD_LANGUAGE'] = 'en';
+      try {
+        const out = (await build({
+          root,
+          logLevel: 'warn',
+          build: { write: false, sourcemap: false, copyPublicDir: false },
+        })) as Rolldown.RolldownOutput;
+        const chunk = out.output.find((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+        if (!chunk) throw new Error('huiyi:english-door: the English build made no script');
+        source = chunk.code;
+      } finally {
+        delete process.env['HUIYI_BUILD_LANGUAGE'];
+      }
+      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+      const file = `assets/index.en-${hash}.js`;
+      englishScript = { file, url: `${base}${file}` };
+    },
+    generateBundle() {
+      if (!englishScript) throw new Error('huiyi:english-door: no English door');
+      this.emitFile({ type: 'asset', fileName: englishScript.file, source });
+    },
+  };
+}
+
+/**
+ * Loads the built door as a classic script, in the page's language: the module tag Vite writes
+ * becomes the language picker ({@link languagePicker}) at the end of the body, which adds the
+ * Chinese or the English door's script. A classic script reads the code the service worker cached
+ * with it.
  *
  * @returns the plugin
  */
@@ -116,10 +171,12 @@ function classicScript(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/g;
-        if (!tag.test(html))
-          throw new Error('huiyi:classic-script: no module script in index.html');
-        return html.replace(tag, '<script defer src="$1"></script>');
+        const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        const m = tag.exec(html);
+        if (!m?.[1]) throw new Error('huiyi:classic-script: no module script in index.html');
+        if (!englishScript) throw new Error('huiyi:classic-script: no English door');
+        const picker = languagePicker({ 'zh-CN': m[1], en: englishScript.url });
+        return html.replace(tag, '').replace('</body>', `${picker}\n  </body>`);
       },
     },
   };

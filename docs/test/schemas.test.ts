@@ -11,8 +11,7 @@ import {
   emptyKioskState,
   foldKioskEvents,
 } from '../../kiosk/src/services/kiosk-state.js';
-import { demoCommands } from '../../kiosk/src/demo/demo-site.js';
-import { createDoorDecider } from '@huiyi/core';
+import { createDoorDecider, demoCommands } from '@huiyi/core';
 import { loadSchema, unsupportedKeywords, validate } from './json-schema.js';
 
 const schemas = new URL('../public/schemas/', import.meta.url).pathname;

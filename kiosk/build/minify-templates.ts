@@ -1,3 +1,4 @@
+import { transform as cssTransform } from 'lightningcss';
 import type { Plugin } from 'vite';
 
 /**
@@ -5,7 +6,11 @@ import type { Plugin } from 'vite';
  * minifier keeps template literals as written, and their indentation is bytes the budget pays for
  * (docs/decisions/kiosk-door-sign.md). In `css`, runs of white space become one space and the
  * spaces beside `{ } ; ,` and after `:` go; in `html` and `svg`, a run of white space holding a
- * line break becomes one space (as the browser renders it). Expressions are kept as written, and
+ * line break becomes one space (as the browser renders it). In `css` too, a rule's last `;` goes,
+ * `0.5` becomes `.5` and `#ffffff` `#fff`; a `css` template without expressions or escapes (all
+ * of the kiosk's today) is then minified whole by lightningcss (no targets: nothing is lowered or
+ * dropped), which merges longhands into shorthands and drops what repeats: 0.58 KB gzip less on
+ * the door (docs/decisions/kiosk-bundle.md). Expressions are kept as written, and
  * templates inside them are squeezed the same way.
  *
  * @returns the plugin
@@ -25,7 +30,12 @@ const squeezeCss = (s: string): string =>
   s
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/:\s+/g, ':');
+    .replace(/:\s+/g, ':')
+    // The last declaration of a rule needs no `;`, a number below 1 no leading 0, and a colour of
+    // three doubled hex digits its short form.
+    .replace(/;}/g, '}')
+    .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3');
 const squeezeHtml = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
 
 /**
@@ -45,7 +55,9 @@ export function squeeze(src: string): string {
     const start = found.index + found[0].length;
     out += src.slice(i, start);
     const { text, end } = template(src, start, found[1] === 'css' ? squeezeCss : squeezeHtml);
-    out += text;
+    // Only a template whose text is its value: no expressions, no escapes.
+    const whole = found[1] === 'css' && !text.includes('${') && !text.includes('\\');
+    out += whole ? minifyCss(text) : text;
     i = end;
   }
   return out + src.slice(i);
@@ -82,7 +94,7 @@ function template(
 }
 
 /** Reads an expression from just after `${` to just after its `}` (nested braces, strings, templates). */
-function expression(src: string, from: number): { text: string; end: number } {
+export function expression(src: string, from: number): { text: string; end: number } {
   let depth = 1;
   let i = from;
   while (i < src.length) {
@@ -103,4 +115,15 @@ function expression(src: string, from: number): { text: string; end: number } {
     i += 1;
   }
   return { text: src.slice(from), end: i };
+}
+
+/** A whole `css` template without expressions (its text and closing backtick), minified. */
+function minifyCss(text: string): string {
+  const css = text.slice(0, -1);
+  const code = cssTransform({
+    filename: 'template.css',
+    code: Buffer.from(css),
+    minify: true,
+  }).code;
+  return `${code.toString().replace(/[`\\$]/g, '\\$&')}\``;
 }

@@ -1,10 +1,10 @@
 // The door's scripts (docs/decisions/kiosk-bundle.md): the app's one classic script, and the
-// satellites it adds to the page only when asked (English, the demo dealership, the sync client).
+// satellites it adds to the page only when asked (English, the sync client); the demo dealership is
+// a JSON file, not a script.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runInNewContext } from 'node:vm';
 import { demoMorning, openKiosk, openSettings, start } from './harness.mjs';
 
 const assets = fileURLToPath(new URL('../dist/assets/', import.meta.url));
@@ -15,31 +15,87 @@ const named = (name) => {
   return readFileSync(`${assets}${files[0]}`, 'utf8');
 };
 
-test('K-5: every message the built door asks for by its short id is in the built English table', () => {
+test('K-5: one door per language, its messages compiled in: no table, no message ids, no localize runtime', () => {
   assert.deepEqual(
     scripts()
       .map((f) => f.split('-')[0])
       .sort(),
-    ['demo', 'en', 'index', 'sync'],
+    ['index', 'index.en', 'sync'],
   );
-  // The English satellite registers its module on the page's global: run it on a global of its own.
-  const page = {};
-  runInNewContext(named('en'), page);
-  const table = page.__huiyiSatellites?.en?.templates;
-  assert.ok(table, 'the English script registers its table');
+  const zh = named('index');
+  const en = named('index.en');
   const source = readFileSync(new URL('../src/generated/locales/en.ts', import.meta.url), 'utf8');
-  const keys = [...source.matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1]);
-  assert.equal(Object.keys(table).length, keys.length, 'one entry per message of the source table');
-  const asked = new Set(
-    ['index', 'sync'].flatMap((name) =>
-      [...named(name).matchAll(/\{id:["'`]([^"'`]+)["'`]\}/g)].map((m) => m[1]),
-    ),
-  );
-  assert.ok(asked.size > 100, `the door asks for ${asked.size} messages`);
-  for (const id of asked) {
-    assert.match(id, /^[0-9a-z]{1,2}$/, `a short id: ${id}`);
-    assert.ok(Object.hasOwn(table, id), `message ${id} is in the English table`);
+  // The table's own messages (some of its texts are also the English of a rejection the door
+  // makes, which the source holds in both languages).
+  const src = fileURLToPath(new URL('../src/', import.meta.url));
+  const code = readdirSync(src, { recursive: true })
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('generated'))
+    .map((f) => readFileSync(`${src}${f}`, 'utf8'))
+    .join('\n');
+  const english = [...source.matchAll(/^\s*'[^']+': (?:str)?`([^`$]{12,})`,$/gm)]
+    .map((m) => m[1])
+    .filter((text) => !code.includes(text));
+  assert.ok(english.length > 50, `${english.length} English messages without a value`);
+  for (const text of english) {
+    assert.ok(en.includes(text), `the English door says: ${text}`);
+    assert.ok(!zh.includes(text), `the Chinese door does not say: ${text}`);
   }
+  // What the source says in Chinese is in the Chinese door, not in the English one.
+  for (const text of ['参会签到', '请输入管理员密码']) {
+    assert.ok(zh.includes(text), `the Chinese door says ${text}`);
+    assert.ok(!en.includes(text), `the English door does not say ${text}`);
+  }
+  // A rejection the door makes is in its door's language alone (R-8: nobody found); the sync
+  // client, one script for both doors, keeps both.
+  const nobody = [
+    '没有找到。请输入完整的工号或全名',
+    'Nobody found. Enter your full employee number',
+  ];
+  assert.ok(zh.includes(nobody[0]) && !zh.includes(nobody[1]), 'the Chinese door: Chinese alone');
+  assert.ok(en.includes(nobody[1]) && !en.includes(nobody[0]), 'the English door: English alone');
+  // A table's key after a Chinese value is not an English text: the core's booking states keep
+  // theirs (checked-in: 签到).
+  assert.match(zh, /["']checked-in["']:\s*["']签到["']/, 'the booking states keep their keys');
+  const noHub = ['无法连接到中心', 'The hub cannot be reached'];
+  for (const text of noHub) assert.ok(named('sync').includes(text), `the sync client says ${text}`);
+  for (const [name, code] of [
+    ['index', zh],
+    ['index.en', en],
+    ['sync', named('sync')],
+  ]) {
+    assert.doesNotMatch(code, /\{id:["'`][^"'`]+["'`]\}/, `${name} asks for no message by its id`);
+    assert.ok(!code.includes('lit-localize'), `${name} holds no localize runtime`);
+  }
+  // Each door asks for satellites that are there: both the same sync client.
+  for (const code of [zh, en]) {
+    const asked = [...code.matchAll(/\/assets\/([\w.-]+\.js)(?!on)/g)].map((m) => m[1]);
+    assert.deepEqual(
+      asked.filter((f) => !f.startsWith('index')),
+      scripts().filter((f) => f.startsWith('sync-')),
+    );
+  }
+  const page = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
+  for (const f of scripts().filter((f) => f.startsWith('index')))
+    assert.ok(page.includes(`/assets/${f}`), `the page picks ${f}`);
+});
+
+test('K-3: the demo dealership is a JSON file, not in any script, and the service worker precaches it with every script', () => {
+  const files = readdirSync(assets);
+  const demo = files.filter((f) => /^demo-[\w-]+\.json$/.test(f));
+  assert.equal(demo.length, 1, `one demo-*.json in dist/assets: ${files.join(', ')}`);
+  const day = JSON.parse(readFileSync(`${assets}${demo[0]}`, 'utf8'));
+  assert.ok(
+    day.commands.some((c) => c.type === 'RegisterRoom'),
+    'the demo day holds its rooms',
+  );
+  for (const f of scripts()) {
+    const code = readFileSync(`${assets}${f}`, 'utf8');
+    // The demo's confidential meeting's topic is in no script.
+    assert.ok(!code.includes('年度索赔审计'), `${f} holds none of the demo's data`);
+  }
+  const worker = readFileSync(new URL('../dist/sw.js', import.meta.url), 'utf8');
+  for (const f of [...scripts(), demo[0]])
+    assert.ok(worker.includes(`assets/${f}`), `the service worker precaches ${f}`);
 });
 
 let env;
@@ -50,11 +106,11 @@ after(async () => {
   await env?.close();
 });
 
-test('K-5, S-5: a Chinese door of its own loads its one script after its first start; the sync client once its PIN is asked for, English once chosen', async () => {
+test('K-5, S-5: a Chinese door of its own loads its one script after its first start; the sync client once its PIN is asked for; the English door alone once English is chosen', async () => {
   const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
   const loaded = [];
   page.on('request', (r) => {
-    const m = /\/assets\/([a-z]+)-[^/]+\.js$/.exec(new URL(r.url()).pathname);
+    const m = /\/assets\/([a-z.]+)-[^/]+\.js$/.exec(new URL(r.url()).pathname);
     if (m) loaded.push(m[1]);
   });
   // A restart, as a tablet's: the demo laid out at the first start is in the log.
@@ -65,10 +121,13 @@ test('K-5, S-5: a Chinese door of its own loads its one script after its first s
   // The settings hold the hub's enrolment: the sync client is there for it.
   await page.locator('huiyi-kiosk hub-enrolment').waitFor();
   assert.deepEqual(loaded, ['index', 'sync']);
+  // English, once kept, reloads the page into the English door.
+  loaded.length = 0;
   await page.locator('settings-panel button[data-language="en"]').click();
   await page.getByRole('button', { name: '保存' }).click();
-  await page.getByText('Settings saved').waitFor();
-  assert.deepEqual(loaded, ['index', 'sync', 'en']);
+  await page.getByRole('button', { name: 'Attendee sign-in' }).waitFor();
+  assert.deepEqual(loaded, ['index.en']);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.deepEqual(errors, []);
   await context.close();
 });

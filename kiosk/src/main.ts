@@ -1,8 +1,9 @@
 // First: the log starts opening while the rest of the code below is evaluated.
 import { DATABASE, DOOR, openingLog } from './open-log.js';
-import { DEFAULT_PARAMETERS, localDateOf } from '@huiyi/core';
+import { DEFAULT_PARAMETERS, layDemoDay, localDateOf } from '@huiyi/core';
 import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
+import { demoDay } from './demo/demo-day.js';
 import { switchLanguage } from './i18n/localization.js';
 import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
@@ -201,9 +202,8 @@ async function demoCode(): Promise<string | undefined> {
 
 /** A new tablet with an empty log starts on the demo dealership, laid around the current time. */
 async function seedDemo(service: KioskService): Promise<void> {
-  // Only a new tablet's first start needs it: in the build, a classic script of its own.
-  const { demoCommands } = await import('./demo/demo-site.js');
-  const commands = demoCommands(kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
+  // Only a new tablet's first start needs it: in the build, a JSON file of its own.
+  const commands = layDemoDay(await demoDay(), kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
   const all = await service.dispatchAll(commands);
   if (all.ok) return;
   // Near midnight some of the day does not fit: take what does, one by one.

@@ -1,8 +1,14 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { DEFAULT_PARAMETERS, MINUTE, type DoorBooking, type DoorStatus } from '@huiyi/core';
+import {
+  DEFAULT_PARAMETERS,
+  DEMO_PEOPLE,
+  DEMO_ROOMS,
+  MINUTE,
+  type DoorBooking,
+  type DoorStatus,
+} from '@huiyi/core';
 import '../src/components/door-display.js';
 import type { DoorDisplay } from '../src/components/door-display.js';
-import { DEMO_PEOPLE, DEMO_ROOMS } from '../src/demo/demo-site.js';
 import { setLocale } from '../src/i18n/localization.js';
 import { $, $$, T0, ZONE, deepText } from './helpers.js';
 

@@ -2,11 +2,10 @@
 // IndexedDB log: examples of each path, then a property over any interleaving of the door's taps,
 // the hub's bookings, lost requests and replies, and restarts.
 import { expect } from '@open-wc/testing';
-import { MINUTE, occupied } from '@huiyi/core';
+import { demoCommands, MINUTE, occupied } from '@huiyi/core';
 import { openIdbEventStore, type IdbEventStore } from '@huiyi/store-idb';
 import { createMemoryEventStore } from '@huiyi/core/testing';
 import fc from 'fast-check';
-import { demoCommands } from '../src/demo/demo-site.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService } from '../src/services/kiosk-service.js';
 import type { KioskState } from '../src/services/kiosk-state.js';

@@ -1,8 +1,7 @@
 // Shared by the kiosk's component tests: a fixed clock, the demo dealership over an in-memory
 // log, a log whose writes the test holds or fails, and ways into the shadow DOM.
-import { DEFAULT_PARAMETERS, type EventStore } from '@huiyi/core';
+import { DEFAULT_PARAMETERS, demoCommands, type EventStore } from '@huiyi/core';
 import { createMemoryEventStore } from '@huiyi/core/testing';
-import { demoCommands } from '../src/demo/demo-site.js';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
 import { KioskService } from '../src/services/kiosk-service.js';
 import { memorySettingsStore, type SettingsStore } from '../src/services/settings.js';

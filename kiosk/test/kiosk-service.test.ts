@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { StoreError, type Actor } from '@huiyi/core';
+import { DEMO_ROOMS, StoreError, type Actor } from '@huiyi/core';
 import { createMemoryEventStore } from '@huiyi/core/testing';
-import { DEMO_ROOMS } from '../src/demo/demo-site.js';
 import type { KioskEvent, SignatureCaptured } from '../src/services/kiosk-events.js';
 import { KioskService, type Outcome } from '../src/services/kiosk-service.js';
 import { T0, controlledStore, demoService } from './helpers.js';

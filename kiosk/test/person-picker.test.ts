@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/person-picker.js';
 import type { PersonPicker } from '../src/components/person-picker.js';
-import { DEMO_PEOPLE } from '../src/demo/demo-site.js';
+import { DEMO_PEOPLE } from '@huiyi/core';
 import { $, $$, has, typeInto } from './helpers.js';
 
 const names = (el: PersonPicker) =>

@@ -1,8 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/settings-panel.js';
 import type { SettingsPanel } from '../src/components/settings-panel.js';
-import { DEMO_ROOMS } from '../src/demo/demo-site.js';
-import { reject } from '@huiyi/core';
+import { DEMO_ROOMS, reject } from '@huiyi/core';
 import { $, $$, button, chooseFile, deepText, typeInto } from './helpers.js';
 
 const panel = (notice = '') =>

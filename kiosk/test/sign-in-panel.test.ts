@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/sign-in-panel.js';
 import type { SignInPanel } from '../src/components/sign-in-panel.js';
-import { DEMO_PEOPLE } from '../src/demo/demo-site.js';
+import { DEMO_PEOPLE } from '@huiyi/core';
 import { $, $$, deepText, typeInto } from './helpers.js';
 
 const person = (id: string) => DEMO_PEOPLE.find((p) => p.id === id)!;

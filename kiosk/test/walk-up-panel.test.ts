@@ -1,9 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { MINUTE } from '@huiyi/core';
+import { DEMO_PEOPLE, MINUTE } from '@huiyi/core';
 import '../src/components/walk-up-panel.js';
 import type { WalkUpOption, WalkUpPanel } from '../src/components/walk-up-panel.js';
 import type { PersonPicker } from '../src/components/person-picker.js';
-import { DEMO_PEOPLE } from '../src/demo/demo-site.js';
 import { $, $$, T0, ZONE } from './helpers.js';
 
 const start = Math.floor(T0 / MINUTE) * MINUTE;

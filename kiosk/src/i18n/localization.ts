@@ -2,9 +2,11 @@ import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import type { Language } from '../services/settings.js';
 
-// English is loaded when it is asked for: in the build, a classic script of its own, so a door in
-// Chinese never loads it (docs/decisions/kiosk-bundle.md). A template-literal import() breaks the
-// build (toolchain notes): each locale is its own import().
+// The runtime switch, for `vite dev` and the component tests: English is loaded when it is asked
+// for. The build replaces this module: the door is built once per language with its messages
+// compiled in, and a change of language reloads the page (kiosk/build/language-builds.ts,
+// docs/decisions/kiosk-bundle.md). A template-literal import() breaks the build (toolchain
+// notes): each locale is its own import().
 const locales = new Map([['en', () => import('../generated/locales/en.js')]]);
 
 /** Switch and read the kiosk's language (K-5): Simplified Chinese is the source, English the target. */

@@ -1,8 +1,7 @@
 import type { Actor } from '../people/actor.js';
 import type { Person } from '../people/person.js';
 import type { Room } from '../rooms/room.js';
-import { HOUR, MINUTE } from '../time/instant.js';
-import { addDays, localDateOf, startOfLocalDay } from '../time/index.js';
+import { layDemoDay, type DemoDay, type DemoMoment } from './lay-day.js';
 
 /**
  * The built-in demo dealership (`npm start`): four rooms of an after-sales department, its people,
@@ -105,82 +104,39 @@ const as = (id: string): Actor => {
   return { id, roles: p ? [...p.roles] : [] };
 };
 
-/** A slot of the demo day, clamped inside today so the demo works at any hour. */
-function slot(
-  now: number,
-  zone: string,
-  fromMinutes: number,
-  minutes: number,
-): { start: number; end: number } {
-  const today = localDateOf(now, zone);
-  const dayStart = startOfLocalDay(today, zone);
-  const dayEnd = startOfLocalDay(addDays(today, 1), zone) - MINUTE;
-  const base = Math.floor(now / (5 * MINUTE)) * 5 * MINUTE;
-  let start = Math.max(dayStart, base + fromMinutes * MINUTE);
-  let end = start + minutes * MINUTE;
-  if (end > dayEnd) {
-    end = dayEnd;
-    start = Math.max(dayStart, Math.min(start, end - 15 * MINUTE));
-  }
-  return { start, end };
-}
-
-/**
- * The commands that build the demo dealership around `now`, in the order they happened (each with
- * its own `now`): rooms and people, bookings made the day before, a meeting checked in and signed
- * into, and the rest ahead.
- *
- * @param now - when the kiosk first starts
- * @param zone - the site's zone
- * @returns the commands, oldest first
- */
-export function demoCommands(now: number, zone: string): Record<string, unknown>[] {
-  const yesterday = now - 24 * HOUR;
-  const inProgress = slot(now, zone, -25, 60);
-  const soon = slot(now, zone, 10, 45);
-  const secret = slot(now, zone, 90, 60);
-  const later = slot(now, zone, 180, 30);
-  const commands: Record<string, unknown>[] = [
-    ...DEMO_ROOMS.map((room) => ({ type: 'RegisterRoom', now: yesterday, actor: admin, room })),
-    ...DEMO_PEOPLE.map((p) => ({
-      type: 'RegisterPerson',
-      now: yesterday,
-      actor: admin,
-      person: p,
-    })),
-  ];
-  const book = (
-    bookingId: string,
-    roomId: string,
-    organizerId: string,
-    topic: string,
-    s: { start: number; end: number },
-    extra = {},
-  ) =>
-    commands.push({
-      type: 'RequestBooking',
-      now: yesterday,
-      actor: admin,
-      bookingId,
-      roomId,
-      organizerId,
-      department: '售后服务部',
-      topic,
-      headcount: 6,
-      start: s.start,
-      end: s.end,
-      ...extra,
-    });
-  const meeting = (
-    meetingId: string,
-    bookingId: string,
-    roomId: string,
-    topic: string,
-    s: { start: number; end: number },
-    extra: Record<string, unknown> = {},
-  ) => {
-    const organizer = as('p-wang');
-    commands.push({
+const yesterday: DemoMoment = '@yesterday';
+const at = (slot: string) => ({ start: `@${slot}.start`, end: `@${slot}.end` }) as const;
+const book = (
+  bookingId: string,
+  roomId: string,
+  organizerId: string,
+  topic: string,
+  slot: string,
+  extra = {},
+) => ({
+  type: 'RequestBooking',
+  now: yesterday,
+  actor: admin,
+  bookingId,
+  roomId,
+  organizerId,
+  department: '售后服务部',
+  topic,
+  headcount: 6,
+  ...at(slot),
+  ...extra,
+});
+const meeting = (
+  meetingId: string,
+  bookingId: string,
+  roomId: string,
+  topic: string,
+  slot: string,
+  extra: Record<string, unknown> = {},
+) => {
+  const organizer = as('p-wang');
+  return [
+    {
       type: 'PlanMeeting',
       now: yesterday,
       actor: organizer,
@@ -198,44 +154,73 @@ export function demoCommands(now: number, zone: string): Record<string, unknown>
       signInOfficerId: 'p-zhang',
       participants: ['p-liu', 'p-chen', 'p-yang', 'p-huang'],
       informed: ['p-wu'],
-      booking: { roomId, bookingId, start: s.start, end: s.end },
+      booking: { roomId, bookingId, ...at(slot) },
       confidential: false,
       ...extra,
-    });
-    commands.push({ type: 'ScheduleMeeting', now: yesterday, actor: organizer, meetingId });
-  };
-  book('demo-weekly', 'A', 'p-wang', '售后周例会', inProgress, { equipment: ['projector'] });
-  meeting('m-weekly', 'demo-weekly', 'A', '售后周例会', inProgress);
-  book('demo-complaints', 'B', 'p-chen', '客户投诉分析会', soon, {
-    equipment: ['video-conferencing', 'projector'],
-  });
-  book('demo-secret', 'C', 'p-wu', '年度索赔审计', secret, { confidential: true });
-  meeting('m-secret', 'demo-secret', 'C', '年度索赔审计', secret, {
-    kind: 'ad-hoc',
-    confidential: true,
-    agenda: [{ id: 'i1', title: '索赔单据抽查结果', presenterId: 'p-zhao', timeboxMinutes: 40 }],
-    participants: ['p-zhao', 'p-huang'],
-    informed: [],
-  });
-  book('demo-later', 'A', 'p-huang', '新员工质量培训', later);
-  // The meeting in progress: checked in at the door, people signed in as they arrived.
-  const checkIn = Math.min(now, inProgress.start + 2 * MINUTE);
-  if (checkIn >= inProgress.start - 10 * MINUTE && checkIn < inProgress.start + 10 * MINUTE) {
-    commands.push({
-      type: 'CheckIn',
-      now: checkIn,
-      actor: as('p-wang'),
-      roomId: 'A',
-      bookingId: 'demo-weekly',
-    });
-    for (const [i, id] of ['p-wang', 'p-li', 'p-zhang', 'p-chen'].entries()) {
-      commands.push({
+    },
+    { type: 'ScheduleMeeting', now: yesterday, actor: organizer, meetingId },
+  ];
+};
+
+/**
+ * The demo day, before it is laid around a moment: a meeting in progress in 一号会议室 (checked in,
+ * four people signed in as they arrived), one starting soon in 大会议室, a confidential one in
+ * 保密会议室, a training later in 一号会议室, and 洽谈室 free.
+ */
+export const DEMO_DAY: DemoDay = {
+  slots: { inProgress: [-25, 60], soon: [10, 45], secret: [90, 60], later: [180, 30] },
+  commands: [
+    ...DEMO_ROOMS.map((room) => ({ type: 'RegisterRoom', now: yesterday, actor: admin, room })),
+    ...DEMO_PEOPLE.map((p) => ({
+      type: 'RegisterPerson',
+      now: yesterday,
+      actor: admin,
+      person: p,
+    })),
+    book('demo-weekly', 'A', 'p-wang', '售后周例会', 'inProgress', { equipment: ['projector'] }),
+    ...meeting('m-weekly', 'demo-weekly', 'A', '售后周例会', 'inProgress'),
+    book('demo-complaints', 'B', 'p-chen', '客户投诉分析会', 'soon', {
+      equipment: ['video-conferencing', 'projector'],
+    }),
+    book('demo-secret', 'C', 'p-wu', '年度索赔审计', 'secret', { confidential: true }),
+    ...meeting('m-secret', 'demo-secret', 'C', '年度索赔审计', 'secret', {
+      kind: 'ad-hoc',
+      confidential: true,
+      agenda: [{ id: 'i1', title: '索赔单据抽查结果', presenterId: 'p-zhao', timeboxMinutes: 40 }],
+      participants: ['p-zhao', 'p-huang'],
+      informed: [],
+    }),
+    book('demo-later', 'A', 'p-huang', '新员工质量培训', 'later'),
+  ],
+  checkIn: {
+    slot: 'inProgress',
+    commands: [
+      {
+        type: 'CheckIn',
+        now: '@inProgress+2',
+        actor: as('p-wang'),
+        roomId: 'A',
+        bookingId: 'demo-weekly',
+      },
+      ...['p-wang', 'p-li', 'p-zhang', 'p-chen'].map((id, i) => ({
         type: 'SignIn',
-        now: Math.min(now, inProgress.start - 5 * MINUTE + i * 3 * MINUTE),
+        now: `@inProgress${i * 3 - 5 < 0 ? '' : '+'}${i * 3 - 5}`,
         actor: as(id),
         meetingId: 'm-weekly',
-      });
-    }
-  }
-  return commands.sort((a, b) => (a['now'] as number) - (b['now'] as number));
+      })),
+    ],
+  },
+};
+
+/**
+ * The commands that build the demo dealership around `now`, in the order they happened (each with
+ * its own `now`): rooms and people, bookings made the day before, a meeting checked in and signed
+ * into, and the rest ahead.
+ *
+ * @param now - when the kiosk first starts
+ * @param zone - the site's zone
+ * @returns the commands, oldest first
+ */
+export function demoCommands(now: number, zone: string): Record<string, unknown>[] {
+  return layDemoDay(DEMO_DAY, now, zone);
 }

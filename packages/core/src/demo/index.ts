@@ -4,4 +4,6 @@
  *
  * @packageDocumentation
  */
-export { DEMO_ROOMS, DEMO_PEOPLE, demoCommands } from './demo-site.js';
+export { DEMO_ROOMS, DEMO_PEOPLE, DEMO_DAY, demoCommands } from './demo-site.js';
+export { layDemoDay } from './lay-day.js';
+export type { DemoDay, DemoMoment } from './lay-day.js';
