@@ -98,7 +98,7 @@ describe('the schedule file', () => {
       const parsed = door.parse(command);
       const r = parsed.ok ? door.decide(parsed.value, doorStateOf(state)) : parsed;
       if (!r.ok) return { ok: false, why: r.rejection.message.en };
-      state = foldKioskEvents(r.value as readonly KioskEvent[], state);
+      state = foldKioskEvents(state, r.value as readonly KioskEvent[]);
       events += r.value.length;
     }
     return { ok: true, events };

@@ -136,7 +136,7 @@ describe('kiosk snapshots', () => {
       { type: 'MeetingCancelled', meetingId: 'm-secret', by: 'p-wang', at: T0 },
       { type: 'SignedIn', meetingId: 'm-secret', personId: 'p-zhao', by: 'p-zhao', at: T0 },
     ] as KioskEvent[];
-    const state = foldKioskEvents(odd, service.state);
+    const state = foldKioskEvents(service.state, odd);
     expect(state.meetings.anomalies?.map((a) => [a.kind, a.meetingId])).to.deep.equal([
       ['unknown-meeting', 'm-ghost'],
       ['out-of-turn', 'm-secret'],

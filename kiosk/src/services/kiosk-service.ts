@@ -447,7 +447,7 @@ export class KioskService {
       }
       events.push(...decided.value);
       queued.push({ command, decided: decided.value.length });
-      working = foldKioskEvents(decided.value, working);
+      working = foldKioskEvents(working, decided.value);
     }
     if (events.length === 0) return ok([]);
     const all = [...events, ...attach];
@@ -477,7 +477,7 @@ export class KioskService {
     this.#position = appended.at(-1)?.position ?? this.#position;
     this.#latest = Math.max(this.#latest, now);
     this.#keeper?.folded(appended.length);
-    this.#state = attach.length > 0 ? foldKioskEvents(attach, working) : working;
+    this.#state = attach.length > 0 ? foldKioskEvents(working, attach) : working;
     for (const listener of this.#listeners) listener(this.#state);
     if (this.#synced) for (const listener of this.#queued) listener();
     return ok(all);
@@ -540,8 +540,8 @@ export class KioskService {
       });
       if (applied.appended.length === 0) return;
       this.#state = foldKioskEvents(
-        applied.appended.map((e) => e.data),
         this.#state,
+        applied.appended.map((e) => e.data),
       );
       this.#confirmed = this.#state;
       this.#moveTo(applied.appended);
@@ -562,7 +562,7 @@ export class KioskService {
       this.#confirmed ?? (pending.length === 0 ? this.#state : await this.#foldConfirmed(pending));
     const rules: DoorRules<KioskState, KioskEvent> = {
       decide: (command, state) => this.#decide(command, state),
-      fold: (events, state) => foldKioskEvents(events, state),
+      fold: foldKioskEvents,
     };
     const r = rebase(
       rules,
@@ -607,8 +607,8 @@ export class KioskService {
       snapshot && snapshot.position < first ? snapshot : { state: emptyKioskState, position: 0 };
     const events = await log.readAfter(from.position);
     return foldKioskEvents(
-      events.filter((e) => !skip.has(e.position)).map((e) => e.data),
       from.state,
+      events.filter((e) => !skip.has(e.position)).map((e) => e.data),
     );
   }
 

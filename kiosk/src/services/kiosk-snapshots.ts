@@ -302,8 +302,8 @@ export async function foldLog(
     const page = await store.readAfter(position, PAGE);
     if (page.length === 0) break;
     state = foldKioskEvents(
-      page.map((e) => e.data),
       state,
+      page.map((e) => e.data),
     );
     for (const e of page) if (e.now > now) now = e.now;
     position = (page[page.length - 1] as StoredEvent<KioskEvent>).position;

@@ -53,16 +53,14 @@ export const doorStateOf = (state: KioskState): DoorDeciderState => ({
 
 /**
  * Folds events into the kiosk's state with the core's door fold: each context once (the rooms and
- * their upkeep together); drawn signatures are kept in the log only.
+ * their upkeep together); drawn signatures are kept in the log only. State first, as every fold of
+ * the core.
  *
+ * @param state - where to start ({@link emptyKioskState} for a new tablet)
  * @param events - events in log order
- * @param state - where to start
  * @returns the new state
  */
-export function foldKioskEvents(
-  events: readonly KioskEvent[],
-  state: KioskState = emptyKioskState,
-): KioskState {
+export function foldKioskEvents(state: KioskState, events: readonly KioskEvent[]): KioskState {
   const door = foldDoorEvents(doorStateOf(state), events);
   return {
     bookings: door.rooms,

@@ -3,7 +3,7 @@ import type { Rejection, Result } from '@huiyi/core';
 /** The door's rules, as the sync sees them: decide a command against a state, fold events. */
 export interface DoorRules<S, E> {
   decide(command: unknown, state: S): Result<readonly E[]>;
-  fold(events: readonly E[], state: S): S;
+  fold(state: S, events: readonly E[]): S;
 }
 
 /** A command still waiting for the hub, as the door keeps it. */
@@ -45,14 +45,14 @@ export function rebase<S, E>(
   pulled: readonly E[],
   pending: readonly PendingCommand[],
 ): Rebased<S, E> {
-  const base = pulled.length > 0 ? rules.fold(pulled, confirmed) : confirmed;
+  const base = pulled.length > 0 ? rules.fold(confirmed, pulled) : confirmed;
   let state = base;
   const decisions: Rebased<S, E>['decisions'][number][] = [];
   for (const p of pending) {
     const decided = rules.decide(p.command, state);
     if (decided.ok) {
       decisions.push({ id: p.id, events: decided.value });
-      if (decided.value.length > 0) state = rules.fold(decided.value, state);
+      if (decided.value.length > 0) state = rules.fold(state, decided.value);
     } else {
       decisions.push({ id: p.id, events: [], rejection: decided.rejection });
     }
