@@ -6,6 +6,7 @@ import type { BookingRow, ReadModelRows, RoomRow } from './read-model-rows.js';
 
 const bookingIdsOf = (e: { readonly type: string }): string[] => {
   const o = e as unknown as Record<string, unknown>;
+  // Stryker disable next-line ArrayDeclaration: an id no booking has finds no booking and leaves no row
   const ids: string[] = [];
   if (typeof o['bookingId'] === 'string') ids.push(o['bookingId']);
   const b = o['booking'];
@@ -13,10 +14,6 @@ const bookingIdsOf = (e: { readonly type: string }): string[] => {
     ids.push((b as Booking).id);
   const many = o['bookingIds'];
   if (Array.isArray(many)) for (const x of many) if (typeof x === 'string') ids.push(x);
-  const bookings = o['bookings'];
-  if (Array.isArray(bookings))
-    for (const x of bookings)
-      if (typeof (x as Booking).id === 'string') ids.push((x as Booking).id);
   return ids;
 };
 
@@ -106,6 +103,7 @@ export function bookingReadModelRows(
     for (const id of bookingIdsOf(e)) {
       const roomId = (e as { roomId?: unknown }).roomId;
       const b =
+        // Stryker disable next-line all: booking ids are unique across rooms (R-2 refuses an id in use), so the event's room only spares a walk over the rooms
         (typeof roomId === 'string' ? state.rooms.get(roomId)?.bookings.get(id) : undefined) ??
         findBooking(state, id);
       if (b) bookings.set(id, bookingRow(b));
