@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // The hub's mutation score, from Stryker's JSON report (packages/hub/reports/mutation/mutation.json).
 //
-//   npm run mutation:hub                  Stryker over the hub's pure modules, then this script
+//   npm run mutation:hub                  Stryker over the hub's pure modules, then the summary
+//   npm run mutation:hub -- src/cursor.ts Stryker over these files only (their results replace the
+//                                         kept ones; paths inside packages/hub)
 //   node scripts/mutation-hub.mjs         re-read the last report: summary, page, floors
 //   node scripts/mutation-hub.mjs --check no report needed: the kept summary against the floors
 //
 // Keeps packages/hub/stryker/summary.json (the scores, and each file's first measurement as
 // "before") and writes docs/quality/mutation-hub.md. Exits 1 when a floor fails.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +27,16 @@ const readJson = (p, fallback) => (existsSync(p) ? JSON.parse(readFileSync(p, 'u
 
 /** Counts of a file's mutants and its score: (killed + timed out) / every counted mutant. */
 export function count(mutants) {
-  const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, static: 0, errors: 0 };
   for (const m of mutants) {
     if (m.status === 'Killed') c.killed++;
     else if (m.status === 'Timeout') c.timeout++;
     else if (m.status === 'Survived') c.survived++;
     else if (m.status === 'NoCoverage') c.noCoverage++;
-    else if (m.status === 'Ignored') c.ignored++;
-    else c.errors++;
+    else if (m.status === 'Ignored') {
+      c.ignored++;
+      if (/^Static mutant/.test(m.statusReason ?? '')) c.static++;
+    } else c.errors++;
   }
   const detected = c.killed + c.timeout;
   const valid = detected + c.survived + c.noCoverage;
@@ -49,6 +54,15 @@ export function scores(report) {
     all.push(...mutants);
   }
   return { all: count(all), files };
+}
+
+/** The counts of several files added up, and their score. */
+function total(counts) {
+  const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, static: 0, errors: 0 };
+  for (const x of counts) for (const k of Object.keys(c)) c[k] += x[k] ?? 0;
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage;
+  return { ...c, valid, score: valid === 0 ? 100 : Math.floor((detected / valid) * 1000) / 10 };
 }
 
 /** What is below a floor. */
@@ -81,6 +95,7 @@ function survivors(report) {
   return rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
+const disabled = (c) => (c.static === undefined ? '–' : c.ignored - c.static);
 const pct = (c) => (c === undefined ? '–' : c.valid === 0 ? '–' : `${c.score.toFixed(1)} %`);
 const cell = (s) =>
   `\`${s.replace(/\s+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|').slice(0, 80)}\``;
@@ -88,10 +103,10 @@ const cell = (s) =>
 function page(summary) {
   const { scores: s, before, left } = summary;
   const rows = [
-    `| **all** | **${pct(s.all)}** | ${pct(before.all)} | ${s.all.killed} | ${s.all.timeout} | ${s.all.survived} | ${s.all.noCoverage} | ${s.all.ignored} | ${s.all.valid} |`,
+    `| **all** | **${pct(s.all)}** | ${pct(before.all)} | ${s.all.killed} | ${s.all.timeout} | ${s.all.survived} | ${s.all.noCoverage} | ${s.all.valid} | ${disabled(s.all)} | ${s.all.static ?? '–'} |`,
     ...Object.entries(s.files).map(
       ([f, c]) =>
-        `| ${f} | ${pct(c)} | ${pct(before.files[f])} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} | ${c.valid} |`,
+        `| ${f} | ${pct(c)} | ${pct(before.files[f])} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.valid} | ${disabled(c)} | ${c.static ?? '–'} |`,
     ),
   ];
   const alive =
@@ -119,12 +134,14 @@ Floors, as for the core: ${FLOOR.all} % over these modules, ${FLOOR.file} % for 
 (\`node scripts/mutation-hub.mjs --check\`). "before" is each file's first measurement, with the
 first suites only, before the tests named after the rules its surviving mutants broke.
 
-Score = (killed + timed out) / (killed + timed out + survived + not covered); mutants disabled in
-the source with a reason (see docs/decisions/mutation-testing.md) are counted as ignored, not in
-the score.
+Score = (killed + timed out) / (killed + timed out + survived + not covered), over the "counted"
+mutants. Not counted: mutants disabled in the source with a reason (equivalent ones, and the one
+pass-through to the database; listed in docs/decisions/mutation-testing.md), and static mutants
+(module-level constants such as the sets of door and admin commands, which Stryker skips:
+\`ignoreStatic\`).
 
-| file | score | before | killed | timeout | survived | no coverage | ignored | mutants |
-|---|---|---|---|---|---|---|---|---|
+| file | score | before | killed | timeout | survived | no coverage | counted | disabled | static |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 ## Mutants left alive
@@ -144,13 +161,43 @@ function main(argv) {
     for (const p of problems) console.error(`mutation: below the floor: ${p}`);
     process.exit(problems.length > 0 ? 1 : 0);
   }
+  if (argv.includes('--run')) {
+    // concurrency 1 and a low priority: the machine is shared
+    const files = argv
+      .filter((a) => !a.startsWith('--'))
+      .map((f) => f.replace(/^packages\/hub\//, ''));
+    const args = [
+      '-n',
+      '15',
+      'npx',
+      'stryker',
+      'run',
+      ...(files.length > 0 ? ['--mutate', files.join(',')] : []),
+    ];
+    const r = spawnSync('nice', args, { cwd: hub, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
   const report = readJson(REPORT, undefined);
   if (!report) throw new Error(`no Stryker report at ${REPORT}: run npm run mutation:hub`);
   const old = readJson(SUMMARY, {});
-  const s = scores(report);
+  const run = scores(report);
+  // A run of some files only (`npm run mutation:hub -- --mutate src/cursor.ts`) replaces those
+  // files' results and keeps the others'; a file no longer mutated is dropped.
+  const mutated = new Set(readJson(join(hub, 'stryker.config.json'), {}).mutate ?? []);
+  const kept = (f) => mutated.has(f) && existsSync(join(hub, f)) && !(f in run.files);
+  const files = Object.fromEntries(
+    [
+      ...Object.entries(old.scores?.files ?? {}).filter(([f]) => kept(f)),
+      ...Object.entries(run.files),
+    ].sort(([a], [b]) => a.localeCompare(b)),
+  );
+  const s = { all: total(Object.values(files)), files };
   const before = { all: old.before?.all ?? s.all, files: { ...old.before?.files } };
   for (const [f, c] of Object.entries(s.files)) before.files[f] ??= c;
-  const summary = { scores: s, before, left: survivors(report) };
+  const left = [...(old.left ?? []).filter((r) => kept(r.file)), ...survivors(report)].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+  );
+  const summary = { scores: s, before, left };
   writeFileSync(SUMMARY, `${JSON.stringify(summary, null, 1)}\n`);
   writeFileSync(DOC, page(summary));
   console.log(

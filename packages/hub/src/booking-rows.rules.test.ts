@@ -34,6 +34,11 @@ describe('R-8, S-4: a confidential booking changed keeps its topic from a door',
     expect(redactBookingForDoor(e, booked.state.rooms)).toBe(e);
   });
 
+  it('R-8: an event about a booking this hub does not hold passes as it is (nothing of it to keep)', () => {
+    const e = { type: 'BookingChanged', roomId: 'B', bookingId: 'elsewhere', topic: '审计' };
+    expect(redactBookingForDoor(e, booked.state.rooms)).toBe(e);
+  });
+
   it('R-8: a booking event of a confidential booking that carries no topic passes as it is', () => {
     const { events, state } = given(
       [{ type: 'CheckIn', now: at(10), actor: wang, roomId: 'B', bookingId: 'b1' }],
@@ -142,6 +147,12 @@ describe('read models: the rows a booking event leaves', () => {
     );
     const rows = bookingReadModelRows([...booked.events, ...events], state.rooms).bookings;
     expect(rows).toEqual([expect.objectContaining({ booking_id: 'b1', status: 'checked-in' })]);
+  });
+
+  it('R-2: an event naming a booking this hub does not hold leaves no row', () => {
+    const { state } = given([...site(), book('b1', 'A', at(10), at(11), { now: NOW })]);
+    const e = { type: 'BookingCheckedIn', roomId: 'A', bookingId: 'elsewhere', at: at(10) };
+    expect(bookingReadModelRows([e], state.rooms)).toEqual({ rooms: [], bookings: [] });
   });
 
   it('R-2: events of other contexts and events naming no booking leave no booking row', () => {

@@ -142,6 +142,38 @@ describe("S-4, R-8: a confidential meeting's topic, agenda and names never reach
     expect(seen.plan.topic).toBe('');
   });
 
+  /** A meeting started at 14:00 and an outcome recorded in it by its recorder. */
+  const outcome = (meetingId: string, roomId: string, confidential: boolean) =>
+    given([
+      ...site(),
+      ...planMeeting(meetingId, roomId, confidential),
+      { type: 'ScheduleMeeting', now: NOW, actor: wang, meetingId },
+      { type: 'StartMeeting', now: at(14), actor: wang, meetingId },
+      {
+        type: 'RecordOutcome',
+        now: at(14, 10),
+        actor: { id: 'p-li', roles: [] },
+        meetingId,
+        outcomeId: 'o1',
+        itemId: 'i1',
+        kind: 'decision',
+        text: '同意索赔',
+      },
+    ]);
+
+  it('S-4: an outcome recorded in a confidential meeting reaches a door without its text', () => {
+    const { events, state } = outcome('m1', 'B', true);
+    const recorded = one(events, 'OutcomeRecorded') as unknown as { outcome: object };
+    const seen = rules.redactForDoor(recorded as unknown as DealershipEvent, state);
+    expect(seen).toEqual({ ...recorded, outcome: { ...recorded.outcome, text: '' } });
+  });
+
+  it('S-4: an outcome recorded in an open meeting keeps its text', () => {
+    const { events, state } = outcome('m2', 'A', false);
+    const recorded = one(events, 'OutcomeRecorded');
+    expect(rules.redactForDoor(recorded, state)).toEqual(recorded);
+  });
+
   it('S-4: an open meeting reaches a door as it is', () => {
     const { events, state } = given([...site(), ...planMeeting('m2', 'A', false)]);
     const plan = one(events, 'MeetingPlanned');
@@ -197,6 +229,44 @@ describe('read models: the rows of meetings and actions', () => {
         attendance: null,
       },
     ]);
+  });
+
+  /** p-chen's line in the attendance of meeting m1 (room A, ad hoc, 14:00), signed in at 14:05 under a policy with these overrides. */
+  const chenAt1405 = (overrides: object) => {
+    const boss = { id: 'p-boss', roles: ['leadership'] };
+    const { events, state } = given([
+      ...site(),
+      {
+        type: 'ProposePolicyRevision',
+        revisionId: 'r1',
+        effectiveFrom: at(9),
+        summary: '迟到宽限 10 分钟',
+        patch: {},
+        overrides,
+        now: NOW,
+        actor: wang,
+      },
+      { type: 'ApprovePolicyRevision', revisionId: 'r1', now: NOW, actor: boss },
+      { type: 'AnnouncePolicyRevision', revisionId: 'r1', now: NOW, actor: boss },
+      ...planMeeting('m1', 'A', false),
+      { type: 'ScheduleMeeting', now: NOW, actor: wang, meetingId: 'm1' },
+      { type: 'SignIn', now: at(14, 5), actor: { id: 'p-chen', roles: [] }, meetingId: 'm1' },
+    ]);
+    const [row] = rules.readModelRows(events, state).meetings ?? [];
+    const report = row?.attendance as { rows: { personId: string; status: string }[] };
+    return report.rows.find((r) => r.personId === 'p-chen')?.status;
+  };
+
+  it("M-6: a meeting's row judges an arrival by the policy for its kind of meeting", () => {
+    expect(chenAt1405({})).toBe('late');
+    expect(chenAt1405({ kinds: { 'ad-hoc': { meetings: { lateGraceMinutes: 10 } } } })).toBe(
+      'on-time',
+    );
+  });
+
+  it("M-6: a meeting's row judges an arrival by the policy for its room", () => {
+    expect(chenAt1405({ rooms: { A: { meetings: { lateGraceMinutes: 10 } } } })).toBe('on-time');
+    expect(chenAt1405({ rooms: { B: { meetings: { lateGraceMinutes: 10 } } } })).toBe('late');
   });
 
   it('F-2: actions opened from minutes leave their rows, open, and no meeting row', () => {
