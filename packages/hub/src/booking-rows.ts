@@ -14,7 +14,7 @@ const bookingIdsOf = (e: { readonly type: string }): string[] => {
   // Stryker disable next-line ConditionalExpression: an id that is not text finds no booking, and an event without one leaves no row either way (no event carries a null booking)
   if (typeof b === 'object' && b !== null && typeof (b as Booking).id === 'string')
     ids.push((b as Booking).id);
-  // Stryker disable next-line StringLiteral,ConditionalExpression,EqualityOperator: the bookings a series event lists are each named by an event of the same command too (RoomBooked for every occurrence, BookingReleased before a series is flagged)
+  // Stryker disable next-line StringLiteral,ConditionalExpression,EqualityOperator: the two events that list bookings (SeriesBooked, SeriesNoShowsFlagged) change none of them: each booking's row is written by its own event (RoomBooked, BookingReleased)
   const many = o['bookingIds'];
   // Stryker disable next-line StringLiteral,ConditionalExpression,EqualityOperator: as above
   if (Array.isArray(many)) for (const x of many) if (typeof x === 'string') ids.push(x);
