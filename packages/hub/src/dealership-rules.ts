@@ -130,7 +130,7 @@ export function dealershipHubDecider(
     parse: parseDealershipCommand,
     decide: (command, state) => d.decide(command, state),
     // Stryker disable next-line ConditionalExpression: folding no events gives the state back as it was; the test only spares the call
-    fold: (events, state) => (events.length === 0 ? state : d.fold(state, events)),
+    fold: (state, events) => (events.length === 0 ? state : d.fold(state, events)),
     streamOf,
     roomOf: (command, state) => roomOfCommand(command, state),
   };

@@ -226,7 +226,7 @@ async function restoreInto<C extends HubCommand, E extends HubEvent, S>(
           door_visible: v['doorVisible'],
           recorded_at: v['recordedAt'],
         });
-        state = rules.decider.fold([data], state);
+        state = rules.decider.fold(state, [data]);
         touched.push(data);
         count++;
         if (events.length >= 1000) await flushEvents();

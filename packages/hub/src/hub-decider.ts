@@ -24,8 +24,8 @@ export interface HubDecider<C extends HubCommand, E extends HubEvent, S> {
   parse(input: unknown): Result<C>;
   /** Decides a parsed command against the state: its events, or a rejection. Never throws. */
   decide(command: C, state: S): Result<readonly E[]>;
-  /** Folds events into the state, in order. */
-  fold(events: readonly E[], state: S): S;
+  /** Folds events into the state, in order (state first, as every fold of the core). */
+  fold(state: S, events: readonly E[]): S;
   /** The stream an event belongs to (`room:A`, `meeting:m-1`, `people`). */
   streamOf(event: E): string;
   /** The room a command acts on (the state knows a meeting's room): the unit the hub serializes; `undefined` for site-wide commands. */

@@ -632,8 +632,7 @@ describe.each(all)('the hub on $name', (backend) => {
     expect(statuses(signed)).toEqual(['applied']);
     const agreementOf = (events: readonly { type: string; data: unknown }[]) =>
       events.find((e) => e.type === 'ConfidentialityAgreementSigned')?.data as
-        | Record<string, unknown>
-        | undefined;
+        Record<string, unknown> | undefined;
     const pulled = await hub.pull(door('C'), { limit: 1000 });
     if (!pulled.ok) throw new Error('pull refused');
     const atDoor = agreementOf(pulled.events);

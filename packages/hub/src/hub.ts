@@ -276,8 +276,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
          where position > ${after} order by position limit 20000`.execute(this.db);
       if (page.rows.length === 0) break;
       this.currentState = this.rules.decider.fold(
-        page.rows.map((r) => r.data),
         this.currentState,
+        page.rows.map((r) => r.data),
       );
       for (const r of page.rows) this.saw(r);
       after = Number(page.rows[page.rows.length - 1]?.position);
@@ -424,7 +424,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
           before,
         );
         const events = decided.ok ? decided.value : [];
-        const after = events.length > 0 ? this.rules.decider.fold(events, before) : before;
+        const after = events.length > 0 ? this.rules.decider.fold(before, events) : before;
         const rows =
           events.length > 0 ? this.rules.readModelRows(events, after) : { rooms: [], bookings: [] };
         const next = new Map<string, number>();
@@ -460,7 +460,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
           this.currentState =
             this.currentState === before
               ? after
-              : this.rules.decider.fold(events, this.currentState);
+              : this.rules.decider.fold(this.currentState, events);
           for (const [stream, v] of next) this.streamVersions.set(stream, v);
           if (typeof result.version === 'number') this.versions.set(key, result.version);
           const positions = result.positions ?? [];
@@ -567,7 +567,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
           );
           if (!decided.ok) return { ok: false, index, rejection: decided.rejection };
           const events = decided.value;
-          if (events.length > 0) state = this.rules.decider.fold(events, state);
+          if (events.length > 0) state = this.rules.decider.fold(state, events);
           const rows =
             events.length > 0
               ? this.rules.readModelRows(events, state)
@@ -615,7 +615,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
           throw e;
         }
         // The rooms' queues kept their other commands out; other rooms may have moved meanwhile.
-        this.currentState = this.rules.decider.fold(all.flat(), this.currentState);
+        this.currentState = this.rules.decider.fold(this.currentState, all.flat());
         for (const [stream, v] of next) this.streamVersions.set(stream, v);
         const events: FeedEvent[][] = [];
         plans.forEach((plan, i) => {
@@ -746,8 +746,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     );
     if (rows.rows.length === 0) return;
     this.currentState = this.rules.decider.fold(
-      rows.rows.map((r) => r.data),
       this.currentState,
+      rows.rows.map((r) => r.data),
     );
     for (const r of rows.rows) this.saw(r);
   }

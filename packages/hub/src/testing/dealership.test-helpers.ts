@@ -31,7 +31,7 @@ export function given(
     const r = decider.decide(parsed.value, state);
     if (!r.ok) throw new Error(`${String(c['type'])}: ${r.rejection.message.en}`);
     events = r.value;
-    state = decider.fold(events, state);
+    state = decider.fold(state, events);
   }
   return { state, events };
 }
