@@ -1,10 +1,12 @@
 // The working calendar (T-3) at its boundaries: the exact minute of opening and closing, working
 // hours that are not on the hour, deadlines counted from a day off, and each refusal of bad data.
 import { describe, expect, it } from 'vitest';
+import { parseLocalDate, toEpochDay } from './local-date.js';
 import { toInstant, toWall } from './zone.js';
 import {
   addWorkingDays,
   createWorkingCalendar,
+  defaultWorkingCalendar,
   isWorkingDay,
   nextWorkingMoment,
   workingDaysBetween,
@@ -22,7 +24,6 @@ const wall = (day: number, hour: number, minute = 0, second = 0, millisecond = 0
   toInstant({ year: 2026, month: 12, day, hour, minute, second, millisecond }, 'Asia/Shanghai');
 // December 2026: the 4th is a Friday, the 5th and 6th a weekend, the 7th a Monday.
 const plain = must({});
-const halfPast = must({ hours: { start: '08:30', end: '17:30' } });
 
 describe('T-3: working hours to the minute', () => {
   it('T-3: the first minute of the working day is working time; the moment before is not', () => {
@@ -38,11 +39,18 @@ describe('T-3: working hours to the minute', () => {
   });
 
   it('T-3: working hours on the half hour open and close on the half hour', () => {
+    const halfPast = must({ hours: { start: '08:30', end: '17:30' } });
     expect(halfPast.hours).toEqual({ start: 510, end: 1050 });
     expect(nextWorkingMoment(halfPast, wall(7, 8, 29))).toBe(wall(7, 8, 30));
     expect(nextWorkingMoment(halfPast, wall(7, 17, 29))).toBe(wall(7, 17, 29));
     expect(nextWorkingMoment(halfPast, wall(7, 17, 30))).toBe(wall(8, 8, 30));
     expect(workingDeadline(halfPast, wall(7, 10), 1)).toBe(wall(8, 17, 30));
+  });
+
+  it('T-3: any moment inside the opening minute is working time, to the second and the millisecond', () => {
+    expect(nextWorkingMoment(plain, wall(7, 9, 0, 30))).toBe(wall(7, 9, 0, 30));
+    expect(nextWorkingMoment(plain, wall(7, 9, 0, 0, 500))).toBe(wall(7, 9, 0, 0, 500));
+    expect(nextWorkingMoment(plain, wall(7, 9, 0, 59, 999))).toBe(wall(7, 9, 0, 59, 999));
   });
 
   it('T-3: a day off moves the next working moment to the next working day’s opening', () => {
@@ -142,14 +150,21 @@ describe('T-3: the calendar’s data', () => {
     });
     const bad = refused({ workdays: ['2026-12-32'] });
     expect(bad.data).toMatchObject({ field: 'workdays' });
-    expect(bad.message.en).toMatch(/^workdays: /);
-    expect(bad.message['zh-CN']).toMatch(/^workdays:/);
+    // the field first, then the reason the date itself was refused for, in each language
+    const why = parseLocalDate('2026-12-32');
+    if (why.ok) throw new Error('2026-12-32 parsed');
+    expect(bad.code).toBe(why.rejection.code);
+    expect(bad.message.en).toBe(`workdays: ${why.rejection.message.en}`);
+    expect(bad.message['zh-CN']).toBe(`workdays:${why.rejection.message['zh-CN']}`);
     expect(refused({ workdays: 'x' }).data).toEqual({ field: 'workdays' });
     const list = refused({ holidays: 5 });
     expect(list.message.en).toBe('holidays must be a list of dates');
     const clash = refused({ holidays: ['2026-12-08'], workdays: ['2026-12-08'] });
     expect(clash.message.en).toBe('2026-12-8 cannot be both a holiday and a make-up working day');
-    expect(refused({ hours: { start: '09:00', end: '09:00' } }).code).toBe('calendar.hours');
+    expect(clash.data).toEqual({ day: toEpochDay(d(2026, 12, 8)) });
+    const empty = refused({ hours: { start: '09:00', end: '09:00' } });
+    expect(empty.code).toBe('calendar.hours');
+    expect(empty.data).toEqual({ hours: { start: '09:00', end: '09:00' } });
     expect(refused({ hours: { start: '09:00', end: '25:00' } }).data).toMatchObject({
       field: 'hours.end',
     });
@@ -168,5 +183,16 @@ describe('T-3: the calendar’s data', () => {
     expect(
       toWall(nextWorkingMoment(ny, Date.UTC(2026, 11, 7, 12)), 'America/New_York'),
     ).toMatchObject({ hour: 9, minute: 0, day: 7 });
+  });
+
+  it('T-3: with no calendar given, working days are counted on the default: Monday to Friday, 09:00 to 18:00, Asia/Shanghai, no holidays', () => {
+    const cal = defaultWorkingCalendar();
+    expect(cal).toMatchObject({
+      zone: 'Asia/Shanghai',
+      hours: { start: 540, end: 1080 },
+      holidays: [],
+      workdays: [],
+    });
+    expect([...cal.weekend].sort()).toEqual([6, 7]);
   });
 });
