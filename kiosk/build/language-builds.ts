@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { Plugin } from 'vite';
+import { MIRROR_KEY } from '../src/services/settings.js';
 import { expression } from './minify-templates.js';
 
 /** The kiosk's languages (K-5): Simplified Chinese is the source, English the one target. */
@@ -191,7 +192,9 @@ function compile(
  * The page's language picker, for the built index.html: which build a start loads, by the rule the
  * app reads its settings with (`src/services/settings.ts`): `?lang=` in the address, else the copy
  * of the settings this door keeps in localStorage for its first frame, else Chinese. It sets a
- * global the app asks again before it reloads into the other language.
+ * global the app asks again before it reloads into the other language. The door's address and the
+ * key it keeps the copy under are `doorAddress` (`src/sync/door-address.ts`) and `MIRROR_KEY`,
+ * restated in the page's own script because it runs before any of the app's code.
  *
  * @param scripts - each language's script
  * @returns the script element's HTML, for the end of the body
@@ -203,7 +206,7 @@ globalThis.${PICKER} = function () {
   if (l === 'en' || l === 'zh-CN') return l;
   var m = /^\\/door\\/([^/]{1,100})\\/?$/u.exec(location.pathname);
   try {
-    l = JSON.parse(localStorage.getItem((m ? 'door:' + decodeURIComponent(m[1]) + ':' : '') + 'huiyi.kiosk.screen-settings')).language;
+    l = JSON.parse(localStorage.getItem((m ? 'door:' + decodeURIComponent(m[1]) + ':' : '') + ${JSON.stringify(MIRROR_KEY)})).language;
   } catch (e) {}
   return l === 'en' ? 'en' : 'zh-CN';
 };
