@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
-import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { BookingCommand } from '../rooms/booking-commands.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
@@ -13,17 +12,9 @@ import {
 } from '../rooms/booking-state.js';
 import { at, roomA, wang } from '../rooms/fixtures.test-helpers.js';
 import { MINUTE } from '../time/instant.js';
+import { roomsPolicy } from './policy.test-helpers.js';
 import { extensionOptions } from './extension-options.js';
 import { walkUpOptions } from './walk-up-options.js';
-
-/** A policy that is not the defaults: a buffer, other lengths, another shortest booking. */
-const policyOf = (rooms: Partial<PolicyParameters['rooms']>): PolicyLookup => {
-  const params: PolicyParameters = {
-    ...DEFAULT_PARAMETERS,
-    rooms: { ...DEFAULT_PARAMETERS.rooms, ...rooms },
-  };
-  return () => params;
-};
 
 const walkUp = (now: number, minutes: number, bookingId = 'probe'): BookingCommand => ({
   type: 'WalkUp',
@@ -106,7 +97,7 @@ describe('R-5: the walk-ups on offer are those the walk-up decider books', () =>
   test.prop([roomsPolicyArb, bookingsArb, nowArb])(
     'R-5: an option offered is booked as offered, and a length the decider books is never hidden',
     (rooms, bookings, now) => {
-      const policy = policyOf(rooms);
+      const policy = roomsPolicy(rooms);
       const decider = createBookingDecider(policy);
       const { state } = roomWith(policy, bookings);
       const options = walkUpOptions(state, 'A', now, policy);
@@ -131,7 +122,7 @@ describe('R-5: the walk-ups on offer are those the walk-up decider books', () =>
   );
 
   it('R-5: 15, 30 and "until the next booking" in a room free for 40 minutes, with the buffer', () => {
-    const policy = policyOf({ bufferMinutes: 5 });
+    const policy = roomsPolicy({ bufferMinutes: 5 });
     const { state } = roomWith(policy, [{ start: at(10, 45), minutes: 60, checkIn: false }]);
     expect(walkUpOptions(state, 'A', at(10, 0) + 20_000, policy)).toEqual([
       { minutes: 15, start: at(10), end: at(10, 15), capped: false },
@@ -145,7 +136,7 @@ describe('R-5: the walk-ups on offer are those the walk-up decider books', () =>
   });
 
   it('R-5: nothing when too little is left, in use, closed, or not a walk-up room', () => {
-    const policy = policyOf({});
+    const policy = roomsPolicy({});
     const { state } = roomWith(policy, [{ start: at(10, 10), minutes: 60, checkIn: true }]);
     expect(walkUpOptions(state, 'A', at(10), policy)).toEqual([]); // 10 minutes left
     expect(walkUpOptions(state, 'A', at(10, 30), policy)).toEqual([]); // in use
@@ -154,7 +145,7 @@ describe('R-5: the walk-ups on offer are those the walk-up decider books', () =>
   });
 
   it('R-4, R-5: a booking nobody checked in for is released, and the room is offered', () => {
-    const policy = policyOf({});
+    const policy = roomsPolicy({});
     const { state } = roomWith(policy, [{ start: at(9, 30), minutes: 60, checkIn: false }]);
     expect(walkUpOptions(state, 'A', at(9, 20), policy)).toEqual([]); // 10 minutes before it
     expect(walkUpOptions(state, 'A', at(9, 45), policy).map((o) => o.minutes)).toEqual([
@@ -167,7 +158,7 @@ describe('R-5: the extensions on offer are those the extend decider accepts', ()
   test.prop([roomsPolicyArb, bookingsArb, nowArb])(
     'R-5: an extension offered is accepted with its end, and one accepted is never hidden',
     (rooms, bookings, now) => {
-      const policy = policyOf(rooms);
+      const policy = roomsPolicy(rooms);
       const decider = createBookingDecider(policy);
       const { state } = roomWith(policy, bookings);
       const rs = state.rooms.get('A');
@@ -187,7 +178,7 @@ describe('R-5: the extensions on offer are those the extend decider accepts', ()
   );
 
   it('R-5: 60 minutes is not offered when the next booking starts in 45', () => {
-    const policy = policyOf({});
+    const policy = roomsPolicy({});
     const { state } = roomWith(policy, [
       { start: at(9), minutes: 60, checkIn: true },
       { start: at(10, 45), minutes: 30, checkIn: false },

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
-import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { BookingCommand } from '../rooms/booking-commands.js';
 import { createBookingDecider } from '../rooms/booking-decider.js';
@@ -13,15 +11,8 @@ import {
 } from '../rooms/booking-state.js';
 import { at, roomA, wang } from '../rooms/fixtures.test-helpers.js';
 import { MINUTE } from '../time/instant.js';
+import { roomsPolicy } from './policy.test-helpers.js';
 import { slotOptions } from './slot-options.js';
-
-const policyOf = (rooms: Partial<PolicyParameters['rooms']>): PolicyLookup => {
-  const params: PolicyParameters = {
-    ...DEFAULT_PARAMETERS,
-    rooms: { ...DEFAULT_PARAMETERS.rooms, ...rooms },
-  };
-  return () => params;
-};
 
 /** A one-person booking from the door, as the kiosk sends it. */
 const request = (now: number, start: number, end: number, bookingId = 'probe'): BookingCommand => ({
@@ -73,7 +64,7 @@ describe('R-2, R-5: the later slots the door offers are those the booking decide
   ])(
     'R-2, R-5: an option offered is booked as offered; a length the decider books is never hidden; none offered says why',
     (rooms, bookings, now, start) => {
-      const policy = policyOf(rooms);
+      const policy = roomsPolicy(rooms);
       const decider = createBookingDecider(policy);
       const state = roomWith(policy, bookings);
       const { options, refusal } = slotOptions(state, 'A', start, now, policy);
@@ -98,7 +89,7 @@ describe('R-2, R-5: the later slots the door offers are those the booking decide
   );
 
   it('R-5: 15, 30 and "until the next booking" from 14:00 when the next starts at 14:45 (buffer 5)', () => {
-    const policy = policyOf({ bufferMinutes: 5 });
+    const policy = roomsPolicy({ bufferMinutes: 5 });
     const state = roomWith(policy, [{ start: at(14, 45), minutes: 60 }]);
     expect(slotOptions(state, 'A', at(14), at(10), policy).options).toEqual([
       { minutes: 15, start: at(14), end: at(14, 15), capped: false },
@@ -115,7 +106,7 @@ describe('R-2, R-5: the later slots the door offers are those the booking decide
   });
 
   it('R-2: a start in the past, inside a booking, at closing time or with too little left is not offered, and says why', () => {
-    const policy = policyOf({ bufferMinutes: 5 });
+    const policy = roomsPolicy({ bufferMinutes: 5 });
     const state = roomWith(policy, [{ start: at(14), minutes: 60 }]);
     const why = (start: number) => slotOptions(state, 'A', start, at(10), policy);
     expect(why(at(9))).toMatchObject({
