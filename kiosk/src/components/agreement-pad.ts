@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { signaturePath } from './signature-path.js';
 import { base, screen } from './styles.js';
@@ -60,9 +59,15 @@ function inkWidth(step: number, pressure: number): number {
  * `cancel`. The pointer's path is kept as strokes, drawn as curves through their points, the ink's
  * width from a pen's pressure or, for a finger, from its speed (docs/decisions/kiosk-door-sign.md).
  */
-@customElement('agreement-pad')
 @localized()
 export class AgreementPad extends LitElement {
+  static override properties = {
+    personName: {},
+    version: { type: Number },
+    busy: { type: Boolean },
+    error: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -93,13 +98,16 @@ export class AgreementPad extends LitElement {
   ];
 
   /** Whose signature this is, as shown to them (at a confidential meeting their number, not their name). */
-  @property() personName = '';
+  personName = '';
   /** The agreement's version in force. */
-  @property({ type: Number }) version = 1;
+  version = 1;
   /** A command is in flight: confirming waits. */
-  @property({ type: Boolean }) busy = false;
-  @query('canvas') private canvas!: HTMLCanvasElement;
-  @state() private error = '';
+  busy = false;
+  /** The pad (always rendered). */
+  private get canvas(): HTMLCanvasElement {
+    return this.renderRoot.querySelector('canvas') as HTMLCanvasElement;
+  }
+  private error = '';
   #strokes: Stroke[] = [];
   /** The stroke being drawn, while a pointer is down. */
   #drawing: { pointerId: number; pen: boolean } | undefined;
@@ -249,6 +257,7 @@ export class AgreementPad extends LitElement {
     );
   }
 }
+customElements.define('agreement-pad', AgreementPad);
 
 declare global {
   interface HTMLElementTagNameMap {

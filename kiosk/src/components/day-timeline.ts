@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { hhmm } from '../i18n/format.js';
 import { base } from './styles.js';
 
@@ -18,8 +17,15 @@ export interface DayBlock {
  * screen readers skip it. A tap on it fires `slot-picked` with `{ at }`: the moment tapped, on the
  * quarter hour, or where the booking before it ends; the door decides what it offers (R-2, R-5).
  */
-@customElement('day-timeline')
 export class DayTimeline extends LitElement {
+  static override properties = {
+    from: { type: Number },
+    to: { type: Number },
+    now: { type: Number },
+    blocks: { attribute: false },
+    zone: {},
+  };
+
   static override styles = [
     base,
     css`
@@ -108,11 +114,11 @@ export class DayTimeline extends LitElement {
   ];
 
   /** When the day shown begins and ends (the room's opening hours today). */
-  @property({ type: Number }) from = 0;
-  @property({ type: Number }) to = 0;
-  @property({ type: Number }) now = 0;
-  @property({ attribute: false }) blocks: readonly DayBlock[] = [];
-  @property() zone = 'Asia/Shanghai';
+  from = 0;
+  to = 0;
+  now = 0;
+  blocks: readonly DayBlock[] = [];
+  zone = 'Asia/Shanghai';
 
   #pct(t: number): string {
     const span = Math.max(1, this.to - this.from);
@@ -169,6 +175,7 @@ export class DayTimeline extends LitElement {
       )}`;
   }
 }
+customElements.define('day-timeline', DayTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {

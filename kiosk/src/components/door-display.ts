@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   localDateOf,
@@ -35,9 +34,21 @@ const ENGLISH: Record<DoorState, string> = {
  * Landscape: the field on the left (62 %), the day on the right; portrait: the clock, the field,
  * the day as a strip, the list.
  */
-@customElement('door-display')
 @localized()
 export class DoorDisplay extends LitElement {
+  static override properties = {
+    room: { attribute: false },
+    status: { attribute: false },
+    people: { attribute: false },
+    houseRules: { attribute: false },
+    faults: { attribute: false },
+    attendance: { attribute: false },
+    releaseAt: { type: Number },
+    now: { type: Number },
+    zone: {},
+    night: { type: Boolean, reflect: true },
+  };
+
   static override styles = [
     base,
     css`
@@ -283,23 +294,23 @@ export class DoorDisplay extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) room?: Room;
-  @property({ attribute: false }) status?: DoorStatus;
-  @property({ attribute: false }) people: ReadonlyMap<string, Person> = new Map();
-  @property({ attribute: false }) houseRules: readonly HouseRule[] = [];
+  room?: Room;
+  status?: DoorStatus;
+  people: ReadonlyMap<string, Person> = new Map();
+  houseRules: readonly HouseRule[] = [];
   /** Faulty equipment of the room, awaiting repair (R-7). */
-  @property({ attribute: false }) faults: readonly {
+  faults: readonly {
     readonly label: string;
     readonly note: string;
   }[] = [];
   /** How many of the meeting now are signed in, of how many expected (a count only, R-8). */
-  @property({ attribute: false }) attendance: { signedIn: number; expected: number } | undefined;
+  attendance: { signedIn: number; expected: number } | undefined;
   /** When a meeting waiting for check-in is released if nobody checks in (R-4). */
-  @property({ type: Number }) releaseAt: number | undefined;
-  @property({ type: Number }) now = 0;
-  @property() zone = 'Asia/Shanghai';
+  releaseAt: number | undefined;
+  now = 0;
+  zone = 'Asia/Shanghai';
   /** Dimmed for the night. */
-  @property({ type: Boolean, reflect: true }) night = false;
+  night = false;
 
   #resize: ResizeObserver | undefined;
   #again = 0;
@@ -540,6 +551,7 @@ export class DoorDisplay extends LitElement {
     `;
   }
 }
+customElements.define('door-display', DoorDisplay);
 
 declare global {
   interface HTMLElementTagNameMap {

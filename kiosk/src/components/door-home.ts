@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   MINUTE,
@@ -39,9 +38,12 @@ const GHOST_MS = 500;
  * (only lengths that fit) and end (asked once) beside it. Reads and acts through the door given by
  * the shell's context.
  */
-@customElement('door-home')
 @localized()
 export class DoorHome extends LitElement {
+  static override properties = {
+    row: { state: true },
+  };
+
   static override styles = [
     base,
     css`
@@ -92,7 +94,7 @@ export class DoorHome extends LitElement {
   ];
 
   readonly #door = new DoorController(this);
-  @state() private row: Row = 'actions';
+  private row: Row = 'actions';
   #rowSince = 0;
   #revert: ReturnType<typeof setTimeout> | undefined;
 
@@ -329,6 +331,7 @@ export class DoorHome extends LitElement {
     </door-display>`;
   }
 }
+customElements.define('door-home', DoorHome);
 
 declare global {
   interface HTMLElementTagNameMap {

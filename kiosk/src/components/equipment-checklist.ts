@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { base, screen } from './styles.js';
 
@@ -23,9 +22,13 @@ export interface ChecklistAnswerInput {
  * marks it working or faulty (with what is wrong). Faulty items already reported are listed as such.
  * Fires `checklist-done` with `{ answers }` and `skip`.
  */
-@customElement('equipment-checklist')
 @localized()
 export class EquipmentChecklist extends LitElement {
+  static override properties = {
+    lines: { attribute: false },
+    answers: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -64,8 +67,8 @@ export class EquipmentChecklist extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) lines: readonly ChecklistLine[] = [];
-  @state() private answers = new Map<string, { result: 'ok' | 'faulty'; note: string }>();
+  lines: readonly ChecklistLine[] = [];
+  private answers = new Map<string, { result: 'ok' | 'faulty'; note: string }>();
 
   #set(equipmentId: string, result: 'ok' | 'faulty', note = ''): void {
     const next = new Map(this.answers);
@@ -149,6 +152,7 @@ export class EquipmentChecklist extends LitElement {
     );
   }
 }
+customElements.define('equipment-checklist', EquipmentChecklist);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { base, screen } from './styles.js';
 
@@ -15,9 +14,14 @@ export interface ReportableItem {
  * Report a fault from the door (R-7): which item, what is wrong (a common problem by one tap, or in
  * one's own words). Fires `fault-reported` with `{ equipmentId, note }` and `cancel`.
  */
-@customElement('fault-report')
 @localized()
 export class FaultReport extends LitElement {
+  static override properties = {
+    items: { attribute: false },
+    equipmentId: { state: true },
+    note: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -45,9 +49,9 @@ export class FaultReport extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) items: readonly ReportableItem[] = [];
-  @state() private equipmentId = '';
-  @state() private note = '';
+  items: readonly ReportableItem[] = [];
+  private equipmentId = '';
+  private note = '';
 
   #problems(): string[] {
     return [
@@ -114,6 +118,7 @@ export class FaultReport extends LitElement {
     );
   }
 }
+customElements.define('fault-report', FaultReport);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_PARAMETERS, type Rejection } from '@huiyi/core';
 import type { EnrolmentRecord } from '@huiyi/store-idb';
@@ -41,9 +40,19 @@ export function readEnrolQr(text: string): { hub?: string; code: string } | unde
  * code, typed or read from a QR code with the camera (`BarcodeDetector`, where the tablet has
  * it). Fires `enrol` (`{ hub, code }`) and `unenrol`.
  */
-@customElement('hub-enrolment')
 @localized()
 export class HubEnrolment extends LitElement {
+  static override properties = {
+    enrolment: { attribute: false },
+    status: { attribute: false },
+    refusal: { attribute: false },
+    busy: { type: Boolean },
+    zone: {},
+    hub: { state: true },
+    code: { state: true },
+    scanning: { state: true },
+  };
+
   static override styles = [
     base,
     css`
@@ -82,17 +91,20 @@ export class HubEnrolment extends LitElement {
   ];
 
   /** The enrolment in force, if any. */
-  @property({ attribute: false }) enrolment: EnrolmentRecord | undefined;
-  @property({ attribute: false }) status: SyncStatus | undefined;
+  enrolment: EnrolmentRecord | undefined;
+  status: SyncStatus | undefined;
   /** Why the last enrolment failed. */
-  @property({ attribute: false }) refusal: Rejection | undefined;
+  refusal: Rejection | undefined;
   /** An enrolment is under way. */
-  @property({ type: Boolean }) busy = false;
-  @property() zone: string = DEFAULT_PARAMETERS.time.zone;
-  @state() private hub = typeof location === 'undefined' ? '' : location.origin;
-  @state() private code = '';
-  @state() private scanning = false;
-  @query('video') private video?: HTMLVideoElement;
+  busy = false;
+  zone: string = DEFAULT_PARAMETERS.time.zone;
+  private hub = typeof location === 'undefined' ? '' : location.origin;
+  private code = '';
+  private scanning = false;
+  /** The camera's picture, while scanning. */
+  private get video(): HTMLVideoElement | null {
+    return this.renderRoot.querySelector('video');
+  }
   #stream: MediaStream | undefined;
 
   override disconnectedCallback(): void {
@@ -216,6 +228,7 @@ export class HubEnrolment extends LitElement {
     this.#stream = undefined;
   }
 }
+customElements.define('hub-enrolment', HubEnrolment);
 
 declare global {
   interface HTMLElementTagNameMap {

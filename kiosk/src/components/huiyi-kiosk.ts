@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   type PolicyLookup,
@@ -33,9 +32,22 @@ import './rejection-note.js';
  * sub-screen), dims the door when it is idle, free and out of working hours, shifts everything by a
  * few pixels every 10 minutes (burn-in), and keeps the screen on.
  */
-@customElement('huiyi-kiosk')
 @localized()
 export class HuiyiKiosk extends LitElement {
+  static override properties = {
+    service: { attribute: false },
+    unavailable: { attribute: false },
+    settings: { attribute: false },
+    clock: { attribute: false },
+    policy: { attribute: false },
+    calendar: { attribute: false },
+    updateReady: { type: Boolean },
+    applyUpdate: { attribute: false },
+    sync: { attribute: false },
+    enrolRefusal: { attribute: false },
+    door: { state: true },
+  };
+
   static override styles = [
     base,
     css`
@@ -140,27 +152,27 @@ export class HuiyiKiosk extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) service?: KioskService;
+  service?: KioskService;
   /** Why the kiosk could not open its log (K-3), when it could not: shown in place of the door. */
-  @property({ attribute: false }) unavailable?: Rejection;
-  @property({ attribute: false }) settings?: KioskSettings;
+  unavailable?: Rejection;
+  settings?: KioskSettings;
   /** Where the door reads the time (tests pass their own). */
-  @property({ attribute: false }) clock: Clock = systemClock;
+  clock: Clock = systemClock;
   /** The parameters in force (default: the policy's defaults); the service decides by the same. */
-  @property({ attribute: false }) policy: PolicyLookup | undefined;
+  policy: PolicyLookup | undefined;
   /** The dealership's working calendar (T-3): out of its hours an idle, free door dims (default: the core's, in the policy's zone). */
-  @property({ attribute: false }) calendar: WorkingCalendar | undefined;
+  calendar: WorkingCalendar | undefined;
   /** A new version of the app is waiting; it is taken only when the room is free and idle. */
-  @property({ type: Boolean }) updateReady = false;
+  updateReady = false;
   /** Applies a waiting update (reloads the page). */
-  @property({ attribute: false }) applyUpdate: (() => void) | undefined;
+  applyUpdate: (() => void) | undefined;
   /** The door and its hub (S-5): the badge's status, enrolment, the refused taps. */
-  @property({ attribute: false }) sync?: DoorSync;
+  sync?: DoorSync;
   /** Why the enrolment in the address (`?enrol=`) or in the settings failed. */
-  @property({ attribute: false }) enrolRefusal: Rejection | undefined;
+  enrolRefusal: Rejection | undefined;
   #unsync: (() => void) | undefined;
   /** The door this shell serves, once it has a service and settings. */
-  @state() door: Door | undefined;
+  door: Door | undefined;
   /** Gives the door to the screens below that ask for it (they use a DoorController). */
   readonly #provide = provideDoor(this, () => this.door);
   #unsubscribe: (() => void)[] = [];
@@ -402,6 +414,7 @@ export class HuiyiKiosk extends LitElement {
     this.#idle.reset();
   }
 }
+customElements.define('huiyi-kiosk', HuiyiKiosk);
 
 declare global {
   interface HTMLElementTagNameMap {

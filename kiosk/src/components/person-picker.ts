@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { findPeople, type Person } from '@huiyi/core';
 import { base } from './styles.js';
@@ -8,9 +7,16 @@ import { base } from './styles.js';
  * Pick a person by tapping their name, or search by name or employee number (K-2). Fires
  * `person-picked` with `{ personId }`.
  */
-@customElement('person-picker')
 @localized()
 export class PersonPicker extends LitElement {
+  static override properties = {
+    people: { attribute: false },
+    marks: { attribute: false },
+    requireQuery: { type: Boolean, attribute: 'require-query' },
+    busy: { type: Boolean },
+    query: { state: true },
+  };
+
   static override styles = [
     base,
     css`
@@ -55,14 +61,14 @@ export class PersonPicker extends LitElement {
   ];
 
   /** Who may be picked (the meeting's participants, or the whole directory). */
-  @property({ attribute: false }) people: readonly Person[] = [];
+  people: readonly Person[] = [];
   /** Marks shown beside a name, by person id (e.g. "signed in"). */
-  @property({ attribute: false }) marks: ReadonlyMap<string, string> = new Map();
+  marks: ReadonlyMap<string, string> = new Map();
   /** List nobody until something is typed: a confidential meeting shows no names (R-8). */
-  @property({ type: Boolean, attribute: 'require-query' }) requireQuery = false;
+  requireQuery = false;
   /** A command is in flight: every name waits. */
-  @property({ type: Boolean }) busy = false;
-  @state() private query = '';
+  busy = false;
+  private query = '';
 
   override render() {
     const found =
@@ -102,6 +108,7 @@ export class PersonPicker extends LitElement {
     );
   }
 }
+customElements.define('person-picker', PersonPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

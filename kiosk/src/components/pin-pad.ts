@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { base, screen } from './styles.js';
 
@@ -7,9 +6,13 @@ import { base, screen } from './styles.js';
  * The admin PIN (K-4): digits by touch, or from a keyboard (digits, Backspace, Enter) while it is
  * shown. Fires `pin-entered` with `{ pin }`.
  */
-@customElement('pin-pad')
 @localized()
 export class PinPad extends LitElement {
+  static override properties = {
+    error: {},
+    digits: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -53,8 +56,8 @@ export class PinPad extends LitElement {
   ];
 
   /** Shown after a wrong PIN. */
-  @property() error = '';
-  @state() private digits = '';
+  error = '';
+  private digits = '';
   readonly #onKey = (e: KeyboardEvent): void => {
     if (e.target instanceof HTMLInputElement) return;
     if (/^[0-9]$/.test(e.key)) this.#press(e.key);
@@ -111,6 +114,7 @@ export class PinPad extends LitElement {
     );
   }
 }
+customElements.define('pin-pad', PinPad);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { base, screen } from './styles.js';
 
@@ -7,9 +6,13 @@ import { base, screen } from './styles.js';
  * After the meeting (R-7): the organizer confirms every piece of equipment, the lights and the air
  * conditioning are off. Fires `power-off-confirmed` and `cancel`.
  */
-@customElement('power-off-confirm')
 @localized()
 export class PowerOffConfirm extends LitElement {
+  static override properties = {
+    topic: {},
+    items: { attribute: false },
+  };
+
   static override styles = [
     base,
     screen,
@@ -26,9 +29,9 @@ export class PowerOffConfirm extends LitElement {
   ];
 
   /** The meeting's topic, or nothing for a confidential one. */
-  @property() topic = '';
+  topic = '';
   /** The room's equipment, as labels. */
-  @property({ attribute: false }) items: readonly string[] = [];
+  items: readonly string[] = [];
 
   override render() {
     return html`
@@ -56,6 +59,7 @@ export class PowerOffConfirm extends LitElement {
     `;
   }
 }
+customElements.define('power-off-confirm', PowerOffConfirm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_PARAMETERS, MINUTE, occupied, type BookingState, type Person } from '@huiyi/core';
 import type { MutationRecord } from '@huiyi/store-idb';
@@ -13,9 +12,15 @@ import { base } from './styles.js';
  * was and when, why the hub refused it, what the hub holds in its place, and the alternatives the
  * rules offer. Fires `seen` (the staff have read them) and `close`.
  */
-@customElement('refusal-list')
 @localized()
 export class RefusalList extends LitElement {
+  static override properties = {
+    items: { attribute: false },
+    bookings: { attribute: false },
+    people: { attribute: false },
+    zone: {},
+  };
+
   static override styles = [
     base,
     css`
@@ -53,11 +58,11 @@ export class RefusalList extends LitElement {
   ];
 
   /** The refused commands, newest first. */
-  @property({ attribute: false }) items: readonly MutationRecord[] = [];
+  items: readonly MutationRecord[] = [];
   /** The door's state now: what the hub holds in the refused tap's place. */
-  @property({ attribute: false }) bookings: BookingState | undefined;
-  @property({ attribute: false }) people: ReadonlyMap<string, Person> = new Map();
-  @property() zone: string = DEFAULT_PARAMETERS.time.zone;
+  bookings: BookingState | undefined;
+  people: ReadonlyMap<string, Person> = new Map();
+  zone: string = DEFAULT_PARAMETERS.time.zone;
 
   #what(m: MutationRecord): string {
     const c = (m.command ?? {}) as { type?: string; minutes?: number; personId?: string };
@@ -168,6 +173,7 @@ export class RefusalList extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 }
+customElements.define('refusal-list', RefusalList);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Rejection } from '@huiyi/core';
 import { fullWidth } from '../i18n/format.js';
@@ -10,9 +9,12 @@ import { base } from './styles.js';
  * Why something was refused, in the reader's language: what happened and what to do, large; the
  * rule it comes from small beneath, for the staff who look it up.
  */
-@customElement('rejection-note')
 @localized()
 export class RejectionNote extends LitElement {
+  static override properties = {
+    rejection: { attribute: false },
+  };
+
   static override styles = [
     base,
     css`
@@ -33,7 +35,7 @@ export class RejectionNote extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) rejection?: Rejection;
+  rejection?: Rejection;
 
   override render() {
     const r = this.rejection;
@@ -44,6 +46,7 @@ export class RejectionNote extends LitElement {
     </div>`;
   }
 }
+customElements.define('rejection-note', RejectionNote);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Rejection, Room } from '@huiyi/core';
 import type { Language } from '../services/settings.js';
@@ -13,9 +12,19 @@ import './rejection-note.js';
  * `settings-changed` (`{ roomId, language }`), `import-file` (`{ name, text }`), `export-log`,
  * `pin-changed` (`{ pin }`) and `close`.
  */
-@customElement('settings-panel')
 @localized()
 export class SettingsPanel extends LitElement {
+  static override properties = {
+    rooms: { attribute: false },
+    roomId: {},
+    language: {},
+    notice: {},
+    importError: { attribute: false },
+    newPin: { state: true },
+    room: { state: true },
+    chosenLanguage: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -83,16 +92,16 @@ export class SettingsPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) rooms: readonly Room[] = [];
-  @property() roomId = '';
-  @property() language: Language = 'zh-CN';
+  rooms: readonly Room[] = [];
+  roomId = '';
+  language: Language = 'zh-CN';
   /** The outcome of the last save, import or export, to show. */
-  @property() notice = '';
+  notice = '';
   /** Why the last import was refused: kept in view until the next one. */
-  @property({ attribute: false }) importError: Rejection | undefined;
-  @state() private newPin = '';
-  @state() private room: string | undefined;
-  @state() private chosenLanguage: Language | undefined;
+  importError: Rejection | undefined;
+  private newPin = '';
+  private room: string | undefined;
+  private chosenLanguage: Language | undefined;
 
   override render() {
     const room = this.room ?? this.roomId;
@@ -206,6 +215,7 @@ export class SettingsPanel extends LitElement {
     this.newPin = '';
   }
 }
+customElements.define('settings-panel', SettingsPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

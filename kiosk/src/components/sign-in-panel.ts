@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Person } from '@huiyi/core';
 import { base, screen } from './styles.js';
@@ -14,9 +13,21 @@ import { base, screen } from './styles.js';
  * Fires `sign-in` / `sign-out` with `{ personId }`, `exact-entry` with `{ entry, out }` (the
  * confidential form), `officer-chosen` with `{ personId }` or `{ entry }`, and `officer-done`.
  */
-@customElement('sign-in-panel')
 @localized()
 export class SignInPanel extends LitElement {
+  static override properties = {
+    topic: {},
+    confidential: { type: Boolean },
+    attendees: { attribute: false },
+    signedIn: { attribute: false },
+    officer: { attribute: false },
+    hasOfficer: { type: Boolean, attribute: 'has-officer' },
+    officerId: {},
+    busy: { type: Boolean },
+    choosingOfficer: { state: true },
+    entry: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -101,22 +112,22 @@ export class SignInPanel extends LitElement {
     `,
   ];
 
-  @property() topic = '';
-  @property({ type: Boolean }) confidential = false;
+  topic = '';
+  confidential = false;
   /** The people expected at the meeting (none at a confidential one: nobody is listed). */
-  @property({ attribute: false }) attendees: readonly Person[] = [];
+  attendees: readonly Person[] = [];
   /** Who is signed in now. */
-  @property({ attribute: false }) signedIn: ReadonlySet<string> = new Set();
+  signedIn: ReadonlySet<string> = new Set();
   /** The meeting's sign-in officer (at a confidential meeting only whether there is one: `hasOfficer`). */
-  @property({ attribute: false }) officer: Person | undefined;
-  @property({ type: Boolean, attribute: 'has-officer' }) hasOfficer = false;
+  officer: Person | undefined;
+  hasOfficer = false;
   /** The officer signing others in, once they said who they are. */
-  @property() officerId: string | undefined;
+  officerId: string | undefined;
   /** A command is in flight: every action waits. */
-  @property({ type: Boolean }) busy = false;
+  busy = false;
   /** The officer is saying who they are. */
-  @state() private choosingOfficer = false;
-  @state() private entry = '';
+  private choosingOfficer = false;
+  private entry = '';
 
   #fire(type: string, detail: unknown): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -281,6 +292,7 @@ export class SignInPanel extends LitElement {
       </ul>`;
   }
 }
+customElements.define('sign-in-panel', SignInPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

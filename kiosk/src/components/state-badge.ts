@@ -1,5 +1,4 @@
 import { LitElement, css, html, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { DoorState } from '@huiyi/core';
 import { emWidth } from '../i18n/format.js';
@@ -9,9 +8,12 @@ import { emWidth } from '../i18n/format.js';
  * clock for starting soon, a ring counting down for waiting, a lock for in use. It takes its size
  * and colour from where it stands.
  */
-@customElement('state-badge')
 @localized()
 export class StateBadge extends LitElement {
+  static override properties = {
+    state: { reflect: true },
+  };
+
   static override styles = css`
     :host {
       display: inline-flex;
@@ -31,7 +33,7 @@ export class StateBadge extends LitElement {
     }
   `;
 
-  @property({ reflect: true }) state: DoorState = 'free';
+  state: DoorState = 'free';
 
   #word(): string {
     switch (this.state) {
@@ -73,6 +75,7 @@ export class StateBadge extends LitElement {
       ><span role="status">${this.#word()}</span>`;
   }
 }
+customElements.define('state-badge', StateBadge);
 
 declare global {
   interface HTMLElementTagNameMap {

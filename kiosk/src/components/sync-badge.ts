@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_PARAMETERS } from '@huiyi/core';
 import { hhmm } from '../i18n/format.js';
@@ -12,9 +11,14 @@ import { base } from './styles.js';
  * and, beside any of them, how many taps the hub refused, as a button that opens them
  * (`show-refusals`).
  */
-@customElement('sync-badge')
 @localized()
 export class SyncBadge extends LitElement {
+  static override properties = {
+    status: { attribute: false },
+    pending: { type: Number },
+    zone: {},
+  };
+
   static override styles = [
     base,
     css`
@@ -61,11 +65,11 @@ export class SyncBadge extends LitElement {
   ];
 
   /** The sync's status (`undefined`: a door with no hub, as before). */
-  @property({ attribute: false }) status: SyncStatus | undefined;
+  status: SyncStatus | undefined;
   /** Events written on this tablet (a standalone door: all of its log). */
-  @property({ type: Number }) pending = 0;
+  pending = 0;
   /** The site's zone, for the times shown. */
-  @property() zone: string = DEFAULT_PARAMETERS.time.zone;
+  zone: string = DEFAULT_PARAMETERS.time.zone;
 
   #words(s: SyncStatus | undefined): string {
     const at = (t: number): string => hhmm(t, this.zone);
@@ -119,6 +123,7 @@ export class SyncBadge extends LitElement {
       }`;
   }
 }
+customElements.define('sync-badge', SyncBadge);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Person } from '@huiyi/core';
 import { hhmm } from '../i18n/format.js';
@@ -18,9 +17,17 @@ export interface WalkUpOption {
  * Book the room now at the door (R-5): choose how long (each choice says when it would end,
  * capped at the next booking), then tap your name. Fires `walk-up` with `{ minutes, personId }`.
  */
-@customElement('walk-up-panel')
 @localized()
 export class WalkUpPanel extends LitElement {
+  static override properties = {
+    options: { attribute: false },
+    people: { attribute: false },
+    zone: {},
+    from: { type: Number },
+    busy: { type: Boolean },
+    minutes: { state: true },
+  };
+
   static override styles = [
     base,
     screen,
@@ -39,14 +46,14 @@ export class WalkUpPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) options: readonly WalkUpOption[] = [];
-  @property({ attribute: false }) people: readonly Person[] = [];
-  @property() zone = 'Asia/Shanghai';
+  options: readonly WalkUpOption[] = [];
+  people: readonly Person[] = [];
+  zone = 'Asia/Shanghai';
   /** A later slot's start (tapped on the timeline); none: a walk-up, now. */
-  @property({ type: Number }) from: number | undefined;
+  from: number | undefined;
   /** A command is in flight: every action waits. */
-  @property({ type: Boolean }) busy = false;
-  @state() private minutes: number | undefined;
+  busy = false;
+  private minutes: number | undefined;
 
   #label(o: WalkUpOption): string {
     const until = hhmm(o.end, this.zone);
@@ -96,6 +103,7 @@ export class WalkUpPanel extends LitElement {
     );
   }
 }
+customElements.define('walk-up-panel', WalkUpPanel);
 
 declare global {
   interface HTMLElementTagNameMap {
