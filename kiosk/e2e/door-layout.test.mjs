@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PIN, demoMorning, openKiosk, start } from './harness.mjs';
-import { SIZES, axeViolations, headingsOne, keepScreenshot, layoutProblems } from './layout.mjs';
+import {
+  SIZES,
+  axeViolations,
+  headingsOne,
+  keepScreenshot,
+  layoutProblems,
+  typeProblems,
+} from './layout.mjs';
 import { longNames } from './long-names.mjs';
 
 const MINUTE = 60_000;
@@ -51,6 +58,8 @@ async function judge(page, lang, screen, failures) {
     const where = `${lang} ${width}×${height} ${screen}`;
     for (const p of await layoutProblems(page)) failures.push(`${where}: ${p}`);
     await keepScreenshot(page, `${lang}-${width}x${height}-${screen}`);
+    if (width === 1280 && height === 800)
+      for (const p of await typeProblems(page)) failures.push(`${where}: ${p}`);
     if ((width === 1280 && height === 800) || (width === 800 && height === 1280)) {
       for (const v of await axeViolations(page)) failures.push(`${where}: axe ${v}`);
       const h1 = await headingsOne(page);

@@ -134,6 +134,62 @@ export function layoutProblems(page) {
 }
 
 /**
+ * The type sizes the door is read by at 3 m, in CSS px at 1280×800 (K-1): the room's name and the
+ * state's word at least 64, the meeting's topic at least 40, every other text a person may read
+ * (a control's label, an input's text) at least 28.
+ */
+export const TYPE_MINIMUMS = { room: 64, state: 64, meeting: 40, text: 28 };
+
+/**
+ * In the page: every visible text through every shadow root, against {@link TYPE_MINIMUMS}.
+ *
+ * @param {typeof TYPE_MINIMUMS} min
+ * @returns {string[]}
+ */
+function typeProblemsInPage(min) {
+  const problems = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      const typed = ['input', 'textarea', 'select'].includes(el.localName);
+      const own = [...el.childNodes].some((c) => c.nodeType === 3 && c.data.trim() !== '');
+      if (!typed && !own) continue;
+      if (el.closest('svg')) continue;
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      if (rect.width <= 2 || rect.height <= 2) continue;
+      const host = el.getRootNode().host?.localName;
+      const role =
+        host === 'door-display' && el.localName === 'h1'
+          ? 'room'
+          : host === 'state-badge'
+            ? 'state'
+            : host === 'door-display' && el.classList.contains('topic')
+              ? 'meeting'
+              : 'text';
+      const size = parseFloat(style.fontSize);
+      if (size + 0.01 < min[role])
+        problems.push(
+          `${role} <${host ?? 'document'} ${el.localName}${[...el.classList].map((c) => `.${c}`).join('')}> "${(el.textContent || el.value || '').replace(/\s+/g, ' ').trim().slice(0, 40)}" is ${size.toFixed(1)} px, under ${min[role]}`,
+        );
+    }
+  };
+  walk(globalThis.document);
+  return problems;
+}
+
+/**
+ * Texts on the screen now set smaller than {@link TYPE_MINIMUMS} allows, in words.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export function typeProblems(page) {
+  return page.evaluate(typeProblemsInPage, TYPE_MINIMUMS);
+}
+
+/**
  * axe-core's violations on the screen now (shadow roots included), as `rule: target`.
  *
  * @param {import('playwright-core').Page} page

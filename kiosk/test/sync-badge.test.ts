@@ -70,7 +70,7 @@ describe('sync-badge', () => {
       el.status = undefined;
       el.pending = 3;
       await el.updateComplete;
-      expect(said(el)).to.contain('Saved on this tablet only');
+      expect(said(el)).to.contain('Local only · ');
       await expect(el).to.be.accessible();
     } finally {
       await setLocale('zh-CN');

@@ -58,34 +58,20 @@ export class HubEnrolment extends LitElement {
     css`
       :host {
         display: grid;
-        gap: 1rem;
-        max-width: 40rem;
-      }
-      label {
-        font-size: 1.3rem;
+        gap: 2vmin;
+        min-width: 0;
       }
       input {
-        font: inherit;
-        font-size: 1.4rem;
-        min-height: 56px;
-        padding: 0 1rem;
-        border-radius: 12px;
-        border: 2px solid #94a3b8;
-        background: #0f172a;
-        color: #f8fafc;
+        min-width: 0;
       }
       .row {
         display: flex;
-        gap: 1rem;
+        gap: 1.5vmin;
         flex-wrap: wrap;
-      }
-      p {
-        font-size: 1.3rem;
-        margin: 0;
       }
       video {
         max-width: 100%;
-        border-radius: 12px;
+        border-radius: 1.5vmin;
       }
     `,
   ];

@@ -24,15 +24,14 @@ export class SyncBadge extends LitElement {
     css`
       :host {
         display: inline-flex;
-        gap: 0.75rem;
+        gap: 1.5vmin;
         align-items: center;
         flex-wrap: wrap;
       }
       span {
-        font-size: 1.1rem;
         border-radius: 999px;
-        padding: 0.3rem 0.9rem;
-        border: 2px solid #475569;
+        padding: 0.6vmin 2vmin;
+        border: 0.3vmin solid #475569;
         color: #e2e8f0;
         background: #1e293b;
       }
@@ -55,8 +54,7 @@ export class SyncBadge extends LitElement {
         background: #422006;
       }
       button.refused {
-        min-height: 48px;
-        font-size: 1.1rem;
+        min-height: 8vmin;
         border-color: #f87171;
         background: #450a0a;
         color: #fecaca;

@@ -172,7 +172,7 @@
 'state.starting-soon': `Starting soon`,
 'state.waiting': `Check in now`,
 'sync.clock': `this tablet's clock is far from the hub's: set the time`,
-'sync.local-only': str`Saved on this tablet only · ${0} not synced`,
+'sync.local-only': str`Local only · ${0} not synced`,
 'sync.offline': str`Offline since ${0} · ${1} waiting`,
 'sync.refused': str`${0} refused by the hub · tap to see`,
 'sync.revoked': str`The hub no longer accepts this door · kept on this tablet · ${0} waiting`,
