@@ -146,8 +146,23 @@ describe('kiosk snapshots', () => {
     expect(screenOf(state, T0).meetings.anomalies).to.deep.equal(state.meetings.anomalies);
   });
 
-  it('K-3: a snapshot of another shape is refused, so the state is folded from the log', () => {
+  it('K-3: a snapshot of another shape is refused, so the state is folded from the log', async () => {
     expect(decodeSnapshot(null)).to.equal(undefined);
+    expect(decodeSnapshot('{ "now": ')).to.equal(undefined);
+    expect(decodeSnapshot('null')).to.equal(undefined);
+    // The right outline, but a room's bookings as a plain list rather than a tagged Map.
+    const { service } = await demoService();
+    const good = encodeSnapshot({ state: service.state, now: T0 });
+    expect(decodeSnapshot(good)?.state).to.deep.equal(service.state);
+    const saved = JSON.parse(good) as {
+      state: { bookings: { rooms: { $map: [string, { bookings: unknown }][] } } };
+    };
+    saved.state.bookings.rooms.$map[0]![1].bookings = [];
+    expect(decodeSnapshot(JSON.stringify(saved))).to.equal(undefined);
+    // A Map where a Map belongs, but the whole state's directory missing.
+    const noPeople = JSON.parse(good) as { state: { directory?: unknown } };
+    delete noPeople.state.directory;
+    expect(decodeSnapshot(JSON.stringify(noPeople))).to.equal(undefined);
     expect(
       decodeSnapshot({ now: 0, rooms: [], meetings: [], agreements: [], people: [] }),
     ).to.equal(undefined);

@@ -1,17 +1,9 @@
 import {
   DAY,
-  type Booking,
   type EventStore,
   type Instant,
-  type Invitation,
-  type ItemRun,
-  type Meeting,
-  type MeetingAnomaly,
-  type Outcome,
-  type Person,
   type RoomState,
   type RoomUpkeep,
-  type SignedAgreement,
   type StoredEvent,
 } from '@huiyi/core';
 import type { KioskEvent } from './kiosk-events.js';
@@ -28,7 +20,7 @@ import { foldKioskEvents, type KioskState } from './kiosk-state.js';
  * Bump {@link SNAPSHOT_VERSION} whenever a fold of the core or of the kiosk changes, or the
  * encoding here: a snapshot of another version is dropped and the state folded again from the log.
  */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 /** The names of the two snapshots in the store. */
 export const SNAPSHOTS = { screen: 'kiosk-screen', full: 'kiosk-state' } as const;
@@ -109,167 +101,63 @@ export function screenOf(state: KioskState, now: Instant): KioskState {
   };
 }
 
-/** A room as saved: its Maps as lists. */
-interface SavedRoom extends Omit<RoomState, 'faulty' | 'bookings' | 'noShowRuns'> {
-  readonly faulty: readonly (readonly [string, string])[];
-  readonly bookings: readonly Booking[];
-  readonly noShowRuns: readonly (readonly [string, readonly string[]])[];
-}
+/**
+ * A snapshot as saved: JSON text, as the store's contract asks (a string is JSON), each Map of the
+ * state written as `{"$map": [[key, value], …]}` and each Set as `{"$set": [value, …]}`. The state
+ * holds no other kind of object: its records are plain, their fields strings, numbers, booleans,
+ * arrays and these.
+ */
+export type Saved = string;
 
-type MeetingMaps = 'invitations' | 'excused' | 'agendaRun' | 'outcomes' | 'noticeCounts';
+/** For `JSON.stringify`: a Map or Set as a tagged list. */
+const tagged = (_key: string, value: unknown): unknown =>
+  value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value;
 
-/** A meeting as saved: its Maps and Set as lists. */
-type SavedMeeting = Omit<Meeting, MeetingMaps> & {
-  readonly [K in MeetingMaps]: readonly unknown[];
+/** For `JSON.parse`: a tagged list back to its Map or Set. */
+const untagged = (_key: string, value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const { $map, $set } = value as { $map?: unknown; $set?: unknown };
+  if (Array.isArray($map)) return new Map($map as [unknown, unknown][]);
+  if (Array.isArray($set)) return new Set($set);
+  return value;
 };
 
-type UpkeepMaps = 'inspections' | 'faults' | 'checklists' | 'powerOffs' | 'warned' | 'problems';
-
-/** A room's upkeep as saved, with its room's id: its Maps and Set as lists. */
-type SavedUpkeep = Omit<RoomUpkeep, UpkeepMaps> & {
-  readonly roomId: string;
-} & { readonly [K in UpkeepMaps]: readonly unknown[] };
-
-const UPKEEP_LISTS = [
-  'inspections',
-  'faults',
-  'checklists',
-  'powerOffs',
-  'warned',
-  'problems',
-  'cleanings',
-] as const;
-
-/** A snapshot as saved: JSON-compatible, as the store's contract asks. */
-export interface Saved {
-  readonly now: Instant;
-  readonly rooms: readonly SavedRoom[];
-  readonly upkeep: readonly SavedUpkeep[];
-  readonly meetings: readonly SavedMeeting[];
-  readonly agreements: readonly (readonly [string, readonly SignedAgreement[]])[];
-  /** The meetings' anomalies (events of the log the fold kept without applying). */
-  readonly anomalies?: readonly MeetingAnomaly[];
-  readonly people: readonly Person[];
-}
-
 /**
- * The saved form of a snapshot: JSON-compatible, as the store's contract asks (each Map or Set of
- * the state as a list).
+ * The saved form of a snapshot ({@link Saved}).
  *
  * @param snapshot - the state and its latest `now`
  * @returns what to save
  */
 export function encodeSnapshot(snapshot: KioskSnapshot): Saved {
-  const { state, now } = snapshot;
-  return {
-    now,
-    rooms: [...state.bookings.rooms.values()].map((r) => ({
-      ...r,
-      faulty: [...r.faulty],
-      bookings: [...r.bookings.values()],
-      noShowRuns: [...r.noShowRuns],
-    })),
-    upkeep: [...state.upkeep].map(([roomId, u]) => ({
-      ...u,
-      roomId,
-      inspections: [...u.inspections],
-      faults: [...u.faults],
-      checklists: [...u.checklists],
-      powerOffs: [...u.powerOffs],
-      warned: [...u.warned],
-      problems: [...u.problems],
-    })),
-    meetings: [...state.meetings.meetings.values()].map((m) => ({
-      ...m,
-      invitations: [...m.invitations],
-      excused: [...m.excused],
-      agendaRun: [...m.agendaRun],
-      outcomes: [...m.outcomes],
-      noticeCounts: [...m.noticeCounts],
-    })),
-    agreements: [...state.meetings.agreements],
-    ...(state.meetings.anomalies ? { anomalies: state.meetings.anomalies } : {}),
-    people: [...state.directory.people.values()],
-  };
+  return JSON.stringify(snapshot, tagged);
 }
 
-const lists = (o: unknown, keys: readonly string[]): boolean =>
-  typeof o === 'object' && o !== null && keys.every((k) => Array.isArray((o as never)[k]));
+const isMap = (m: unknown): boolean => m instanceof Map;
 
 /**
  * Reads back what {@link encodeSnapshot} saved; anything else gives `undefined` (and the state is
  * folded again from the log). It checks the containers, not every booking: a snapshot is the
- * kiosk's own cache, written by the same version of the code.
+ * kiosk's own cache, written by the same version of the code ({@link SNAPSHOT_VERSION}).
  *
  * @param saved - the saved form
  * @returns the snapshot, or `undefined`
  */
 export function decodeSnapshot(saved: unknown): KioskSnapshot | undefined {
-  const s = saved as Saved;
-  if (
-    !lists(s, ['rooms', 'upkeep', 'meetings', 'agreements', 'people']) ||
-    typeof s.now !== 'number'
-  )
-    return undefined;
-  const roomLists = ['faulty', 'bookings', 'noShowRuns'];
-  const meetingLists = ['invitations', 'excused', 'agendaRun', 'outcomes', 'noticeCounts'];
-  if (
-    !s.rooms.every((r) => lists(r, roomLists) && lists(r.index, ['starts', 'ends', 'ids'])) ||
-    !s.meetings.every((m) => lists(m, meetingLists)) ||
-    !s.upkeep.every((u) => lists(u, [...UPKEEP_LISTS]))
-  )
-    return undefined;
+  if (typeof saved !== 'string') return undefined;
   try {
-    return {
-      now: s.now,
-      state: {
-        bookings: {
-          rooms: new Map(
-            s.rooms.map((r) => [
-              r.room.id,
-              {
-                ...r,
-                faulty: new Map(r.faulty),
-                bookings: new Map(r.bookings.map((b) => [b.id, b])),
-                noShowRuns: new Map(r.noShowRuns),
-              },
-            ]),
-          ),
-        },
-        upkeep: new Map(
-          s.upkeep.map(({ roomId, ...u }) => [
-            roomId,
-            {
-              ...u,
-              inspections: new Map(u.inspections as [string, never][]),
-              faults: new Map(u.faults as [string, never][]),
-              checklists: new Map(u.checklists as [string, never][]),
-              powerOffs: new Map(u.powerOffs as [string, never][]),
-              warned: new Set(u.warned as string[]),
-              problems: new Map(u.problems as [string, never][]),
-            },
-          ]),
-        ),
-        meetings: {
-          meetings: new Map(
-            s.meetings.map((m) => [
-              m.id,
-              {
-                ...m,
-                invitations: new Map(m.invitations as [string, Invitation][]),
-                excused: new Set(m.excused as string[]),
-                agendaRun: new Map(m.agendaRun as [string, ItemRun][]),
-                outcomes: new Map(m.outcomes as [string, Outcome][]),
-                noticeCounts: new Map(m.noticeCounts as [string, number][]),
-              },
-            ]),
-          ),
-          agreements: new Map(s.agreements),
-          ...(Array.isArray(s.anomalies) ? { anomalies: s.anomalies } : {}),
-        },
-        directory: { people: new Map(s.people.map((p) => [p.id, p])) },
-      },
-    };
+    const s = JSON.parse(saved, untagged) as Partial<KioskSnapshot> | null;
+    const st = s?.state;
+    return typeof s?.now === 'number' &&
+      [
+        st?.bookings?.rooms,
+        st?.upkeep,
+        st?.meetings?.meetings,
+        st?.meetings?.agreements,
+        st?.directory?.people,
+      ].every(isMap) &&
+      [...(st?.bookings.rooms.values() ?? [])].every((r) => isMap(r.bookings))
+      ? (s as KioskSnapshot)
+      : undefined;
   } catch {
     return undefined;
   }
