@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { demoMorning, serviceWorkerActive } from './harness.mjs';
+import { SIZES, keepScreenshot, layoutProblems } from './layout.mjs';
 import { launchOn, newProfile } from './profile.mjs';
 import { DEMO_PEOPLE } from '@huiyi/core';
 import {
@@ -126,6 +127,34 @@ for (const kind of kinds) {
       const badge = d.page.locator('huiyi-kiosk sync-badge button.refused');
       await badge.waitFor();
       assert.match(await badge.innerText(), /1 项被中心拒绝/);
+      // K-1: the footer holds the sync's words and the refusals' button at every size, in either
+      // language, without pushing the screen above it off (the PIN pad is the tallest screen).
+      const failures = [];
+      const judge = async (lang, screen) => {
+        for (const [width, height] of SIZES) {
+          await d.page.setViewportSize({ width, height });
+          await d.page.evaluate(() => globalThis.document.fonts.ready);
+          for (const p of await layoutProblems(d.page))
+            failures.push(`${lang} ${width}×${height} ${screen}: ${p}`);
+          await keepScreenshot(d.page, `sync-refused-${kind}-${lang}-${width}x${height}-${screen}`);
+        }
+        await d.page.setViewportSize({ width: 1280, height: 800 });
+      };
+      const gear = d.page.locator('huiyi-kiosk footer button.gear');
+      for (const lang of ['zh', 'en']) {
+        if (lang === 'en') {
+          await d.page.goto(new URL('?lang=en', d.page.url()).href);
+          await badge.waitFor();
+        }
+        await judge(lang, 'home');
+        await gear.click();
+        await d.page.locator('pin-pad').waitFor();
+        await judge(lang, 'pin');
+        await gear.click();
+      }
+      await d.page.goto(new URL('?lang=zh-CN', d.page.url()).href);
+      await badge.waitFor();
+      assert.deepEqual(failures, []);
       await badge.click();
       const item = d.page.locator('huiyi-kiosk refusal-list li').first();
       await item.waitFor();

@@ -66,7 +66,7 @@ describe('sync-badge', () => {
         refused: 1,
       });
       expect(said(el)).to.contain('Offline since 10:02 · 4 waiting');
-      expect($(el, 'button.refused').textContent).to.contain('1 refused by the hub');
+      expect($(el, 'button.refused').textContent).to.contain('1 refused · tap to see');
       el.status = undefined;
       el.pending = 3;
       await el.updateComplete;

@@ -81,14 +81,17 @@ export class HuiyiKiosk extends LitElement {
       .countdown {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+        flex: none;
       }
       main {
         min-height: 0;
         overflow: hidden;
       }
+      /* Landscape has no height to spare: one row, the sync's words wrapping inside the badge
+         rather than pushing a button onto a second row. Portrait has: there the row may wrap. */
       footer {
         display: flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
         justify-content: space-between;
         align-items: center;
         gap: 2vmin;
@@ -98,6 +101,19 @@ export class HuiyiKiosk extends LitElement {
       }
       footer button {
         min-height: 8vmin;
+        flex: none;
+      }
+      footer button.gear {
+        margin-left: auto;
+      }
+      footer sync-badge {
+        flex: 0 1 auto;
+        min-width: 0;
+      }
+      @media (max-aspect-ratio: 1/1) {
+        footer {
+          flex-wrap: wrap;
+        }
       }
       .flash {
         position: absolute;

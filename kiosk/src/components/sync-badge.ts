@@ -26,9 +26,13 @@ export class SyncBadge extends LitElement {
         display: inline-flex;
         gap: 1.5vmin;
         align-items: center;
-        flex-wrap: wrap;
       }
+      /* The state's words keep their line while the refusals' button wraps first; alone too
+         long for the footer (a revoked door), they wrap too. Portrait has height to spare: there
+         the button takes a line of its own when it must. */
       span {
+        flex: 0 0 auto;
+        max-width: 100%;
         border-radius: 999px;
         padding: 0.6vmin 2vmin;
         border: 0.3vmin solid #475569;
@@ -53,8 +57,16 @@ export class SyncBadge extends LitElement {
         color: #fde68a;
         background: #422006;
       }
+      @media (max-aspect-ratio: 1/1) {
+        :host {
+          flex-wrap: wrap;
+        }
+      }
       button.refused {
+        flex: 0 1 auto;
         min-height: 8vmin;
+        white-space: normal;
+        text-align: start;
         border-color: #f87171;
         background: #450a0a;
         color: #fecaca;

@@ -174,7 +174,7 @@
 'sync.clock': `this tablet's clock is far from the hub's: set the time`,
 'sync.local-only': str`Local only · ${0} not synced`,
 'sync.offline': str`Offline since ${0} · ${1} waiting`,
-'sync.refused': str`${0} refused by the hub · tap to see`,
+'sync.refused': str`${0} refused · tap to see`,
 'sync.revoked': str`The hub no longer accepts this door · kept on this tablet · ${0} waiting`,
 'sync.synced': str`Synced · ${0}`,
 'sync.syncing': `Syncing…`,
