@@ -92,7 +92,7 @@ function known(name: string): boolean {
   // A piece of the kiosk: a class, function or constant a module of it exports, or an element.
   return (
     new RegExp(`export (class|function|const|let) [^=;]*\\b${name}\\b`).test(kiosk) ||
-    kiosk.includes(`@customElement('${name}')`)
+    kiosk.includes(`customElements.define('${name}',`)
   );
 }
 
