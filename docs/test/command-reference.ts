@@ -92,29 +92,13 @@ const WORDS: Readonly<
   },
 };
 
-/**
- * Chinese punctuated the Chinese way, as the site's Chinese pages are: the core's messages carry
- * ASCII brackets, commas and colons (`有效的编号(1 到 100 个字符,不含空格)`); a comma or colon
- * between digits (`1,000`, `09:00`) stays.
- */
-function fullWidth(text: string): string {
-  return text
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/(?<!\d),|,(?!\d)/g, '，')
-    .replace(/(?<!\d):|:(?!\d)/g, '：')
-    .replace(/;/g, '；')
-    .replace(/\s*([，；：（）])\s*/g, '$1');
-}
-
 /** A value no leaf check takes, so that it says what it expects. */
 const PROBE = Symbol('probe');
 
 function leaf(check: Check<unknown>, lang: Language): string {
   const r = check(PROBE, 'x');
   if (r.ok) return WORDS[lang].ownSchema;
-  const expected = r.expected[lang].replace(/(,? got |[:：] ?)Symbol\(probe\)/, '');
-  return lang === 'zh-CN' ? fullWidth(expected) : expected;
+  return r.expected[lang].replace(/(,? got |[:：] ?)Symbol\(probe\)/, '');
 }
 
 interface Row {

@@ -59,7 +59,7 @@ it('T-4: each page says what a field must be in its own language, from the shape
   expect(skeleton(zh).filter((l) => l?.startsWith('### ') || l?.startsWith('| `'))).toEqual(
     skeleton(en).filter((l) => l?.startsWith('### ') || l?.startsWith('| `')),
   );
-  // No English left in the Chinese reference but code, the shapes' own values (`以下之一:…`) and
+  // No English left in the Chinese reference but code, the shapes' own values (`以下之一：…`) and
   // the notations a value is written in (a date as YYYY-MM-DD, true/false, a path's dx dy).
   const NOTATION = new Set(['YYYY', 'MM', 'DD', 'true', 'false', 'dx', 'dy']);
   const english = zh

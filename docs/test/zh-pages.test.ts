@@ -3,10 +3,9 @@
 // characters, which a browser shows as a stray space. Code, link targets and HTML are left alone.
 import { describe, expect, it } from 'vitest';
 import { page, pages } from './pages.js';
+import { HAN, asciiPunctuation } from './zh-punctuation.js';
 
 const ZH = pages().filter((p) => p.startsWith('zh/'));
-/** A Chinese character or full-width punctuation. */
-const HAN = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/;
 /** What is not prose: code spans, link targets, HTML tags, addresses. */
 const NOT_PROSE = /`[^`]*`|\]\([^)]*\)|<[^>]+>|(?:https?|webcal):\/\/\S+/g;
 /** YAML keys whose values are shown (the home page's hero and features). */
@@ -32,19 +31,16 @@ function prose(text: string): { line: number; text: string; yaml?: boolean }[] {
   return out;
 }
 
-/** ASCII punctuation a Chinese sentence should not carry; a comma or colon between digits stays. */
-function asciiPunctuation(line: string): string[] {
-  const text = line.replace(NOT_PROSE, ' ').replace(/\d[,:]\d/g, '');
-  return text.match(/[(),;]|:(?!\/\/)/g) ?? [];
-}
+/** ASCII punctuation a Chinese line should not carry, outside its code, links and HTML. */
+const marks = (line: string): string[] => asciiPunctuation(line.replace(NOT_PROSE, ' '));
 
 describe.each(ZH)('%s', (name) => {
   const lines = prose(page(name));
 
   it('punctuates Chinese the Chinese way (full-width ，：；（）)', () => {
     const found = lines
-      .filter((l) => HAN.test(l.text) && asciiPunctuation(l.text).length > 0)
-      .map((l) => `${name}:${l.line}: ${asciiPunctuation(l.text).join(' ')}`);
+      .filter((l) => HAN.test(l.text) && marks(l.text).length > 0)
+      .map((l) => `${name}:${l.line}: ${marks(l.text).join(' ')}`);
     expect(found).toEqual([]);
   });
 
@@ -65,9 +61,5 @@ describe.each(ZH)('%s', (name) => {
 it('the Chinese pages are checked at all (the scan works)', () => {
   expect(ZH).toContain('zh/guide/commands.md');
   expect(ZH).toContain('zh/guide/changelog.md');
-  expect(asciiPunctuation('规则(R-2),见 `a(b, c)` 与 [链接](./x:y) 09:00')).toEqual([
-    '(',
-    ')',
-    ',',
-  ]);
+  expect(marks('规则(R-2),见 `a(b, c)` 与 [链接](./x:y) 09:00')).toEqual(['(', ')', ',']);
 });

@@ -125,7 +125,7 @@ test('K-3, R-2: a double booking in the log: the door opens, shows the conflict 
   await page.locator('huiyi-kiosk door-display h1', { hasText: '洽谈室' }).waitFor();
   const note = page.locator('huiyi-kiosk .door-notes .conflict');
   await note.waitFor();
-  assert.match(await textOf(note), /预订冲突:陈静 10:02–10:32 与 刘洋 10:02–10:32 重叠/);
+  assert.match(await textOf(note), /预订冲突：陈静 10:02–10:32 与 刘洋 10:02–10:32 重叠/);
   // No third party over them; ending both early works, and the room takes a walk-up again.
   await page.getByRole('button', { name: '提前结束' }).click();
   await page.waitForTimeout(600);

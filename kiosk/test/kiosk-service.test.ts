@@ -201,7 +201,7 @@ describe('KioskService', () => {
     if (full.ok) throw new Error('accepted');
     expect(full.rejection.rule).to.equal('K-3');
     expect(full.rejection.code).to.equal('store.quota-exceeded');
-    expect(full.rejection.message['zh-CN']).to.equal('设备存储空间已满,本次操作未写入任何内容');
+    expect(full.rejection.message['zh-CN']).to.equal('设备存储空间已满，本次操作未写入任何内容');
     store.failWith(new TypeError('boom'));
     const other = await service.dispatch(walkUp('w-1'));
     expect(!other.ok && other.rejection.code).to.equal('store.failed');

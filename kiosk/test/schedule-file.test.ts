@@ -197,7 +197,7 @@ describe('schedule file (K-4)', () => {
       const r = locateRejection(outcome.rejection, read.value.sources);
       if (rule) expect(r.rule, entry).to.equal(rule);
       expect(r.data['entry'], r.message.en).to.equal(entry);
-      expect(r.message['zh-CN']).to.contain(`日程文件未导入,未作任何更改。${entry}:`);
+      expect(r.message['zh-CN']).to.contain(`日程文件未导入，未作任何更改。${entry}：`);
       expect(r.message.en).to.contain(`nothing changed. ${entry}: `);
     }
     expect(await store.lastPosition()).to.equal(0);

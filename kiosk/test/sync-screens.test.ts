@@ -41,7 +41,7 @@ describe('the refused taps', () => {
     expect(item).to.contain('10:02 现场预订 30 分钟');
     expect(item).to.contain('洽谈室 在 10:02–11:02 已被预订');
     expect(item).to.contain('R-2');
-    expect(item).to.contain('可选:11:02–11:32,小会议室');
+    expect(item).to.contain('可选：11:02–11:32、小会议室');
     expect($$(el, 'h2').length).to.equal(1);
     await expect(el).to.be.accessible();
     setTimeout(() => $<HTMLButtonElement>(el, 'button.primary').click());
@@ -56,6 +56,8 @@ describe('the refused taps', () => {
       );
       expect($(el, 'li').textContent).to.contain('the room is booked 10:02–11:02');
       expect($(el, 'li').textContent).to.contain('walk-up booking for 30 minutes');
+      // The list of alternatives is joined as English joins it, not with the Chinese 、.
+      expect($(el, 'li').textContent).to.contain('Instead: 11:02–11:32,小会议室');
     } finally {
       await setLocale('zh-CN');
     }

@@ -55,7 +55,7 @@ export function doorNotes(
     ${conflicts.map(
       (c) =>
         html`<p class="conflict" role="alert">
-          ${msg(str`预订冲突:${who(c.withId)} 与 ${who(c.bookingId)} 重叠,请会议室管理员处理`, {
+          ${msg(str`预订冲突：${who(c.withId)} 与 ${who(c.bookingId)} 重叠，请会议室管理员处理`, {
             id: 'door.conflict',
           })}
         </p>`,

@@ -103,11 +103,11 @@ export class HubEnrolment extends LitElement {
     const e = this.enrolment;
     if (!e) {
       return s?.kind === 'unenrolled'
-        ? msg('本门牌已断开中心:仍可在本机使用,操作会保留到重新连接', { id: 'hub.unenrolled' })
-        : msg('未连接中心:单机模式,只服务一个会议室,日程靠导入文件', { id: 'hub.standalone' });
+        ? msg('本门牌已断开中心：仍可在本机使用，操作会保留到重新连接', { id: 'hub.unenrolled' })
+        : msg('未连接中心：单机模式，只服务一个会议室，日程靠导入文件', { id: 'hub.standalone' });
     }
     if (s?.kind === 'revoked')
-      return msg(str`中心 ${e.hub} 已停用本门牌的凭证:门牌仍可在本机使用,请重新连接`, {
+      return msg(str`中心 ${e.hub} 已停用本门牌的凭证：门牌仍可在本机使用，请重新连接`, {
         id: 'hub.revoked',
       });
     return msg(str`已连接中心 ${e.hub} · 会议室 ${e.room.name} · 自 ${hhmm(e.at, this.zone)}`, {
@@ -137,7 +137,9 @@ export class HubEnrolment extends LitElement {
                 .value=${this.hub}
                 @input=${(e: Event) => (this.hub = (e.target as HTMLInputElement).value)}
               />
-              <label for="hub-code">${msg('一次性连接码(向管理员索取)', { id: 'hub.code' })}</label>
+              <label for="hub-code"
+                >${msg('一次性连接码（向管理员索取）', { id: 'hub.code' })}</label
+              >
               <input
                 id="hub-code"
                 autocomplete="off"

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_PARAMETERS, MINUTE, occupied, type BookingState, type Person } from '@huiyi/core';
 import type { MutationRecord } from '@huiyi/store-idb';
-import { hhmm, nameOf } from '../i18n/format.js';
+import { hhmm, listComma, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { isRejection } from '../sync/protocol.js';
 import { base } from './styles.js';
@@ -82,7 +82,7 @@ export class RefusalList extends LitElement {
           id: 'refused.sign-in',
         });
       default:
-        return msg(str`${at} 门口屏操作(${c.type ?? '?'})`, { id: 'refused.other' });
+        return msg(str`${at} 门口屏操作（${c.type ?? '?'}）`, { id: 'refused.other' });
     }
   }
 
@@ -139,14 +139,14 @@ export class RefusalList extends LitElement {
                   ${
                     instead.length > 0
                       ? html`<span
-                          >${msg(str`中心已接受:${instead.join(',')}`, { id: 'refused.instead' })}</span
+                          >${msg(str`中心已接受：${instead.join(listComma(language()))}`, { id: 'refused.instead' })}</span
                         >`
                       : nothing
                   }
                   ${
                     alternatives.length > 0
                       ? html`<span
-                          >${msg(str`可选:${alternatives.join(',')}`, {
+                          >${msg(str`可选：${alternatives.join(listComma(language()))}`, {
                             id: 'refused.alternatives',
                           })}</span
                         >`

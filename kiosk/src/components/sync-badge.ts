@@ -114,7 +114,7 @@ export class SyncBadge extends LitElement {
     const refused = s && s.kind !== 'standalone' ? s.refused : 0;
     const clock =
       s && s.kind !== 'standalone' && s.clock?.status === 'refused'
-        ? msg('本机时钟与中心相差过大,请校准时间', { id: 'sync.clock' })
+        ? msg('本机时钟与中心相差过大，请校准时间', { id: 'sync.clock' })
         : '';
     return html`<span role="status" data-kind=${s?.kind ?? 'standalone'}
         >${this.#words(s)}${clock ? ` · ${clock}` : ''}</span

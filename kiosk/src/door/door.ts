@@ -504,7 +504,7 @@ export class Door {
       // A door with a hub takes its schedule from the hub, never from a file.
       this.go({
         name: 'settings',
-        notice: msg('本门牌已连接中心:日程由中心同步,不能导入文件', { id: 'hub.no-import' }),
+        notice: msg('本门牌已连接中心：日程由中心同步，不能导入文件', { id: 'hub.no-import' }),
       });
       return;
     }

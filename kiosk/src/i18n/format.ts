@@ -23,6 +23,17 @@ export function nameOf(people: ReadonlyMap<string, Person>, id: string): string 
   return people.get(id)?.name ?? id;
 }
 
+/**
+ * What separates the items of a list the door shows inside a message: the enumeration comma
+ * `、` in Chinese, a comma in English.
+ *
+ * @param lang - the language
+ * @returns the separator
+ * @example
+ * ['09:00–10:00', '14:00–15:00'].join(listComma('zh-CN')) // => '09:00–10:00、14:00–15:00'
+ */
+export const listComma = (lang: 'zh-CN' | 'en'): string => (lang === 'en' ? ',' : '、');
+
 const WEEKDAYS = {
   'zh-CN': ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],

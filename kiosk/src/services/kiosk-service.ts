@@ -686,7 +686,7 @@ async function settled(
  */
 export function viewerRejection(): Rejection {
   return reject('K-3', 'door.viewer', {
-    'zh-CN': '本门牌已在另一个窗口中打开:此窗口只显示,不能操作',
+    'zh-CN': '本门牌已在另一个窗口中打开：此窗口只显示，不能操作',
     en: 'this door is open in another tab: this one only shows it',
   });
 }
@@ -703,7 +703,7 @@ export function storeRejection(error: unknown): Rejection {
     return reject('K-3', `store.${error.kind}`, error.messages, { kind: error.kind });
   }
   return reject('K-3', 'store.failed', {
-    'zh-CN': '保存失败,操作未生效,请重试',
+    'zh-CN': '保存失败，操作未生效，请重试',
     en: 'saving failed: nothing was changed; please try again',
   });
 }

@@ -38,7 +38,7 @@ const fileError = (path: string, zh: string, en: string): Result<never> =>
       'K-4',
       'import.invalid',
       {
-        'zh-CN': `日程文件未导入,未作任何更改:${path ? `${path} ` : '文件'}${zh}`,
+        'zh-CN': `日程文件未导入，未作任何更改：${path ? `${path} ` : '文件'}${zh}`,
         en: `schedule file not imported, nothing changed: ${path ? `${path} ` : 'the file '}${en}`,
       },
       { path },
@@ -190,7 +190,7 @@ export function locateRejection(rejection: Rejection, sources: readonly string[]
     ...rejection,
     data: { ...rejection.data, entry: where },
     message: {
-      'zh-CN': `日程文件未导入,未作任何更改。${where}:${rejection.message['zh-CN']}`,
+      'zh-CN': `日程文件未导入，未作任何更改。${where}：${rejection.message['zh-CN']}`,
       en: `schedule file not imported, nothing changed. ${where}: ${rejection.message.en}`,
     },
   };

@@ -178,14 +178,14 @@ export class DoorSync {
     if (base === undefined)
       return fail(
         reject('K-4', 'sync.address', {
-          'zh-CN': '中心地址无效,请输入如 192.168.1.20:4173 的地址',
+          'zh-CN': '中心地址无效，请输入如 192.168.1.20:4173 的地址',
           en: 'That is not a hub address: type one such as 192.168.1.20:4173',
         }),
       );
     if (!/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/.test(code.trim()))
       return fail(
         reject('K-4', 'sync.code', {
-          'zh-CN': '连接码应为 8 位字母或数字,如 ABCD-EFGH',
+          'zh-CN': '连接码应为 8 位字母或数字，如 ABCD-EFGH',
           en: 'The code has 8 letters or digits, such as ABCD-EFGH',
         }),
       );
@@ -244,14 +244,14 @@ export function enrolRejection(error: unknown): ReturnType<typeof reject> {
   if (error instanceof HubFailure) {
     if (error.kind === 'unreachable')
       return reject('K-4', 'sync.unreachable', {
-        'zh-CN': '无法连接到中心,请检查地址和网络',
+        'zh-CN': '无法连接到中心，请检查地址和网络',
         en: 'The hub cannot be reached: check the address and the network',
       });
     if (error.body)
       return reject('K-4', error.body.code, error.body.message, { rule: error.body.rule });
   }
   return reject('K-4', 'sync.enrol-failed', {
-    'zh-CN': '连接失败,请重试或向管理员索取新的连接码',
+    'zh-CN': '连接失败，请重试或向管理员索取新的连接码',
     en: 'Enrolment failed: try again, or ask the admin for a new code',
   });
 }

@@ -29,7 +29,7 @@ export function compositeId(): Check<string> {
       : {
           ok: false,
           path,
-          expected: { 'zh-CN': '有效的编号(不含空格)', en: 'an id (no spaces)' },
+          expected: { 'zh-CN': '有效的编号（不含空格）', en: 'an id (no spaces)' },
         };
 }
 

@@ -5,7 +5,7 @@ import type { ActionStatus } from './action.js';
 const STATUS_NAMES: Readonly<Record<ActionStatus, Message>> = {
   open: { 'zh-CN': '待开始', en: 'open' },
   'in-progress': { 'zh-CN': '进行中', en: 'in progress' },
-  blocked: { 'zh-CN': '受阻(问题已上报)', en: 'blocked (a problem is escalated)' },
+  blocked: { 'zh-CN': '受阻（问题已上报）', en: 'blocked (a problem is escalated)' },
   done: { 'zh-CN': '已完成待评估', en: 'done, awaiting evaluation' },
   accepted: { 'zh-CN': '已验收', en: 'accepted' },
   returned: { 'zh-CN': '已退回整改', en: 'returned for rework' },
@@ -22,7 +22,7 @@ export const actionRejections = {
     r(
       rule,
       'action.wrong-status',
-      `行动项 ${actionId} ${STATUS_NAMES[status]['zh-CN']},不能${what['zh-CN']}`,
+      `行动项 ${actionId} ${STATUS_NAMES[status]['zh-CN']}，不能${what['zh-CN']}`,
       `action ${actionId} is ${STATUS_NAMES[status].en}, so it cannot ${what.en}`,
       { actionId, status },
     ),
@@ -48,7 +48,7 @@ export const actionRejections = {
     r(
       'F-4',
       'permission.responder',
-      `只有当前层级(${level})的答复人或公司领导可以答复`,
+      `只有当前层级（${level}）的答复人或公司领导可以答复`,
       `only whoever answers at the current rung (${level}) or leadership may answer`,
       { level },
     ),
@@ -60,7 +60,7 @@ export const actionRejections = {
     r(
       'M-8',
       'outcome.owner-is-collaborator',
-      `${itemId}:责任人 ${ownerId} 不能同时是协办人`,
+      `${itemId}：责任人 ${ownerId} 不能同时是协办人`,
       `${itemId}: the owner, ${ownerId}, cannot also be a collaborator`,
       { itemId, ownerId },
     ),
@@ -128,7 +128,7 @@ export const actionRejections = {
     r(
       'F-7',
       'ledger.correction-of-correction',
-      `${entryId} 本身是更正,不能再更正`,
+      `${entryId} 本身是更正，不能再更正`,
       `${entryId} is itself a correction and cannot be corrected`,
       { entryId },
     ),

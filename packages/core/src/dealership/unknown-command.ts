@@ -11,7 +11,7 @@ import type { Rejection, RuleId } from '../rejection/rejection.js';
  */
 export function unknownCommand(rule: RuleId, types: readonly string[]): Rejection {
   return malformedCommand(rule, 'command.type', {
-    'zh-CN': `以下之一:${types.join('、')}`,
+    'zh-CN': `以下之一：${types.join('、')}`,
     en: `one of: ${types.join(', ')}`,
   });
 }

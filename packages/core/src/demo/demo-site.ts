@@ -143,7 +143,7 @@ const meeting = (
       meetingId,
       kind: 'weekly-review',
       topic,
-      goals: '回顾上周售后指标,确定本周重点工作',
+      goals: '回顾上周售后指标，确定本周重点工作',
       agenda: [
         { id: 'i1', title: '上周客户满意度与投诉', presenterId: 'p-chen', timeboxMinutes: 15 },
         { id: 'i2', title: '维修车间产能与返修率', presenterId: 'p-yang', timeboxMinutes: 15 },

@@ -13,7 +13,7 @@ export const feeRejections = {
     r(
       'R-10',
       'tariff.retroactive',
-      `收费标准不能追溯生效(${wallText(effectiveFrom, zone)} 已经过去)`,
+      `收费标准不能追溯生效（${wallText(effectiveFrom, zone)} 已经过去）`,
       `a tariff cannot take effect in the past (${wallText(effectiveFrom, zone)})`,
       { effectiveFrom },
     ),
@@ -21,7 +21,7 @@ export const feeRejections = {
     r(
       'R-11',
       'waiver.charge-not-final',
-      `预订 ${bookingId} 尚未结束,费用未定,暂不能申请减免`,
+      `预订 ${bookingId} 尚未结束，费用未定，暂不能申请减免`,
       `booking ${bookingId} is not over, so its charge is not final yet`,
       { bookingId },
     ),
@@ -37,7 +37,7 @@ export const feeRejections = {
     r(
       'R-11',
       'waiver.wrong-department',
-      `只有付费部门(${department || '未指定'})可以申请减免`,
+      `只有付费部门（${department || '未指定'}）可以申请减免`,
       `only the department that pays (${department || 'none'}) may ask for a waiver`,
       { department },
     ),

@@ -12,11 +12,11 @@ const WORDS = {
       '类别',
       '名称',
       '笔数',
-      '收费(元)',
-      '减免(元)',
-      '收入(元)',
-      '支出(元)',
-      '结余(元)',
+      '收费（元）',
+      '减免（元）',
+      '收入（元）',
+      '支出（元）',
+      '结余（元）',
       '说明',
     ],
     room: '会议室',
@@ -25,6 +25,7 @@ const WORDS = {
     expense: '支出',
     total: '合计',
     noDepartment: '未指定部门',
+    note: (bookingId: string, reason: string) => `${bookingId}：${reason}`,
   },
   en: {
     header: [
@@ -45,6 +46,7 @@ const WORDS = {
     expense: 'Expense',
     total: 'Total',
     noDepartment: 'No department',
+    note: (bookingId: string, reason: string) => `${bookingId}: ${reason}`,
   },
 } as const;
 
@@ -58,7 +60,7 @@ const WORDS = {
  * @param language - the language of the header and the words (default `zh-CN`)
  * @returns the file's text, starting with `\uFEFF`
  * @example
- * statementCsv(statement).split('\r\n')[0] // => '\uFEFF期间,类别,名称,笔数,收费(元),减免(元),收入(元),支出(元),结余(元),说明'
+ * statementCsv(statement).split('\r\n')[0] // => '\uFEFF期间,类别,名称,笔数,收费（元）,减免（元）,收入（元）,支出（元）,结余（元）,说明'
  */
 export function statementCsv(s: FeeStatement, language: Language = 'zh-CN'): string {
   const w = WORDS[language];
@@ -102,7 +104,7 @@ export function statementCsv(s: FeeStatement, language: Language = 'zh-CN'): str
       '',
       '',
       '',
-      `${x.bookingId}: ${x.reason}`,
+      w.note(x.bookingId, x.reason),
     ]);
   for (const e of s.expenses)
     rows.push([

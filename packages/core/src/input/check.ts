@@ -87,7 +87,11 @@ export function id(): Check<string> {
   return (v, path) =>
     typeof v === 'string' && /^[^\s]{1,100}$/u.test(v) && v.length <= MAX_ID
       ? good(v)
-      : bad(path, '有效的编号(1 到 100 个字符,不含空格)', 'an id (1 to 100 characters, no spaces)');
+      : bad(
+          path,
+          '有效的编号（1 到 100 个字符，不含空格）',
+          'an id (1 to 100 characters, no spaces)',
+        );
 }
 
 /**
@@ -129,7 +133,7 @@ export function instant(): Check<Instant> {
       ? good(v)
       : bad(
           path,
-          '1970 年至 2999 年之间的有效时刻(毫秒时间戳整数)',
+          '1970 年至 2999 年之间的有效时刻（毫秒时间戳整数）',
           'an instant from 1970 to 2999 (integer epoch milliseconds)',
         );
 }
@@ -143,7 +147,7 @@ export function instant(): Check<Instant> {
  */
 export function bool(): Check<boolean> {
   return (v, path) =>
-    typeof v === 'boolean' ? good(v) : bad(path, '是或否(true/false)', 'true or false');
+    typeof v === 'boolean' ? good(v) : bad(path, '是或否（true/false）', 'true or false');
 }
 
 /**
@@ -158,7 +162,7 @@ export function oneOf<const T extends string | number>(values: readonly T[]): Ch
   return (v, path) =>
     (values as readonly unknown[]).includes(v)
       ? good(v as T)
-      : bad(path, `以下之一:${values.join('、')}`, `one of: ${values.join(', ')}`);
+      : bad(path, `以下之一：${values.join('、')}`, `one of: ${values.join(', ')}`);
 }
 
 /**

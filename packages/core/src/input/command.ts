@@ -25,7 +25,7 @@ export const actorCheck: Check<Actor> = (v, path) =>
     : {
         ok: false,
         path,
-        expected: { 'zh-CN': '操作人(编号和角色)', en: 'an actor (id and roles)' },
+        expected: { 'zh-CN': '操作人（编号和角色）', en: 'an actor (id and roles)' },
       };
 
 /** What every command carries (T-4): when it is asked, and who asks. Spread it into a shape. */
@@ -50,7 +50,7 @@ export function malformedCommand(
     rule,
     'command.malformed',
     {
-      'zh-CN': `指令无效:${path} 应为${expected['zh-CN']}`,
+      'zh-CN': `指令无效：${path} 应为${expected['zh-CN']}`,
       en: `malformed command: ${path} must be ${expected.en}`,
     },
     { path },
@@ -81,7 +81,7 @@ export function parseCommand<C>(
     const types = Object.keys(shapes);
     return fail(
       malformedCommand(fallback, 'command.type', {
-        'zh-CN': `以下之一:${types.join('、')}`,
+        'zh-CN': `以下之一：${types.join('、')}`,
         en: `one of: ${types.join(', ')}`,
       }),
     );

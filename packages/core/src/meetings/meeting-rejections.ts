@@ -46,7 +46,7 @@ export const meetingRejections = {
     r(
       rule,
       'meeting.wrong-state',
-      `会议${STATUS_NAMES[status]['zh-CN']},不能${what['zh-CN']}`,
+      `会议${STATUS_NAMES[status]['zh-CN']}，不能${what['zh-CN']}`,
       `the meeting is ${STATUS_NAMES[status].en}, so it cannot ${what.en}`,
       { meetingId, status },
     ),
@@ -86,7 +86,7 @@ export const meetingRejections = {
     r(
       'M-2',
       'meeting.agenda-too-long',
-      `议程共 ${totalMinutes} 分钟,超过会议时长 ${lengthMinutes} 分钟`,
+      `议程共 ${totalMinutes} 分钟，超过会议时长 ${lengthMinutes} 分钟`,
       `the agenda's timeboxes add up to ${totalMinutes} minutes, more than the meeting's ${lengthMinutes}`,
       { totalMinutes, lengthMinutes },
     ),
@@ -126,7 +126,7 @@ export const meetingRejections = {
     r(
       'M-3',
       'invitation.delegate-already-invited',
-      `${personId} 已受邀,不能再被委派`,
+      `${personId} 已受邀，不能再被委派`,
       `${personId} is already invited, so cannot be delegated to`,
       { personId },
     ),
@@ -134,7 +134,7 @@ export const meetingRejections = {
     r(
       'M-3',
       'invitation.already-delegated',
-      `已委派给 ${to},不能再更改答复`,
+      `已委派给 ${to}，不能再更改答复`,
       `already delegated to ${to}; the answer can no longer change`,
       { delegatedTo: to },
     ),
@@ -150,7 +150,7 @@ export const meetingRejections = {
     r(
       'M-6',
       'excuse.not-declined',
-      `${personId} 未说明理由请假,无从准假`,
+      `${personId} 未说明理由请假，无从准假`,
       `${personId} has not declined with a reason, so there is no excuse to accept`,
       { personId },
     ),
@@ -158,7 +158,7 @@ export const meetingRejections = {
     r(
       'M-6',
       'excuse.too-late',
-      `会议已于 ${wallText(start, zone)} 开始,不能再准假`,
+      `会议已于 ${wallText(start, zone)} 开始，不能再准假`,
       `the meeting started at ${wallText(start, zone)}; excuses are accepted only before`,
       { start },
     ),
@@ -202,7 +202,7 @@ export const meetingRejections = {
     r(
       'M-7',
       'agenda.out-of-order',
-      `议程按顺序进行:${laterId} 已开始,不能回到 ${itemId}`,
+      `议程按顺序进行：${laterId} 已开始，不能回到 ${itemId}`,
       `the agenda runs in order: ${laterId} has started, so ${itemId} cannot`,
       { itemId, laterId },
     ),
@@ -260,7 +260,7 @@ export const meetingRejections = {
       `sign-in opens at ${wallText(opens, zone)}`,
       { opens },
     ),
-  signInClosed: () => r('M-5', 'sign-in.closed', '会议已结束,签到已关闭', 'the meeting is over'),
+  signInClosed: () => r('M-5', 'sign-in.closed', '会议已结束，签到已关闭', 'the meeting is over'),
   notSignedIn: (personId: string) =>
     r('M-5', 'sign-out.not-signed-in', `${personId} 尚未签到`, `${personId} has not signed in`, {
       personId,
@@ -269,7 +269,7 @@ export const meetingRejections = {
     r(
       'R-8',
       'sign-in.agreement-unsigned',
-      `保密会议:${personId} 须先签署第 ${version} 版保密协议`,
+      `保密会议：${personId} 须先签署第 ${version} 版保密协议`,
       `a confidential meeting: ${personId} must first sign version ${version} of the confidentiality agreement`,
       { personId, version },
     ),
@@ -277,14 +277,14 @@ export const meetingRejections = {
     r(
       'R-8',
       'agreement.not-self',
-      '保密协议须由本人签署(可由该会议的签到负责人协助)',
+      '保密协议须由本人签署（可由该会议的签到负责人协助）',
       'the confidentiality agreement is signed by the person, or with the meeting’s sign-in officer',
     ),
   agreementNotCurrent: (version: number, current: number) =>
     r(
       'R-8',
       'agreement.not-current',
-      `现行保密协议为第 ${current} 版,不是第 ${version} 版`,
+      `现行保密协议为第 ${current} 版，不是第 ${version} 版`,
       `the agreement in force is version ${current}, not ${version}`,
       { version, current },
     ),

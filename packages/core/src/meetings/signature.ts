@@ -33,7 +33,7 @@ export function signaturePath(): Check<string> {
           ok: false,
           path,
           expected: {
-            'zh-CN': `手写签名的路径(M x y l dx dy …,最多 ${SIGNATURE_MAX_CHARS} 个字符)`,
+            'zh-CN': `手写签名的路径（M x y l dx dy …，最多 ${SIGNATURE_MAX_CHARS} 个字符）`,
             en: `a drawn signature as a path (M x y l dx dy …, at most ${SIGNATURE_MAX_CHARS} characters)`,
           },
         };

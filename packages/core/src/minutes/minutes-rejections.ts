@@ -16,7 +16,7 @@ export const minutesRejections = {
     r(
       'N-1',
       'minutes.meeting-not-ended',
-      `会议 ${meetingId} 尚未结束,不能起草纪要`,
+      `会议 ${meetingId} 尚未结束，不能起草纪要`,
       `meeting ${meetingId} has not ended, so its minutes cannot be drafted`,
       { meetingId },
     ),
@@ -24,7 +24,7 @@ export const minutesRejections = {
     r(
       'N-1',
       'minutes.facts-mismatch',
-      `会议资料属于 ${factsFor},不是 ${meetingId}`,
+      `会议资料属于 ${factsFor}，不是 ${meetingId}`,
       `the meeting facts are of ${factsFor}, not ${meetingId}`,
       { meetingId, factsFor },
     ),
@@ -40,7 +40,7 @@ export const minutesRejections = {
     r(
       'N-1',
       'minutes.exists',
-      `会议 ${meetingId} 的纪要已起草,请修改或提出修订`,
+      `会议 ${meetingId} 的纪要已起草，请修改或提出修订`,
       `the minutes of ${meetingId} are already drafted: edit or amend them`,
       { meetingId },
     ),
@@ -64,7 +64,7 @@ export const minutesRejections = {
     r(
       rule,
       'minutes.wrong-status',
-      `第 ${version} 版纪要${STATUS_NAMES[status]['zh-CN']},不能${what['zh-CN']}`,
+      `第 ${version} 版纪要${STATUS_NAMES[status]['zh-CN']}，不能${what['zh-CN']}`,
       `version ${version} of the minutes is ${STATUS_NAMES[status].en}, so it cannot ${what.en}`,
       { version, status },
     ),
@@ -104,7 +104,7 @@ export const minutesRejections = {
     r(
       'M-8',
       'outcome.owner-is-collaborator',
-      `${itemId}:责任人 ${ownerId} 不能同时是协办人`,
+      `${itemId}：责任人 ${ownerId} 不能同时是协办人`,
       `${itemId}: the owner, ${ownerId}, cannot also be a collaborator`,
       { itemId, ownerId },
     ),
@@ -112,7 +112,7 @@ export const minutesRejections = {
     r(
       'N-2',
       'minutes.decision-without-owner',
-      `决议 ${itemId} 未指定责任人,纪要不能提交`,
+      `决议 ${itemId} 未指定责任人，纪要不能提交`,
       `decision ${itemId} has no owner, so the minutes cannot be submitted`,
       { itemId },
     ),
@@ -120,7 +120,7 @@ export const minutesRejections = {
     r(
       'N-2',
       'minutes.decision-without-due',
-      `决议 ${itemId} 未指定完成时间,纪要不能提交`,
+      `决议 ${itemId} 未指定完成时间，纪要不能提交`,
       `decision ${itemId} has no due date, so the minutes cannot be submitted`,
       { itemId },
     ),
@@ -128,7 +128,7 @@ export const minutesRejections = {
     r(
       'N-4',
       'minutes.amendment-open',
-      `第 ${version} 版尚未发布,请先完成它`,
+      `第 ${version} 版尚未发布，请先完成它`,
       `version ${version} is not published yet: finish it first`,
       { version },
     ),

@@ -63,7 +63,7 @@ export const directoryDecider: DirectoryDecider = {
     if (!hasRole(c.actor, 'room-admin')) {
       return fail(
         reject('K-4', 'permission.room-admin', {
-          'zh-CN': '只有行政部门(会议室管理员)可以维护人员名录',
+          'zh-CN': '只有行政部门（会议室管理员）可以维护人员名录',
           en: 'only the room admin may keep the directory',
         }),
       );

@@ -13,7 +13,7 @@ function overrideInvalid(path: string, expected: string, expectedZh: string): Re
     'P-3',
     'policy.override-invalid',
     {
-      'zh-CN': `覆盖参数 ${path} 无效,应为${expectedZh}`,
+      'zh-CN': `覆盖参数 ${path} 无效，应为${expectedZh}`,
       en: `override ${path} is invalid: expected ${expected}`,
     },
     { path },

@@ -15,7 +15,7 @@ export function parameterInvalid(path: string, expected: Message) {
     'P-1',
     'policy.parameter-invalid',
     {
-      'zh-CN': `策略参数 ${path} 无效,应为${expected['zh-CN']}`,
+      'zh-CN': `策略参数 ${path} 无效，应为${expected['zh-CN']}`,
       en: `policy parameter ${path} is invalid: expected ${expected.en}`,
     },
     { path, expected: expected.en },
@@ -77,7 +77,7 @@ export function parametersInconsistent(
     'P-1',
     'policy.parameters-inconsistent',
     {
-      'zh-CN': `策略参数 ${path} 与其他参数矛盾:${why['zh-CN']}`,
+      'zh-CN': `策略参数 ${path} 与其他参数矛盾：${why['zh-CN']}`,
       en: `policy parameter ${path} contradicts another: ${why.en}`,
     },
     { ...data, path },

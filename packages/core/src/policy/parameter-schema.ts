@@ -97,22 +97,22 @@ export function expectation(spec: FieldSpec): Message {
       return { 'zh-CN': '已知的 IANA 时区名', en: 'a known IANA time zone name' };
     case 'choice':
       return {
-        'zh-CN': `以下之一:${spec.values.join('、')}`,
+        'zh-CN': `以下之一：${spec.values.join('、')}`,
         en: `one of ${spec.values.join(', ')}`,
       };
     case 'lengths':
       return {
-        'zh-CN': `非空、升序、不重复的分钟数列表(1 至 ${spec.max},最多 ${MAX_LIST_LENGTH} 项)`,
+        'zh-CN': `非空、升序、不重复的分钟数列表（1 至 ${spec.max}，最多 ${MAX_LIST_LENGTH} 项）`,
         en: `a non-empty ascending list of distinct minutes from 1 to ${spec.max} (at most ${MAX_LIST_LENGTH})`,
       };
     case 'ladder':
       return {
-        'zh-CN': `非空的升级阶梯,按 ${ESCALATION_LEVELS.join(' → ')} 顺序且不重复,每级答复时限 1 至 60 个工作日`,
+        'zh-CN': `非空的升级阶梯，按 ${ESCALATION_LEVELS.join(' → ')} 顺序且不重复，每级答复时限 1 至 60 个工作日`,
         en: `a non-empty ladder in the order ${ESCALATION_LEVELS.join(' → ')} without repeats, each answering within 1 to 60 working days`,
       };
     case 'house-rules':
       return {
-        'zh-CN': `最多 ${MAX_LIST_LENGTH} 条守则,每条有不重复的 id 及中英文文字`,
+        'zh-CN': `最多 ${MAX_LIST_LENGTH} 条守则，每条有不重复的 id 及中英文文字`,
         en: `at most ${MAX_LIST_LENGTH} rules, each with a distinct id and text in zh-CN and en`,
       };
     default: {

@@ -70,7 +70,7 @@ function readProposal(c: ProposalAsGiven): Result<ProposePolicyRevision> {
   if ((parameters === undefined) === (patch === undefined)) {
     return fail(
       malformedCommand('P-2', 'command.parameters', {
-        'zh-CN': '完整参数(parameters)或补丁(patch)二者之一',
+        'zh-CN': '完整参数（parameters）或补丁（patch）二者之一',
         en: 'either parameters or a patch, not both',
       }),
     );

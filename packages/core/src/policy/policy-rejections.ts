@@ -101,7 +101,7 @@ export function stepOutOfOrder(
     'P-2',
     `policy.revision-${why[2]}`,
     {
-      'zh-CN': `策略修订 ${revisionId} ${why[1]},不能${STEP_ZH[step]}`,
+      'zh-CN': `策略修订 ${revisionId} ${why[1]}，不能${STEP_ZH[step]}`,
       en: `policy revision ${revisionId} cannot be ${step === 'approve' ? 'approved' : step === 'announce' ? 'announced' : 'withdrawn'}: ${why[0]}`,
     },
     { revisionId, status },

@@ -14,7 +14,7 @@ export function notAtDoor(type: string): Rejection<'door.not-taken', { readonly 
     'K-2',
     'door.not-taken',
     {
-      'zh-CN': `门口屏不受理此操作(${type}),请在预订或会议系统中办理`,
+      'zh-CN': `门口屏不受理此操作（${type}），请在预订或会议系统中办理`,
       en: `the door does not take ${type}: use the booking or meeting system`,
     },
     { type },

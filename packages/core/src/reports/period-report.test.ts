@@ -58,7 +58,7 @@ describe('E-2: the meeting summary report of a period', () => {
       ['R-4', 'room.no-shows'],
     ]);
     expect(report.summary.problems[0]?.message['zh-CN']).toBe(
-      '「售后周例会」议程超时 5 分钟(1 项)',
+      '「售后周例会」议程超时 5 分钟（1 项）',
     );
     expect(report.summary.improvements).toEqual([
       { actionId: 'm1:o1', meetingId: 'm1', by: 'li', text: '登记客户备用联系方式', at: at(8, 10) },

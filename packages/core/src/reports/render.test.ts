@@ -107,7 +107,7 @@ describe('E-2, F-8: the period report rendered', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# 会议总结报告 · 2026-12');
     expect(lines[2]).toBe(
-      '统计区间: 2026-12-01 00:00 至 2027-01-01 00:00 (Asia/Shanghai) · 数据截至: 2027-01-01 00:00',
+      '统计区间：2026-12-01 00:00 至 2027-01-01 00:00（Asia/Shanghai） · 数据截至：2027-01-01 00:00',
     );
     for (const h of [
       '## 概况',
@@ -124,9 +124,9 @@ describe('E-2, F-8: the period report rendered', () => {
     ])
       expect(lines).toContain(h);
     expect(md).toContain('| 赵六 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
-    expect(md).toContain('- M-7 · 「售后周例会」议程超时 5 分钟(1 项)');
+    expect(md).toContain('- M-7 · 「售后周例会」议程超时 5 分钟（1 项）');
     expect(md).toContain('| 大会议室 |');
-    expect(md).toContain('(保密)');
+    expect(md).toContain('（保密）');
   });
 
   it('K-5: the same report in English', () => {
@@ -190,7 +190,7 @@ describe('E-2, F-8: the period report rendered', () => {
     expect(parseCsv(csv['no-shows']).map((r) => r[3])).toEqual([
       '主题',
       '配件供应商洽谈',
-      '(保密)',
+      '（保密）',
     ]);
     for (const text of Object.values(csv)) {
       expect(text.startsWith(CSV_BOM)).toBe(true);

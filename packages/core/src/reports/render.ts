@@ -48,10 +48,11 @@ function section(t: ReportTable, o: RenderOptions, level = '##'): string {
 export function periodReportMarkdown(r: PeriodReport, options: RenderOptions = {}): string {
   const lang = options.lang ?? 'zh-CN';
   const z = r.period.zone;
+  const [colon, open, close] = lang === 'en' ? [': ', ' (', ')'] : ['：', '（', '）'];
   const head = [
     `# ${label('periodTitle', lang)} · ${r.period.label}`,
     '',
-    `${label('period', lang)}: ${formatWall(r.period.from, z)} ${label('to', lang)} ${formatWall(r.period.to, z)} (${z}) · ${label('asOf', lang)}: ${formatWall(r.asOf, z)}`,
+    `${label('period', lang)}${colon}${formatWall(r.period.from, z)} ${label('to', lang)} ${formatWall(r.period.to, z)}${open}${z}${close} · ${label('asOf', lang)}${colon}${formatWall(r.asOf, z)}`,
     '',
   ].join('\n');
   const tables = periodReportTables(r, options);

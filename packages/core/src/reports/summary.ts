@@ -97,7 +97,7 @@ function meetingFindings(r: MeetingReport): Finding[] {
       rule: 'M-7',
       code: 'agenda.overrun',
       message: {
-        'zh-CN': `「${r.topic}」议程超时 ${minutes(r.agenda.overrun)} 分钟(${r.agenda.overrunItems} 项)`,
+        'zh-CN': `「${r.topic}」议程超时 ${minutes(r.agenda.overrun)} 分钟（${r.agenda.overrunItems} 项）`,
         en: `"${r.topic}" ran ${minutes(r.agenda.overrun)} min over its agenda (${r.agenda.overrunItems} items)`,
       },
       ...at,
@@ -139,7 +139,7 @@ function meetingFindings(r: MeetingReport): Finding[] {
  * @param period - the span `[from, to)` escalations and completion reports are taken from
  * @returns outcomes, problems and improvements
  * @example
- * meetingSummary(reports, sources, rollUp, noShows, period).problems[0] // => { rule: 'M-7', code: 'agenda.overrun', message: { 'zh-CN': '「售后周例会」议程超时 5 分钟(1 项)', … }, meetingId: 'm1' }
+ * meetingSummary(reports, sources, rollUp, noShows, period).problems[0] // => { rule: 'M-7', code: 'agenda.overrun', message: { 'zh-CN': '「售后周例会」议程超时 5 分钟（1 项）', … }, meetingId: 'm1' }
  */
 export function meetingSummary(
   reports: readonly MeetingReport[],
@@ -161,7 +161,7 @@ export function meetingSummary(
       rule: 'F-2',
       code: 'action.overdue',
       message: {
-        'zh-CN': `行动项「${row.text}」(责任人 ${row.ownerId})已逾期`,
+        'zh-CN': `行动项「${row.text}」（责任人 ${row.ownerId}）已逾期`,
         en: `action "${row.text}" (owner ${row.ownerId}) is overdue`,
       },
       meetingId: row.meetingId,
@@ -176,7 +176,7 @@ export function meetingSummary(
       problems.push({
         rule: 'F-4',
         code: 'action.escalated',
-        message: { 'zh-CN': `上报问题:${e.problem}`, en: `problem escalated: ${e.problem}` },
+        message: { 'zh-CN': `上报问题：${e.problem}`, en: `problem escalated: ${e.problem}` },
         ...about,
       });
     }
@@ -186,7 +186,10 @@ export function meetingSummary(
         problems.push({
           rule: 'F-5',
           code: 'action.problem',
-          message: { 'zh-CN': `执行中遇到:${c.problems}`, en: `met while doing it: ${c.problems}` },
+          message: {
+            'zh-CN': `执行中遇到：${c.problems}`,
+            en: `met while doing it: ${c.problems}`,
+          },
           ...about,
         });
       if (c.suggestions !== undefined)

@@ -34,7 +34,7 @@ export const bookingRejections = {
     r(
       rule,
       'permission.room-admin',
-      `只有行政部门(会议室管理员)可以${what['zh-CN']}`,
+      `只有行政部门（会议室管理员）可以${what['zh-CN']}`,
       `only the room admin may ${what.en}`,
     ),
   unknownEquipment: (roomId: string, equipmentId: string) =>
@@ -106,7 +106,7 @@ export const bookingRejections = {
     r(
       'R-2',
       'booking.over-capacity',
-      `${name} 最多容纳 ${capacity} 人,本次 ${headcount} 人`,
+      `${name} 最多容纳 ${capacity} 人，本次 ${headcount} 人`,
       `${name} holds ${capacity} people; ${headcount} asked for`,
       {
         headcount,
@@ -117,7 +117,7 @@ export const bookingRejections = {
     r(
       'R-2',
       'booking.equipment-missing',
-      `${name} 没有所需设备:${kinds.join('、')}`,
+      `${name} 没有所需设备：${kinds.join('、')}`,
       `${name} lacks the equipment needed: ${kinds.join(', ')}`,
       {
         missing: kinds,
@@ -127,7 +127,7 @@ export const bookingRejections = {
     r(
       'R-2',
       'booking.equipment-faulty',
-      `${name} 的设备故障待修:${kinds.join('、')}`,
+      `${name} 的设备故障待修：${kinds.join('、')}`,
       `${name} has faulty equipment awaiting repair: ${kinds.join(', ')}`,
       {
         faulty: kinds,
@@ -170,7 +170,7 @@ export const bookingRejections = {
     r(
       'R-3',
       'booking.not-active',
-      `预订 ${bookingId} 已${statusZh[status] ?? status},不能再修改`,
+      `预订 ${bookingId} 已${statusZh[status] ?? status}，不能再修改`,
       `booking ${bookingId} is ${status} and can no longer change`,
       {
         bookingId,
@@ -181,7 +181,7 @@ export const bookingRejections = {
     r(
       'R-3',
       'booking.started',
-      `预订 ${bookingId} 已经开始,请使用"延长"或"提前结束"`,
+      `预订 ${bookingId} 已经开始，请使用“延长”或“提前结束”`,
       `booking ${bookingId} has started: extend it or end it early instead`,
       {
         bookingId,
@@ -199,7 +199,7 @@ export const bookingRejections = {
     r(
       'R-4',
       'check-in.too-late',
-      `签到已于 ${wallText(closed, zone)} 截止,预订已释放`,
+      `签到已于 ${wallText(closed, zone)} 截止，预订已释放`,
       `check-in closed at ${wallText(closed, zone)}; the booking was released`,
       {
         closed,
@@ -209,7 +209,7 @@ export const bookingRejections = {
     r(
       'R-4',
       'check-in.pending',
-      '预订尚未获批,不能签到',
+      '预订尚未获批，不能签到',
       'the booking is not approved yet, so it cannot be checked in',
     ),
   walkUpNotAllowed: (name: string) =>
@@ -223,7 +223,7 @@ export const bookingRejections = {
     r(
       'R-5',
       'walk-up.bad-length',
-      `现场预订可选时长:${lengths.join('/')} 分钟`,
+      `现场预订可选时长：${lengths.join('/')} 分钟`,
       `walk-up lengths are ${lengths.join(' / ')} minutes`,
       { lengths },
     ),
@@ -231,7 +231,7 @@ export const bookingRejections = {
     r(
       'R-5',
       'walk-up.room-busy',
-      `${name} 正在使用中,${wallText(until, zone)} 后空闲`,
+      `${name} 正在使用中，${wallText(until, zone)} 后空闲`,
       `${name} is in use; free from ${wallText(until, zone)}`,
       {
         freeFrom: until,
@@ -241,7 +241,7 @@ export const bookingRejections = {
     r(
       'R-5',
       'walk-up.too-short',
-      `${name} 只空闲 ${minutes} 分钟,不足 ${min} 分钟`,
+      `${name} 只空闲 ${minutes} 分钟，不足 ${min} 分钟`,
       `${name} is free for only ${minutes} minutes, less than ${min}`,
       {
         freeMinutes: minutes,
@@ -260,7 +260,7 @@ export const bookingRejections = {
     r(
       'R-5',
       'extend.bad-length',
-      `可延长:${lengths.join('/')} 分钟`,
+      `可延长：${lengths.join('/')} 分钟`,
       `a meeting can be extended by ${lengths.join(' / ')} minutes`,
       { lengths },
     ),
@@ -268,7 +268,7 @@ export const bookingRejections = {
     r(
       'R-5',
       'extend.stale',
-      `会议结束时间已变为 ${wallText(end, zone)},请刷新后再试`,
+      `会议结束时间已变为 ${wallText(end, zone)}，请刷新后再试`,
       `the meeting now ends at ${wallText(end, zone)}; look again and retry`,
       {
         end,

@@ -101,7 +101,7 @@ export function requestSeries(
         'R-2',
         'series.conflicts',
         {
-          'zh-CN': `${found.length} 次会议中有 ${skipped.length} 次无法预订:${skipped.map((s) => s.message['zh-CN']).join(';')}`,
+          'zh-CN': `${found.length} 次会议中有 ${skipped.length} 次无法预订：${skipped.map((s) => s.message['zh-CN']).join('；')}`,
           en: `${skipped.length} of ${found.length} occurrences cannot be booked: ${skipped.map((s) => s.message.en).join('; ')}`,
         },
         { skipped },

@@ -12,7 +12,7 @@ const stream: Check<string> = (v, path) =>
         ok: false,
         path,
         expected: {
-          'zh-CN': `有效的流名称(1 到 ${MAX_STREAM} 个字符,不含空格)`,
+          'zh-CN': `有效的流名称（1 到 ${MAX_STREAM} 个字符，不含空格）`,
           en: `a stream name (1 to ${MAX_STREAM} characters, no spaces)`,
         },
       };

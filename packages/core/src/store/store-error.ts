@@ -36,24 +36,24 @@ export const STORE_ERROR_KINDS: readonly StoreErrorKind[] = [
 
 const MESSAGES: Readonly<Record<StoreErrorKind, Message>> = {
   'quota-exceeded': {
-    'zh-CN': '设备存储空间已满,本次操作未写入任何内容',
+    'zh-CN': '设备存储空间已满，本次操作未写入任何内容',
     en: "the device's storage is full; nothing was written",
   },
   blocked: {
-    'zh-CN': '另一个标签页仍在使用旧版本的数据,请关闭它后重试',
+    'zh-CN': '另一个标签页仍在使用旧版本的数据，请关闭它后重试',
     en: 'another tab still holds an older version of the data open: close it and try again',
   },
   'version-conflict': {
-    'zh-CN': '数据已被其他版本的应用使用,请重新加载页面',
+    'zh-CN': '数据已被其他版本的应用使用，请重新加载页面',
     en: 'the data belongs to another version of the app: reload the page',
   },
   'corrupt-record': {
-    'zh-CN': '有一条记录无法读取,已隔离保存并跳过',
+    'zh-CN': '有一条记录无法读取，已隔离保存并跳过',
     en: 'a record could not be read; it was quarantined and skipped',
   },
   closed: { 'zh-CN': '存储已关闭', en: 'the store is closed' },
   'invalid-event': {
-    'zh-CN': '事件格式不正确,本批未写入任何内容',
+    'zh-CN': '事件格式不正确，本批未写入任何内容',
     en: 'an event is malformed; nothing of its batch was written',
   },
   unavailable: {
@@ -61,7 +61,7 @@ const MESSAGES: Readonly<Record<StoreErrorKind, Message>> = {
     en: 'local storage is not available in this browser',
   },
   failed: {
-    'zh-CN': '存储操作失败,未写入任何内容',
+    'zh-CN': '存储操作失败，未写入任何内容',
     en: 'the storage operation failed; nothing was written',
   },
 };

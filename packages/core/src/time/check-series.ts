@@ -68,7 +68,7 @@ function unknownField(
     if (!allowed.has(field)) {
       return bad(
         code,
-        `${zh}含有不认识的字段 ${field}(可用:${[...allowed].join('、')})`,
+        `${zh}含有不认识的字段 ${field}（可用：${[...allowed].join('、')}）`,
         `${what} has an unknown field ${field} (allowed: ${[...allowed].join(', ')})`,
         { field },
       );
@@ -90,7 +90,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (!isRecord(value)) {
     return bad(
       'rule.not-object',
-      `重复规则必须是对象:${show(value)}`,
+      `重复规则必须是对象：${show(value)}`,
       `a recurrence rule must be an object, got ${show(value)}`,
     );
   }
@@ -106,7 +106,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (freq !== 'weekly' && freq !== 'monthly') {
     return bad(
       'rule.freq-invalid',
-      `重复频率必须是 weekly(每周)或 monthly(每月),而不是 ${show(freq)}`,
+      `重复频率必须是 weekly（每周）或 monthly（每月），而不是 ${show(freq)}`,
       `freq must be 'weekly' or 'monthly', not ${show(freq)}`,
       { freq },
     );
@@ -114,7 +114,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (!isIntIn(interval, 1, MAX_INTERVAL)) {
     return bad(
       'rule.interval-invalid',
-      `间隔必须是 1 到 ${MAX_INTERVAL} 的整数,而不是 ${show(interval)}`,
+      `间隔必须是 1 到 ${MAX_INTERVAL} 的整数，而不是 ${show(interval)}`,
       `interval must be a whole number from 1 to ${MAX_INTERVAL}, not ${show(interval)}`,
       { interval },
     );
@@ -122,7 +122,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (count !== undefined && until !== undefined) {
     return bad(
       'rule.count-and-until',
-      '次数(count)和截止日期(until)只能给一个',
+      '次数（count）和截止日期（until）只能给一个',
       'give count or until, not both',
       { count, until },
     );
@@ -130,7 +130,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (count !== undefined && !isIntIn(count, 1, MAX_COUNT)) {
     return bad(
       'rule.count-invalid',
-      `次数必须是 1 到 ${MAX_COUNT} 的整数,而不是 ${show(count)}`,
+      `次数必须是 1 到 ${MAX_COUNT} 的整数，而不是 ${show(count)}`,
       `count must be a whole number from 1 to ${MAX_COUNT}, not ${show(count)}`,
       { count },
     );
@@ -138,7 +138,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (until !== undefined && !isLocalDate(until)) {
     return bad(
       'rule.until-invalid',
-      `截止日期无效:${show(until)}`,
+      `截止日期无效：${show(until)}`,
       `until is not a real date: ${show(until)}`,
       { until },
     );
@@ -157,7 +157,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
     if (!Array.isArray(byWeekday) || byWeekday.length === 0 || !byWeekday.every(isWeekday)) {
       return bad(
         'rule.weekday-invalid',
-        `每周规则需要至少一个星期几(1=周一 … 7=周日):${show(byWeekday)}`,
+        `每周规则需要至少一个星期几（1=周一 … 7=周日）：${show(byWeekday)}`,
         `a weekly rule needs one or more weekdays (1 = Monday … 7 = Sunday): ${show(byWeekday)}`,
         { byWeekday },
       );
@@ -169,7 +169,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
     if (byWeekday !== undefined || nth !== undefined) {
       return bad(
         'rule.ambiguous',
-        '每月规则要么按日期(byMonthDay),要么按第几个星期几(byWeekday + nth),不能两者都有',
+        '每月规则要么按日期（byMonthDay），要么按第几个星期几（byWeekday + nth），不能两者都有',
         'a monthly rule is by date (byMonthDay) or by weekday (byWeekday + nth), not both',
         { byMonthDay, byWeekday, nth },
       );
@@ -177,7 +177,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
     if (!isIntIn(byMonthDay, 1, 31)) {
       return bad(
         'rule.month-day-invalid',
-        `每月的日期必须是 1 到 31 的整数,而不是 ${show(byMonthDay)}`,
+        `每月的日期必须是 1 到 31 的整数，而不是 ${show(byMonthDay)}`,
         `byMonthDay must be a whole number from 1 to 31, not ${show(byMonthDay)}`,
         { byMonthDay },
       );
@@ -187,7 +187,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (byWeekday === undefined || nth === undefined) {
     return bad(
       'rule.ambiguous',
-      '每月规则需要 byMonthDay,或 byWeekday 加 nth',
+      '每月规则需要 byMonthDay，或 byWeekday 加 nth',
       'a monthly rule needs byMonthDay, or byWeekday with nth',
       { byWeekday, nth },
     );
@@ -195,7 +195,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (!isWeekday(byWeekday)) {
     return bad(
       'rule.weekday-invalid',
-      `星期几必须是 1(周一)到 7(周日):${show(byWeekday)}`,
+      `星期几必须是 1（周一）到 7（周日）：${show(byWeekday)}`,
       `byWeekday must be 1 (Monday) to 7 (Sunday): ${show(byWeekday)}`,
       { byWeekday },
     );
@@ -203,7 +203,7 @@ export function checkRecurrenceRule(value: unknown): Result<RecurrenceRule> {
   if (!NTHS.includes(nth)) {
     return bad(
       'rule.nth-invalid',
-      `nth 必须是 1、2、3、4 或 -1(最后一个),而不是 ${show(nth)}`,
+      `nth 必须是 1、2、3、4 或 -1（最后一个），而不是 ${show(nth)}`,
       `nth must be 1, 2, 3, 4 or -1 (the last), not ${show(nth)}`,
       { nth },
     );
@@ -239,7 +239,7 @@ export function checkSeries(value: unknown): Result<Series> {
   if (!isRecord(value)) {
     return bad(
       'series.not-object',
-      `重复会议必须是对象:${show(value)}`,
+      `重复会议必须是对象：${show(value)}`,
       `a series must be an object, got ${show(value)}`,
     );
   }
@@ -257,7 +257,7 @@ export function checkSeries(value: unknown): Result<Series> {
   if (!isLocalDateTime(start)) {
     return bad(
       'series.start-invalid',
-      `开始日期时间无效:${show(start)}`,
+      `开始日期时间无效：${show(start)}`,
       `start is not a real date and time: ${show(start)}`,
       { start },
     );
@@ -265,7 +265,7 @@ export function checkSeries(value: unknown): Result<Series> {
   if (!isTimeZone(zone)) {
     return bad(
       'series.zone-invalid',
-      `未知的时区:${show(zone)}`,
+      `未知的时区：${show(zone)}`,
       `unknown time zone: ${show(zone)}`,
       { zone },
     );
@@ -273,7 +273,7 @@ export function checkSeries(value: unknown): Result<Series> {
   if (skipped !== undefined && (!Array.isArray(skipped) || !skipped.every(isLocalDate))) {
     return bad(
       'series.skipped-invalid',
-      `跳过的日期必须是日期列表:${show(skipped)}`,
+      `跳过的日期必须是日期列表：${show(skipped)}`,
       `skipped must be a list of dates: ${show(skipped)}`,
       { skipped },
     );
@@ -283,7 +283,7 @@ export function checkSeries(value: unknown): Result<Series> {
   if (moved !== undefined && (!Array.isArray(moved) || !moved.every(isMoved))) {
     return bad(
       'series.moved-invalid',
-      `调整的场次必须是 { from: 原日期, to: 新日期时间 } 的列表:${show(moved)}`,
+      `调整的场次必须是 { from: 原日期, to: 新日期时间 } 的列表：${show(moved)}`,
       `moved must be a list of { from: date, to: date and time }: ${show(moved)}`,
       { moved },
     );
@@ -313,7 +313,7 @@ export function checkSeries(value: unknown): Result<Series> {
     if (occurrenceIndex(series, date) < 0) {
       return bad(
         'series.not-an-occurrence',
-        `${text} 不是这个重复会议的一场,不能跳过或调整`,
+        `${text} 不是这个重复会议的一场，不能跳过或调整`,
         `${text} is not an occurrence of the series, so it cannot be skipped or moved`,
         { date },
       );

@@ -222,7 +222,7 @@ export function parseLocalDate(text: unknown): Result<LocalDate> {
         'T-1',
         'date.invalid',
         {
-          'zh-CN': `日期无效:${String(text)}(应为 YYYY-MM-DD 格式的真实日期)`,
+          'zh-CN': `日期无效：${String(text)}（应为 YYYY-MM-DD 格式的真实日期）`,
           en: `not a date: ${String(text)} (expected a real date as YYYY-MM-DD)`,
         },
         { text },
@@ -249,7 +249,7 @@ export function parseLocalTime(text: unknown): Result<LocalTime> {
         'T-1',
         'time.invalid',
         {
-          'zh-CN': `时间无效:${String(text)}(应为 HH:MM,24 小时制)`,
+          'zh-CN': `时间无效：${String(text)}（应为 HH:MM，24 小时制）`,
           en: `not a time of day: ${String(text)} (expected HH:MM, 24-hour)`,
         },
         { text },

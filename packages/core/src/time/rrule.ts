@@ -98,7 +98,7 @@ const unsupported = (part: string, value: string, zh: string, en: string): Bad =
     'rrule.unsupported',
     part,
     value,
-    `不支持 RRULE 的 ${part}=${value}:${zh}`,
+    `不支持 RRULE 的 ${part}=${value}：${zh}`,
     `RRULE ${part}=${value} is not supported: ${en}`,
   );
 
@@ -107,7 +107,7 @@ const invalid = (part: string, value: string, zh: string, en: string): Bad =>
     'rrule.invalid-value',
     part,
     value,
-    `RRULE 的 ${part}=${value} 无效:应为${zh}`,
+    `RRULE 的 ${part}=${value} 无效：应为${zh}`,
     `RRULE ${part}=${value} is not valid: expected ${en}`,
   );
 
@@ -180,7 +180,7 @@ function readUntil(value: string, context: RRuleContext | undefined): LocalDate 
     return unsupported(
       'UNTIL',
       value,
-      '日期时间形式的 UNTIL 必须是 UTC(以 Z 结尾)',
+      '日期时间形式的 UNTIL 必须是 UTC（以 Z 结尾）',
       'a date-time UNTIL must be UTC (end in Z)',
     );
   }
@@ -189,7 +189,7 @@ function readUntil(value: string, context: RRuleContext | undefined): LocalDate 
       'rrule.until-needs-start',
       'UNTIL',
       value,
-      `UNTIL=${value} 是 UTC 时刻,需要会议的开始时间和时区才能换算成截止日期(请用 parseSeries)`,
+      `UNTIL=${value} 是 UTC 时刻，需要会议的开始时间和时区才能换算成截止日期（请用 parseSeries）`,
       `UNTIL=${value} is a UTC instant: reading it as a last date needs the series' start and zone (use parseSeries)`,
     );
   }
@@ -290,7 +290,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
       ? unsupported(
           'FREQ',
           freq,
-          '只支持每周(WEEKLY)和每月(MONTHLY)',
+          '只支持每周（WEEKLY）和每月（MONTHLY）',
           'only WEEKLY and MONTHLY are',
         )
       : invalid('FREQ', freq, 'WEEKLY 或 MONTHLY', 'WEEKLY or MONTHLY');
@@ -298,7 +298,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
   const wkst = parts.get('WKST');
   if (wkst !== undefined && wkst !== 'MO') {
     return DAY_CODES.includes(wkst as 'MO')
-      ? unsupported('WKST', wkst, '每周从周一开始(WKST=MO)', 'weeks start on Monday (WKST=MO)')
+      ? unsupported('WKST', wkst, '每周从周一开始（WKST=MO）', 'weeks start on Monday (WKST=MO)')
       : invalid('WKST', wkst, 'MO', 'MO');
   }
   const intervalText = parts.get('INTERVAL');
@@ -335,7 +335,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
       return unsupported(
         'BYMONTHDAY',
         byMonthDay,
-        '每周规则不能按日期(RFC 5545 不允许)',
+        '每周规则不能按日期（RFC 5545 不允许）',
         'a weekly rule takes no BYMONTHDAY (RFC 5545 forbids it)',
       );
     }
@@ -345,7 +345,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
           'rrule.missing-part',
           'BYDAY',
           undefined,
-          '每周规则需要 BYDAY(如 BYDAY=MO,WE)',
+          '每周规则需要 BYDAY（如 BYDAY=MO,WE）',
           'a weekly rule needs BYDAY (such as BYDAY=MO,WE)',
         );
       }
@@ -365,7 +365,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
         return unsupported(
           'BYDAY',
           byDay,
-          `每周规则的星期几不能带序号(${item}),序号只用于每月规则`,
+          `每周规则的星期几不能带序号（${item}），序号只用于每月规则`,
           `a weekly rule takes plain weekdays; an ordinal such as ${item} is for monthly rules`,
         );
       }
@@ -378,7 +378,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
     return unsupported(
       'BYDAY',
       byDay,
-      '每月规则要么按日期(BYMONTHDAY),要么按星期几(BYDAY),不能同时用',
+      '每月规则要么按日期（BYMONTHDAY），要么按星期几（BYDAY），不能同时用',
       'a monthly rule is by BYMONTHDAY or by BYDAY, not both',
     );
   }
@@ -387,7 +387,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
       return unsupported(
         'BYDAY',
         byDay,
-        '每月规则只能有一个星期几(如 BYDAY=-1FR)',
+        '每月规则只能有一个星期几（如 BYDAY=-1FR）',
         'a monthly rule takes one weekday (such as BYDAY=-1FR)',
       );
     }
@@ -396,14 +396,14 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
       return invalid(
         'BYDAY',
         byDay,
-        '带序号的星期几,如 3TU 或 -1FR',
+        '带序号的星期几，如 3TU 或 -1FR',
         'an ordinal weekday such as 3TU or -1FR',
       );
     if (m[1] === undefined) {
       return unsupported(
         'BYDAY',
         byDay,
-        '每月规则需要序号:第 1–4 个(1FR … 4FR)或最后一个(-1FR)',
+        '每月规则需要序号：第 1–4 个（1FR … 4FR）或最后一个（-1FR）',
         'a monthly BYDAY needs an ordinal: 1 to 4 (1FR … 4FR) or -1 for the last (-1FR)',
       );
     }
@@ -414,7 +414,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
       return unsupported(
         'BYDAY',
         byDay,
-        '只支持第 1–4 个(1–4)和最后一个(-1)',
+        '只支持第 1–4 个（1–4）和最后一个（-1）',
         'only the 1st to 4th (1 to 4) and the last (-1) are',
       );
     }
@@ -440,7 +440,7 @@ export function parseRRule(text: unknown, context?: RRuleContext): Result<Recurr
       return unsupported(
         'BYMONTHDAY',
         byMonthDay,
-        '不支持从月末倒数的日期;最后一个星期几请用 BYDAY=-1FR 这样的写法',
+        '不支持从月末倒数的日期；最后一个星期几请用 BYDAY=-1FR 这样的写法',
         'days counted from the month end are not; for the last weekday use BYDAY=-1FR and the like',
       );
     }
@@ -524,7 +524,7 @@ function readLine(text: string, allowed: readonly string[]): ContentLine | Bad {
       return rejectLine(
         'series.unsupported',
         text,
-        `不支持参数“${p}”:${text}`,
+        `不支持参数“${p}”：${text}`,
         `parameter "${p}" is not supported: ${text}`,
       );
     }
@@ -549,7 +549,7 @@ function readExdates(line: ContentLine, start: LocalDateTime, zone: TimeZone): L
     return rejectLine(
       'series.unsupported',
       line.text,
-      `EXDATE 只能是日期或日期时间:${line.text}`,
+      `EXDATE 只能是日期或日期时间：${line.text}`,
       `EXDATE must be a DATE or a DATE-TIME: ${line.text}`,
     );
   }
@@ -557,7 +557,7 @@ function readExdates(line: ContentLine, start: LocalDateTime, zone: TimeZone): L
     return rejectLine(
       'series.zone-invalid',
       line.text,
-      `未知的时区:${tzid}`,
+      `未知的时区：${tzid}`,
       `unknown time zone: ${tzid}`,
     );
   }
@@ -589,7 +589,7 @@ function readExdates(line: ContentLine, start: LocalDateTime, zone: TimeZone): L
       return rejectLine(
         'series.floating-time',
         line.text,
-        `EXDATE 需要 TZID 或 UTC 时间(Z):${item}`,
+        `EXDATE 需要 TZID 或 UTC 时间（Z）：${item}`,
         `EXDATE needs a TZID or a UTC time (Z): ${item}`,
       );
     }
@@ -611,7 +611,7 @@ function readExdates(line: ContentLine, start: LocalDateTime, zone: TimeZone): L
       return rejectLine(
         'series.exdate-time',
         line.text,
-        `EXDATE 的 ${item} 不在会议的开始时间上,跳不过任何一场`,
+        `EXDATE 的 ${item} 不在会议的开始时间上，跳不过任何一场`,
         `EXDATE ${item} is not at the series' time of day, so it skips no occurrence`,
       );
     }
@@ -657,7 +657,7 @@ export function parseSeries(text: unknown): Result<Series> {
       return rejectLine(
         'series.unsupported',
         l,
-        `只支持 DTSTART、RRULE 和 EXDATE 行:${l}`,
+        `只支持 DTSTART、RRULE 和 EXDATE 行：${l}`,
         `only DTSTART, RRULE and EXDATE lines are supported: ${l}`,
       );
     }
@@ -690,7 +690,7 @@ export function parseSeries(text: unknown): Result<Series> {
     return rejectLine(
       'series.syntax',
       dtstart.text,
-      `DTSTART 必须是日期时间 YYYYMMDDTHHMMSS:${dtstart.text}`,
+      `DTSTART 必须是日期时间 YYYYMMDDTHHMMSS：${dtstart.text}`,
       `DTSTART must be a date-time YYYYMMDDTHHMMSS: ${dtstart.text}`,
     );
   }
@@ -698,7 +698,7 @@ export function parseSeries(text: unknown): Result<Series> {
     return rejectLine(
       'series.floating-time',
       dtstart.text,
-      `DTSTART 需要 TZID 或 UTC 时间(Z):${dtstart.text}`,
+      `DTSTART 需要 TZID 或 UTC 时间（Z）：${dtstart.text}`,
       `DTSTART needs a TZID or a UTC time (Z): ${dtstart.text}`,
     );
   }
@@ -707,7 +707,7 @@ export function parseSeries(text: unknown): Result<Series> {
     return rejectLine(
       'series.zone-invalid',
       dtstart.text,
-      `未知的时区:${zone}`,
+      `未知的时区：${zone}`,
       `unknown time zone: ${zone}`,
     );
   }

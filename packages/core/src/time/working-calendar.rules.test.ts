@@ -155,7 +155,7 @@ describe('T-3: the calendar’s data', () => {
     if (why.ok) throw new Error('2026-12-32 parsed');
     expect(bad.code).toBe(why.rejection.code);
     expect(bad.message.en).toBe(`workdays: ${why.rejection.message.en}`);
-    expect(bad.message['zh-CN']).toBe(`workdays:${why.rejection.message['zh-CN']}`);
+    expect(bad.message['zh-CN']).toBe(`workdays：${why.rejection.message['zh-CN']}`);
     expect(refused({ workdays: 'x' }).data).toEqual({ field: 'workdays' });
     const list = refused({ holidays: 5 });
     expect(list.message.en).toBe('holidays must be a list of dates');

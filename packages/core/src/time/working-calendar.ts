@@ -65,7 +65,7 @@ const withField = (r: Rejection, field: string): Rejection =>
     'T-3',
     r.code,
     {
-      'zh-CN': `${field}:${r.message['zh-CN']}`,
+      'zh-CN': `${field}：${r.message['zh-CN']}`,
       en: `${field}: ${r.message.en}`,
     },
     { ...r.data, field },
@@ -91,7 +91,7 @@ export function createWorkingCalendar(data: unknown = {}): Result<WorkingCalenda
   const d = data as Record<string, unknown>;
   const zone = d['zone'] ?? DEFAULT_ZONE;
   if (!isTimeZone(zone)) {
-    return t3('calendar.zone', `未知时区:${String(zone)}`, `unknown time zone: ${String(zone)}`, {
+    return t3('calendar.zone', `未知时区：${String(zone)}`, `unknown time zone: ${String(zone)}`, {
       zone,
     });
   }
@@ -103,7 +103,7 @@ export function createWorkingCalendar(data: unknown = {}): Result<WorkingCalenda
   ) {
     return t3(
       'calendar.weekend',
-      '周末必须是 1(周一)到 7(周日)之间的星期几,且一周至少有一个工作日',
+      '周末必须是 1（周一）到 7（周日）之间的星期几，且一周至少有一个工作日',
       'weekend must list ISO weekdays 1 (Monday) to 7 (Sunday), leaving at least one working day',
       { weekend: weekendList },
     );

@@ -21,7 +21,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'checklist.not-at-check-in',
-      `设备检查在签到时进行:${wallText(opens, zone)} 至 ${wallText(closes, zone)}`,
+      `设备检查在签到时进行：${wallText(opens, zone)} 至 ${wallText(closes, zone)}`,
       `the equipment checklist is done at check-in, from ${wallText(opens, zone)} to ${wallText(closes, zone)}`,
       { opens, closes },
     ),
@@ -29,7 +29,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'checklist.booking-not-active',
-      `预订 ${bookingId} 状态为 ${status},不能做设备检查`,
+      `预订 ${bookingId} 状态为 ${status}，不能做设备检查`,
       `booking ${bookingId} is ${status}; its equipment cannot be checked`,
       { bookingId, status },
     ),
@@ -37,7 +37,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'checklist.incomplete',
-      `请检查会议所需的每件设备:${missing.join('、')}`,
+      `请检查会议所需的每件设备：${missing.join('、')}`,
       `check every item the meeting needs: ${missing.join(', ')}`,
       { missing },
     ),
@@ -53,7 +53,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'checklist.already-completed',
-      `预订 ${bookingId} 的设备检查已完成;新的故障请单独报修`,
+      `预订 ${bookingId} 的设备检查已完成；新的故障请单独报修`,
       `the checklist of booking ${bookingId} is done; report a new fault on its own`,
       { bookingId },
     ),
@@ -69,7 +69,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'equipment.still-faulty',
-      `设备 ${equipmentId} 自 ${wallText(since, zone)} 起故障待修,请先确认修复`,
+      `设备 ${equipmentId} 自 ${wallText(since, zone)} 起故障待修，请先确认修复`,
       `${equipmentId} is faulty since ${wallText(since, zone)}: mark it repaired first`,
       { equipmentId, since },
     ),
@@ -77,7 +77,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'power-off.not-checked-in',
-      `预订 ${bookingId} 未签到使用(${status}),无需确认断电`,
+      `预订 ${bookingId} 未签到使用（${status}），无需确认断电`,
       `booking ${bookingId} was not used (${status}): there is nothing to power off`,
       { bookingId, status },
     ),
@@ -85,7 +85,7 @@ export const upkeepRejections = {
     r(
       'R-7',
       'power-off.meeting-not-over',
-      `会议 ${bookingId} 到 ${wallText(end, zone)} 才结束;请先提前结束会议`,
+      `会议 ${bookingId} 到 ${wallText(end, zone)} 才结束；请先提前结束会议`,
       `meeting ${bookingId} runs until ${wallText(end, zone)}: end it early first`,
       { bookingId, end },
     ),

@@ -102,7 +102,7 @@ const notAuthenticated = reject('S-3', 'auth.required', {
   en: 'sign in first',
 });
 const unknownFeed = reject('C-1', 'feed.unknown', {
-  'zh-CN': '没有这个日历订阅地址,或它已被撤销',
+  'zh-CN': '没有这个日历订阅地址，或它已被撤销',
   en: 'no such calendar address, or it was revoked',
 });
 
@@ -211,7 +211,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
           reply,
           400,
           reject('C-1', 'feed.bad-request', {
-            'zh-CN': '请给出订阅范围(会议室、人员或部门)和语言(zh-CN 或 en)',
+            'zh-CN': '请给出订阅范围（会议室、人员或部门）和语言（zh-CN 或 en）',
             en: 'give the scope (a room, a person or a department) and the language (zh-CN or en)',
           }),
         );
@@ -342,7 +342,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
             'C-3',
             'reply.not-yours',
             {
-              'zh-CN': `答复文件是 ${r.personId} 的答复,只能由本人提交`,
+              'zh-CN': `答复文件是 ${r.personId} 的答复，只能由本人提交`,
               en: `the answer file is ${r.personId}'s answer: only they may bring it`,
             },
             { personId: r.personId },
@@ -419,7 +419,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
             'C-4',
             'import.refused',
             {
-              'zh-CN': `按“全部或全不”未导入任何预订:${r.message['zh-CN']}`,
+              'zh-CN': `按“全部或全不”未导入任何预订：${r.message['zh-CN']}`,
               en: `all or nothing: none was imported: ${r.message.en}`,
             },
             {

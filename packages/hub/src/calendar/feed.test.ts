@@ -62,7 +62,7 @@ describe('C-1: feeds that stay right', () => {
       status: 'CONFIRMED',
       klass: 'PUBLIC',
       sequence: 0,
-      location: '一号会议室(售后二楼)',
+      location: '一号会议室（售后二楼）',
       organizer: 'mailto:wang@huiyi.example',
     });
     expect(e.x).toMatchObject({
@@ -70,7 +70,7 @@ describe('C-1: feeds that stay right', () => {
       'X-HUIYI-HEADCOUNT': '6',
       'X-HUIYI-EQUIPMENT': 'projector',
     });
-    expect(e.description).toBe('组织者:王伟\n人数:6\n设备:投影仪');
+    expect(e.description).toBe('组织者：王伟\n人数：6\n设备：投影仪');
   });
 
   it('C-1: a zone with summer time gets every change of offset, and times on both sides read right', () => {
@@ -191,7 +191,7 @@ describe('C-1: feeds that stay right', () => {
         readBack(renderFeed(hub.calendar(), { kind: 'person', personId: 'li' }, zh)),
         'meeting-m2@huiyi.example',
       );
-    expect(feed()).toMatchObject({ sequence: 0, location: '一号会议室(售后二楼)' });
+    expect(feed()).toMatchObject({ sequence: 0, location: '一号会议室（售后二楼）' });
     hub.must({
       type: 'RescheduleMeeting',
       now: NOW + HOUR,
@@ -201,7 +201,7 @@ describe('C-1: feeds that stay right', () => {
     });
     expect(feed()).toMatchObject({
       sequence: 1,
-      location: '保密会议室(售后三楼)',
+      location: '保密会议室（售后三楼）',
       start: at(10, 14),
     });
     hub.must({
@@ -272,7 +272,7 @@ describe('C-1: feeds that stay right', () => {
     hub.must(request());
     expect(roomFeed(hub, 'A', zh)).toMatchObject({
       name: '一号会议室 · 会议室日程',
-      description: '一号会议室的全部预订(慧议)',
+      description: '一号会议室的全部预订（慧议）',
     });
     expect(roomFeed(hub, 'A', en)).toMatchObject({
       name: '一号会议室 · room bookings',
@@ -309,8 +309,8 @@ describe('C-1: feeds that stay right', () => {
     const e = eventOf(cal, 'action-m2:o1@huiyi.example');
     expect(e).toMatchObject({
       allDay: true,
-      summary: '截止:盘点备件库存',
-      description: '截止时间:2026-12-15 18:00\n紧急',
+      summary: '截止：盘点备件库存',
+      description: '截止时间：2026-12-15 18:00\n紧急',
     });
     expect(
       readBack(renderFeed(hub.calendar(), { kind: 'person', personId: 'wang' }, zh)).events,

@@ -186,7 +186,9 @@ function roomText(ctx: EventContext, roomId: string | undefined): string | undef
   if (roomId === undefined) return undefined;
   const r = ctx.state.rooms.get(roomId);
   if (r === undefined) return roomId;
-  return r.location === undefined ? r.name : `${r.name}(${r.location})`;
+  return r.location === undefined
+    ? r.name
+    : FEED_LABELS[ctx.options.language].place(r.name, r.location);
 }
 
 const nameOf = (ctx: EventContext, id: string): string => ctx.state.people.get(id)?.name ?? id;
@@ -229,12 +231,15 @@ export function eventData(item: FeedItem, ctx: EventContext): ICalEventData {
   switch (entry.kind) {
     case 'booking': {
       const lines = [
-        `${l.organizer}:${nameOf(ctx, entry.organizerId)}`,
-        `${l.headcount}:${entry.headcount}`,
+        l.field(l.organizer, nameOf(ctx, entry.organizerId)),
+        l.field(l.headcount, String(entry.headcount)),
       ];
       if (entry.equipment.length > 0)
         lines.push(
-          `${l.equipment}:${entry.equipment.map((k) => l.kinds[k]).join(language === 'en' ? ', ' : '、')}`,
+          l.field(
+            l.equipment,
+            entry.equipment.map((k) => l.kinds[k]).join(language === 'en' ? ', ' : '、'),
+          ),
         );
       const x: Record<string, string> = {
         'X-HUIYI-ROOM': entry.roomId,
@@ -254,11 +259,11 @@ export function eventData(item: FeedItem, ctx: EventContext): ICalEventData {
     }
     case 'meeting': {
       const lines: string[] = [];
-      if (entry.goals !== undefined) lines.push(`${l.goals}:${entry.goals}`);
+      if (entry.goals !== undefined) lines.push(l.field(l.goals, entry.goals));
       if (entry.agenda.length > 0)
-        lines.push(`${l.agenda}:`, ...entry.agenda.map((t, i) => `${i + 1}. ${t}`));
+        lines.push(l.field(l.agenda, ''), ...entry.agenda.map((t, i) => `${i + 1}. ${t}`));
       if (entry.answerDeadline !== undefined)
-        lines.push(`${l.answerBy}:${wallText(entry.answerDeadline, zone)}`);
+        lines.push(l.field(l.answerBy, wallText(entry.answerDeadline, zone)));
       const attendees: ICalAttendeeData[] = entry.attendees.map((a) => ({
         name: nameOf(ctx, a.personId),
         email: personAddress(a.personId, domain),
@@ -290,7 +295,7 @@ export function eventData(item: FeedItem, ctx: EventContext): ICalEventData {
         start: zoned(entry.start, zone),
         end: zoned(entry.start + DAY, zone),
         summary: l.due(entry.topic),
-        description: `${l.dueAt}:${wallText(entry.start, zone)}\n${l.urgency[entry.urgency]}`,
+        description: `${l.field(l.dueAt, wallText(entry.start, zone))}\n${l.urgency[entry.urgency]}`,
         transparency: ICalEventTransparency.TRANSPARENT,
       };
     default: {

@@ -50,7 +50,7 @@ export function readIcs(text: unknown, rule: RuleId): Result<IcsCalendar> {
         rule,
         'ics.too-many-events',
         {
-          'zh-CN': `日历文件有 ${events} 个事件,一次最多 ${MAX_FILE_EVENTS} 个:请分批导入`,
+          'zh-CN': `日历文件有 ${events} 个事件，一次最多 ${MAX_FILE_EVENTS} 个：请分批导入`,
           en: `the calendar file holds ${events} events; at most ${MAX_FILE_EVENTS} are taken at once: split it`,
         },
         { events, limit: MAX_FILE_EVENTS },
@@ -63,7 +63,7 @@ export function readIcs(text: unknown, rule: RuleId): Result<IcsCalendar> {
         rule,
         'ics.too-large',
         {
-          'zh-CN': `日历文件过大(${text.length} 个字符,最多 ${MAX_FILE_CHARS} 个)`,
+          'zh-CN': `日历文件过大（${text.length} 个字符，最多 ${MAX_FILE_CHARS} 个）`,
           en: `the calendar file is too large (${text.length} characters, at most ${MAX_FILE_CHARS})`,
         },
         { chars: text.length, limit: MAX_FILE_CHARS },
@@ -87,7 +87,7 @@ export function malformed(rule: RuleId, detail: string): ReturnType<typeof rejec
     rule,
     'ics.malformed',
     {
-      'zh-CN': `无法读取日历文件(不是有效的 iCalendar):${detail}`,
+      'zh-CN': `无法读取日历文件（不是有效的 iCalendar）：${detail}`,
       en: `the calendar file cannot be read (not valid iCalendar): ${detail}`,
     },
     { detail },
@@ -138,7 +138,7 @@ export function instantOf(
       rule,
       'ics.unknown-zone',
       {
-        'zh-CN': `未知的时区“${tzid}”:文件中没有它的 VTIMEZONE,它也不是 IANA 时区名`,
+        'zh-CN': `未知的时区“${tzid}”：文件中没有它的 VTIMEZONE，它也不是 IANA 时区名`,
         en: `unknown time zone "${tzid}": the file has no VTIMEZONE for it and it is not an IANA zone`,
       },
       { tzid },

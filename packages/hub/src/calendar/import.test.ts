@@ -129,6 +129,18 @@ describe('C-4: imports are booking requests like any other', () => {
     expect(new Set(made.filter((b) => b.roomId === 'A').map((b) => b.seriesId)).size).toBe(1);
   });
 
+  it.each(['一号会议室（售后二楼）', '一号会议室(售后二楼)'])(
+    'C-4: a room is found by its name and place as a feed writes them, in Chinese or English: %s',
+    (location) => {
+      const hub = site();
+      const file = outlook.replace(/LOCATION:一号会议室/g, `LOCATION:${location}`);
+      const r = importCalendar(file, hub.bookings, options());
+      if (!r.ok) throw new Error(r.rejection.message.en);
+      expect(r.value.refused).toEqual([]);
+      expect(r.value.booked.map((b) => b.roomId)).toEqual(['A', 'B', 'A', 'A']);
+    },
+  );
+
   it('R-2: what does not fit is listed with its rule and the alternatives; the rest is booked', () => {
     const hub = site();
     hub.must(request({ bookingId: 'taken', actor: li, start: at(30, 10), end: at(30, 11) }));

@@ -30,7 +30,7 @@ import {
   type IcsCalendar,
   type IcsTime,
 } from './ics-reader.js';
-import { FEED_LABELS, type Language } from './labels.js';
+import { FEED_LABELS, LANGUAGES, type Language } from './labels.js';
 
 /** The most occurrences one import decides; a longer series is cut at the booking horizon first. */
 export const MAX_IMPORT_OCCURRENCES = 2000;
@@ -170,7 +170,7 @@ export function importCalendar(
         'C-4',
         'import.refused',
         {
-          'zh-CN': `${total} 个预订中有 ${refused.length} 个不符合规则,按“全部或全不”未导入任何预订:${refused.map((x) => x.rejection.message['zh-CN']).join(';')}`,
+          'zh-CN': `${total} 个预订中有 ${refused.length} 个不符合规则，按“全部或全不”未导入任何预订：${refused.map((x) => x.rejection.message['zh-CN']).join('；')}`,
           en: `${refused.length} of ${total} bookings break the rules, so (all or nothing) none was imported: ${refused.map((x) => x.rejection.message.en).join('; ')}`,
         },
         { refused, skipped },
@@ -282,7 +282,7 @@ const tooMany = (): Rejection =>
     'C-4',
     'import.too-many-occurrences',
     {
-      'zh-CN': `文件在预订期限内展开后超过 ${MAX_IMPORT_OCCURRENCES} 个预订:请分批导入`,
+      'zh-CN': `文件在预订期限内展开后超过 ${MAX_IMPORT_OCCURRENCES} 个预订：请分批导入`,
       en: `the file expands to more than ${MAX_IMPORT_OCCURRENCES} bookings within the booking horizon: split it`,
     },
     { limit: MAX_IMPORT_OCCURRENCES },
@@ -297,7 +297,10 @@ function stringProp(c: IcsCalendar, name: string, master?: IcsCalendar): string 
   return master === undefined || master === c ? undefined : stringProp(master, name);
 }
 
-/** The room an event names: this hub's `X-HUIYI-ROOM`, a room whose name is its `LOCATION`, or the default. */
+/**
+ * The room an event names: this hub's `X-HUIYI-ROOM`, a room whose name (or name and place, as a
+ * feed in either language writes it) is its `LOCATION`, or the default.
+ */
 function roomOf(
   o: Occurrence,
   bookings: BookingState,
@@ -308,10 +311,11 @@ function roomOf(
   const location = stringProp(o.item, 'location', o.master);
   if (location !== undefined) {
     for (const [id, rs] of bookings.rooms) {
-      const r = rs.room;
+      const { name, location: place } = rs.room;
       if (
-        location === r.name ||
-        (r.location !== undefined && location === `${r.name}(${r.location})`)
+        location === name ||
+        (place !== undefined &&
+          LANGUAGES.some((lang) => location === FEED_LABELS[lang].place(name, place)))
       )
         return id;
     }
@@ -325,7 +329,7 @@ function noRoom(o: Occurrence): Rejection {
     'R-2',
     'import.no-room',
     {
-      'zh-CN': `找不到会议室“${location}”:请在导入时指定会议室`,
+      'zh-CN': `找不到会议室“${location}”：请在导入时指定会议室`,
       en: `no room "${location}" here: name the room to import into`,
     },
     { location },

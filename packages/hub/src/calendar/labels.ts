@@ -15,6 +15,10 @@ export interface FeedLabels {
   readonly personFeedDescription: (person: string) => string;
   readonly departmentFeed: (department: string) => string;
   readonly departmentFeedDescription: (department: string) => string;
+  /** A labelled line of a description: `组织者：王伟`, `Organizer:Wang Wei`. */
+  readonly field: (label: string, value: string) => string;
+  /** A room and where it is, as an event's LOCATION: `一号会议室（售后二楼）`. */
+  readonly place: (room: string, location: string) => string;
   readonly organizer: string;
   readonly chair: string;
   readonly headcount: string;
@@ -34,11 +38,13 @@ export const FEED_LABELS: Readonly<Record<Language, FeedLabels>> = {
   'zh-CN': {
     busy: '忙碌',
     roomFeed: (room) => `${room} · 会议室日程`,
-    roomFeedDescription: (room) => `${room}的全部预订(慧议)`,
+    roomFeedDescription: (room) => `${room}的全部预订（慧议）`,
     personFeed: (person) => `${person}的会议`,
-    personFeedDescription: (person) => `${person}受邀或组织的会议,以及待办事项的截止日期(慧议)`,
+    personFeedDescription: (person) => `${person}受邀或组织的会议，以及待办事项的截止日期（慧议）`,
     departmentFeed: (department) => `${department} · 部门会议`,
-    departmentFeedDescription: (department) => `${department}成员组织或参加的会议(慧议)`,
+    departmentFeedDescription: (department) => `${department}成员组织或参加的会议（慧议）`,
+    field: (label, value) => `${label}：${value}`,
+    place: (room, location) => `${room}（${location}）`,
     organizer: '组织者',
     chair: '主持人',
     headcount: '人数',
@@ -46,7 +52,7 @@ export const FEED_LABELS: Readonly<Record<Language, FeedLabels>> = {
     goals: '目标',
     agenda: '议程',
     answerBy: '请在此时间前答复',
-    due: (text) => `截止:${text}`,
+    due: (text) => `截止：${text}`,
     dueAt: '截止时间',
     urgency: { normal: '普通', urgent: '紧急', critical: '特急' },
     kinds: {
@@ -69,6 +75,8 @@ export const FEED_LABELS: Readonly<Record<Language, FeedLabels>> = {
     departmentFeed: (department) => `${department} · department meetings`,
     departmentFeedDescription: (department) =>
       `Meetings organized or attended by members of ${department} (Huiyi)`,
+    field: (label, value) => `${label}:${value}`,
+    place: (room, location) => `${room}(${location})`,
     organizer: 'Organizer',
     chair: 'Chair',
     headcount: 'Headcount',

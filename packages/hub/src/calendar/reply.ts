@@ -48,7 +48,7 @@ export function readReply(text: unknown, domain: string): Result<CalendarReply> 
   if (method !== 'REPLY')
     return bad(
       'reply.not-a-reply',
-      `这不是答复文件(METHOD 是 ${method || '空'},应为 REPLY)`,
+      `这不是答复文件（METHOD 是 ${method || '空'}，应为 REPLY）`,
       `this is not an answer file (METHOD is ${method || 'missing'}, not REPLY)`,
       { method },
     );
@@ -66,7 +66,7 @@ export function readReply(text: unknown, domain: string): Result<CalendarReply> 
   if (key === undefined || !key.startsWith('meeting:'))
     return bad(
       'reply.foreign-uid',
-      `答复针对的不是本系统的会议(UID ${uid})`,
+      `答复针对的不是本系统的会议（UID ${uid}）`,
       `the answer is not for a meeting of this site (UID ${uid})`,
       { uid },
     );
@@ -88,7 +88,7 @@ export function readReply(text: unknown, domain: string): Result<CalendarReply> 
   if (answer === undefined || answer === 'needs-action' || answer === 'no-response')
     return bad(
       'reply.no-answer',
-      `答复文件没有给出答复(PARTSTAT=${partstat || '空'})`,
+      `答复文件没有给出答复（PARTSTAT=${partstat || '空'}）`,
       `the answer file gives no answer (PARTSTAT=${partstat || 'missing'})`,
       { partstat },
     );
@@ -145,7 +145,7 @@ export function answerFromFile(
   if (r.personId !== options.actor.id) {
     return bad(
       'reply.not-yours',
-      `答复文件是 ${r.personId} 的答复,只能由本人提交`,
+      `答复文件是 ${r.personId} 的答复，只能由本人提交`,
       `the answer file is ${r.personId}'s answer: only they may bring it`,
       { personId: r.personId },
     );

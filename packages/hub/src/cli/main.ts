@@ -41,7 +41,7 @@ async function withHub<T>(where: Where, f: (hub: HubEngine) => Promise<T>): Prom
     const lock = lockDataDir(where.dataDir);
     if ('heldBy' in lock) {
       throw new Refused(
-        `中心正在运行(进程 ${lock.heldBy}),请先停止它再执行此任务\nthe hub is running (process ${lock.heldBy}): stop it first, or use DATABASE_URL`,
+        `中心正在运行（进程 ${lock.heldBy}），请先停止它再执行此任务\nthe hub is running (process ${lock.heldBy}): stop it first, or use DATABASE_URL`,
       );
     }
     release = lock.release;
@@ -115,7 +115,7 @@ export async function run(
           const room = rooms.find((r) => r.id === roomId);
           if (!room) {
             throw new Refused(
-              `没有会议室 ${roomId}(现有:${rooms.map((r) => r.id).join(', ') || '无'})\nthere is no room ${roomId} (rooms: ${rooms.map((r) => r.id).join(', ') || 'none'})`,
+              `没有会议室 ${roomId}（现有：${rooms.map((r) => r.id).join('、') || '无'}）\nthere is no room ${roomId} (rooms: ${rooms.map((r) => r.id).join(', ') || 'none'})`,
             );
           }
           const now = Date.now();
@@ -126,7 +126,7 @@ export async function run(
           );
           process.stdout.write(`${code}\n`);
           say(
-            `会议室 ${room.name} 的一次性登记码,有效至 ${new Date(expiresAt).toISOString()}`,
+            `会议室 ${room.name} 的一次性登记码，有效至 ${new Date(expiresAt).toISOString()}`,
             `a one-time enrolment code for ${room.name} (${roomId}), valid until ${new Date(expiresAt).toISOString()}`,
           );
           return 0;
@@ -142,7 +142,7 @@ export async function run(
         const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
         if (scopes.length === 0 || unknown.length > 0) {
           throw new Refused(
-            `权限须为 ${SCOPES.join(', ')} 中的一个或多个${unknown.length ? `(未知:${unknown.join(', ')})` : ''}\n--scopes takes one or more of ${SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+            `权限须为 ${SCOPES.join('、')} 中的一个或多个${unknown.length ? `（未知：${unknown.join('、')}）` : ''}\n--scopes takes one or more of ${SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
           );
         }
         return await withHub(where, async (hub) => {
@@ -153,7 +153,7 @@ export async function run(
           );
           process.stdout.write(`${key}\n`);
           say(
-            `API 密钥 ${keyId}(${name}:${scopes.join(', ')}),只显示这一次`,
+            `API 密钥 ${keyId}（${name}：${scopes.join('、')}），只显示这一次`,
             `API key ${keyId} (${name}: ${scopes.join(', ')}); shown this once only`,
           );
           return 0;
@@ -199,7 +199,7 @@ export async function run(
           const lock = lockDataDir(where.dataDir);
           if ('heldBy' in lock) {
             throw new Refused(
-              `中心正在运行(进程 ${lock.heldBy}),请先停止它\nthe hub is running (process ${lock.heldBy}): stop it first`,
+              `中心正在运行（进程 ${lock.heldBy}），请先停止它\nthe hub is running (process ${lock.heldBy}): stop it first`,
             );
           }
           release = lock.release;
@@ -220,7 +220,10 @@ export async function run(
           const r = await hub.seedDemo(Date.now());
           if (r.seeded) say('已建立示例经销店', 'the demo dealership is laid out');
           else
-            say('数据库已有数据,未建立示例', 'the database holds events already: no demo laid out');
+            say(
+              '数据库已有数据，未建立示例',
+              'the database holds events already: no demo laid out',
+            );
           return 0;
         });
       case 'serve': {
@@ -231,7 +234,7 @@ export async function run(
           ...(values.host !== undefined ? { host: values.host } : {}),
           demo: values.demo === true,
         });
-        say(`中心已启动:${running.url}`, `the hub is serving on ${running.url}`);
+        say(`中心已启动：${running.url}`, `the hub is serving on ${running.url}`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
@@ -274,7 +277,7 @@ export async function run(
           const https = `${base}/calendars/${issued.token}.ics`;
           process.stdout.write(`${https}\n${https.replace(/^https?:/, 'webcal:')}\n`);
           say(
-            `日历订阅地址 ${issued.id}(吊销:DELETE /calendars/tokens/${issued.id})`,
+            `日历订阅地址 ${issued.id}（吊销：DELETE /calendars/tokens/${issued.id}）`,
             `calendar feed ${issued.id} (revoke: DELETE /calendars/tokens/${issued.id}); shown this once only`,
           );
           return 0;

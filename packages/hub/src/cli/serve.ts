@@ -51,7 +51,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const lock = lockDataDir(options.where.dataDir);
     if ('heldBy' in lock) {
       throw new Error(
-        `另一个进程(${lock.heldBy})正在使用数据目录 ${options.where.dataDir} · process ${lock.heldBy} holds the data folder ${options.where.dataDir}`,
+        `另一个进程（${lock.heldBy}）正在使用数据目录 ${options.where.dataDir} · process ${lock.heldBy} holds the data folder ${options.where.dataDir}`,
       );
     }
     release = lock.release;

@@ -139,7 +139,7 @@ export const SYNC_RESET: EngineRefusal = {
     code: 'sync.reset',
     rule: 'S-6',
     message: {
-      'zh-CN': '同步位置已失效(数据库已更换或恢复):请从头重新同步',
+      'zh-CN': '同步位置已失效（数据库已更换或恢复）：请从头重新同步',
       en: 'the cursor is not known here (another database, or a restore): pull again from the start',
     },
   },
@@ -326,11 +326,11 @@ export async function restoreInto(
         rule: 'S-2',
         message: empty
           ? {
-              'zh-CN': '数据库不是空的:日志只能恢复到空数据库',
+              'zh-CN': '数据库不是空的：日志只能恢复到空数据库',
               en: 'the database is not empty: a log is restored into an empty database only',
             }
           : {
-              'zh-CN': `日志无法恢复:${e.message}`,
+              'zh-CN': `日志无法恢复：${e.message}`,
               en: `the log cannot be restored: ${e.message}`,
             },
       },

@@ -20,7 +20,7 @@ export const tooLarge = (limit: number): Refusal =>
     413,
     'request.too-large',
     'HTTP',
-    `请求内容过大(上限 ${limit} 字节)`,
+    `请求内容过大（上限 ${limit} 字节）`,
     `the request body is too large (at most ${limit} bytes)`,
   );
 
@@ -39,7 +39,7 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
         404,
         'request.not-found',
         'HTTP',
-        `没有这个地址:${request.method} ${request.url.split('?')[0] ?? ''}`,
+        `没有这个地址：${request.method} ${request.url.split('?')[0] ?? ''}`,
         `no such address: ${request.method} ${request.url.split('?')[0] ?? ''}`,
       ),
     ),
@@ -66,7 +66,7 @@ export function errorHandler(
           400,
           'request.invalid',
           'HTTP',
-          `请求格式不正确:${where} ${first?.message ?? ''}`.trim(),
+          `请求格式不正确：${where} ${first?.message ?? ''}`.trim(),
           `the request does not match its schema: ${where} ${first?.message ?? ''}`.trim(),
         ),
       );
@@ -107,7 +107,7 @@ export function errorHandler(
           400,
           'request.malformed',
           'HTTP',
-          `请求无效:${err.message}`,
+          `请求无效：${err.message}`,
           `bad request: ${err.message}`,
         ),
       );

@@ -166,6 +166,6 @@ const notBuilt = () =>
     404,
     'kiosk.not-built',
     'HTTP',
-    '门口屏尚未构建:请先运行 npm run build',
+    '门口屏尚未构建：请先运行 npm run build',
     'the kiosk is not built: run npm run build first',
   );

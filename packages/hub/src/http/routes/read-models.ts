@@ -121,7 +121,7 @@ export function readModelRoutes(app: App, ctx: RouteContext): void {
             400,
             'request.invalid',
             'HTTP',
-            `没有这一天:${request.query.date}`,
+            `没有这一天：${request.query.date}`,
             `no such day: ${request.query.date}`,
           ),
         );
