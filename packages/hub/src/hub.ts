@@ -973,33 +973,18 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       reset = true;
     }
     const from: FeedPoint = point ?? FEED_START;
-    const columns = sql`position::text as position, tx::text as tx_text, id, stream, stream_version,
-      room_id, type, data, now::text as now, who, device, client_id, mutation_id`;
+    const roomFilter =
+      room === undefined ? sql`` : sql`and (room_id = ${room} or (room_id = '' and door_visible))`;
     const rows = await this.withRetry(() =>
-      room === undefined
-        ? sql<Record<string, unknown>>`
-            select ${columns}
-              from hub_events
-             where (tx, position) > (${from.tx}::xid8, ${from.position}::bigint)
-               and tx < pg_snapshot_xmin(pg_current_snapshot())
-             order by hub_events.tx, hub_events.position
-             limit ${limit + 1}`.execute(this.db)
-        : // A door's page: its room's rows and the site's come from two indexes, so the page is
-          // picked by its keys alone (a narrow sort), then only its rows are read whole. Sorting
-          // the whole rows, data and all, of everything after the cursor took most of the query
-          // (a door a week behind: 2,001 rows sorted for a page of 1,000).
-          sql<Record<string, unknown>>`
-            with page as (
-              select tx, position
-                from hub_events
-               where (tx, position) > (${from.tx}::xid8, ${from.position}::bigint)
-                 and tx < pg_snapshot_xmin(pg_current_snapshot())
-                 and (room_id = ${room} or (room_id = '' and door_visible))
-               order by tx, position
-               limit ${limit + 1})
-            select ${columns}
-              from page join hub_events using (tx, position)
-             order by hub_events.tx, hub_events.position`.execute(this.db),
+      sql<Record<string, unknown>>`
+        select position::text as position, tx::text as tx_text, id, stream, stream_version, room_id,
+               type, data, now::text as now, who, device, client_id, mutation_id
+          from hub_events
+         where (tx, position) > (${from.tx}::xid8, ${from.position}::bigint)
+           and tx < pg_snapshot_xmin(pg_current_snapshot())
+           ${roomFilter}
+         order by hub_events.tx, hub_events.position
+         limit ${limit + 1}`.execute(this.db),
     );
     const more = rows.rows.length > limit;
     const taken = more ? rows.rows.slice(0, limit) : rows.rows;
