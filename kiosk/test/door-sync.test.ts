@@ -7,7 +7,7 @@ import { openIdbEventStore, type IdbEventStore } from '@huiyi/store-idb';
 import { createMemoryEventStore } from '@huiyi/core/testing';
 import fc from 'fast-check';
 import type { KioskEvent } from '../src/services/kiosk-events.js';
-import { KioskService } from '../src/services/kiosk-service.js';
+import { KioskService, PAGE_TELL_MS } from '../src/services/kiosk-service.js';
 import type { KioskState } from '../src/services/kiosk-state.js';
 import { doorTarget } from '../src/sync/door-target.js';
 import { withoutPosition } from '../src/sync/hub-events.js';
@@ -187,6 +187,50 @@ describe("the door's sync with a hub", function () {
     expect(bookings(door.service.state)).to.deep.equal(bookings(state));
     await door.sync();
     expect(bookings(door.service.state)).to.deep.equal(bookings(hub.service.state));
+  });
+
+  it('S-5: a catch-up of several pages tells the screen once, at its last page, with every page in it', async () => {
+    const hub = await demoHub();
+    const door = await openDoor(hub);
+    await door.sync();
+    for (let i = 0; i < 6; i += 1)
+      await hub.act(
+        deskBooking(`h-${i}`, T0 + (60 + 30 * i) * MINUTE, T0 + (80 + 30 * i) * MINUTE),
+      );
+    const told: number[] = [];
+    door.service.subscribe((s) => told.push(s.bookings.rooms.get('D')!.bookings.size));
+    // Pages of two: the first pages fold at once, but only the last tells the screen.
+    let cursor = (await door.log.sync.meta()).cursor;
+    const pages = [];
+    for (;;) {
+      const page = await hub.pull(cursor, 2);
+      pages.push(page);
+      if (!page.hasMore) break;
+      cursor = page.cursor;
+    }
+    expect(pages.length).to.be.greaterThan(2);
+    for (const page of pages) await door.service.applyPage(page, CLIENT, T0);
+    const all = door.service.state.bookings.rooms.get('D')!.bookings.size;
+    expect(told).to.deep.equal([all]);
+    expect(bookings(door.service.state)).to.deep.equal(bookings(hub.service.state));
+  });
+
+  it('S-5: a pull that stops after a page (the hub gone) still shows that page, a moment later', async () => {
+    const hub = await demoHub();
+    const door = await openDoor(hub);
+    await door.sync();
+    for (let i = 0; i < 4; i += 1)
+      await hub.act(
+        deskBooking(`h-${i}`, T0 + (60 + 30 * i) * MINUTE, T0 + (80 + 30 * i) * MINUTE),
+      );
+    const told: number[] = [];
+    door.service.subscribe((s) => told.push(s.bookings.rooms.get('D')!.bookings.size));
+    const page = await hub.pull((await door.log.sync.meta()).cursor, 2);
+    expect(page.hasMore).to.equal(true);
+    await door.service.applyPage(page, CLIENT, T0);
+    expect(told).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, PAGE_TELL_MS + 50));
+    expect(told).to.deep.equal([door.service.state.bookings.rooms.get('D')!.bookings.size]);
   });
 
   it('the backoff doubles up to a minute, each wait between half and all of it', () => {

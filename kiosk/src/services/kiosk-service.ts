@@ -77,6 +77,9 @@ export interface ScreenOpenOptions extends KioskServiceOptions {
 /** A decision the screen can show: the events written, or why nothing was. */
 export type Outcome = Result<readonly KioskEvent[]>;
 
+/** How long a pulled page's news waits for the next page before the screen is told anyway. */
+export const PAGE_TELL_MS = 250;
+
 /**
  * The kiosk's one way to change anything (K-3): a tap becomes a command, the command is decided
  * against the current state, the events are appended to the log in one transaction, and only then
@@ -110,6 +113,8 @@ export class KioskService {
   /** The state of the hub's events alone, without the commands still pending (synced doors). */
   #confirmed: KioskState | undefined;
   readonly #queued = new Set<() => void>();
+  /** A page's news for the listeners, held back while another page follows it. */
+  #telling: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     log: Promise<EventStore<KioskEvent>>,
@@ -538,7 +543,7 @@ export class KioskService {
         cursor: page.cursor,
         ...end,
       });
-      if (applied.appended.length === 0) return;
+      if (applied.appended.length === 0) return this.#told(page.hasMore);
       this.#state = foldKioskEvents(
         this.#state,
         applied.appended.map((e) => e.data),
@@ -546,7 +551,7 @@ export class KioskService {
       this.#confirmed = this.#state;
       this.#moveTo(applied.appended);
       this.#keeper?.folded(applied.appended.length);
-      for (const listener of this.#listeners) listener(this.#state);
+      this.#tell(page.hasMore);
       return;
     }
     const present = incoming.length > 0 ? await log.sync.has(incoming.map((e) => e.id)) : [];
@@ -554,7 +559,7 @@ export class KioskService {
     const settle = page.hasMore ? [] : await settled(log, pending, page, clientId, fresh);
     if (fresh.length === 0 && settle.length === 0) {
       await log.sync.apply({ events: [], settle: [], rebase: [], cursor: page.cursor, ...end });
-      return;
+      return this.#told(page.hasMore);
     }
     const gone = new Set(settle.map((s) => s.id));
     const still = pending.filter((m) => !gone.has(m.id));
@@ -586,7 +591,29 @@ export class KioskService {
     this.#state = r.state;
     this.#moveTo(written);
     this.#keeper?.folded(Infinity);
-    for (const listener of this.#listeners) listener(this.#state);
+    this.#tell(page.hasMore);
+  }
+
+  /**
+   * Tells the listeners (the screen) that the state moved: at once after a pull's last page; after
+   * a page another follows, only {@link PAGE_TELL_MS} later, unless the next page tells them first.
+   * A catch-up of many pages draws its screen once, not once a page, each drawing in the way of
+   * the next page's writing; a pull that stops after a page (the hub gone) still shows it.
+   */
+  #tell(more: boolean): void {
+    clearTimeout(this.#telling);
+    this.#telling = undefined;
+    const tell = (): void => {
+      this.#telling = undefined;
+      for (const listener of this.#listeners) listener(this.#state);
+    };
+    if (more) this.#telling = setTimeout(tell, PAGE_TELL_MS);
+    else tell();
+  }
+
+  /** A page that brought nothing: the news held back for it is told now when it was the last. */
+  #told(more: boolean): void {
+    if (!more && this.#telling !== undefined) this.#tell(false);
   }
 
   /** Moves the state's position and latest `now` on past events just written. */

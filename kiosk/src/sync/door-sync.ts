@@ -113,13 +113,16 @@ export class DoorSync {
   async start(): Promise<void> {
     const e = this.#meta.enrolment;
     if (!this.synced) return this.#set({ kind: 'standalone', waiting: 0 });
-    const [queued, refused] = await Promise.all([
-      this.#log.sync.mutations('pending'),
-      this.#unseen(),
-    ]);
-    const waiting = queued.length;
-    if (!e) return this.#set({ kind: 'unenrolled', waiting, refused });
-    if (this.#meta.revoked) return this.#set({ kind: 'revoked', waiting, refused });
+    if (!e || this.#meta.revoked) {
+      const [queued, refused] = await Promise.all([
+        this.#log.sync.mutations('pending'),
+        this.#unseen(),
+      ]);
+      const waiting = queued.length;
+      return this.#set({ kind: e ? 'revoked' : 'unenrolled', waiting, refused });
+    }
+    // A door with its token syncs at once: the engine's first step reads the queue and the
+    // refusals itself (a door back after days asks the hub one round trip sooner).
     const hub = new HubClient(e.hub, e.token, this.#o.fetch);
     this.#engine = new SyncEngine({
       hub,

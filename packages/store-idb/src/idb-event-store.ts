@@ -608,8 +608,11 @@ export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
   let quarantined: number[];
   let retired: number[];
   try {
-    quarantined = await db.getAllKeys('quarantine');
-    retired = await db.getAllKeys('retired');
+    // Together: a door's start waits for both before it reads anything else.
+    [quarantined, retired] = await Promise.all([
+      db.getAllKeys('quarantine'),
+      db.getAllKeys('retired'),
+    ]);
   } catch (error) {
     db.close();
     throw toStoreError(error);

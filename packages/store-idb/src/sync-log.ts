@@ -324,18 +324,28 @@ export function idbSyncLog<E extends DomainEvent>(
         );
         const mutations = tx.objectStore('mutations');
         const touched = [...step.settle.map((s) => s.id), ...rebase.map((r) => r.id)];
-        const records = new Map<number, MutationRecord>();
-        for (const r of await Promise.all(touched.map((id) => mutations.get(id)))) {
-          if (r !== undefined) records.set(r.id, r);
-        }
-        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
+        const reading = Promise.all([
+          Promise.all(touched.map((id) => mutations.get(id))),
+          tx.objectStore('sync').get(META_KEY),
+        ]);
         const raw = unwrap(tx.objectStore('events'));
-        // The hub's events first, then each pending command's new decision after them.
-        const hubOutcome = await addAll(raw, hub.map(recordOf));
-        const rebaseOutcome = await addAll(
-          raw,
-          rebase.flatMap((r) => r.events.map(recordOf)),
-        );
+        // The hub's events first, then each pending command's new decision after them. Asked for
+        // at once, with the reads above: a page's writes do not wait for a read's round trip
+        // (nothing they write is read).
+        const adding = Promise.all([
+          addAll(raw, hub.map(recordOf)),
+          addAll(
+            raw,
+            rebase.flatMap((r) => r.events.map(recordOf)),
+          ),
+        ]);
+        const [[read, metaRead], [hubOutcome, rebaseOutcome]] = await Promise.all([
+          reading,
+          adding,
+        ]);
+        const records = new Map<number, MutationRecord>();
+        for (const r of read) if (r !== undefined) records.set(r.id, r);
+        const meta = metaRead ?? freshMeta;
         const retiring: RetiredRecord[] = [];
         for (const s of step.settle) {
           const r = records.get(s.id);
