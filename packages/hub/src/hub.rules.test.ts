@@ -3,6 +3,7 @@
 // order of its commands, a repeated push, the refusals a pull reports, and the feed's pages. The
 // exactly-once bookkeeping itself is PL/pgSQL (hub_apply, hub_apply_many): these tests hold it on
 // PGlite and on PostgreSQL alike.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Hub } from './hub.js';
 import type { FeedEvent, PushReply, PushRequest } from './hub-types.js';
@@ -158,13 +159,24 @@ describe.each(all)('the hub keeps each client’s mutations on $name', (backend)
       const r = await hub.pull(ADMIN, request);
       expect(r.ok && r.events.length, JSON.stringify(request)).toBe(request.limit === 1 ? 1 : 2);
     }
-    const noRead = await hub.pull(system(['act']), {});
-    expect(!noRead.ok && [noRead.rejection.code, noRead.rejection.message.en]).toEqual([
-      'hub.missing-scope',
-      expect.stringContaining('pull'),
-    ]);
-    const reader = await hub.pull(system(['read']), {});
-    expect(reader.ok && reader.events.length).toBe(2);
+  });
+
+  it('S-3: reading takes a key with the read scope; a door reads no feed', async () => {
+    await rooms();
+    const noRead = await hub.pull(system(['act', 'admin']), {});
+    expect(!noRead.ok && noRead.rejection.message.en).toBe(
+      'this key lacks the "read" scope needed for pull',
+    );
+    const noFeed = await hub.feed(system(['act', 'admin']), {});
+    expect(!noFeed.ok && noFeed.rejection.message.en).toBe(
+      'this key lacks the "read" scope needed for feed',
+    );
+    const doorFeed = await hub.feed(door('A'), {});
+    expect(!doorFeed.ok && doorFeed.rejection.message.en).toBe('not allowed to read: feed');
+    const pulled = await hub.pull(system(['read']), {});
+    expect(pulled.ok && pulled.events.length).toBe(2);
+    const fed = await hub.feed(system(['read']), {});
+    expect(fed.ok && fed.events.length).toBe(2);
   });
 
   it("S-2: a client's mutations run in the order of their ids: those ahead of a gap wait, then run in order once it is filled", async () => {
@@ -185,6 +197,11 @@ describe.each(all)('the hub keeps each client’s mutations on $name', (backend)
       [3, 'applied'],
     ]);
     expect(first.ok && first.lastMutationId).toBe(3);
+    // the mutations that waited are gone from the waiting list once run
+    const pending = await sql<{ n: number }>`select count(*)::int as n from hub_pending`.execute(
+      hub.db,
+    );
+    expect(pending.rows[0]?.n).toBe(0);
     const feed = await hub.feed(ADMIN, {});
     expect(
       feed.ok &&
@@ -334,10 +351,36 @@ describe.each(all)('the hub keeps each client’s mutations on $name', (backend)
     ]);
     expect(feed.events[0]).toMatchObject({
       type: 'RoomRegistered',
+      roomId: 'A',
       clientId: 'admin-cli',
       mutationId: 1,
       device: 'admin',
     });
+    // an event of no room (the directory's) has none, answered and in the feed
+    const site = await push(ADMIN, 'admin-cli', [
+      {
+        id: 3,
+        command: {
+          type: 'RegisterPerson',
+          now: at(7),
+          actor: { id: 'p-zhou', roles: ['room-admin'] },
+          person: {
+            id: 'p-sun',
+            name: '孙',
+            department: '售后服务部',
+            employeeNumber: 'p-sun',
+            roles: [],
+          },
+        },
+      },
+    ]);
+    if (!site.ok || site.results[0]?.status !== 'applied') throw new Error('not applied');
+    const after = await hub.feed(ADMIN, {});
+    if (!after.ok) throw new Error('feed refused');
+    expect(after.events.slice(4)).toEqual(site.results[0].events);
+    expect(site.results[0].events.map((e) => [e.roomId, e.clientId, e.mutationId])).toEqual([
+      [null, 'admin-cli', 3],
+    ]);
   });
 
   it('S-1: a hub whose cache is behind (another hub wrote to the room) decides again on what was written', async () => {
