@@ -383,6 +383,25 @@ describe.each(all)('the hub keeps each client’s mutations on $name', (backend)
     ]);
   });
 
+  it("S-4: a pull by an integrator reads a confidential booking whole; a door's pull, without its topic", async () => {
+    await push(ADMIN, 'admin-cli', [
+      { id: 1, command: register(room('B', { confidential: true })) },
+    ]);
+    const secret = await push(ADMIN, 'erp', [
+      {
+        id: 1,
+        command: book('secret', 'B', at(10), at(11), { topic: '人事调整', confidential: true }),
+      },
+    ]);
+    expect(outcomes(secret)).toEqual([[1, 'applied']]);
+    const integrator = await hub.pull(system(['read']), {});
+    expect(integrator.ok && JSON.stringify(integrator.events)).toContain('人事调整');
+    const atDoor = await hub.pull(door('B'), {});
+    if (!atDoor.ok) throw new Error('pull refused');
+    expect(atDoor.events.length).toBeGreaterThan(1);
+    expect(JSON.stringify(atDoor.events)).not.toContain('人事调整');
+  });
+
   it('S-1: a hub whose cache is behind (another hub wrote to the room) decides again on what was written', async () => {
     await rooms();
     // opened now: its cache holds the rooms and nothing after
