@@ -60,6 +60,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '.scratch/**',
       '**/.stryker-tmp/**',
+      '**/.stryker-tmp-db/**',
       'kiosk/src/generated/**',
     ],
   },

@@ -13,10 +13,10 @@
 // the files asked for (concurrency 1: the machine is shared), reading the kept file so that mutants
 // whose code and tests did not change are not run again, and its results are merged back in.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { judgedOn as judged, sha, staleOf, walk as walkUnder } from './mutation-judged.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const core = join(root, 'packages/core');
@@ -28,17 +28,11 @@ const RUN = join(core, 'reports/mutation/run-incremental.json');
 /** The floors: the core as a whole, and every file. */
 export const FLOOR = { core: 90, file: 85 };
 
-const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const read = (p) => readFileSync(p, 'utf8');
 const readJson = (p, fallback) => (existsSync(p) ? JSON.parse(read(p)) : fallback);
 
 /** Every file under src, relative to packages/core, with `/` separators. */
-function walk(dir = join(core, 'src')) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = join(dir, d.name);
-    return d.isDirectory() ? walk(p) : [relative(core, p).split('\\').join('/')];
-  });
-}
+const walk = () => walkUnder(core);
 
 /** What Stryker mutates (stryker.config.json's `mutate`, spelled out). */
 export const isMutated = (f) =>
@@ -53,15 +47,6 @@ const isHelper = (f) =>
   f.endsWith('.ts') &&
   !isTest(f) &&
   (f.endsWith('.test-helpers.ts') || f.startsWith('src/testing/'));
-
-/** The relative imports of a file, as paths inside packages/core. */
-function importsOf(f) {
-  const out = [];
-  for (const m of read(join(core, f)).matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
-    out.push(posix.normalize(posix.join(posix.dirname(f), m[1].replace(/\.js$/, '.ts'))));
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scores
@@ -119,28 +104,9 @@ function ownTests(f, all = walk()) {
   );
 }
 
-/** The fixtures a set of tests imports, directly or through other fixtures. */
-function helpersOf(tests) {
-  const seen = new Set();
-  const todo = tests.flatMap(importsOf).filter(isHelper);
-  while (todo.length > 0) {
-    const h = todo.pop();
-    if (seen.has(h) || !existsSync(join(core, h))) continue;
-    seen.add(h);
-    todo.push(...importsOf(h).filter(isHelper));
-  }
-  return [...seen].sort();
-}
-
 /** What a file's result was judged on: its source, its tests and their fixtures, by hash. */
 function judgedOn(f, report, all = walk()) {
-  const tests = testFilesFor(f, all);
-  const hashOf = (p, judged) => sha(judged ?? read(join(core, p)));
-  return {
-    source: hashOf(f, report?.files?.[f]?.source),
-    tests: Object.fromEntries(tests.map((t) => [t, hashOf(t, report?.testFiles?.[t]?.source)])),
-    helpers: Object.fromEntries(helpersOf(tests).map((h) => [h, hashOf(h)])),
-  };
+  return judged(core, f, testFilesFor(f, all), isHelper, report);
 }
 
 /**
@@ -149,13 +115,7 @@ function judgedOn(f, report, all = walk()) {
  */
 export function staleFiles(summary) {
   const all = walk();
-  const stale = [];
-  for (const [f, then] of Object.entries(summary?.judged ?? {})) {
-    if (!existsSync(join(core, f))) continue;
-    const now = judgedOn(f, undefined, all);
-    if (JSON.stringify(now) !== JSON.stringify(then)) stale.push(f);
-  }
-  return stale.sort();
+  return staleOf(core, summary?.judged, (f) => judgedOn(f, undefined, all));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -174,6 +174,23 @@ describe("S-4, R-8: a confidential meeting's topic, agenda and names never reach
     expect(rules.redactForDoor(recorded, state)).toEqual(recorded);
   });
 
+  it('R-8, S-4: a signed agreement reaches a door without the drawn signature; the hub keeps it, and one signed without a drawing is as it is', () => {
+    const { state } = given(site());
+    const agreement = {
+      type: 'ConfidentialityAgreementSigned',
+      personId: 'p-zhao',
+      version: 1,
+      signatureRef: 'sig-zhao-1',
+      by: 'p-zhao',
+      at: NOW,
+    };
+    const drawn = { ...agreement, signature: 'data:image/png;base64,iVBORw0KGgo=' };
+    const seen = rules.redactForDoor(drawn as unknown as DealershipEvent, state);
+    expect(seen).toEqual(agreement);
+    expect(drawn.signature).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(rules.redactForDoor(agreement as unknown as DealershipEvent, state)).toEqual(agreement);
+  });
+
   it('S-4: an open meeting reaches a door as it is', () => {
     const { events, state } = given([...site(), ...planMeeting('m2', 'A', false)]);
     const plan = one(events, 'MeetingPlanned');
