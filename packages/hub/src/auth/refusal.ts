@@ -37,7 +37,7 @@ export const AUTH = {
       401,
       'auth.missing',
       'S-3',
-      '缺少令牌:请在请求头中发送 Authorization: Bearer <令牌>',
+      '缺少令牌：请在请求头中发送 Authorization: Bearer <令牌>',
       'no token: send Authorization: Bearer <token>',
     ),
   unknown: () =>
@@ -56,7 +56,7 @@ export const AUTH = {
       403,
       'auth.room',
       'S-3',
-      `门口屏只能操作和查看本会议室(${own}),不能操作 ${asked}`,
+      `门口屏只能操作和查看本会议室（${own}），不能操作 ${asked}`,
       `a door acts and reads only for its own room (${own}), not ${asked}`,
     ),
   doorNotAllowed: () =>
@@ -68,7 +68,7 @@ export const AUTH = {
       401,
       'enrol.used',
       'S-3',
-      '登记码已被使用(每个登记码只能使用一次)',
+      '登记码已被使用（每个登记码只能使用一次）',
       'the enrolment code has already been used (each code works once)',
     ),
   codeExpired: () =>
