@@ -3,6 +3,7 @@
 // a JSON file, not a script.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { demoMorning, openKiosk, openSettings, start } from './harness.mjs';
@@ -77,6 +78,23 @@ test('K-5: one door per language, its messages compiled in: no table, no message
   const page = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
   for (const f of scripts().filter((f) => f.startsWith('index')))
     assert.ok(page.includes(`/assets/${f}`), `the page picks ${f}`);
+});
+
+test('HTTP: each script, the page, the worker and the demo have their gzip beside them, which inflates back to them and is never precached', () => {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  const text = readdirSync(dist, { recursive: true }).filter((f) =>
+    /\.(js|html|json|webmanifest)$/.test(f),
+  );
+  // The scripts of both doors, the sync client, the worker and workbox, the page, the demo, the manifest.
+  assert.ok(text.length >= 8, `text files in dist: ${text.join(', ')}`);
+  for (const f of text) {
+    const file = readFileSync(`${dist}${f}`);
+    const gz = readFileSync(`${dist}${f}.gz`);
+    assert.ok(gunzipSync(gz).equals(file), `${f}.gz inflates to ${f}`);
+    assert.ok(gz.length < file.length, `${f}.gz is smaller than ${f}`);
+  }
+  const worker = readFileSync(`${dist}sw.js`, 'utf8');
+  assert.ok(!worker.includes('.gz'), 'the service worker precaches no .gz');
 });
 
 test('K-3: the demo dealership is a JSON file, not in any script, and the service worker precaches it with every script', () => {

@@ -1,31 +1,17 @@
 // The built door kiosk, served by the hub from one origin with its API: the app at `/`, each
 // room's door at `/door/<roomId>`, and (in the demo only) a fresh one-time enrolment code for a
-// door at `/door/<roomId>/enrol.json`.
-import type { FastifyReply } from 'fastify';
-import { createReadStream } from 'node:fs';
+// door at `/door/<roomId>/enrol.json`. The files go out through @fastify/static: the gzip the build
+// wrote beside each text file (`<file>.gz`, kiosk/build/precompress.mjs) to a client that takes
+// gzip, the file itself to any other, each with `Vary: Accept-Encoding`.
+import fastifyStatic from '@fastify/static';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { Type } from 'typebox';
 import type { App, RouteContext } from '../context.js';
 import { sendRefusal } from '../errors.js';
 import { refusal } from '../../auth/refusal.js';
 import { errorReplies } from '../schemas.js';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import type { FastifyReply } from 'fastify';
 
 /** How long a demo door's enrolment code lasts: 10 minutes. */
 export const DEMO_CODE_TTL_MS = 10 * 60_000;
@@ -46,23 +32,27 @@ export interface KioskOptions {
  */
 export function kioskRoutes(options: KioskOptions) {
   const root = resolve(options.dir);
+  /**
+   * Sends a file of the built kiosk, or says there is none (`false`): a path that leaves the
+   * folder, or names no file, is no file of the kiosk's.
+   */
   const send = async (reply: FastifyReply, rel: string) => {
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return false;
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) return false;
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // The service worker and the page must be fresh; hashed assets may be cached for good.
-    const cache = /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    await reply
-      .type(type)
-      .header('cache-control', cache)
-      .header('content-length', s.size)
-      .send(createReadStream(file));
+    const hashed = /\/assets\//.test(file);
+    reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    await reply.sendFile(relative(root, file).split(sep).join('/'), root, {
+      cacheControl: false,
+    });
     return true;
   };
 
-  return (app: App, ctx: RouteContext): void => {
+  return async (app: App, ctx: RouteContext): Promise<void> => {
+    // Only the `sendFile` it gives the reply: the routes below choose the file.
+    await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
     app.get(
       '/door/:roomId',
       {
