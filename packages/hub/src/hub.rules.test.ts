@@ -402,6 +402,48 @@ describe.each(all)('the hub keeps each client’s mutations on $name', (backend)
     expect(JSON.stringify(atDoor.events)).not.toContain('人事调整');
   });
 
+  it("S-4: a door reading through a hub whose cache is behind gets a confidential booking's changed topic blanked", async () => {
+    await push(ADMIN, 'admin-cli', [
+      { id: 1, command: register(room('B', { confidential: true })) },
+    ]);
+    // opened now: its cache holds room B and nothing after
+    const stale = await backend.open({ clock: () => clock.now });
+    try {
+      const written = await push(ADMIN, 'erp', [
+        {
+          id: 1,
+          command: book('secret', 'B', at(10), at(11), { topic: '人事调整', confidential: true }),
+        },
+        // The change carries the new topic but not the booking's confidentiality: only a hub that
+        // has seen the booking knows to blank it.
+        {
+          id: 2,
+          command: {
+            type: 'ChangeBooking',
+            now: at(8, 30),
+            actor: wang,
+            roomId: 'B',
+            bookingId: 'secret',
+            topic: '人事调整（二）',
+          },
+        },
+      ]);
+      expect(outcomes(written)).toEqual([
+        [1, 'applied'],
+        [2, 'applied'],
+      ]);
+      const atDoor = await stale.pull(door('B'), {});
+      if (!atDoor.ok) throw new Error('pull refused');
+      const changed = atDoor.events.find(
+        (e) => (e.data as { type: string }).type === 'BookingChanged',
+      );
+      expect(changed?.data).toMatchObject({ bookingId: 'secret', topic: '' });
+      expect(JSON.stringify(atDoor.events)).not.toContain('人事调整');
+    } finally {
+      await stale.close();
+    }
+  });
+
   it('S-1: a hub whose cache is behind (another hub wrote to the room) decides again on what was written', async () => {
     await rooms();
     // opened now: its cache holds the rooms and nothing after
