@@ -16,7 +16,7 @@ import { fail, type Rejection, type Result } from '../rejection/index.js';
 import { BOOKING_COMMAND_TYPES, type BookingCommand } from '../rooms/booking-commands.js';
 import { createDoorBookingDecider, parseDoorBookingCommand } from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { createUpkeepDeciderOver, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
+import { createDoorUpkeepDecider, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
 import type { UpkeepOwnEvent } from '../upkeep/upkeep-events.js';
 import type { DealershipCommand, DealershipContext } from './contexts.js';
 import {
@@ -139,7 +139,7 @@ export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
 export function createDoorDecider(options: DoorOptions = {}): DoorDecider {
   const policy = options.policy ?? (() => DEFAULT_PARAMETERS);
   const rooms = createDoorBookingDecider(policy);
-  const upkeep = createUpkeepDeciderOver(rooms, policy);
+  const upkeep = createDoorUpkeepDecider(policy);
   const meetings = createDoorMeetingDecider(policy);
   const decide = (
     command: DealershipCommand,
