@@ -9,6 +9,7 @@ import {
   parseBookingCommand,
   parseUpkeepCommand,
   type Actor,
+  type CancelBooking,
   type RequestBooking,
   type RequestSeries,
   type StartMeeting,
