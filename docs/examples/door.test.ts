@@ -1,6 +1,6 @@
 // The deciders guide and the decision record "the door's deciders and the signature's ink": a door
 // device's deciders decide what the door takes as the full deciders do, and refuse the rest (K-2,
-// door.not-taken); the upkeep decider over the door's rooms decider warns of a fault at the door.
+// door.not-taken); the door's upkeep decider warns of a fault at the door.
 import { expect, it } from 'vitest';
 import {
   createBookingDecider,
@@ -9,6 +9,7 @@ import {
   parseBookingCommand,
   parseUpkeepCommand,
   type Actor,
+  type CancelBooking,
   type RequestBooking,
   type RequestSeries,
   type StartMeeting,
@@ -25,11 +26,11 @@ const door: Actor = { id: 'door:A', roles: [] };
 import {
   createDoorBookingDecider,
   createDoorMeetingDecider,
-  createUpkeepDeciderOver,
+  createDoorUpkeepDecider,
 } from '@huiyi/core';
 
-const bookings = createDoorBookingDecider(); // every booking command but RequestSeries
-const upkeep = createUpkeepDeciderOver(bookings); // faults, the checklist, the power-off (R-7)
+const bookings = createDoorBookingDecider(); // walk-up, booking, check-in, extend, end early, faults
+const upkeep = createDoorUpkeepDecider(); // faults, the checklist, the power-off (R-7)
 const meetings = createDoorMeetingDecider(); // planning, sign-in and sign-out, the agreement
 // #endregion door-deciders
 
@@ -100,6 +101,17 @@ it('K-2: the door decides one booking as the full decider does, and refuses a se
   expect(bookings.decide(weekly, state)).toMatchObject({
     ok: false,
     rejection: { rule: 'K-2', code: 'door.not-taken' }, // done in the booking system, not here
+  });
+  const cancel: CancelBooking = {
+    type: 'CancelBooking',
+    now: at(1, 10),
+    actor: wang,
+    roomId: 'A',
+    bookingId: 'b1',
+  };
+  expect(bookings.decide(cancel, state)).toMatchObject({
+    ok: false,
+    rejection: { rule: 'K-2', code: 'door.not-taken' }, // cancelled in the booking system
   });
   const start: StartMeeting = {
     type: 'StartMeeting',

@@ -284,6 +284,22 @@ describe('K-2: the door’s variant', () => {
     expect(door.parse(walkUp)).toEqual({ ok: true, value: walkUp });
   });
 
+  it('K-2: refuses what the hub and the office do for a door: cancelling, cleaning, changing a meeting', () => {
+    const { state } = play(setup);
+    const office: DealershipCommand[] = [
+      { type: 'CancelBooking', now: at(8, 30), actor: wang, roomId: 'A', bookingId: 'b1' },
+      { type: 'RecordCleaning', now: at(8, 30), actor: admin, roomId: 'A' },
+      { type: 'CancelMeeting', now: at(8, 30), actor: wang, meetingId: 'm1' },
+    ];
+    for (const c of office) {
+      expect(dealership.decide(c, state).ok, c.type).toBe(true);
+      expect(door.decide(c, state), c.type).toMatchObject({
+        ok: false,
+        rejection: { rule: 'K-2', code: 'door.not-taken', data: { type: c.type } },
+      });
+    }
+  });
+
   it('K-2: routes every command type of its contexts as the dealership does; the others are none', () => {
     const elsewhere = new Set(['minutes', 'actions', 'fees', 'policy']);
     for (const type of DEALERSHIP_COMMAND_TYPES) {

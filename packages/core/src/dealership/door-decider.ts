@@ -16,7 +16,7 @@ import { fail, type Rejection, type Result } from '../rejection/index.js';
 import { BOOKING_COMMAND_TYPES, type BookingCommand } from '../rooms/booking-commands.js';
 import { createDoorBookingDecider, parseDoorBookingCommand } from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { createUpkeepDeciderOver, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
+import { createDoorUpkeepDecider, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
 import type { UpkeepOwnEvent } from '../upkeep/upkeep-events.js';
 import type { DealershipCommand, DealershipContext } from './contexts.js';
 import {
@@ -38,11 +38,17 @@ export interface DoorOptions {
 /**
  * The decider of a door kiosk (K-2), over the dealership's commands: it decides the rooms',
  * upkeep's, meetings' and directory's commands a door takes exactly as the door's variant of each
- * context's decider does, against a {@link DoorDeciderState}. It refuses a series request, the
- * meeting's run and invitations (K-2, `door.not-taken`); a command of the minutes, actions, fees or
- * policy is no command to it (K-2, `command.malformed` at `command.type`). It leaves all of these
- * (and recurrence) out of a bundle that imports it alone. Its
- * fold takes the events a door's state holds and skips the rest.
+ * context's decider does, against a {@link DoorDeciderState}: `WalkUp`, `RequestBooking`,
+ * `CheckIn`, `ExtendBooking`, `EndEarly`, `ReleaseNoShows`, `ReportEquipmentFault`,
+ * `CompleteChecklist`, `ConfirmPowerOff`, `SignIn`, `SignOut`, `SignConfidentialityAgreement`, and
+ * what a schedule file brings (`RegisterRoom`, `RegisterPerson`, `PlanMeeting`,
+ * `ScheduleMeeting`). It refuses the other commands of those contexts (K-2, `door.not-taken`): a
+ * series, approving, changing or cancelling a booking, changing a room, the repair, the inspection,
+ * the cleaning, changing or cancelling a meeting, its run and the invitations. A command of the
+ * minutes, actions, fees or policy is no command to it (K-2, `command.malformed` at
+ * `command.type`). It leaves all of these (and recurrence) out of a bundle that imports it alone.
+ * Its fold takes every event a door's state holds, those of the commands it refuses included, and
+ * skips the rest.
  */
 export interface DoorDecider extends Decider<
   DealershipCommand,
@@ -101,8 +107,9 @@ const notACommand = (): Rejection =>
 /**
  * Reads a command from outside for a door: as `parseDealershipCommand` does for the contexts a
  * door takes; a series request is `door.not-taken`, and a command of another context (minutes,
- * actions, fees, policy) `command.malformed` at `command.type` (K-2). Never
- * throws.
+ * actions, fees, policy) `command.malformed` at `command.type` (K-2). The other commands of the
+ * door's contexts that its decider refuses (a cancellation, say) it reads field by field like any
+ * other; `decide` refuses them. Never throws.
  *
  * @param input - anything
  * @returns the command or why it is malformed or not taken at the door
@@ -126,8 +133,8 @@ export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
 }
 
 /**
- * Makes a door kiosk's decider ({@link DoorDecider}): the door's rooms and meetings deciders, the
- * upkeep decider over the door's rooms decider, and the directory, behind one `decide`.
+ * Makes a door kiosk's decider ({@link DoorDecider}): the door's rooms, upkeep and meetings
+ * deciders, and the directory, behind one `decide`.
  *
  * @param options - the policy in force (default: the policy's defaults)
  * @returns the decider
@@ -139,7 +146,7 @@ export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
 export function createDoorDecider(options: DoorOptions = {}): DoorDecider {
   const policy = options.policy ?? (() => DEFAULT_PARAMETERS);
   const rooms = createDoorBookingDecider(policy);
-  const upkeep = createUpkeepDeciderOver(rooms, policy);
+  const upkeep = createDoorUpkeepDecider(policy);
   const meetings = createDoorMeetingDecider(policy);
   const decide = (
     command: DealershipCommand,

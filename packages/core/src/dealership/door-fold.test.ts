@@ -10,8 +10,12 @@ import { untyped } from '../testing/untyped.js';
 import { MINUTE } from '../time/instant.js';
 import { overlaps } from '../time/interval.js';
 import { toInstant } from '../time/zone.js';
+import { createMeetingDecider } from '../meetings/meeting-decider.js';
+import { createBookingDecider } from '../rooms/booking-decider.js';
+import { createUpkeepDecider } from '../upkeep/upkeep-decider.js';
+import { commandContext } from './contexts.js';
 import { createDoorDecider } from './door-decider.js';
-import type { DoorDeciderState } from './door-state.js';
+import { upkeepStateOf, type DoorDeciderState } from './door-state.js';
 
 // K-3: whatever a door's log holds (two tabs or two doors deciding against one state, a late sync,
 // an older or a broken writer), every context the door folds (rooms, upkeep, meetings, directory)
@@ -26,6 +30,30 @@ const door = {
   evolve: (s: DoorDeciderState, e: unknown) => typed.evolve(s, e as Event),
   fold: (s: DoorDeciderState, events: readonly unknown[]) => typed.fold(s, events as Event[]),
 };
+const rooms = untyped(createBookingDecider());
+const upkeep = untyped(createUpkeepDecider());
+const meetings = untyped(createMeetingDecider());
+/**
+ * What reaches a door's log of the commands it does not take (K-2): the hub's decision, by the
+ * full deciders, over the same state (a cancellation, a cleaning, a meeting moved).
+ */
+function office(c: unknown, s: DoorDeciderState) {
+  switch (commandContext(c)) {
+    case 'rooms':
+      return rooms.decide(c, s.rooms);
+    case 'upkeep':
+      return upkeep.decide(c, upkeepStateOf(s));
+    case 'meetings':
+      return meetings.decide(c, s.meetings);
+    default:
+      return door.decide(c, s);
+  }
+}
+/** A command decided at the door, or at the hub when the door does not take it. */
+function decided(c: unknown, s: DoorDeciderState) {
+  const r = door.decide(c, s);
+  return !r.ok && r.rejection.code === 'door.not-taken' ? office(c, s) : r;
+}
 const ZONE = 'Asia/Shanghai';
 const NOW = toInstant({ year: 2026, month: 12, day: 7, hour: 10, minute: 2 }, ZONE);
 
@@ -164,7 +192,10 @@ const registerArb: fc.Arbitrary<Command> = fc
     person: { ...DEMO_PEOPLE.find((p) => p.id === 'p-liu')!, department: c.department },
   }));
 
-/** The commands a door decides, every context it takes; sign-ins and walk-ups the most. */
+/**
+ * The commands of every context a door takes, sign-ins and walk-ups the most; a cancellation or a
+ * cleaning among them the door refuses (K-2), and the log takes the hub's decision instead.
+ */
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: signInArb },
   { weight: 2, arbitrary: walkUpArb },
@@ -214,8 +245,9 @@ const oddEventArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /**
- * A step of a log: one door deciding against the state, or two (a second tab, a stale tablet, a
- * sync) deciding each against the same state, both written; then, maybe, an odd event.
+ * A step of a log: one door (or the hub, for what a door does not take) deciding against the
+ * state, or two (a second tab, a stale tablet, a sync) deciding each against the same state, both
+ * written; then, maybe, an odd event.
  */
 type Step =
   | { readonly kind: 'one'; readonly c: unknown }
@@ -242,11 +274,11 @@ function logOf(steps: readonly Step[], odd: readonly unknown[]): Event[] {
   let log: Event[] = [...SITE];
   let state = door.fold(door.initialState, log);
   steps.forEach((step, i) => {
-    const decided =
+    const results =
       step.kind === 'one'
-        ? [door.decide(step.c, state)]
-        : [door.decide(step.a, state), door.decide(step.b, state)];
-    for (const r of decided) if (r.ok) log = [...log, ...(r.value as unknown as Event[])];
+        ? [decided(step.c, state)]
+        : [decided(step.a, state), decided(step.b, state)];
+    for (const r of results) if (r.ok) log = [...log, ...(r.value as unknown as Event[])];
     const o = odd[i];
     if (o !== undefined) log = [...log, o as Event];
     state = door.fold(door.initialState, log);
@@ -397,11 +429,13 @@ describe('K-3, M-5: two doors over one meeting', () => {
     expect(out.map((e) => e.type)).toEqual(['SignedOut']);
   });
 
-  it('M-4, M-5: a stale tab signs in at a meeting the other tab cancelled: kept as a contradiction, not as an arrival; the door refuses the next sign-in', () => {
-    const cancel = accepted(
+  it('M-4, M-5: a stale tab signs in at a meeting the hub cancelled: kept as a contradiction, not as an arrival; the door refuses the next sign-in', () => {
+    const cancelled = office(
       { type: 'CancelMeeting', now: NOW, actor: actor('p-wang'), meetingId: 'm-secret' },
       site,
     );
+    const cancel = (cancelled.ok ? cancelled.value : []) as unknown as Event[];
+    expect(cancel[0]?.type).toBe('MeetingCancelled');
     // The stale tab: 赵敏 signed the agreement and signs in, against the state before the cancel.
     const signed = accepted(
       {

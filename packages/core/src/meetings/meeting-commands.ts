@@ -198,6 +198,6 @@ export type MeetingCommand =
   | CloseMeeting;
 
 /** The command types, for checking input. */
-export const MEETING_COMMAND_TYPES = Object.keys(
+export const MEETING_COMMAND_TYPES = /* @__PURE__ */ Object.keys(
   MEETING_COMMAND_SHAPES,
 ) as MeetingCommand['type'][];

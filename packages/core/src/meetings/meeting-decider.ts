@@ -88,9 +88,10 @@ export function createMeetingDecider(
 /**
  * Makes the meetings decider for a door kiosk: planning and scheduling (what a schedule file
  * brings), sign-in and sign-out, and the confidentiality agreement, decided as
- * {@link createMeetingDecider} decides them. It refuses the rest, the meeting's run and the
- * invitations (K-2, `door.not-taken`), and leaves them out of a bundle that imports it alone. It
- * folds every meeting event alike.
+ * {@link createMeetingDecider} decides them. It refuses the rest (K-2, `door.not-taken`): editing,
+ * rescheduling and cancelling a meeting, the meeting's run and the invitations, done in the
+ * meeting system; and leaves them out of a bundle that imports it alone. It folds every meeting
+ * event alike.
  *
  * @param policy - the parameters in force (default: the policy's defaults, always)
  * @returns the decider
@@ -118,24 +119,13 @@ function makeMeetingDecider(policy: PolicyLookup, decideWith: DecideCommand): Me
 type DoorCommand = Extract<
   MeetingCommand,
   {
-    type:
-      | 'PlanMeeting'
-      | 'EditMeeting'
-      | 'ScheduleMeeting'
-      | 'RescheduleMeeting'
-      | 'CancelMeeting'
-      | 'SignIn'
-      | 'SignOut'
-      | 'SignConfidentialityAgreement';
+    type: 'PlanMeeting' | 'ScheduleMeeting' | 'SignIn' | 'SignOut' | 'SignConfidentialityAgreement';
   }
 >;
 
 const DOOR_TYPES: ReadonlySet<string> = new Set<DoorCommand['type']>([
   'PlanMeeting',
-  'EditMeeting',
   'ScheduleMeeting',
-  'RescheduleMeeting',
-  'CancelMeeting',
   'SignIn',
   'SignOut',
   'SignConfidentialityAgreement',
@@ -148,7 +138,7 @@ function decideAtDoor(c: MeetingCommand, state: MeetingState, policy: PolicyLook
   return isDoorCommand(c) ? decideDoorCommand(c, state, policy) : fail(notAtDoor(c.type));
 }
 
-/** Every command: the door's, and the meeting's run and the invitations. */
+/** Every command: the door's, and the rest (changes to the plan, the meeting's run, the invitations). */
 function decideCommand(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {
   return isDoorCommand(c) ? decideDoorCommand(c, state, policy) : decideOther(c, state, policy);
 }
@@ -159,14 +149,8 @@ function decideDoorCommand(c: DoorCommand, state: MeetingState, policy: PolicyLo
   const m = state.meetings.get(c.meetingId);
   if (!m) return fail(why.unknownMeeting(c.meetingId));
   switch (c.type) {
-    case 'EditMeeting':
-      return editMeeting(c, m);
     case 'ScheduleMeeting':
       return scheduleMeeting(c, m, policy);
-    case 'RescheduleMeeting':
-      return rescheduleMeeting(c, m, policy);
-    case 'CancelMeeting':
-      return cancelMeeting(c, m);
     case 'SignIn':
       return signIn(c, m, state, policy);
     case 'SignOut':
@@ -183,6 +167,12 @@ function decideOther(
   const m = state.meetings.get(c.meetingId);
   if (!m) return fail(why.unknownMeeting(c.meetingId));
   switch (c.type) {
+    case 'EditMeeting':
+      return editMeeting(c, m);
+    case 'RescheduleMeeting':
+      return rescheduleMeeting(c, m, policy);
+    case 'CancelMeeting':
+      return cancelMeeting(c, m);
     case 'AnswerInvitation':
       return answerInvitation(c, m, policy);
     case 'AcceptExcuse':

@@ -12,7 +12,7 @@ export type MeetingStatus =
   'draft' | 'scheduled' | 'in-progress' | 'ended' | 'closed' | 'cancelled';
 
 /** Every status, in the order a meeting lives through them. */
-export const MEETING_STATUSES: readonly MeetingStatus[] = Object.freeze([
+export const MEETING_STATUSES: readonly MeetingStatus[] = /* @__PURE__ */ Object.freeze([
   'draft',
   'scheduled',
   'in-progress',
@@ -23,7 +23,7 @@ export const MEETING_STATUSES: readonly MeetingStatus[] = Object.freeze([
 
 /** The moves M-4 allows, from each status. */
 export const MEETING_TRANSITIONS: Readonly<Record<MeetingStatus, readonly MeetingStatus[]>> =
-  Object.freeze({
+  /* @__PURE__ */ Object.freeze({
     draft: ['scheduled', 'cancelled'],
     scheduled: ['in-progress', 'cancelled'],
     'in-progress': ['ended'],

@@ -15,7 +15,7 @@ export type NoticeKind =
   | 'absentee';
 
 /** Every notice kind. */
-export const NOTICE_KINDS: readonly NoticeKind[] = Object.freeze([
+export const NOTICE_KINDS: readonly NoticeKind[] = /* @__PURE__ */ Object.freeze([
   'invitation',
   'reminder',
   'chase',

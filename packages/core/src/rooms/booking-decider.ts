@@ -27,7 +27,7 @@ import {
   type WalkUp,
 } from './booking-commands.js';
 import { requestSeries } from './series-booking.js';
-import { BOOKING_COMMAND_SHAPES, type RequestSeries } from './series-commands.js';
+import { BOOKING_COMMAND_SHAPES } from './series-commands.js';
 import { findBooking, firstRejection, isAdmin, sameJson, sameRequest } from './decide-helpers.js';
 import type { BookingEvent } from './booking-events.js';
 import { bookingRejections as why } from './booking-rejections.js';
@@ -74,12 +74,6 @@ export function parseBookingCommand(input: unknown): Result<BookingCommand> {
   return parseCommand<BookingCommand>(BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
 }
 
-/** How a decider books a series: its own parser and decision, kept apart so a door need not load recurrence. */
-interface SeriesSupport {
-  readonly parse: (input: unknown) => Result<BookingCommand>;
-  readonly decide: typeof requestSeries;
-}
-
 /**
  * The rooms and bookings decider: a {@link Decider} of {@link BookingCommand}s. Its `decide` checks
  * the command again at run time, so a value that is not one is refused as `command.malformed`.
@@ -99,24 +93,27 @@ export type BookingDecider = Decider<BookingCommand, BookingState, BookingEvent>
 export function createBookingDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): BookingDecider {
-  return makeBookingDecider(policy, { parse: parseBookingCommand, decide: requestSeries });
+  return makeBookingDecider(policy, parseBookingCommand, decideCommand);
 }
 
 /**
- * Makes the rooms and bookings decider for a door kiosk, which books one meeting at a time: every
- * command of {@link createBookingDecider} but `RequestSeries`, which it refuses (K-2,
- * `door.not-taken`). It decides everything else alike and folds the same events, series
- * included; it leaves recurrence out of a bundle that imports it alone.
+ * Makes the rooms and bookings decider for a door kiosk: the commands a door issues (`WalkUp`,
+ * `RequestBooking`, `CheckIn`, `ExtendBooking`, `EndEarly`, `ReleaseNoShows`,
+ * `ReportEquipmentFault`, and `RegisterRoom` from a schedule file), decided as
+ * {@link createBookingDecider} decides them. It refuses the rest (K-2, `door.not-taken`): the
+ * series, changing a room, approving, declining, changing and cancelling a booking, and the
+ * repair, all done in the booking system. It folds every event alike, those included, and leaves
+ * their rules and recurrence out of a bundle that imports it alone.
  *
  * @param policy - the parameters in force (default: the policy's defaults, always)
  * @returns the decider
  * @example
- * createDoorBookingDecider().decide({ type: 'RequestSeries', … }, state) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ * createDoorBookingDecider().decide({ type: 'CancelBooking', … }, state) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
  */
 export function createDoorBookingDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): BookingDecider {
-  return makeBookingDecider(policy, undefined);
+  return makeBookingDecider(policy, parseDoorBookingCommand, decideAtDoor);
 }
 
 /**
@@ -136,100 +133,145 @@ export function parseDoorBookingCommand(input: unknown): Result<BookingCommand> 
   return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
 }
 
+type DecideCommand = (
+  c: BookingCommand,
+  state: BookingState,
+  policy: PolicyLookup,
+) => Result<BookingEvent[]>;
+
 function makeBookingDecider(
   policy: PolicyLookup,
-  series: SeriesSupport | undefined,
+  parse: (input: unknown) => Result<BookingCommand>,
+  decideWith: DecideCommand,
 ): BookingDecider {
   return deciderOf({
     initialState: initialBookingState,
-    parse: series ? series.parse : parseDoorBookingCommand,
-    decide: (c, state) => decideCommand(c, state, policy, series?.decide),
+    parse,
+    decide: (c, state) => decideWith(c, state, policy),
     evolve: evolveBookings,
   });
 }
 
-function decideSeriesWith(
-  decideSeries: typeof requestSeries | undefined,
-  ...args: Parameters<typeof requestSeries>
-): Result<BookingEvent[]> {
-  // Stryker disable next-line StringLiteral,ConditionalExpression: the refusal is unreachable through decide, whose door parser refuses a series first; kept for a direct call
-  return decideSeries ? decideSeries(...args) : fail(notAtDoor('RequestSeries'));
-}
+/** The booking commands a door takes (K-2); {@link createDoorBookingDecider} refuses the others. */
+const DOOR_BOOKING_COMMAND_TYPES = [
+  'RegisterRoom',
+  'ReportEquipmentFault',
+  'ReleaseNoShows',
+  'RequestBooking',
+  'WalkUp',
+  'CheckIn',
+  'ExtendBooking',
+  'EndEarly',
+] as const satisfies readonly BookingCommand['type'][];
+
+/** A booking command a door takes. */
+type DoorCommand = Extract<BookingCommand, { type: (typeof DOOR_BOOKING_COMMAND_TYPES)[number] }>;
+
+const DOOR_TYPES: ReadonlySet<string> = new Set(DOOR_BOOKING_COMMAND_TYPES);
+
+const isDoorCommand = (c: BookingCommand): c is DoorCommand => DOOR_TYPES.has(c.type);
+
+/** What a door takes; the rest is refused (K-2). */
+const decideAtDoor: DecideCommand = (c, state, policy) =>
+  isDoorCommand(c) ? decideDoorCommand(c, state, policy) : fail(notAtDoor(c.type));
+
+/** Every command: the door's, and the rest. */
+const decideCommand: DecideCommand = (c, state, policy) =>
+  isDoorCommand(c) ? decideDoorCommand(c, state, policy) : decideOther(c, state, policy);
 
 const done = (events: BookingEvent[] = []): Result<BookingEvent[]> => ok(events);
 
-function decideCommand(
-  c: BookingCommand,
-  state: BookingState,
-  policy: PolicyLookup,
-  decideSeries: typeof requestSeries | undefined,
-): Result<BookingEvent[]> {
-  switch (c.type) {
-    case 'RegisterRoom':
-    case 'UpdateRoom':
-      return defineRoom(c, state);
-    case 'ReportEquipmentFault':
-    case 'RepairEquipment':
-      return equipment(c, state);
-    case 'ReleaseNoShows':
-      return releaseNoShows(c, state, policy);
-    // Stryker disable next-line ConditionalExpression: the default case only leaves the switch, as falling out of it does
-    default:
-      break;
-  }
-  const rs = state.rooms.get(c.roomId);
-  if (!rs) return fail(why.unknownRoom(c.roomId));
-  // Time-driven releases (R-4) happen before whatever the command asks, in the same batch.
-  const { released, state: after } = settleReleases(state, rs, c.now, policy);
-  const room = after.rooms.get(c.roomId) as RoomState;
-  const params = policy(c.now, { roomId: c.roomId });
-  const result =
-    c.type === 'RequestSeries'
-      ? decideSeriesWith(decideSeries, c, after, room, params, policy)
-      : decideForRoom(c, after, room, params, policy);
-  return result.ok && result.value.length > 0 ? ok([...released, ...result.value]) : result;
-}
-
-function decideForRoom(
-  c: Exclude<
-    BookingCommand,
-    | RegisterRoom
-    | UpdateRoom
-    | ReportEquipmentFault
-    | RepairEquipment
-    | ReleaseNoShows
-    | RequestSeries
-  >,
+/** A command of one room: the room's state after the releases due (R-4), and the policy for it. */
+type InRoom = (
   state: BookingState,
   rs: RoomState,
   params: PolicyParameters,
+) => Result<BookingEvent[]>;
+
+/**
+ * Decides a command of one room: time-driven releases (R-4) happen before whatever the command
+ * asks, in the same batch.
+ */
+function inRoom(
+  c: { readonly roomId: string; readonly now: number },
+  state: BookingState,
+  policy: PolicyLookup,
+  decide: InRoom,
+): Result<BookingEvent[]> {
+  const rs = state.rooms.get(c.roomId);
+  if (!rs) return fail(why.unknownRoom(c.roomId));
+  const { released, state: after } = settleReleases(state, rs, c.now, policy);
+  const room = after.rooms.get(c.roomId) as RoomState;
+  const result = decide(after, room, policy(c.now, { roomId: c.roomId }));
+  return result.ok && result.value.length > 0 ? ok([...released, ...result.value]) : result;
+}
+
+/** The booking a command names, in its room, or why there is none. */
+function withBooking(
+  c: { readonly bookingId: string },
+  rs: RoomState,
+  decide: (b: Booking) => Result<BookingEvent[]>,
+): Result<BookingEvent[]> {
+  const b = rs.bookings.get(c.bookingId);
+  return b ? decide(b) : fail(why.unknownBooking(c.bookingId));
+}
+
+function decideDoorCommand(
+  c: DoorCommand,
+  state: BookingState,
   policy: PolicyLookup,
 ): Result<BookingEvent[]> {
   switch (c.type) {
+    case 'RegisterRoom':
+      return defineRoom(c, state);
+    case 'ReportEquipmentFault':
+      return equipment(c, state);
+    case 'ReleaseNoShows':
+      return releaseNoShows(c, state, policy);
     case 'RequestBooking':
-      return requestBooking(c, state, rs, params, policy);
+      return inRoom(c, state, policy, (after, rs, params) =>
+        requestBooking(c, after, rs, params, policy),
+      );
     case 'WalkUp':
-      return walkUp(c, state, rs, params);
-    // Stryker disable next-line ConditionalExpression: the default case only leaves the switch, as falling out of it does
-    default:
-      break;
+      return inRoom(c, state, policy, (after, rs, params) => walkUp(c, after, rs, params));
+    case 'CheckIn':
+      return inRoom(c, state, policy, (_, rs, params) =>
+        withBooking(c, rs, (b) => checkIn(c, b, params)),
+      );
+    case 'ExtendBooking':
+      return inRoom(c, state, policy, (_, rs, params) =>
+        withBooking(c, rs, (b) => extend(c, rs, b, params)),
+      );
+    case 'EndEarly':
+      return inRoom(c, state, policy, (_, rs) => withBooking(c, rs, (b) => endEarly(c, b)));
   }
-  const b = rs.bookings.get(c.bookingId);
-  if (!b) return fail(why.unknownBooking(c.bookingId));
+}
+
+function decideOther(
+  c: Exclude<BookingCommand, DoorCommand>,
+  state: BookingState,
+  policy: PolicyLookup,
+): Result<BookingEvent[]> {
   switch (c.type) {
+    case 'UpdateRoom':
+      return defineRoom(c, state);
+    case 'RepairEquipment':
+      return equipment(c, state);
+    case 'RequestSeries':
+      return inRoom(c, state, policy, (after, rs, params) =>
+        requestSeries(c, after, rs, params, policy),
+      );
     case 'ApproveBooking':
     case 'DeclineBooking':
-      return approveOrDecline(c, b);
+      return inRoom(c, state, policy, (_, rs) => withBooking(c, rs, (b) => approveOrDecline(c, b)));
     case 'ChangeBooking':
-      return changeBooking(c, rs, b, params);
+      return inRoom(c, state, policy, (_, rs, params) =>
+        withBooking(c, rs, (b) => changeBooking(c, rs, b, params)),
+      );
     case 'CancelBooking':
-      return cancelBooking(c, b, params);
-    case 'CheckIn':
-      return checkIn(c, b, params);
-    case 'ExtendBooking':
-      return extend(c, rs, b, params);
-    case 'EndEarly':
-      return endEarly(c, b);
+      return inRoom(c, state, policy, (_, rs, params) =>
+        withBooking(c, rs, (b) => cancelBooking(c, b, params)),
+      );
     // Stryker disable next-line ConditionalExpression,BlockStatement: unreachable, the switch is exhaustive (the compiler checks `never`)
     default: {
       const never: never = c;

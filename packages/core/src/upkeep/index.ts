@@ -74,6 +74,7 @@ export { checklistWindow } from './decide-checklist.js';
 export {
   createUpkeepDecider,
   createUpkeepDeciderOver,
+  createDoorUpkeepDecider,
   parseUpkeepCommand,
 } from './upkeep-decider.js';
 export type { UpkeepDecider } from './upkeep-decider.js';

@@ -19,7 +19,7 @@ import {
   siteLog,
   wang,
 } from './fixtures.test-helpers.js';
-import { createUpkeepDecider } from './upkeep-decider.js';
+import { createDoorUpkeepDecider, createUpkeepDecider } from './upkeep-decider.js';
 import { foldUpkeepEvents, initialUpkeepState } from './upkeep-state.js';
 import { overdueInspections } from './overdue.js';
 import { checklistFor, faultyEquipment, powerOffPending } from './upkeep-queries.js';
@@ -664,5 +664,40 @@ describe('malformed commands', () => {
     expect(
       untyped(createUpkeepDecider(() => DEFAULT_PARAMETERS)).decide(inspect(), state()).ok,
     ).toBe(true);
+  });
+});
+
+describe('K-2: the upkeep decider of a door', () => {
+  const door = untyped(createDoorUpkeepDecider());
+  const full = untyped(createUpkeepDecider());
+
+  it('K-2: takes the fault seen at the door, the checklist and the power-off; refuses the repair, the inspection, the warnings on demand and the cleaning', () => {
+    const s = state();
+    const taken = [report()];
+    const refused = [
+      { type: 'RepairEquipment', now: at(9), actor: admin, roomId: 'A', equipmentId: 'A-proj' },
+      inspect(),
+      { type: 'IssueFaultWarnings', now: at(9), actor: admin },
+      { type: 'RecordCleaning', now: at(15), actor: admin, roomId: 'A' },
+      {
+        type: 'ReportCleaningProblem',
+        now: at(10),
+        actor: kiosk,
+        roomId: 'A',
+        problemId: 'p1',
+        note: '地毯有咖啡渍',
+      },
+      { type: 'ResolveCleaningProblem', now: at(16), actor: admin, roomId: 'A', problemId: 'p1' },
+    ];
+    for (const c of taken) expect(door.decide(c, s), c.type).toEqual(full.decide(c, s));
+    for (const c of refused)
+      expect(door.decide(c, s), c.type).toEqual({
+        ok: false,
+        rejection: expect.objectContaining({
+          rule: 'K-2',
+          code: 'door.not-taken',
+          data: { type: c.type },
+        }),
+      });
   });
 });

@@ -3,8 +3,12 @@ import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Decider } from '../decider/decider.js';
 import { parseCommand } from '../input/index.js';
-import type { Result, RuleId } from '../rejection/index.js';
-import { createBookingDecider, type BookingDecider } from '../rooms/booking-decider.js';
+import { fail, notAtDoor, type Result, type RuleId } from '../rejection/index.js';
+import {
+  createBookingDecider,
+  createDoorBookingDecider,
+  type BookingDecider,
+} from '../rooms/booking-decider.js';
 import type { UpkeepDecision } from './decide-context.js';
 import { completeChecklist, confirmPowerOff } from './decide-checklist.js';
 import {
@@ -73,44 +77,118 @@ export function createUpkeepDecider(
 }
 
 /**
- * Makes the upkeep decider over a given rooms decider, which decides the faults and repairs: for a
- * door kiosk, {@link createDoorBookingDecider}, so that the bundle leaves series bookings out.
+ * Makes the upkeep decider over a given rooms decider, which decides the faults and repairs.
+ * {@link createUpkeepDecider} is this over `createBookingDecider(policy)`; it takes every upkeep
+ * command, whatever rooms decider it is given (a repair or a fault that rooms decider refuses, it
+ * refuses too).
  *
  * @param roomsDecider - the rooms and bookings decider, judging by the same policy
  * @param policy - the parameters in force (default: the policy's defaults, always)
  * @returns the decider
  * @example
- * const upkeep = createUpkeepDeciderOver(createDoorBookingDecider());
+ * const upkeep = createUpkeepDeciderOver(createBookingDecider());
  * upkeep.decide({ type: 'ConfirmPowerOff', now, actor, roomId: 'A', bookingId: 'b1' }, state) // => { ok: true, value: [{ type: 'PowerOffConfirmed', … }] }
  */
 export function createUpkeepDeciderOver(
   roomsDecider: BookingDecider,
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): UpkeepDecider {
+  return makeUpkeepDecider(policy, roomsDecider, decideCommand);
+}
+
+/**
+ * Makes the upkeep decider for a door kiosk: the fault seen at the door (over
+ * `createDoorBookingDecider(policy)`, which warns the later bookings that need the item), the
+ * organizer's checklist and the power-off confirmation (R-7), decided as
+ * {@link createUpkeepDecider} decides them. It refuses the rest (K-2, `door.not-taken`): the
+ * repair, the inspection, the fault warnings on demand and the cleaning (R-9), done by the room
+ * admin and the cleaners elsewhere. It folds every event alike, and leaves their rules out of a
+ * bundle that imports it alone.
+ *
+ * @param policy - the parameters in force (default: the policy's defaults, always)
+ * @returns the decider
+ * @example
+ * const upkeep = createDoorUpkeepDecider();
+ * upkeep.decide({ type: 'ConfirmPowerOff', now, actor, roomId: 'A', bookingId: 'b1' }, state) // => { ok: true, value: [{ type: 'PowerOffConfirmed', … }] }
+ * upkeep.decide({ type: 'RecordCleaning', now, actor, roomId: 'A' }, state) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ */
+export function createDoorUpkeepDecider(
+  policy: PolicyLookup = () => DEFAULT_PARAMETERS,
+): UpkeepDecider {
+  return makeUpkeepDecider(policy, createDoorBookingDecider(policy), decideAtDoor);
+}
+
+type DecideCommand = (
+  c: UpkeepCommand,
+  state: UpkeepState,
+  policy: PolicyLookup,
+  roomsDecider: BookingDecider,
+) => UpkeepDecision;
+
+function makeUpkeepDecider(
+  policy: PolicyLookup,
+  roomsDecider: BookingDecider,
+  decideWith: DecideCommand,
+): UpkeepDecider {
   return deciderOf({
     initialState: initialUpkeepState,
     parse: parseUpkeepCommand,
-    decide: (c, state) => decideCommand(c, state, policy, roomsDecider),
+    decide: (c, state) => decideWith(c, state, policy, roomsDecider),
     evolve: evolveUpkeep,
   });
 }
 
-function decideCommand(
-  c: UpkeepCommand,
+/** The upkeep commands a door takes (K-2); {@link createDoorUpkeepDecider} refuses the others. */
+const DOOR_UPKEEP_COMMAND_TYPES = [
+  'ReportEquipmentFault',
+  'CompleteChecklist',
+  'ConfirmPowerOff',
+] as const satisfies readonly UpkeepCommand['type'][];
+
+/** An upkeep command a door takes. */
+type DoorCommand = Extract<UpkeepCommand, { type: (typeof DOOR_UPKEEP_COMMAND_TYPES)[number] }>;
+
+const DOOR_TYPES: ReadonlySet<string> = new Set(DOOR_UPKEEP_COMMAND_TYPES);
+
+const isDoorCommand = (c: UpkeepCommand): c is DoorCommand => DOOR_TYPES.has(c.type);
+
+/** What a door takes; the rest is refused (K-2). */
+const decideAtDoor: DecideCommand = (c, state, policy, roomsDecider) =>
+  isDoorCommand(c) ? decideDoorCommand(c, state, policy, roomsDecider) : fail(notAtDoor(c.type));
+
+/** Every command: the door's, and the rest. */
+const decideCommand: DecideCommand = (c, state, policy, roomsDecider) =>
+  isDoorCommand(c)
+    ? decideDoorCommand(c, state, policy, roomsDecider)
+    : decideOther(c, state, policy, roomsDecider);
+
+function decideDoorCommand(
+  c: DoorCommand,
   state: UpkeepState,
   policy: PolicyLookup,
   roomsDecider: BookingDecider,
 ): UpkeepDecision {
   switch (c.type) {
     case 'ReportEquipmentFault':
-    case 'RepairEquipment':
       return decideFault(c, state, roomsDecider);
-    case 'RecordInspection':
-      return recordInspection(c, state, policy(c.now, { roomId: c.roomId }));
     case 'CompleteChecklist':
       return completeChecklist(c, state, policy(c.now, { roomId: c.roomId }));
     case 'ConfirmPowerOff':
       return confirmPowerOff(c, state, policy(c.now, { roomId: c.roomId }));
+  }
+}
+
+function decideOther(
+  c: Exclude<UpkeepCommand, DoorCommand>,
+  state: UpkeepState,
+  policy: PolicyLookup,
+  roomsDecider: BookingDecider,
+): UpkeepDecision {
+  switch (c.type) {
+    case 'RepairEquipment':
+      return decideFault(c, state, roomsDecider);
+    case 'RecordInspection':
+      return recordInspection(c, state, policy(c.now, { roomId: c.roomId }));
     case 'IssueFaultWarnings':
       return issueFaultWarnings(c, state);
     case 'RecordCleaning':
