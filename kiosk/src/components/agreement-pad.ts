@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { signaturePath } from './signature-path.js';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /** A stroke as drawn: its points, `[x, y, pressure]` in CSS pixels of the canvas. */
 type Stroke = number[][];
@@ -215,9 +216,7 @@ export class AgreementPad extends LitElement {
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
       <div class="actions">
         <button @click=${this.#clear}>${msg('重写', { id: 'agreement.clear' })}</button>
-        <button
-          @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}
-        >
+        <button @click=${() => fire(this, 'cancel')}>
           ${msg('取消', { id: 'action.cancel' })}
         </button>
         <button class="primary" ?disabled=${this.busy} @click=${this.#confirm}>
@@ -248,13 +247,7 @@ export class AgreementPad extends LitElement {
     // The drawing itself, small enough to travel to the hub with the agreement (R-8).
     const rect = this.canvas.getBoundingClientRect();
     const signature = signaturePath(this.#strokes, rect.width, rect.height);
-    this.dispatchEvent(
-      new CustomEvent('agreement-signed', {
-        detail: { image, signature },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'agreement-signed', { image, signature });
   }
 }
 customElements.define('agreement-pad', AgreementPad);

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * The admin PIN (K-4): digits by touch, or from a keyboard (digits, Backspace, Enter) while it is
@@ -109,9 +110,7 @@ export class PinPad extends LitElement {
   #submit(): void {
     const pin = this.digits;
     this.digits = '';
-    this.dispatchEvent(
-      new CustomEvent('pin-entered', { detail: { pin }, bubbles: true, composed: true }),
-    );
+    fire(this, 'pin-entered', { pin });
   }
 }
 customElements.define('pin-pad', PinPad);

@@ -6,6 +6,7 @@ import { hhmm, listComma, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { isRejection } from '../sync/protocol.js';
 import { base } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * The taps the hub refused (S-2: nothing a person did is silently dropped): each with what it
@@ -159,18 +160,14 @@ export class RefusalList extends LitElement {
       <div class="row">
         ${
           this.items.length > 0
-            ? html`<button class="primary" @click=${() => this.#fire('seen')}>
+            ? html`<button class="primary" @click=${() => fire(this, 'seen')}>
                 ${msg('知道了', { id: 'refused.seen' })}
               </button>`
             : nothing
         }
-        <button @click=${() => this.#fire('close')}>${msg('返回', { id: 'action.back' })}</button>
+        <button @click=${() => fire(this, 'close')}>${msg('返回', { id: 'action.back' })}</button>
       </div>
     `;
-  }
-
-  #fire(type: string): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 }
 customElements.define('refusal-list', RefusalList);
