@@ -88,13 +88,6 @@ export class AgreementPad extends LitElement {
         border-radius: 1.5vmin;
         touch-action: none;
       }
-      p[role='alert'] {
-        padding: 1.5vmin 2.5vmin;
-        border-radius: 1.5vmin;
-        background: #450a0a;
-        border: 0.4vmin solid #fca5a5;
-        font-weight: 700;
-      }
     `,
   ];
 

@@ -50,7 +50,6 @@ export class DoorHome extends LitElement {
       :host {
         display: block;
         height: 100%;
-        min-height: 0;
       }
       nav {
         display: flex;
@@ -63,12 +62,10 @@ export class DoorHome extends LitElement {
         background: transparent;
         color: inherit;
       }
+      /* The shared primary look (it outweighs nav button), larger. */
       nav button.primary {
         min-height: 11vmin;
         font-size: 4.5vmin;
-        background: #ffffff;
-        border-color: #ffffff;
-        color: #0f172a;
         padding: 0 4vmin;
       }
       nav button.confirm {

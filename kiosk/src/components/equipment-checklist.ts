@@ -62,7 +62,6 @@ export class EquipmentChecklist extends LitElement {
         color: #fecaca;
       }
       .actions {
-        display: flex;
         gap: 2vmin;
       }
     `,

@@ -44,7 +44,6 @@ export class FaultReport extends LitElement {
         margin-top: 1vmin;
       }
       .actions {
-        display: flex;
         gap: 2vmin;
       }
     `,

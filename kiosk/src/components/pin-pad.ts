@@ -46,13 +46,6 @@ export class PinPad extends LitElement {
         min-height: 10vmin;
         font-variant-numeric: tabular-nums;
       }
-      p[role='alert'] {
-        padding: 1.5vmin 2.5vmin;
-        border-radius: 1.5vmin;
-        background: #450a0a;
-        border: 0.4vmin solid #fca5a5;
-        font-weight: 700;
-      }
     `,
   ];
 

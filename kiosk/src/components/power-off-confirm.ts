@@ -23,7 +23,6 @@ export class PowerOffConfirm extends LitElement {
         margin: 0;
       }
       .actions {
-        display: flex;
         gap: 2vmin;
       }
     `,

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_PARAMETERS, MINUTE, occupied, type BookingState, type Person } from '@huiyi/core';
 import type { MutationRecord } from '@huiyi/store-idb';
-import { hhmm, listComma, nameOf } from '../i18n/format.js';
+import { hhmm, hhmmSpan, listComma, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { isRejection } from '../sync/protocol.js';
 import { base } from './styles.js';
@@ -98,9 +98,7 @@ export class RefusalList extends LitElement {
       .flatMap((b) => {
         const o = occupied(b);
         return o && o.start < end && m.at < o.end
-          ? [
-              `${hhmm(o.start, this.zone)}–${hhmm(o.end, this.zone)} ${nameOf(this.people, b.organizerId)}`,
-            ]
+          ? [`${hhmmSpan(o, this.zone)} ${nameOf(this.people, b.organizerId)}`]
           : [];
       });
   }
@@ -112,7 +110,7 @@ export class RefusalList extends LitElement {
       : [];
     for (const s of slots)
       if (typeof s?.start === 'number' && typeof s.end === 'number')
-        out.push(`${hhmm(s.start, this.zone)}–${hhmm(s.end, this.zone)}`);
+        out.push(hhmmSpan(s, this.zone));
     const rooms = Array.isArray(data['rooms']) ? (data['rooms'] as { name?: unknown }[]) : [];
     for (const r of rooms) if (typeof r?.name === 'string') out.push(r.name);
     if (typeof data['freeFrom'] === 'number')

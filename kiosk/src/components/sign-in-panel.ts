@@ -61,7 +61,6 @@ export class SignInPanel extends LitElement {
       li {
         display: flex;
         gap: 1vmin;
-        align-items: stretch;
         min-width: 0;
       }
       .who {

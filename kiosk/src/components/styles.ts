@@ -117,4 +117,11 @@ export const screen = css`
     gap: 2.5vmin;
     flex-wrap: wrap;
   }
+  p[role='alert'] {
+    padding: 1.5vmin 2.5vmin;
+    border-radius: 1.5vmin;
+    background: #450a0a;
+    border: 0.4vmin solid #fca5a5;
+    font-weight: 700;
+  }
 `;
