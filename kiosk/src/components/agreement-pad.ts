@@ -105,16 +105,20 @@ export class AgreementPad extends LitElement {
   #strokes: Stroke[] = [];
   /** The stroke being drawn, while a pointer is down. */
   #drawing: { pointerId: number; pen: boolean } | undefined;
+  /** The canvas's width in device pixels, as last sized. */
+  #width = 0;
 
   override firstUpdated(): void {
     this.#size();
   }
 
-  /** Gives the canvas as many pixels as it shows (again when its box changed, before a signature). */
+  /** Gives the canvas as many pixels as it shows, unless it has them already. */
   #size(): void {
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
     const rect = this.canvas.getBoundingClientRect();
-    this.canvas.width = Math.max(1, Math.round(rect.width * ratio));
+    const width = Math.max(1, Math.round(rect.width * ratio));
+    if (width === this.#width) return;
+    this.#width = this.canvas.width = width;
     this.canvas.height = Math.max(1, Math.round(rect.height * ratio));
     this.canvas.getContext('2d')?.scale(ratio, ratio);
   }
@@ -126,13 +130,8 @@ export class AgreementPad extends LitElement {
 
   #down(e: PointerEvent): void {
     if (this.#drawing || (e.pointerType === 'mouse' && e.button !== 0)) return;
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    if (
-      this.#strokes.length === 0 &&
-      this.canvas.width !==
-        Math.max(1, Math.round(this.canvas.getBoundingClientRect().width * ratio))
-    )
-      this.#size();
+    // Its box may have changed since it was sized (before a signature: sizing clears it).
+    if (this.#strokes.length === 0) this.#size();
     try {
       // Keep the stroke when the finger slides off the pad.
       this.canvas.setPointerCapture(e.pointerId);

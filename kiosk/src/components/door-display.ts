@@ -64,6 +64,8 @@ export class DoorDisplay extends LitElement {
           'field extras extras';
         column-gap: 2vmin;
       }
+      /* The field in the state's colour: free green, starting soon or waiting amber (dark text,
+         the wait striped), in use red. */
       .field {
         grid-area: field;
         container-type: inline-size;
@@ -74,15 +76,15 @@ export class DoorDisplay extends LitElement {
         padding: 3vmin 4vmin;
         min-width: 0;
         min-height: 0;
-        background: var(--free);
+        background: #166534;
       }
       .field[data-state='in-use'] {
-        background: var(--in-use);
+        background: #a61b1b;
       }
       .field[data-state='starting-soon'],
       .field[data-state='waiting'] {
-        background: var(--soon);
-        color: var(--ink-dark);
+        background: #f5b700;
+        color: #1a1a1a;
       }
       .field[data-state='waiting'] {
         background: repeating-linear-gradient(45deg, #f5b700 0 4vmin, #e8ab00 4vmin 8vmin);
@@ -335,10 +337,12 @@ export class DoorDisplay extends LitElement {
     const ol = this.renderRoot.querySelector('ol');
     const more = this.renderRoot.querySelector<HTMLElement>('.more');
     if (!ol || !more) return;
+    const list = ol.parentElement!;
+    const heading = list.querySelector('h2')!;
     const items = [...ol.children] as HTMLElement[];
     for (const li of items) li.hidden = false;
     more.hidden = true;
-    ol.parentElement?.querySelector('h2')?.removeAttribute('hidden');
+    heading.hidden = false;
     const fits = () => {
       const last = items.filter((li) => !li.hidden).at(-1);
       if (!last) return true;
@@ -361,12 +365,8 @@ export class DoorDisplay extends LitElement {
     }
     more.textContent = msg(str`另有 ${hidden} 项`, { id: 'door.more' });
     // No room even for the count (a tall field on a short screen): the timeline shows the day.
-    const list = ol.parentElement!;
-    const heading = list.querySelector('h2');
-    if (more.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5) {
-      more.hidden = true;
-      if (heading) heading.hidden = true;
-    }
+    if (more.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5)
+      more.hidden = heading.hidden = true;
   }
 
   #topic(b: DoorBooking): string {

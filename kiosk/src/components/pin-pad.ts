@@ -84,7 +84,7 @@ export class PinPad extends LitElement {
         >
         ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
         <div class="keys" role="group" aria-labelledby="pin-title">
-          ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button data-digit=${d} @click=${() => this.#press(d)}>${d}</button>`)}
+          ${[...'123456789'].map((d) => html`<button data-digit=${d} @click=${() => this.#press(d)}>${d}</button>`)}
           <button
             @click=${() => (this.digits = this.digits.slice(0, -1))}
             aria-label=${msg('删除一位', { id: 'pin.delete' })}

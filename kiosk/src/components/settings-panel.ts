@@ -6,6 +6,12 @@ import { base, screen } from './styles.js';
 import './rejection-note.js';
 import { fire } from './events.js';
 
+/** The kiosk's languages, each by its own name. */
+const LANGUAGES: readonly (readonly [Language, string])[] = [
+  ['zh-CN', '简体中文'],
+  ['en', 'English'],
+];
+
 /**
  * The settings behind the admin PIN (K-4), a screen of the app like the others: which room this
  * tablet serves and its language (buttons, not a list box), importing a schedule file (its
@@ -127,22 +133,17 @@ export class SettingsPanel extends LitElement {
           </div>
           <h2 id="language">${msg('语言', { id: 'settings.language' })}</h2>
           <div class="choices" role="group" aria-labelledby="language">
-            <button
-              data-language="zh-CN"
-              lang="zh-CN"
-              aria-pressed=${String(lang === 'zh-CN')}
-              @click=${() => (this.chosenLanguage = 'zh-CN')}
-            >
-              简体中文
-            </button>
-            <button
-              data-language="en"
-              lang="en"
-              aria-pressed=${String(lang === 'en')}
-              @click=${() => (this.chosenLanguage = 'en')}
-            >
-              English
-            </button>
+            ${LANGUAGES.map(
+              ([code, name]) =>
+                html`<button
+                  data-language=${code}
+                  lang=${code}
+                  aria-pressed=${String(lang === code)}
+                  @click=${() => (this.chosenLanguage = code)}
+                >
+                  ${name}
+                </button>`,
+            )}
           </div>
           <div class="actions">
             <button class="primary" @click=${this.#save}>

@@ -21,10 +21,6 @@ export const base = css`
     text-autospace: normal;
     --panel: #0f172a;
     --muted: #cbd5e1;
-    --free: #166534;
-    --soon: #f5b700;
-    --in-use: #a61b1b;
-    --ink-dark: #1a1a1a;
   }
   *,
   *::before,
