@@ -78,7 +78,6 @@ export class AgreementPad extends LitElement {
         max-width: 150vmin;
       }
       canvas {
-        display: block;
         width: 100%;
         max-width: 150vmin;
         flex: 1 1 0;

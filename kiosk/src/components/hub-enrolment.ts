@@ -60,7 +60,6 @@ export class HubEnrolment extends LitElement {
       :host {
         display: grid;
         gap: 2vmin;
-        min-width: 0;
       }
       input {
         min-width: 0;

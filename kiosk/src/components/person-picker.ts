@@ -27,9 +27,6 @@ export class PersonPicker extends LitElement {
         gap: 2vmin;
         min-height: 0;
       }
-      label {
-        display: block;
-      }
       input {
         width: 100%;
       }

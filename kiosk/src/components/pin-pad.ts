@@ -29,7 +29,6 @@ export class PinPad extends LitElement {
         min-height: 0;
       }
       output {
-        display: block;
         font-size: 7vmin;
         letter-spacing: 2vmin;
         min-height: 9vmin;
