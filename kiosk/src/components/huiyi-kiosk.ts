@@ -148,7 +148,6 @@ export class HuiyiKiosk extends LitElement {
         margin: 0 0 1vmin;
       }
       .done {
-        flex: 1 1 auto;
         font-size: 4.5vmin;
         font-weight: 700;
         padding: 2vmin 3vmin;

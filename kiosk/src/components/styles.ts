@@ -104,7 +104,6 @@ export const screen = css`
     flex-direction: column;
     gap: 3vmin;
     height: 100%;
-    min-height: 0;
     padding: 3vmin 4vmin;
     background: var(--panel);
   }
