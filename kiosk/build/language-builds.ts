@@ -119,7 +119,8 @@ function oneLanguage(src: string, language: BuildLanguage): string {
 }
 
 /** How a source imports the door's language from `src/i18n/localization.ts`. */
-const IMPORTS_LANGUAGE = /\bimport\s*\{[^}]*\blanguage\b[^}]*\}\s*from\s*'[./]*\/?i18n\/localization\.js'/;
+const IMPORTS_LANGUAGE =
+  /\bimport\s*\{[^}]*\blanguage\b[^}]*\}\s*from\s*'[./]*\/?i18n\/localization\.js'/;
 
 /**
  * The source with each call of `language()` (imported from `src/i18n/localization.ts`) replaced by
