@@ -65,6 +65,7 @@ export async function switchLanguage(lang) {
       let out = oneLanguage(code, language);
       if (own && (out.includes('msg(') || out.includes('@localized()')))
         out = compile(out, id, language, english);
+      if (own) out = fixedLanguage(out, language);
       return out === code ? null : { code: out, map: null };
     },
   };
@@ -115,6 +116,23 @@ function oneLanguage(src: string, language: BuildLanguage): string {
     }
   }
   return out + src.slice(last);
+}
+
+/** How a source imports the door's language from `src/i18n/localization.ts`. */
+const IMPORTS_LANGUAGE =
+  /\bimport\s*\{[^}]*\blanguage\b[^}]*\}\s*from\s*'[./]*\/?i18n\/localization\.js'/;
+
+/**
+ * The source with each call of `language()` (imported from `src/i18n/localization.ts`) replaced by
+ * the build's language, so the minifier drops what the other language would show (the door's
+ * English line under the state, the other language's list punctuation): the function is one
+ * constant in a build of its own, but the minifier does not inline a function called from many
+ * places.
+ */
+function fixedLanguage(src: string, language: BuildLanguage): string {
+  return IMPORTS_LANGUAGE.test(src)
+    ? src.replace(/(?<![\w$.])language\(\)/g, JSON.stringify(language))
+    : src;
 }
 
 /** The source with each `msg(…, { id })` call replaced by its text in `language`. */

@@ -6,12 +6,13 @@ import type { Plugin } from 'vite';
  * minifier keeps template literals as written, and their indentation is bytes the budget pays for
  * (docs/decisions/kiosk-door-sign.md). In `css`, runs of white space become one space and the
  * spaces beside `{ } ; ,` and after `:` go; in `html` and `svg`, a run of white space holding a
- * line break becomes one space (as the browser renders it). In `css` too, a rule's last `;` goes,
- * `0.5` becomes `.5` and `#ffffff` `#fff`; a `css` template without expressions or escapes (all
- * of the kiosk's today) is then minified whole by lightningcss (no targets: nothing is lowered or
- * dropped), which merges longhands into shorthands and drops what repeats: 0.58 KB gzip less on
- * the door (docs/decisions/kiosk-bundle.md). Expressions are kept as written, and
- * templates inside them are squeezed the same way.
+ * line break becomes one space (as the browser renders it), and the white space before a tag's `>`
+ * goes. In `css` too, a rule's last `;` goes, `0.5` becomes `.5` and `#ffffff` `#fff`; a `css`
+ * template without expressions or escapes (all of the kiosk's today) is then minified whole by
+ * lightningcss (no targets: nothing is lowered or dropped), which merges longhands into
+ * shorthands and drops what repeats: 0.58 KB gzip less on the door
+ * (docs/decisions/kiosk-bundle.md). Expressions are kept as written, and templates inside them
+ * are squeezed the same way.
  *
  * @returns the plugin
  */
@@ -36,7 +37,9 @@ const squeezeCss = (s: string): string =>
     .replace(/;}/g, '}')
     .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
     .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3');
-const squeezeHtml = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+// The white space before a tag's `>` (a tag written over several lines) is never shown (a `>` in a
+// template's text is written `&gt;`).
+const squeezeHtml = (s: string): string => s.replace(/\s*\n\s*/g, ' ').replace(/\s+(\/?>)/g, '$1');
 
 /**
  * The source with every tagged `css`, `html` and `svg` template squeezed.

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { signaturePath } from './signature-path.js';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /** A stroke as drawn: its points, `[x, y, pressure]` in CSS pixels of the canvas. */
 type Stroke = number[][];
@@ -77,7 +78,6 @@ export class AgreementPad extends LitElement {
         max-width: 150vmin;
       }
       canvas {
-        display: block;
         width: 100%;
         max-width: 150vmin;
         flex: 1 1 0;
@@ -86,13 +86,6 @@ export class AgreementPad extends LitElement {
         background: #f8fafc;
         border-radius: 1.5vmin;
         touch-action: none;
-      }
-      p[role='alert'] {
-        padding: 1.5vmin 2.5vmin;
-        border-radius: 1.5vmin;
-        background: #450a0a;
-        border: 0.4vmin solid #fca5a5;
-        font-weight: 700;
       }
     `,
   ];
@@ -111,16 +104,20 @@ export class AgreementPad extends LitElement {
   #strokes: Stroke[] = [];
   /** The stroke being drawn, while a pointer is down. */
   #drawing: { pointerId: number; pen: boolean } | undefined;
+  /** The canvas's width in device pixels, as last sized. */
+  #width = 0;
 
   override firstUpdated(): void {
     this.#size();
   }
 
-  /** Gives the canvas as many pixels as it shows (again when its box changed, before a signature). */
+  /** Gives the canvas as many pixels as it shows, unless it has them already. */
   #size(): void {
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
     const rect = this.canvas.getBoundingClientRect();
-    this.canvas.width = Math.max(1, Math.round(rect.width * ratio));
+    const width = Math.max(1, Math.round(rect.width * ratio));
+    if (width === this.#width) return;
+    this.#width = this.canvas.width = width;
     this.canvas.height = Math.max(1, Math.round(rect.height * ratio));
     this.canvas.getContext('2d')?.scale(ratio, ratio);
   }
@@ -132,13 +129,8 @@ export class AgreementPad extends LitElement {
 
   #down(e: PointerEvent): void {
     if (this.#drawing || (e.pointerType === 'mouse' && e.button !== 0)) return;
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    if (
-      this.#strokes.length === 0 &&
-      this.canvas.width !==
-        Math.max(1, Math.round(this.canvas.getBoundingClientRect().width * ratio))
-    )
-      this.#size();
+    // Its box may have changed since it was sized (before a signature: sizing clears it).
+    if (this.#strokes.length === 0) this.#size();
     try {
       // Keep the stroke when the finger slides off the pad.
       this.canvas.setPointerCapture(e.pointerId);
@@ -215,9 +207,7 @@ export class AgreementPad extends LitElement {
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
       <div class="actions">
         <button @click=${this.#clear}>${msg('重写', { id: 'agreement.clear' })}</button>
-        <button
-          @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}
-        >
+        <button @click=${() => fire(this, 'cancel')}>
           ${msg('取消', { id: 'action.cancel' })}
         </button>
         <button class="primary" ?disabled=${this.busy} @click=${this.#confirm}>
@@ -248,13 +238,7 @@ export class AgreementPad extends LitElement {
     // The drawing itself, small enough to travel to the hub with the agreement (R-8).
     const rect = this.canvas.getBoundingClientRect();
     const signature = signaturePath(this.#strokes, rect.width, rect.height);
-    this.dispatchEvent(
-      new CustomEvent('agreement-signed', {
-        detail: { image, signature },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'agreement-signed', { image, signature });
   }
 }
 customElements.define('agreement-pad', AgreementPad);

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { hhmm } from '../i18n/format.js';
 import { base } from './styles.js';
+import { fire } from './events.js';
 
 /** A block of the day: a booking, drawn by how it holds the room. */
 export interface DayBlock {
@@ -144,9 +145,7 @@ export class DayTimeline extends LitElement {
     const t = this.from + f * (this.to - this.from);
     let at = Math.floor(t / 900_000) * 900_000;
     for (const b of this.blocks) if (b.start <= at && at < b.end && b.end <= t) at = b.end;
-    this.dispatchEvent(
-      new CustomEvent('slot-picked', { detail: { at }, bubbles: true, composed: true }),
-    );
+    fire(this, 'slot-picked', { at });
   }
 
   override render() {

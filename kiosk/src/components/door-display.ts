@@ -11,7 +11,7 @@ import {
   type Person,
   type Room,
 } from '@huiyi/core';
-import { dayLabel, emWidth, hhmm, nameOf } from '../i18n/format.js';
+import { dayLabel, emWidth, hhmm, hhmmSpan, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import type { DayBlock } from './day-timeline.js';
 import { base } from './styles.js';
@@ -55,7 +55,6 @@ export class DoorDisplay extends LitElement {
       :host {
         display: grid;
         height: 100%;
-        min-height: 0;
         background: var(--panel);
         grid-template-columns: 62fr 17vmin 27fr;
         grid-template-rows: auto minmax(0, 1fr) auto;
@@ -65,6 +64,8 @@ export class DoorDisplay extends LitElement {
           'field extras extras';
         column-gap: 2vmin;
       }
+      /* The field in the state's colour: free green, starting soon or waiting amber (dark text,
+         the wait striped), in use red. */
       .field {
         grid-area: field;
         container-type: inline-size;
@@ -75,21 +76,21 @@ export class DoorDisplay extends LitElement {
         padding: 3vmin 4vmin;
         min-width: 0;
         min-height: 0;
-        color: #ffffff;
-        background: var(--free);
+        background: #166534;
       }
       .field[data-state='in-use'] {
-        background: var(--in-use);
+        background: #a61b1b;
       }
       .field[data-state='starting-soon'],
       .field[data-state='waiting'] {
-        background: var(--soon);
-        color: var(--ink-dark);
+        background: #f5b700;
+        color: #1a1a1a;
       }
       .field[data-state='waiting'] {
         background: repeating-linear-gradient(45deg, #f5b700 0 4vmin, #e8ab00 4vmin 8vmin);
       }
-      .head {
+      .head,
+      .state {
         display: flex;
         flex-wrap: wrap;
         align-items: baseline;
@@ -99,15 +100,6 @@ export class DoorDisplay extends LitElement {
         /* A long name shrinks to fit its line rather than break (--len: its width in em). */
         font-size: min(8vmin, 100cqi / var(--len, 1));
         word-break: keep-all;
-      }
-      .where {
-        font-size: 3.5vmin;
-      }
-      .state {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        column-gap: 3vmin;
       }
       state-badge {
         /* As large as its line allows, up to 14 vmin: --word is the word's width in em. */
@@ -134,9 +126,6 @@ export class DoorDisplay extends LitElement {
         -webkit-line-clamp: 2;
         overflow: hidden;
         overflow-wrap: anywhere;
-      }
-      .meta {
-        font-size: 3.5vmin;
       }
       .clock-row {
         grid-area: clock;
@@ -179,7 +168,6 @@ export class DoorDisplay extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 1.5vmin;
-        flex: 0 1 auto;
         min-height: 0;
         overflow: hidden;
       }
@@ -349,10 +337,12 @@ export class DoorDisplay extends LitElement {
     const ol = this.renderRoot.querySelector('ol');
     const more = this.renderRoot.querySelector<HTMLElement>('.more');
     if (!ol || !more) return;
+    const list = ol.parentElement!;
+    const heading = list.querySelector('h2')!;
     const items = [...ol.children] as HTMLElement[];
     for (const li of items) li.hidden = false;
     more.hidden = true;
-    ol.parentElement?.querySelector('h2')?.removeAttribute('hidden');
+    heading.hidden = false;
     const fits = () => {
       const last = items.filter((li) => !li.hidden).at(-1);
       if (!last) return true;
@@ -375,12 +365,8 @@ export class DoorDisplay extends LitElement {
     }
     more.textContent = msg(str`另有 ${hidden} 项`, { id: 'door.more' });
     // No room even for the count (a tall field on a short screen): the timeline shows the day.
-    const list = ol.parentElement!;
-    const heading = list.querySelector('h2');
-    if (more.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5) {
-      more.hidden = true;
-      if (heading) heading.hidden = true;
-    }
+    if (more.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5)
+      more.hidden = heading.hidden = true;
   }
 
   #topic(b: DoorBooking): string {
@@ -418,7 +404,7 @@ export class DoorDisplay extends LitElement {
     return html`<div class="meeting">
       <p class="topic" data-testid="current-topic" data-may-shorten>${this.#topic(b)}</p>
       <p class="meta">
-        <span class="name">${hhmm(b.start, this.zone)}–${hhmm(b.end, this.zone)}</span>
+        <span class="name">${hhmmSpan(b, this.zone)}</span>
         ${
           b.confidential
             ? nothing
@@ -519,8 +505,7 @@ export class DoorDisplay extends LitElement {
                   ${later.map(
                     (b) =>
                       html`<li class=${b.status === 'pending' ? 'pending' : ''}>
-                        <span class="when"
-                          >${hhmm(b.start, this.zone)}–${hhmm(b.end, this.zone)}</span
+                        <span class="when">${hhmmSpan(b, this.zone)}</span
                         ><span class="what" data-may-shorten
                           >${this.#topic(b)}${b.status === 'pending' ? msg('（待审批）', { id: 'door.pending' }) : nothing}</span
                         >

@@ -50,7 +50,6 @@ export class DoorHome extends LitElement {
       :host {
         display: block;
         height: 100%;
-        min-height: 0;
       }
       nav {
         display: flex;
@@ -63,12 +62,10 @@ export class DoorHome extends LitElement {
         background: transparent;
         color: inherit;
       }
+      /* The shared primary look (it outweighs nav button), larger. */
       nav button.primary {
         min-height: 11vmin;
         font-size: 4.5vmin;
-        background: #ffffff;
-        border-color: #ffffff;
-        color: #0f172a;
         padding: 0 4vmin;
       }
       nav button.confirm {
@@ -120,88 +117,69 @@ export class DoorHome extends LitElement {
     label: string,
     action: string,
     onTap: () => void,
-    door: Door,
     kind: 'primary' | 'confirm' | '' = '',
   ): TemplateResult {
+    const inFlight = this.#door.door?.inFlight;
     return html`<button
       class=${kind}
       data-action=${action}
-      ?disabled=${door.inFlight !== undefined}
-      aria-busy=${door.inFlight?.startsWith(action.split('-')[0]!) ? 'true' : 'false'}
+      ?disabled=${inFlight !== undefined}
+      aria-busy=${inFlight?.startsWith(action.split('-')[0]!) ? 'true' : 'false'}
       @click=${onTap}
     >
       ${label}
     </button>`;
   }
 
+  /** The state's actions: free, 现场预订; waiting, 签到入场; in use, 参会签到, 延长, 提前结束. */
   #actions(door: Door, rs: RoomState, s: DoorStatus, now: number): TemplateResult[] {
     const state = door.service.state;
     const meeting = door.signInMeeting(now);
     const current = s.current;
     const out: TemplateResult[] = [];
-    const signIn = () =>
-      meeting
-        ? this.#button(
-            msg('参会签到', { id: 'action.sign-in' }),
-            'sign-in',
-            () => door.go({ name: 'sign-in', meetingId: meeting.id }),
-            door,
-            s.state === 'in-use' || s.state === 'starting-soon' ? 'primary' : '',
-          )
-        : undefined;
-    const walkUp = () =>
-      walkUpOptions(state, rs.room.id, now, door.policy).length > 0
-        ? this.#button(
-            msg('现场预订', { id: 'action.walk-up' }),
-            'walk-up',
-            () => door.go({ name: 'walk-up' }),
-            door,
-            s.state === 'free' ? 'primary' : '',
-          )
-        : undefined;
-    switch (s.state) {
-      case 'in-use': {
-        out.push(signIn() ?? html``);
-        if (current && extendOptions(state, rs.room.id, current.id, now, door.policy).length > 0)
-          out.push(
-            this.#button(
-              msg('延长', { id: 'action.extend-open' }),
-              'extend',
-              () => this.#show('extend'),
-              door,
-            ),
-          );
-        if (current)
-          out.push(
-            this.#button(
-              msg('提前结束', { id: 'action.end-early' }),
-              'end',
-              () => this.#show('confirm-end'),
-              door,
-            ),
-          );
-        break;
-      }
-      case 'waiting':
-        if (current)
-          out.push(
-            this.#button(
-              msg('签到入场', { id: 'action.check-in' }),
-              'check-in',
-              () => void door.checkIn(current.id),
-              door,
-              'primary',
-            ),
-          );
-        out.push(signIn() ?? html``);
-        break;
-      case 'starting-soon':
-        out.push(signIn() ?? html``, walkUp() ?? html``);
-        break;
-      case 'free':
-        out.push(walkUp() ?? html``);
-        break;
+    if (current && s.state === 'waiting')
+      out.push(
+        this.#button(
+          msg('签到入场', { id: 'action.check-in' }),
+          'check-in',
+          () => void door.checkIn(current.id),
+          'primary',
+        ),
+      );
+    if (meeting && s.state !== 'free')
+      out.push(
+        this.#button(
+          msg('参会签到', { id: 'action.sign-in' }),
+          'sign-in',
+          () => door.go({ name: 'sign-in', meetingId: meeting.id }),
+          s.state === 'waiting' ? '' : 'primary',
+        ),
+      );
+    if (current && s.state === 'in-use') {
+      if (extendOptions(state, rs.room.id, current.id, now, door.policy).length > 0)
+        out.push(
+          this.#button(msg('延长', { id: 'action.extend-open' }), 'extend', () =>
+            this.#show('extend'),
+          ),
+        );
+      out.push(
+        this.#button(msg('提前结束', { id: 'action.end-early' }), 'end', () =>
+          this.#show('confirm-end'),
+        ),
+      );
     }
+    if (
+      (s.state === 'free' || s.state === 'starting-soon') &&
+      walkUpOptions(state, rs.room.id, now, door.policy).length > 0
+    )
+      out.push(
+        this.#button(
+          msg('现场预订', { id: 'action.walk-up' }),
+          'walk-up',
+          () => door.go({ name: 'walk-up' }),
+          s.state === 'free' ? 'primary' : '',
+        ),
+      );
     return out;
   }
 
@@ -217,30 +195,21 @@ export class DoorHome extends LitElement {
       checklistDue(state, rs.room.id, checklistOf, now, door.policy)
     )
       out.push(
-        this.#button(
-          msg('设备检查', { id: 'action.checklist' }),
-          'checklist',
-          () => door.go({ name: 'checklist', bookingId: checklistOf }),
-          door,
+        this.#button(msg('设备检查', { id: 'action.checklist' }), 'checklist', () =>
+          door.go({ name: 'checklist', bookingId: checklistOf }),
         ),
       );
     const powerOff = powerOffDue(state, rs.room.id, now, door.policy);
     if (powerOff)
       out.push(
-        this.#button(
-          msg('会后确认断电', { id: 'action.power-off' }),
-          'power-off',
-          () => door.go({ name: 'power-off', bookingId: powerOff }),
-          door,
+        this.#button(msg('会后确认断电', { id: 'action.power-off' }), 'power-off', () =>
+          door.go({ name: 'power-off', bookingId: powerOff }),
         ),
       );
     if (rs.room.equipment.length > 0)
       out.push(
-        this.#button(
-          msg('报告设备故障', { id: 'fault.title' }),
-          'fault',
-          () => door.go({ name: 'fault' }),
-          door,
+        this.#button(msg('报告设备故障', { id: 'fault.title' }), 'fault', () =>
+          door.go({ name: 'fault' }),
         ),
       );
     return out;
@@ -260,10 +229,9 @@ export class DoorHome extends LitElement {
             if (this.#ghost()) return;
             void door.extend(current.id, current.end, o.minutes).then(() => this.#show('actions'));
           },
-          door,
         ),
       ),
-      this.#button(msg('返回', { id: 'action.back' }), 'back', () => this.#show('actions'), door),
+      this.#button(msg('返回', { id: 'action.back' }), 'back', () => this.#show('actions')),
     ];
   }
 
@@ -281,10 +249,9 @@ export class DoorHome extends LitElement {
           this.#show('actions');
           void door.endEarly(current.id);
         },
-        door,
         'confirm',
       ),
-      this.#button(msg('返回', { id: 'action.back' }), 'back', () => this.#show('actions'), door),
+      this.#button(msg('返回', { id: 'action.back' }), 'back', () => this.#show('actions')),
     ];
   }
 

@@ -7,7 +7,7 @@ import {
   type Person,
   type RoomState,
 } from '@huiyi/core';
-import { hhmm, nameOf } from '../i18n/format.js';
+import { hhmmSpan, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { viewerRejection } from '../services/kiosk-service.js';
 
@@ -44,7 +44,7 @@ export function doorNotes(
   if (writer && conflicts.length === 0 && contradicted.size === 0) return nothing;
   const who = (id: string): string => {
     const b = rs.bookings.get(id);
-    return b ? `${nameOf(people, b.organizerId)} ${hhmm(b.start, zone)}–${hhmm(b.end, zone)}` : id;
+    return b ? `${nameOf(people, b.organizerId)} ${hhmmSpan(b, zone)}` : id;
   };
   return html`<div class="door-notes">
     ${

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /** One line of the checklist: an item of the room, and its fault if it is already faulty. */
 export interface ChecklistLine {
@@ -61,7 +62,6 @@ export class EquipmentChecklist extends LitElement {
         color: #fecaca;
       }
       .actions {
-        display: flex;
         gap: 2vmin;
       }
     `,
@@ -129,9 +129,7 @@ export class EquipmentChecklist extends LitElement {
         <button class="primary" ?disabled=${!complete} @click=${this.#done}>
           ${msg('检查完毕', { id: 'checklist.done' })}
         </button>
-        <button
-          @click=${() => this.dispatchEvent(new CustomEvent('skip', { bubbles: true, composed: true }))}
-        >
+        <button @click=${() => fire(this, 'skip')}>
           ${msg('稍后再查', { id: 'checklist.skip' })}
         </button>
       </div>
@@ -147,9 +145,7 @@ export class EquipmentChecklist extends LitElement {
           ? { equipmentId: l.equipmentId, result: 'faulty', note: a.note.trim() }
           : { equipmentId: l.equipmentId, result: 'ok' };
       });
-    this.dispatchEvent(
-      new CustomEvent('checklist-done', { detail: { answers }, bubbles: true, composed: true }),
-    );
+    fire(this, 'checklist-done', { answers });
   }
 }
 customElements.define('equipment-checklist', EquipmentChecklist);

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /** An item of the room that can be reported. */
 export interface ReportableItem {
@@ -43,7 +44,6 @@ export class FaultReport extends LitElement {
         margin-top: 1vmin;
       }
       .actions {
-        display: flex;
         gap: 2vmin;
       }
     `,
@@ -99,9 +99,7 @@ export class FaultReport extends LitElement {
         >
           ${msg('提交报修', { id: 'fault.submit' })}
         </button>
-        <button
-          @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}
-        >
+        <button @click=${() => fire(this, 'cancel')}>
           ${msg('取消', { id: 'action.cancel' })}
         </button>
       </div>
@@ -109,13 +107,7 @@ export class FaultReport extends LitElement {
   }
 
   #report(): void {
-    this.dispatchEvent(
-      new CustomEvent('fault-reported', {
-        detail: { equipmentId: this.equipmentId, note: this.note.trim() },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'fault-reported', { equipmentId: this.equipmentId, note: this.note.trim() });
   }
 }
 customElements.define('fault-report', FaultReport);

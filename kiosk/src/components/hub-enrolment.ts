@@ -6,6 +6,7 @@ import { hhmm } from '../i18n/format.js';
 import type { SyncStatus } from '../sync/sync-status.js';
 import { base } from './styles.js';
 import './rejection-note.js';
+import { fire } from './events.js';
 
 /** The camera's QR reader where the browser has one (Chromium on Android tablets). */
 interface BarcodeDetectorLike {
@@ -59,7 +60,6 @@ export class HubEnrolment extends LitElement {
       :host {
         display: grid;
         gap: 2vmin;
-        min-width: 0;
       }
       input {
         min-width: 0;
@@ -124,7 +124,7 @@ export class HubEnrolment extends LitElement {
       ${
         connected
           ? html`<div class="row">
-              <button type="button" @click=${() => this.#fire('unenrol')}>
+              <button type="button" @click=${() => fire(this, 'unenrol')}>
                 ${msg('断开中心', { id: 'hub.unenrol' })}
               </button>
             </div>`
@@ -153,7 +153,7 @@ export class HubEnrolment extends LitElement {
                   class="primary"
                   type="button"
                   ?disabled=${this.busy || this.code.trim() === '' || this.hub.trim() === ''}
-                  @click=${() => this.#fire('enrol', { hub: this.hub, code: this.code })}
+                  @click=${() => fire(this, 'enrol', { hub: this.hub, code: this.code })}
                 >
                   ${msg('连接', { id: 'hub.enrol' })}
                 </button>
@@ -174,10 +174,6 @@ export class HubEnrolment extends LitElement {
       }
       ${this.refusal ? html`<rejection-note .rejection=${this.refusal}></rejection-note>` : nothing}
     `;
-  }
-
-  #fire(type: string, detail: unknown = undefined): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   async #scan(Detector: BarcodeDetectorClass): Promise<void> {
@@ -203,7 +199,7 @@ export class HubEnrolment extends LitElement {
         if (read.hub) this.hub = read.hub;
         this.code = read.code;
         this.#stopScan();
-        this.#fire('enrol', { hub: this.hub, code: this.code });
+        fire(this, 'enrol', { hub: this.hub, code: this.code });
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -91,7 +91,6 @@ export class HuiyiKiosk extends LitElement {
          rather than pushing a button onto a second row. Portrait has: there the row may wrap. */
       footer {
         display: flex;
-        flex-wrap: nowrap;
         justify-content: space-between;
         align-items: center;
         gap: 2vmin;
@@ -149,7 +148,6 @@ export class HuiyiKiosk extends LitElement {
         margin: 0 0 1vmin;
       }
       .done {
-        flex: 1 1 auto;
         font-size: 4.5vmin;
         font-weight: 700;
         padding: 2vmin 3vmin;
@@ -333,10 +331,10 @@ export class HuiyiKiosk extends LitElement {
     const rs = door.room;
     const home = door.screen.name === 'home';
     const left = Math.max(0, Math.ceil(this.#idle.left() / 1000));
+    // The footer's badge: with no hub, every event in the log is still to be synchronised (K-3).
     return html`
       <main>${rs ? drawScreen(door, rs) : this.#noRoom(door)} ${this.#flash(door, rs)}</main>
       <footer>
-        <!-- With no hub, every event in the log is still to be synchronised (K-3). -->
         <sync-badge
           .status=${this.sync?.status}
           .pending=${door.service.position}

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { findPeople, type Person } from '@huiyi/core';
 import { base } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * Pick a person by tapping their name, or search by name or employee number (K-2). Fires
@@ -25,9 +26,6 @@ export class PersonPicker extends LitElement {
         flex-direction: column;
         gap: 2vmin;
         min-height: 0;
-      }
-      label {
-        display: block;
       }
       input {
         width: 100%;
@@ -103,9 +101,7 @@ export class PersonPicker extends LitElement {
   #pick(personId: string): void {
     // Where names are hidden, the next person finds the list hidden again, not this name.
     if (this.requireQuery) this.query = '';
-    this.dispatchEvent(
-      new CustomEvent('person-picked', { detail: { personId }, bubbles: true, composed: true }),
-    );
+    fire(this, 'person-picked', { personId });
   }
 }
 customElements.define('person-picker', PersonPicker);

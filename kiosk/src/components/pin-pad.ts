@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * The admin PIN (K-4): digits by touch, or from a keyboard (digits, Backspace, Enter) while it is
@@ -28,7 +29,6 @@ export class PinPad extends LitElement {
         min-height: 0;
       }
       output {
-        display: block;
         font-size: 7vmin;
         letter-spacing: 2vmin;
         min-height: 9vmin;
@@ -44,13 +44,6 @@ export class PinPad extends LitElement {
         font-size: 5vmin;
         min-height: 10vmin;
         font-variant-numeric: tabular-nums;
-      }
-      p[role='alert'] {
-        padding: 1.5vmin 2.5vmin;
-        border-radius: 1.5vmin;
-        background: #450a0a;
-        border: 0.4vmin solid #fca5a5;
-        font-weight: 700;
       }
     `,
   ];
@@ -90,7 +83,7 @@ export class PinPad extends LitElement {
         >
         ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
         <div class="keys" role="group" aria-labelledby="pin-title">
-          ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button data-digit=${d} @click=${() => this.#press(d)}>${d}</button>`)}
+          ${[...'123456789'].map((d) => html`<button data-digit=${d} @click=${() => this.#press(d)}>${d}</button>`)}
           <button
             @click=${() => (this.digits = this.digits.slice(0, -1))}
             aria-label=${msg('删除一位', { id: 'pin.delete' })}
@@ -109,9 +102,7 @@ export class PinPad extends LitElement {
   #submit(): void {
     const pin = this.digits;
     this.digits = '';
-    this.dispatchEvent(
-      new CustomEvent('pin-entered', { detail: { pin }, bubbles: true, composed: true }),
-    );
+    fire(this, 'pin-entered', { pin });
   }
 }
 customElements.define('pin-pad', PinPad);

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * After the meeting (R-7): the organizer confirms every piece of equipment, the lights and the air
@@ -22,7 +23,6 @@ export class PowerOffConfirm extends LitElement {
         margin: 0;
       }
       .actions {
-        display: flex;
         gap: 2vmin;
       }
     `,
@@ -44,15 +44,10 @@ export class PowerOffConfirm extends LitElement {
         <li>${msg('灯光与空调', { id: 'power-off.lights' })}</li>
       </ul>
       <div class="actions">
-        <button
-          class="primary"
-          @click=${() => this.dispatchEvent(new CustomEvent('power-off-confirmed', { bubbles: true, composed: true }))}
-        >
+        <button class="primary" @click=${() => fire(this, 'power-off-confirmed')}>
           ${msg('已全部关闭', { id: 'power-off.confirm' })}
         </button>
-        <button
-          @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}
-        >
+        <button @click=${() => fire(this, 'cancel')}>
           ${msg('稍后', { id: 'power-off.later' })}
         </button>
       </div>

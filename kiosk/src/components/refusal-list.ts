@@ -2,10 +2,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_PARAMETERS, MINUTE, occupied, type BookingState, type Person } from '@huiyi/core';
 import type { MutationRecord } from '@huiyi/store-idb';
-import { hhmm, listComma, nameOf } from '../i18n/format.js';
+import { hhmm, hhmmSpan, listComma, nameOf } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { isRejection } from '../sync/protocol.js';
 import { base } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * The taps the hub refused (S-2: nothing a person did is silently dropped): each with what it
@@ -97,9 +98,7 @@ export class RefusalList extends LitElement {
       .flatMap((b) => {
         const o = occupied(b);
         return o && o.start < end && m.at < o.end
-          ? [
-              `${hhmm(o.start, this.zone)}–${hhmm(o.end, this.zone)} ${nameOf(this.people, b.organizerId)}`,
-            ]
+          ? [`${hhmmSpan(o, this.zone)} ${nameOf(this.people, b.organizerId)}`]
           : [];
       });
   }
@@ -111,7 +110,7 @@ export class RefusalList extends LitElement {
       : [];
     for (const s of slots)
       if (typeof s?.start === 'number' && typeof s.end === 'number')
-        out.push(`${hhmm(s.start, this.zone)}–${hhmm(s.end, this.zone)}`);
+        out.push(hhmmSpan(s, this.zone));
     const rooms = Array.isArray(data['rooms']) ? (data['rooms'] as { name?: unknown }[]) : [];
     for (const r of rooms) if (typeof r?.name === 'string') out.push(r.name);
     if (typeof data['freeFrom'] === 'number')
@@ -159,18 +158,14 @@ export class RefusalList extends LitElement {
       <div class="row">
         ${
           this.items.length > 0
-            ? html`<button class="primary" @click=${() => this.#fire('seen')}>
+            ? html`<button class="primary" @click=${() => fire(this, 'seen')}>
                 ${msg('知道了', { id: 'refused.seen' })}
               </button>`
             : nothing
         }
-        <button @click=${() => this.#fire('close')}>${msg('返回', { id: 'action.back' })}</button>
+        <button @click=${() => fire(this, 'close')}>${msg('返回', { id: 'action.back' })}</button>
       </div>
     `;
-  }
-
-  #fire(type: string): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 }
 customElements.define('refusal-list', RefusalList);

@@ -32,6 +32,10 @@ export class RejectionNote extends LitElement {
         font-size: 4vmin;
         font-weight: 700;
       }
+      /* The rule's name, in the note's own type, a little lighter. */
+      .rule-id {
+        opacity: 0.85;
+      }
     `,
   ];
 

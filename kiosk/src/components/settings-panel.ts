@@ -4,6 +4,13 @@ import type { Rejection, Room } from '@huiyi/core';
 import type { Language } from '../services/settings.js';
 import { base, screen } from './styles.js';
 import './rejection-note.js';
+import { fire } from './events.js';
+
+/** The kiosk's languages, each by its own name. */
+const LANGUAGES: readonly (readonly [Language, string])[] = [
+  ['zh-CN', '简体中文'],
+  ['en', 'English'],
+];
 
 /**
  * The settings behind the admin PIN (K-4), a screen of the app like the others: which room this
@@ -126,28 +133,23 @@ export class SettingsPanel extends LitElement {
           </div>
           <h2 id="language">${msg('语言', { id: 'settings.language' })}</h2>
           <div class="choices" role="group" aria-labelledby="language">
-            <button
-              data-language="zh-CN"
-              lang="zh-CN"
-              aria-pressed=${String(lang === 'zh-CN')}
-              @click=${() => (this.chosenLanguage = 'zh-CN')}
-            >
-              简体中文
-            </button>
-            <button
-              data-language="en"
-              lang="en"
-              aria-pressed=${String(lang === 'en')}
-              @click=${() => (this.chosenLanguage = 'en')}
-            >
-              English
-            </button>
+            ${LANGUAGES.map(
+              ([code, name]) =>
+                html`<button
+                  data-language=${code}
+                  lang=${code}
+                  aria-pressed=${String(lang === code)}
+                  @click=${() => (this.chosenLanguage = code)}
+                >
+                  ${name}
+                </button>`,
+            )}
           </div>
           <div class="actions">
             <button class="primary" @click=${this.#save}>
               ${msg('保存', { id: 'action.save' })}
             </button>
-            <button @click=${() => this.#fire('close')}>
+            <button @click=${() => fire(this, 'close')}>
               ${msg('返回', { id: 'action.back' })}
             </button>
           </div>
@@ -167,7 +169,7 @@ export class SettingsPanel extends LitElement {
             />
           </label>
           ${this.importError ? html`<rejection-note .rejection=${this.importError}></rejection-note>` : nothing}
-          <button class="export" @click=${() => this.#fire('export-log')}>
+          <button class="export" @click=${() => fire(this, 'export-log')}>
             ${msg('导出事件日志', { id: 'settings.export' })}
           </button>
           <h2 id="pin">${msg('修改管理员密码', { id: 'settings.pin' })}</h2>
@@ -190,12 +192,8 @@ export class SettingsPanel extends LitElement {
     `;
   }
 
-  #fire(type: string, detail: unknown = undefined): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
   #save(): void {
-    this.#fire('settings-changed', {
+    fire(this, 'settings-changed', {
       roomId: this.room ?? this.roomId,
       language: this.chosenLanguage ?? this.language,
     });
@@ -207,11 +205,11 @@ export class SettingsPanel extends LitElement {
     if (!file) return;
     const text = await file.text();
     input.value = '';
-    this.#fire('import-file', { name: file.name, text });
+    fire(this, 'import-file', { name: file.name, text });
   }
 
   #changePin(): void {
-    this.#fire('pin-changed', { pin: this.newPin });
+    fire(this, 'pin-changed', { pin: this.newPin });
     this.newPin = '';
   }
 }

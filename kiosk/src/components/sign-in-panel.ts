@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import type { Person } from '@huiyi/core';
 import { base, screen } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * Attendee sign-in and sign-out at the door (M-5), two distinct actions: a person taps their name
@@ -60,7 +61,6 @@ export class SignInPanel extends LitElement {
       li {
         display: flex;
         gap: 1vmin;
-        align-items: stretch;
         min-width: 0;
       }
       .who {
@@ -129,10 +129,6 @@ export class SignInPanel extends LitElement {
   private choosingOfficer = false;
   private entry = '';
 
-  #fire(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
   override render() {
     const expected = this.confidential ? undefined : this.attendees.length;
     return html`
@@ -159,7 +155,7 @@ export class SignInPanel extends LitElement {
       return html`<p class="officer-on">
           ${name ? msg(str`代签中：${name}（签到负责人）`, { id: 'sign-in.officer-on' }) : msg('代签中：签到负责人', { id: 'sign-in.officer-on-anonymous' })}
         </p>
-        <button ?disabled=${this.busy} @click=${() => this.#fire('officer-done', undefined)}>
+        <button ?disabled=${this.busy} @click=${() => fire(this, 'officer-done')}>
           ${msg('结束代签', { id: 'sign-in.officer-done' })}
         </button>`;
     }
@@ -194,7 +190,7 @@ export class SignInPanel extends LitElement {
           data-officer=${officer.id}
           @click=${() => {
             this.choosingOfficer = false;
-            this.#fire('officer-chosen', { personId: officer.id });
+            fire(this, 'officer-chosen', { personId: officer.id });
           }}
         >
           <span class="name">${officer.name}</span>
@@ -209,7 +205,7 @@ export class SignInPanel extends LitElement {
     const entry = this.entry;
     this.entry = '';
     this.choosingOfficer = false;
-    this.#fire('officer-chosen', { entry });
+    fire(this, 'officer-chosen', { entry });
   }
 
   #type(e: Event): void {
@@ -223,7 +219,7 @@ export class SignInPanel extends LitElement {
       const entry = this.entry;
       // The next person finds the field empty, not this entry.
       this.entry = '';
-      this.#fire('exact-entry', { entry, out });
+      fire(this, 'exact-entry', { entry, out });
     };
     return html`<form @submit=${send(false)}>
         <label for="entry"
@@ -264,7 +260,7 @@ export class SignInPanel extends LitElement {
               class="who"
               data-person=${p.id}
               ?disabled=${signed || this.busy}
-              @click=${() => this.#fire('sign-in', { personId: p.id })}
+              @click=${() => fire(this, 'sign-in', { personId: p.id })}
             >
               <span class="name">${p.name}${signed ? html` ✓` : nothing}</span>
               <small
@@ -278,7 +274,7 @@ export class SignInPanel extends LitElement {
                     data-sign-out=${p.id}
                     ?disabled=${this.busy}
                     aria-label=${msg(str`${p.name} 签退`, { id: 'sign-in.undo-for' })}
-                    @click=${() => this.#fire('sign-out', { personId: p.id })}
+                    @click=${() => fire(this, 'sign-out', { personId: p.id })}
                   >
                     ${msg('签退', { id: 'sign-in.undo' })}
                   </button>`

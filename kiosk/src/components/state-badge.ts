@@ -21,7 +21,6 @@ export class StateBadge extends LitElement {
       gap: 0.25em;
       font-weight: 900;
       line-height: 1.05;
-      color: inherit;
     }
     svg {
       flex: none;

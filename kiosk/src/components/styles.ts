@@ -20,14 +20,7 @@ export const base = css`
     line-break: strict;
     text-autospace: normal;
     --panel: #0f172a;
-    --panel-2: #1e293b;
     --muted: #cbd5e1;
-    --line: #94a3b8;
-    --free: #166534;
-    --soon: #f5b700;
-    --in-use: #a61b1b;
-    --stale: #4b5563;
-    --ink-dark: #1a1a1a;
   }
   *,
   *::before,
@@ -36,7 +29,6 @@ export const base = css`
   }
   h1,
   h2,
-  h3,
   p {
     margin: 0;
   }
@@ -65,16 +57,11 @@ export const base = css`
     -webkit-tap-highlight-color: transparent;
     white-space: nowrap;
   }
-  button.primary {
+  button.primary,
+  button[aria-pressed='true'] {
     background: #ffffff;
     border-color: #ffffff;
     color: #0f172a;
-    font-weight: 700;
-  }
-  button.danger {
-    background: #7f1d1d;
-    border-color: #fecaca;
-    color: #ffffff;
     font-weight: 700;
   }
   button:focus-visible,
@@ -91,12 +78,6 @@ export const base = css`
     opacity: 1;
     cursor: progress;
   }
-  button[aria-pressed='true'] {
-    background: #ffffff;
-    border-color: #ffffff;
-    color: #0f172a;
-    font-weight: 700;
-  }
   input {
     min-height: 9vmin;
     font: inherit;
@@ -111,19 +92,6 @@ export const base = css`
     white-space: nowrap;
     word-break: keep-all;
   }
-  .rule-id {
-    font-size: 3.5vmin;
-    font-weight: 400;
-    opacity: 0.85;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;
 
 /**
@@ -136,7 +104,6 @@ export const screen = css`
     flex-direction: column;
     gap: 3vmin;
     height: 100%;
-    min-height: 0;
     padding: 3vmin 4vmin;
     background: var(--panel);
   }
@@ -144,5 +111,12 @@ export const screen = css`
     display: flex;
     gap: 2.5vmin;
     flex-wrap: wrap;
+  }
+  p[role='alert'] {
+    padding: 1.5vmin 2.5vmin;
+    border-radius: 1.5vmin;
+    background: #450a0a;
+    border: 0.4vmin solid #fca5a5;
+    font-weight: 700;
   }
 `;

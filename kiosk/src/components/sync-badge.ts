@@ -4,6 +4,7 @@ import { DEFAULT_PARAMETERS } from '@huiyi/core';
 import { hhmm } from '../i18n/format.js';
 import type { SyncStatus } from '../sync/sync-status.js';
 import { base } from './styles.js';
+import { fire } from './events.js';
 
 /**
  * The truth about the door's sync (K-3, S-5), one look a kind: standalone (this tablet only),
@@ -120,13 +121,7 @@ export class SyncBadge extends LitElement {
         >${this.#words(s)}${clock ? ` · ${clock}` : ''}</span
       >${
         refused > 0
-          ? html`<button
-              class="refused"
-              @click=${() =>
-                this.dispatchEvent(
-                  new CustomEvent('show-refusals', { bubbles: true, composed: true }),
-                )}
-            >
+          ? html`<button class="refused" @click=${() => fire(this, 'show-refusals')}>
               ${msg(str`${refused} 项被中心拒绝 · 点按查看`, { id: 'sync.refused' })}
             </button>`
           : ''

@@ -4,6 +4,7 @@ import type { Person } from '@huiyi/core';
 import { hhmm } from '../i18n/format.js';
 import { base, screen } from './styles.js';
 import './person-picker.js';
+import { fire } from './events.js';
 
 /** One length a walk-up may ask for, and where it would really end (capped at the next booking). */
 export interface WalkUpOption {
@@ -98,9 +99,7 @@ export class WalkUpPanel extends LitElement {
   }
 
   #book(minutes: number, personId: string): void {
-    this.dispatchEvent(
-      new CustomEvent('walk-up', { detail: { minutes, personId }, bubbles: true, composed: true }),
-    );
+    fire(this, 'walk-up', { minutes, personId });
   }
 }
 customElements.define('walk-up-panel', WalkUpPanel);

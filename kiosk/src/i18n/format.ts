@@ -13,6 +13,18 @@ export function hhmm(t: number, zone: string): string {
 }
 
 /**
+ * A span of time as the site's wall clock, `HH:MM–HH:MM`.
+ *
+ * @param span - its start and end
+ * @param zone - the site's zone
+ * @returns the times of day
+ * @example
+ * hhmmSpan({ start: Date.parse('2026-03-10T09:00:00+08:00'), end: Date.parse('2026-03-10T10:30:00+08:00') }, 'Asia/Shanghai') // => '09:00–10:30'
+ */
+export const hhmmSpan = (span: { start: number; end: number }, zone: string): string =>
+  `${hhmm(span.start, zone)}–${hhmm(span.end, zone)}`;
+
+/**
  * A person's name as written, or their id when the directory does not know them.
  *
  * @param people - the directory
@@ -34,11 +46,8 @@ export function nameOf(people: ReadonlyMap<string, Person>, id: string): string 
  */
 export const listComma = (lang: 'zh-CN' | 'en'): string => (lang === 'en' ? ',' : '、');
 
-const WEEKDAYS = {
-  'zh-CN': ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
-  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-} as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The `i`th name of a list of three-letter names written as one (`'SunMon…'`, 1 → `'Mon'`). */
+const third = (names: string, i: number): string => names.slice(i * 3, i * 3 + 3);
 
 /**
  * The date of an instant on the site's calendar, as the door shows it beside the clock, without
@@ -53,22 +62,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function dayLabel(t: number, zone: string, lang: 'zh-CN' | 'en'): string {
   const date = localDateOf(t, zone);
-  const weekday = WEEKDAYS[lang][weekdayOf(date) % 7] ?? '';
+  const weekday = weekdayOf(date) % 7;
   return lang === 'en'
-    ? `${weekday} ${date.day} ${MONTHS[date.month - 1] ?? ''}`
-    : `${date.month}月${date.day}日 ${weekday}`;
+    ? `${third('SunMonTueWedThuFriSat', weekday)} ${date.day} ${third('JanFebMarAprMayJunJulAugSepOctNovDec', date.month - 1)}`
+    : `${date.month}月${date.day}日 星期${'日一二三四五六'[weekday]}`;
 }
 
 const HAN = '[\\u2e80-\\u9fff\\uff00-\\uffef]';
-const FULL: Record<string, string> = {
-  ',': '，',
-  ';': '；',
-  ':': '：',
-  '?': '？',
-  '!': '！',
-  '(': '（',
-  ')': '）',
-};
+/** The full-width form of an ASCII mark (`,` → `，`, `(` → `（`): the same offset for each. */
+const wide = (mark: string): string => String.fromCharCode(mark.charCodeAt(0) + 0xfee0);
 
 /**
  * Chinese text with full-width punctuation (clreq): a comma, semicolon, colon, question or
@@ -93,9 +95,9 @@ export function fullWidth(text: string): string {
     )
     .replace(
       new RegExp(`(${HAN})\\s*([,;:?!])\\s*`, 'gu'),
-      (_, before: string, p: string) => `${before}${FULL[p] ?? p}`,
+      (_, before: string, p: string) => `${before}${wide(p)}`,
     )
-    .replace(new RegExp(`([,;:?!])\\s*(?=${HAN})`, 'gu'), (_, p: string) => FULL[p] ?? p);
+    .replace(new RegExp(`([,;:?!])\\s*(?=${HAN})`, 'gu'), (_, p: string) => wide(p));
 }
 
 /**

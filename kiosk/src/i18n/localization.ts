@@ -31,5 +31,8 @@ export async function switchLanguage(lang: Language): Promise<void> {
   document.documentElement.lang = lang;
 }
 
-/** The current language as the core's messages name it. */
+/**
+ * The current language as the core's messages name it. In a build, each call of it is the
+ * build's language, written in (kiosk/build/language-builds.ts).
+ */
 export const language = (): Language => (getLocale() === 'en' ? 'en' : 'zh-CN');
