@@ -10,11 +10,11 @@ import {
   type ProjectionSnapshot,
   type StoredEvent,
 } from '@huiyi/core';
-import { unwrap } from 'idb';
 import { recordOf } from './event-record.js';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
-import type { HuiyiDatabase, OutboxRecord, QuarantineRecord } from './schema.js';
+import type { HuiyiDatabase, OutboxRecord, QuarantineRecord, SettingRecord } from './schema.js';
+import { committed, read, result } from './requests.js';
 import { idbSyncLog, type SyncLog } from './sync-log.js';
 import { toStoreError } from './to-store-error.js';
 
@@ -253,12 +253,10 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     const at = this.#clock();
     try {
       const tx = this.#db.transaction('quarantine', 'readwrite');
-      for (const b of fresh) {
-        tx.store
-          .put({ position: b.position, record: b.record, reason: b.reason, at })
-          .catch(() => undefined);
-      }
-      await tx.done;
+      const quarantine = tx.objectStore('quarantine');
+      for (const b of fresh)
+        quarantine.put({ position: b.position, record: b.record, reason: b.reason, at });
+      await committed(tx);
     } catch {
       // The quarantine is a record of what was found; failing to write it loses nothing of the log.
     }
@@ -277,16 +275,18 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     // Per event of the batch: its position once written, or 'dup'.
     const outcome: (number | 'dup' | undefined)[] = new Array(batch.length);
     const seen = new Set<string>();
-    let tx;
+    let tx: IDBTransaction;
+    let done: Promise<void>;
     try {
       tx = this.#db.transaction(['events', 'outbox'], 'readwrite', {
         durability: this.#durability,
       });
+      done = committed(tx);
     } catch (error) {
       throw this.#fault(error);
     }
-    const rawEvents = unwrap(tx.objectStore('events'));
-    const rawOutbox = unwrap(tx.objectStore('outbox'));
+    const log = tx.objectStore('events');
+    const outbox = tx.objectStore('outbox');
     const toOutbox = options.outbox !== false;
     let failure: unknown;
     const abort = (error: unknown): void => {
@@ -307,7 +307,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       const first = positions[0];
       if (first === undefined) return;
       try {
-        rawOutbox.add({ position: first, positions } satisfies OutboxRecord);
+        outbox.add({ position: first, positions } satisfies OutboxRecord);
       } catch (error) {
         abort(error);
       }
@@ -319,7 +319,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
           return;
         }
         seen.add(e.id);
-        const request = rawEvents.add(recordOf(e));
+        const request = log.add(recordOf(e));
         left += 1;
         request.onsuccess = () => {
           outcome[i] = request.result as number;
@@ -339,7 +339,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       abort(error);
     }
     try {
-      await tx.done;
+      await done;
     } catch (error) {
       // The first cause, not the AbortError that followed it.
       throw this.#fault(failure ?? error);
@@ -368,10 +368,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     let records: unknown[];
     try {
-      records = await this.#db.getAllFromIndex(
-        'events',
-        'by-stream',
-        IDBKeyRange.bound([stream, -Infinity], [stream, Infinity]),
+      records = await read(this.#db, 'events', (s) =>
+        s.index('by-stream').getAll(IDBKeyRange.bound([stream, -Infinity], [stream, Infinity])),
       );
     } catch (error) {
       throw this.#fault(error);
@@ -389,7 +387,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       const want = limit === undefined ? undefined : limit - out.length;
       let records: unknown[];
       try {
-        records = await this.#db.getAll('events', IDBKeyRange.lowerBound(after, true), want);
+        records = await read(this.#db, 'events', (s) =>
+          s.getAll(IDBKeyRange.lowerBound(after, true), want),
+        );
       } catch (error) {
         throw this.#fault(error);
       }
@@ -404,8 +404,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   async lastPosition(): Promise<number> {
     this.#assertOpen();
     try {
-      const cursor = await this.#db.transaction('events').store.openKeyCursor(null, 'prev');
-      return cursor?.key ?? 0;
+      const cursor = await read(this.#db, 'events', (s) => s.openKeyCursor(null, 'prev'));
+      return (cursor?.key as number | undefined) ?? 0;
     } catch (error) {
       throw this.#fault(error);
     }
@@ -418,7 +418,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     const bad: Unparsed[] = [];
     try {
       const tx = this.#db.transaction(['events', 'outbox']);
-      const batches = await tx.objectStore('outbox').getAll();
+      const done = committed(tx);
+      const batches: OutboxRecord[] = await result(tx.objectStore('outbox').getAll());
       const positions = batches.flatMap((b) => b.positions);
       const events = tx.objectStore('events');
       const want = limit ?? positions.length;
@@ -426,14 +427,14 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       for (let i = 0; good.length < want && i < positions.length;) {
         const chunk = positions.slice(i, i + want - good.length);
         i += chunk.length;
-        const records = await Promise.all(chunk.map((p) => events.get(p)));
+        const records = await Promise.all(chunk.map((p) => result(events.get(p))));
         this.#split(
           records.filter((r) => r !== undefined),
           good,
           bad,
         );
       }
-      await tx.done;
+      await done;
     } catch (error) {
       throw this.#fault(error);
     }
@@ -447,25 +448,27 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     if (unique.length === 0) return 0;
     try {
       const tx = this.#db.transaction(['events', 'outbox'], 'readwrite');
+      const done = committed(tx);
       const byId = tx.objectStore('events').index('by-id');
       const outbox = tx.objectStore('outbox');
-      const found = await Promise.all(unique.map((id) => byId.getKey(id)));
-      const acked = new Set(found.filter((p): p is number => p !== undefined));
+      const found = await Promise.all(unique.map((id) => result(byId.getKey(id))));
+      const acked = new Set(found.filter((p) => p !== undefined) as number[]);
       let gone = 0;
       if (acked.size > 0) {
         let highest = 0;
         for (const p of acked) if (p > highest) highest = p;
-        const batches = await outbox.getAll(IDBKeyRange.upperBound(highest));
+        const batches: OutboxRecord[] = await result(
+          outbox.getAll(IDBKeyRange.upperBound(highest)),
+        );
         for (const b of batches) {
           const positions = b.positions.filter((p) => !acked.has(p));
           if (positions.length === b.positions.length) continue;
           gone += b.positions.length - positions.length;
-          const done =
-            positions.length === 0 ? outbox.delete(b.position) : outbox.put({ ...b, positions });
-          done.catch(() => undefined);
+          if (positions.length === 0) outbox.delete(b.position);
+          else outbox.put({ ...b, positions });
         }
       }
-      await tx.done;
+      await done;
       return gone;
     } catch (error) {
       throw this.#fault(error);
@@ -481,8 +484,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     try {
       const tx = this.#db.transaction('projections', 'readwrite', { durability: 'relaxed' });
-      tx.store.put({ name, version, position, state }).catch(() => undefined);
-      await tx.done;
+      tx.objectStore('projections').put({ name, version, position, state });
+      await committed(tx);
     } catch (error) {
       throw this.#fault(error);
     }
@@ -492,7 +495,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     let record: unknown;
     try {
-      record = await this.#db.get('projections', name);
+      record = await read(this.#db, 'projections', (s) => s.get(name));
     } catch (error) {
       throw this.#fault(error);
     }
@@ -510,9 +513,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       this.#channel?.subscribe((notice) => {
         // Another tab's sync retired events: read which, then tell (reads skip them from then on).
         if (!notice.retired) return listener(notice);
-        void this.#db.getAllKeys('retired').then(
+        void read(this.#db, 'retired', (s) => s.getAllKeys()).then(
           (keys) => {
-            for (const k of keys) this.#retired.add(k);
+            for (const k of keys) this.#retired.add(k as number);
             listener(notice);
           },
           () => listener(notice),
@@ -529,7 +532,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   async quarantined(): Promise<readonly QuarantineRecord[]> {
     this.#assertOpen();
     try {
-      return await this.#db.getAll('quarantine');
+      return await read(this.#db, 'quarantine', (s) => s.getAll());
     } catch (error) {
       throw this.#fault(error);
     }
@@ -538,7 +541,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   async readSettings(): Promise<ReadonlyMap<string, unknown>> {
     this.#assertOpen();
     try {
-      const records = await this.#db.getAll('settings');
+      const records: SettingRecord[] = await read(this.#db, 'settings', (s) => s.getAll());
       return new Map(records.map((r) => [r.key, r.value]));
     } catch (error) {
       throw this.#fault(error);
@@ -549,9 +552,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     try {
       const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
-      for (const [key, value] of Object.entries(values))
-        tx.store.put({ key, value }).catch(() => undefined);
-      await tx.done;
+      const settings = tx.objectStore('settings');
+      for (const [key, value] of Object.entries(values)) settings.put({ key, value });
+      await committed(tx);
     } catch (error) {
       throw this.#fault(error);
     }
@@ -562,13 +565,15 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     try {
       // One read-write transaction looks and writes: another tab's waits for it, then finds it.
       const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
-      const found = await tx.store.get(key);
+      const done = committed(tx);
+      const settings = tx.objectStore('settings');
+      const found: SettingRecord | undefined = await result(settings.get(key));
       let value = found?.value;
       if (found === undefined) {
         value = make();
-        tx.store.add({ key, value }).catch(() => undefined);
+        settings.add({ key, value });
       }
-      await tx.done;
+      await done;
       return value;
     } catch (error) {
       throw this.#fault(error);
@@ -609,10 +614,10 @@ export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
   let retired: number[];
   try {
     // Together: a door's start waits for both before it reads anything else.
-    [quarantined, retired] = await Promise.all([
-      db.getAllKeys('quarantine'),
-      db.getAllKeys('retired'),
-    ]);
+    [quarantined, retired] = (await Promise.all([
+      read(db, 'quarantine', (s) => s.getAllKeys()),
+      read(db, 'retired', (s) => s.getAllKeys()),
+    ])) as [number[], number[]];
   } catch (error) {
     db.close();
     throw toStoreError(error);
