@@ -10,7 +10,7 @@ import {
   type ProjectionSnapshot,
   type StoredEvent,
 } from '@huiyi/core';
-import { recordOf } from './event-record.js';
+import { addAll, written, type Outcome } from './event-record.js';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
 import type { HuiyiDatabase, OutboxRecord, QuarantineRecord, SettingRecord } from './schema.js';
@@ -272,85 +272,37 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     const batch = validateBatch(events) as NewEvent<E>[];
     if (batch.length === 0) return { appended: [], duplicates: [] };
-    // Per event of the batch: its position once written, or 'dup'.
-    const outcome: (number | 'dup' | undefined)[] = new Array(batch.length);
+    // An id twice in the batch: the second time is a duplicate, with no request made for it.
     const seen = new Set<string>();
-    let tx: IDBTransaction;
-    let done: Promise<void>;
+    const fresh = batch.filter((e) => !seen.has(e.id) && seen.add(e.id));
+    let tx: IDBTransaction | undefined;
+    let outcome: Outcome[];
     try {
       tx = this.#db.transaction(['events', 'outbox'], 'readwrite', {
         durability: this.#durability,
       });
-      done = committed(tx);
-    } catch (error) {
-      throw this.#fault(error);
-    }
-    const log = tx.objectStore('events');
-    const outbox = tx.objectStore('outbox');
-    const toOutbox = options.outbox !== false;
-    let failure: unknown;
-    const abort = (error: unknown): void => {
-      failure ??= error;
-      try {
-        tx.abort();
-      } catch {
-        // already aborted
-      }
-    };
-    // Requests complete in the order they were made: when the last one has, every position is
-    // known, and the batch's one outbox record is written, still inside the transaction.
-    let left = 0;
-    const settled = (): void => {
-      left -= 1;
-      if (left > 0 || !toOutbox) return;
-      const positions = outcome.filter((o): o is number => typeof o === 'number');
+      const done = committed(tx);
+      outcome = await addAll(tx.objectStore('events'), fresh);
+      // Every position is known now, and the batch's one outbox record is written in the same
+      // transaction.
+      const positions = outcome.filter((o): o is number => o !== 'dup');
       const first = positions[0];
-      if (first === undefined) return;
-      try {
-        outbox.add({ position: first, positions } satisfies OutboxRecord);
-      } catch (error) {
-        abort(error);
-      }
-    };
-    try {
-      batch.forEach((e, i) => {
-        if (seen.has(e.id)) {
-          outcome[i] = 'dup';
-          return;
-        }
-        seen.add(e.id);
-        const request = log.add(recordOf(e));
-        left += 1;
-        request.onsuccess = () => {
-          outcome[i] = request.result as number;
-          settled();
-        };
-        request.onerror = (event) => {
-          // The id is already in the log (the unique `by-id` index): a no-op, not a failure.
-          if (request.error?.name !== 'ConstraintError') return;
-          event.preventDefault();
-          event.stopPropagation();
-          outcome[i] = 'dup';
-          settled();
-        };
-      });
-    } catch (error) {
-      // A request could not even be made (the disk is full, the connection is closing): undo all.
-      abort(error);
-    }
-    try {
+      if (options.outbox !== false && first !== undefined)
+        tx.objectStore('outbox').add({ position: first, positions } satisfies OutboxRecord);
       await done;
     } catch (error) {
-      // The first cause, not the AbortError that followed it.
-      throw this.#fault(failure ?? error);
+      // A request could not be made or failed (the disk is full, the connection is closing):
+      // undo all, and report the first cause, not the AbortError that follows it.
+      try {
+        tx?.abort();
+      } catch {
+        // already ended
+      }
+      throw this.#fault(error);
     }
-    const appended: StoredEvent<E>[] = [];
-    const duplicates: string[] = [];
-    batch.forEach((e, i) => {
-      const o = outcome[i];
-      if (typeof o === 'number') appended.push({ ...recordOf(e), position: o } as StoredEvent<E>);
-      else duplicates.push(e.id);
-    });
+    const appended = written(fresh, outcome);
+    const added = new Set(fresh.filter((_, i) => outcome[i] !== 'dup'));
+    const duplicates = batch.filter((e) => !added.has(e)).map((e) => e.id);
     const first = appended[0];
     const last = appended.at(-1);
     if (first && last) {

@@ -13,7 +13,7 @@ import type {
   RetiredRecord,
   SyncMetaRecord,
 } from './schema.js';
-import { recordOf } from './event-record.js';
+import { addAll, written } from './event-record.js';
 import { committed, read, result } from './requests.js';
 
 /** A command taken at the door, as the hub answered a push of it (before the pull that settles it). */
@@ -152,48 +152,6 @@ const META_KEY = 'sync';
 const freshMeta: SyncMetaRecord = { key: META_KEY, nextMutationId: 1 };
 
 /**
- * Adds records to the log inside a transaction; resolves, once the last request has completed,
- * with each one's position, or `dup` for an id already in the log (not a failure).
- */
-function addAll(
-  raw: IDBObjectStore,
-  records: readonly Omit<StoredEvent, 'position'>[],
-): Promise<(number | 'dup')[]> {
-  const out: (number | 'dup')[] = new Array(records.length);
-  if (records.length === 0) return Promise.resolve(out);
-  return new Promise((resolve, reject) => {
-    let left = records.length;
-    const done = (): void => {
-      left -= 1;
-      if (left === 0) resolve(out);
-    };
-    records.forEach((r, i) => {
-      let request: IDBRequest<IDBValidKey>;
-      try {
-        request = raw.add(r);
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      request.onsuccess = () => {
-        out[i] = request.result as number;
-        done();
-      };
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') {
-          reject(request.error);
-          return;
-        }
-        event.preventDefault();
-        event.stopPropagation();
-        out[i] = 'dup';
-        done();
-      };
-    });
-  });
-}
-
-/**
  * The IndexedDB sync log over an open database. `retired` is the store's set of retired
  * positions (its reads skip them); it is updated once a step has committed.
  *
@@ -232,7 +190,7 @@ export function idbSyncLog<E extends DomainEvent>(
         const tx = db.transaction(['events', 'mutations', 'sync'], 'readwrite', strict);
         const done = committed(tx);
         const meta = await metaIn(tx);
-        const outcome = await addAll(tx.objectStore('events'), batch.map(recordOf));
+        const outcome = await addAll(tx.objectStore('events'), batch);
         const id = meta.nextMutationId;
         tx.objectStore('sync').put({ ...meta, nextMutationId: id + commands.length });
         let from = 0;
@@ -251,12 +209,11 @@ export function idbSyncLog<E extends DomainEvent>(
           } satisfies MutationRecord);
         });
         await done;
-        const positions = outcome.filter((o): o is number => typeof o === 'number');
-        announce(positions, false);
-        const appended = batch.flatMap((e, i) => {
-          const o = outcome[i];
-          return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
-        });
+        const appended = written(batch, outcome);
+        announce(
+          appended.map((e) => e.position),
+          false,
+        );
         return { appended, mutation: id };
       });
     },
@@ -334,10 +291,10 @@ export function idbSyncLog<E extends DomainEvent>(
         // at once, with the reads above: a page's writes do not wait for a read's round trip
         // (nothing they write is read).
         const adding = Promise.all([
-          addAll(raw, hub.map(recordOf)),
+          addAll(raw, hub),
           addAll(
             raw,
-            rebase.flatMap((r) => r.events.map(recordOf)),
+            rebase.flatMap((r) => r.events),
           ),
         ]);
         const [[touchedRecords, meta], [hubOutcome, rebaseOutcome]] = await Promise.all([
@@ -360,17 +317,12 @@ export function idbSyncLog<E extends DomainEvent>(
         const rebased = new Map<number, StoredEvent<E>[]>();
         let k = 0;
         for (const r of rebase) {
-          const written: StoredEvent<E>[] = [];
-          for (const e of r.events) {
-            const o = rebaseOutcome[k++];
-            if (typeof o === 'number')
-              written.push({ ...recordOf(e), position: o } as StoredEvent<E>);
-          }
-          rebased.set(r.id, written);
+          const events = written(r.events, rebaseOutcome.slice(k, (k += r.events.length)));
+          rebased.set(r.id, events);
           const old = records.get(r.id);
           if (old === undefined || old.status !== 'pending') continue;
           for (const p of old.positions) retiring.push({ position: p, mutation: r.id });
-          mutations.put({ ...old, positions: written.map((e) => e.position) });
+          mutations.put({ ...old, positions: events.map((e) => e.position) });
         }
         const retiredStore = tx.objectStore('retired');
         for (const r of retiring) retiredStore.put(r);
@@ -393,11 +345,11 @@ export function idbSyncLog<E extends DomainEvent>(
           [...hubOutcome, ...rebaseOutcome].filter((o): o is number => typeof o === 'number'),
           retiring.length > 0,
         );
-        const appended = hub.flatMap((e, i) => {
-          const o = hubOutcome[i];
-          return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
-        });
-        return { appended, rebased, retired: retiring.map((r) => r.position) };
+        return {
+          appended: written(hub, hubOutcome),
+          rebased,
+          retired: retiring.map((r) => r.position),
+        };
       });
     },
 
