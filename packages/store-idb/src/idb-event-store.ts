@@ -215,6 +215,20 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     return toStoreError(error);
   }
 
+  /** A call's IndexedDB work: what it throws becomes the store's typed error. */
+  async #io<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  /** One request in a read-only transaction of its own ({@link read}), through {@link #io}. */
+  #read<T>(name: string, ask: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    return this.#io(() => read(this.#db, name, ask));
+  }
+
   #parse(record: unknown): Parsed<E> {
     const r = checkStoredEvent(record);
     if (r.ok) return { ok: true, event: r.value as StoredEvent<E> };
@@ -318,14 +332,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
 
   async readStream(stream: string): Promise<readonly StoredEvent<E>[]> {
     this.#assertOpen();
-    let records: unknown[];
-    try {
-      records = await read(this.#db, 'events', (s) =>
-        s.index('by-stream').getAll(IDBKeyRange.bound([stream, -Infinity], [stream, Infinity])),
-      );
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const records: unknown[] = await this.#read('events', (s) =>
+      s.index('by-stream').getAll(IDBKeyRange.bound([stream, -Infinity], [stream, Infinity])),
+    );
     return this.#parseAll(records);
   }
 
@@ -337,14 +346,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     // A page short of quarantined (or retired) records is topped up, so a short page means the end of the log.
     for (;;) {
       const want = limit === undefined ? undefined : limit - out.length;
-      let records: unknown[];
-      try {
-        records = await read(this.#db, 'events', (s) =>
-          s.getAll(IDBKeyRange.lowerBound(after, true), want),
-        );
-      } catch (error) {
-        throw this.#fault(error);
-      }
+      const records: unknown[] = await this.#read('events', (s) =>
+        s.getAll(IDBKeyRange.lowerBound(after, true), want),
+      );
       const good = await this.#parseAll(records);
       out.push(...good);
       if (want === undefined || records.length < want || good.length === records.length) return out;
@@ -355,12 +359,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
 
   async lastPosition(): Promise<number> {
     this.#assertOpen();
-    try {
-      const cursor = await read(this.#db, 'events', (s) => s.openKeyCursor(null, 'prev'));
-      return (cursor?.key as number | undefined) ?? 0;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const cursor = await this.#read('events', (s) => s.openKeyCursor(null, 'prev'));
+    return (cursor?.key as number | undefined) ?? 0;
   }
 
   async pending(limit?: number): Promise<readonly StoredEvent<E>[]> {
@@ -368,7 +368,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     checkLimit(limit);
     const good: StoredEvent<E>[] = [];
     const bad: Unparsed[] = [];
-    try {
+    await this.#io(async () => {
       const tx = this.#db.transaction(['events', 'outbox']);
       const done = committed(tx);
       const batches: OutboxRecord[] = await result(tx.objectStore('outbox').getAll());
@@ -387,9 +387,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
         );
       }
       await done;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    });
     await this.#quarantine(bad);
     return good;
   }
@@ -398,7 +396,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     const unique = [...new Set(ids)].filter((id) => typeof id === 'string');
     if (unique.length === 0) return 0;
-    try {
+    return this.#io(async () => {
       const tx = this.#db.transaction(['events', 'outbox'], 'readwrite');
       const done = committed(tx);
       const byId = tx.objectStore('events').index('by-id');
@@ -422,9 +420,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       }
       await done;
       return gone;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    });
   }
 
   async saveProjection(
@@ -434,23 +430,16 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     state: unknown,
   ): Promise<void> {
     this.#assertOpen();
-    try {
+    await this.#io(() => {
       const tx = this.#db.transaction('projections', 'readwrite', { durability: 'relaxed' });
       tx.objectStore('projections').put({ name, version, position, state });
-      await committed(tx);
-    } catch (error) {
-      throw this.#fault(error);
-    }
+      return committed(tx);
+    });
   }
 
   async loadProjection(name: string): Promise<ProjectionSnapshot | undefined> {
     this.#assertOpen();
-    let record: unknown;
-    try {
-      record = await read(this.#db, 'projections', (s) => s.get(name));
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const record: unknown = await this.#read('projections', (s) => s.get(name));
     if (record === undefined) return undefined;
     if (isProjectionRecord(record, name)) return record;
     // A snapshot is only a cache of the log: `openProjection` folds it again from the log.
@@ -483,38 +472,28 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
 
   async quarantined(): Promise<readonly QuarantineRecord[]> {
     this.#assertOpen();
-    try {
-      return await read(this.#db, 'quarantine', (s) => s.getAll());
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    return this.#read('quarantine', (s) => s.getAll());
   }
 
   async readSettings(): Promise<ReadonlyMap<string, unknown>> {
     this.#assertOpen();
-    try {
-      const records: SettingRecord[] = await read(this.#db, 'settings', (s) => s.getAll());
-      return new Map(records.map((r) => [r.key, r.value]));
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const records: SettingRecord[] = await this.#read('settings', (s) => s.getAll());
+    return new Map(records.map((r) => [r.key, r.value]));
   }
 
   async writeSettings(values: Readonly<Record<string, unknown>>): Promise<void> {
     this.#assertOpen();
-    try {
+    await this.#io(() => {
       const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
       const settings = tx.objectStore('settings');
       for (const [key, value] of Object.entries(values)) settings.put({ key, value });
-      await committed(tx);
-    } catch (error) {
-      throw this.#fault(error);
-    }
+      return committed(tx);
+    });
   }
 
   async settle(key: string, make: () => unknown): Promise<unknown> {
     this.#assertOpen();
-    try {
+    return this.#io(async () => {
       // One read-write transaction looks and writes: another tab's waits for it, then finds it.
       const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
       const done = committed(tx);
@@ -527,9 +506,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       }
       await done;
       return value;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    });
   }
 
   async close(): Promise<void> {
