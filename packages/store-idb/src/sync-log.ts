@@ -179,6 +179,15 @@ export function idbSyncLog<E extends DomainEvent>(
   const metaIn = async (tx: IDBTransaction): Promise<SyncMetaRecord> =>
     ((await result(tx.objectStore('sync').get(META_KEY))) as SyncMetaRecord | undefined) ??
     freshMeta;
+  /** Rewrites the sync record in a strict transaction of its own (`undefined`: no change). */
+  const changeMeta = (change: (meta: SyncMetaRecord) => SyncMetaRecord | undefined) =>
+    guard(async () => {
+      const tx = db.transaction('sync', 'readwrite', strict);
+      const done = committed(tx);
+      const next = change(await metaIn(tx));
+      if (next) tx.objectStore('sync').put(next);
+      await done;
+    });
   return {
     appendCommand(events, command, decided = events.length) {
       return this.appendCommands(events, [{ command, decided }]);
@@ -358,13 +367,7 @@ export function idbSyncLog<E extends DomainEvent>(
     },
 
     resetCursor() {
-      return guard(async () => {
-        const tx = db.transaction('sync', 'readwrite', strict);
-        const done = committed(tx);
-        const { cursor, ...rest } = await metaIn(tx);
-        if (cursor !== undefined) tx.objectStore('sync').put(rest);
-        await done;
-      });
+      return changeMeta(({ cursor, ...rest }) => (cursor === undefined ? undefined : rest));
     },
 
     enrol(enrolment) {
@@ -408,28 +411,15 @@ export function idbSyncLog<E extends DomainEvent>(
     },
 
     disconnect(how) {
-      return guard(async () => {
-        const tx = db.transaction('sync', 'readwrite', strict);
-        const done = committed(tx);
-        const meta = await metaIn(tx);
-        const sync = tx.objectStore('sync');
-        if (how === 'revoked') sync.put({ ...meta, revoked: true });
-        else {
-          const { enrolment, ...rest } = meta;
-          if (enrolment !== undefined) sync.put({ ...rest, revoked: false });
-        }
-        await done;
+      return changeMeta((meta) => {
+        if (how === 'revoked') return { ...meta, revoked: true };
+        const { enrolment, ...rest } = meta;
+        return enrolment === undefined ? undefined : { ...rest, revoked: false };
       });
     },
 
     seen(upTo) {
-      return guard(async () => {
-        const tx = db.transaction('sync', 'readwrite', strict);
-        const done = committed(tx);
-        const meta = await metaIn(tx);
-        if ((meta.seen ?? 0) < upTo) tx.objectStore('sync').put({ ...meta, seen: upTo });
-        await done;
-      });
+      return changeMeta((meta) => ((meta.seen ?? 0) < upTo ? { ...meta, seen: upTo } : undefined));
     },
   };
 }
