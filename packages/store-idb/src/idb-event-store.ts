@@ -155,18 +155,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       db,
       this.#retired,
       (error) => this.#fault(error),
-      (positions, retiredSome) => {
-        const from = positions[0] ?? 0;
-        const to = positions.at(-1) ?? 0;
-        if (positions.length === 0 && !retiredSome) return;
-        this.#channel?.post({
-          database: name,
-          from,
-          to,
-          count: positions.length,
-          ...(retiredSome ? { retired: true } : {}),
-        });
-      },
+      (positions, retiredSome) => this.#announce(positions, retiredSome),
     );
     this.#clock = options.clock ?? Date.now;
     this.#durability = options.durability ?? 'strict';
@@ -185,6 +174,18 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     // The browser closed the connection (storage cleared, disk gone).
     db.addEventListener('close', () => {
       this.#shutdown(new StoreError('closed', { name, reason: 'closed by the browser' }));
+    });
+  }
+
+  /** Tells other tabs what a write appended (and whether it retired events of the log). */
+  #announce(positions: readonly number[], retiredSome = false): void {
+    if (positions.length === 0 && !retiredSome) return;
+    this.#channel?.post({
+      database: this.name,
+      from: positions[0] ?? 0,
+      to: positions.at(-1) ?? 0,
+      count: positions.length,
+      ...(retiredSome ? { retired: true } : {}),
     });
   }
 
@@ -317,16 +318,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     const appended = written(fresh, outcome);
     const added = new Set(fresh.filter((_, i) => outcome[i] !== 'dup'));
     const duplicates = batch.filter((e) => !added.has(e)).map((e) => e.id);
-    const first = appended[0];
-    const last = appended.at(-1);
-    if (first && last) {
-      this.#channel?.post({
-        database: this.name,
-        from: first.position,
-        to: last.position,
-        count: appended.length,
-      });
-    }
+    this.#announce(appended.map((e) => e.position));
     return { appended, duplicates };
   }
 
