@@ -35,10 +35,13 @@ export async function keepRoomAndLanguage(
   settings: KioskSettings,
   change: { readonly roomId: string; readonly language: Language },
 ): Promise<Result<KioskSettings>> {
-  const next = { ...settings, roomId: change.roomId || undefined, language: change.language };
-  const kept = await service.keepSettings(next);
+  const kept = await service.keepSettings({
+    ...settings,
+    roomId: change.roomId || undefined,
+    language: change.language,
+  });
   if (kept.ok) await switchLanguage(change.language);
-  return kept.ok ? { ok: true, value: next } : kept;
+  return kept;
 }
 
 /**
@@ -54,9 +57,7 @@ export async function keepPin(
   settings: KioskSettings,
   pin: string,
 ): Promise<Result<KioskSettings>> {
-  const next = { ...settings, pin: await hashPin(pin) };
-  const kept = await service.keepSettings(next);
-  return kept.ok ? { ok: true, value: next } : kept;
+  return service.keepSettings({ ...settings, pin: await hashPin(pin) });
 }
 
 /**

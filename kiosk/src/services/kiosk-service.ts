@@ -23,6 +23,7 @@ import {
   SNAPSHOTS,
   SnapshotKeeper,
   foldLog,
+  type Folded,
   loadSnapshot,
   readScreenCopy,
   type ScreenCopy,
@@ -133,7 +134,7 @@ export class KioskService {
       options.lock.claim((held) => {
         this.#writer = held;
         known();
-        for (const listener of this.#listeners) listener(this.#state);
+        this.#notify();
       });
     }
     // Another tab's appends (a viewer follows the writer): folded in, in turn with our own.
@@ -254,11 +255,8 @@ export class KioskService {
     // A snapshot of the last event needs nothing more read.
     const folded =
       from.position < last || whole ? await foldLog(store, from) : { ...from, count: 0 };
-    this.#state = folded.state;
-    this.#position = folded.position;
-    this.#latest = folded.now;
     this.#whole = whole;
-    for (const listener of this.#listeners) listener(this.#state);
+    this.#take(folded, folded.now);
     if (!whole) {
       if (folded.count > 0) this.#keeper?.folded(0);
     } else if (folded.count > 0) this.#keeper?.folded(Infinity);
@@ -271,11 +269,8 @@ export class KioskService {
     const { snapshot } = await loadSnapshot(store, SNAPSHOTS.full);
     const from = snapshot ?? { state: emptyKioskState, position: 0, now: 0 };
     const folded = await foldLog(store, from);
-    this.#state = folded.state;
-    this.#position = folded.position;
-    this.#latest = Math.max(this.#latest, folded.now);
     this.#whole = true;
-    for (const listener of this.#listeners) listener(this.#state);
+    this.#take(folded);
     if (!snapshot || folded.count > 0) this.#keeper?.folded(snapshot ? folded.count : Infinity);
   }
 
@@ -291,6 +286,19 @@ export class KioskService {
       if (this.#complete === complete) this.#complete = undefined;
       throw error;
     });
+  }
+
+  /** Takes a state folded from the log (the latest `now` never goes back), and tells the screen. */
+  #take(folded: Folded, latest = Math.max(this.#latest, folded.now)): void {
+    this.#state = folded.state;
+    this.#position = folded.position;
+    this.#latest = latest;
+    this.#notify();
+  }
+
+  /** Tells the listeners (the screen) the state now. */
+  #notify(): void {
+    for (const listener of this.#listeners) listener(this.#state);
   }
 
   /** The position in the log of the last event in the state (0: the log is empty). */
@@ -319,7 +327,7 @@ export class KioskService {
    * @returns the settings kept, or why nothing was (a store fault)
    */
   keepSettings(settings: KioskSettings): Promise<Result<KioskSettings>> {
-    const run = this.#queue.then(async (): Promise<Result<KioskSettings>> => {
+    return this.#inTurn(async (): Promise<Result<KioskSettings>> => {
       try {
         if (this.#settings) await saveSettings(this.#settings, settings);
         return ok(settings);
@@ -327,6 +335,11 @@ export class KioskService {
         return fail(storeRejection(error));
       }
     });
+  }
+
+  /** Runs `work` once everything queued before it is done (taps, pages, settings: one at a time). */
+  #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -336,16 +349,14 @@ export class KioskService {
    * another tab's sync retired events (the hub decided in their place), the log is read again.
    */
   #follow(refold = false): Promise<void> {
-    const run = this.#queue.then(async () => {
+    return this.#inTurn(async () => {
       if (!this.#whole && this.#complete === undefined) return;
       await this.whenComplete();
       if (refold) {
         this.#confirmed = undefined;
         await this.#readWhole();
       } else await this.#catchUp(await this.#log);
-    });
-    this.#queue = run.catch(() => undefined);
-    return run.catch(() => undefined);
+    }).catch(() => undefined);
   }
 
   /** Reads and folds the events after the state's position: the state is then the log's. */
@@ -356,11 +367,8 @@ export class KioskService {
       now: this.#latest,
     });
     if (folded.count === 0) return;
-    this.#state = folded.state;
-    this.#position = folded.position;
-    this.#latest = folded.now;
     this.#keeper?.folded(folded.count);
-    for (const listener of this.#listeners) listener(this.#state);
+    this.#take(folded);
   }
 
   /**
@@ -392,7 +400,7 @@ export class KioskService {
    * @returns the events written, or the rejection (a store fault is a rejection too)
    */
   dispatch(command: unknown, attach: readonly KioskEvent[] = []): Promise<Outcome> {
-    return this.#enqueue([command], attach, false);
+    return this.#inTurn(() => this.#decideAndWrite([command], attach, false));
   }
 
   /**
@@ -404,17 +412,7 @@ export class KioskService {
    * @returns every event written, or the first rejection, with the command's position in `data.index`
    */
   dispatchAll(commands: readonly unknown[], attach: readonly KioskEvent[] = []): Promise<Outcome> {
-    return this.#enqueue(commands, attach, true);
-  }
-
-  #enqueue(
-    commands: readonly unknown[],
-    attach: readonly KioskEvent[],
-    indexed: boolean,
-  ): Promise<Outcome> {
-    const run = this.#queue.then(() => this.#decideAndWrite(commands, attach, indexed));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#inTurn(() => this.#decideAndWrite(commands, attach, true));
   }
 
   async #decideAndWrite(
@@ -456,18 +454,7 @@ export class KioskService {
     }
     if (events.length === 0) return ok([]);
     const all = [...events, ...attach];
-    const command = commands[0] as { now?: number; actor?: { id?: string } };
-    const now = typeof command.now === 'number' ? command.now : 0;
-    const who = command.actor?.id ?? 'unknown';
-    const batch = all.map((e) =>
-      envelope(e, {
-        id: this.#nextId(now),
-        stream: kioskStreamOf(e),
-        now,
-        who,
-        device,
-      }),
-    );
+    const batch = this.#envelopes(all, commands[0], device);
     let written;
     try {
       const log = await this.#log;
@@ -478,12 +465,10 @@ export class KioskService {
     } catch (error) {
       return fail(storeRejection(error));
     }
-    const appended = written?.appended ?? [];
-    this.#position = appended.at(-1)?.position ?? this.#position;
-    this.#latest = Math.max(this.#latest, now);
-    this.#keeper?.folded(appended.length);
+    this.#moveTo(written.appended);
+    this.#keeper?.folded(written.appended.length);
     this.#state = attach.length > 0 ? foldKioskEvents(working, attach) : working;
-    for (const listener of this.#listeners) listener(this.#state);
+    this.#notify();
     if (this.#synced) for (const listener of this.#queued) listener();
     return ok(all);
   }
@@ -517,9 +502,7 @@ export class KioskService {
    * @returns when it is written
    */
   applyPage(page: PullReply, clientId: string, at: number): Promise<void> {
-    const run = this.#queue.then(() => this.#applyPage(page, clientId, at));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#inTurn(() => this.#applyPage(page, clientId, at));
   }
 
   async #applyPage(page: PullReply, clientId: string, at: number): Promise<void> {
@@ -605,7 +588,7 @@ export class KioskService {
     this.#telling = undefined;
     const tell = (): void => {
       this.#telling = undefined;
-      for (const listener of this.#listeners) listener(this.#state);
+      this.#notify();
     };
     if (more) this.#telling = setTimeout(tell, PAGE_TELL_MS);
     else tell();

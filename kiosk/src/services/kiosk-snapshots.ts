@@ -36,15 +36,8 @@ export interface KioskSnapshot {
 }
 
 function pruneRoom(room: RoomState, horizon: Instant): RoomState {
-  let stale = false;
-  for (const b of room.bookings.values()) {
-    if (b.end < horizon) {
-      stale = true;
-      break;
-    }
-  }
-  if (!stale) return room;
   const bookings = new Map([...room.bookings].filter(([, b]) => b.end >= horizon));
+  if (bookings.size === room.bookings.size) return room;
   const { starts, ends, ids, overlaps } = room.index;
   const keep = (_: unknown, i: number): boolean => (ends[i] as number) >= horizon;
   const overlapping = overlaps?.filter((e) => bookings.has(e.id));
@@ -388,8 +381,12 @@ export class SnapshotKeeper {
     if (!this.#copy) return;
     const { state, position, now } = this.#current();
     if (position === this.#copiedAt || position === 0) return;
-    const screen = encodeSnapshot({ state: screenOf(state, now), now });
-    this.#copiedAt = writeScreenCopy(this.#copy, position, screen) ? position : -1;
+    this.#writeCopy(position, encodeSnapshot({ state: screenOf(state, now), now }));
+  }
+
+  /** Writes the screen's copy (a copy that did not fit is no longer this keeper's). */
+  #writeCopy(position: number, screen: Saved): void {
+    if (this.#copy) this.#copiedAt = writeScreenCopy(this.#copy, position, screen) ? position : -1;
   }
 
   async #save(): Promise<void> {
@@ -398,8 +395,7 @@ export class SnapshotKeeper {
       const { state, position, now } = this.#current();
       const screen = encodeSnapshot({ state: screenOf(state, now), now });
       await store.saveProjection(SNAPSHOTS.screen, SNAPSHOT_VERSION, position, screen);
-      if (this.#copy && position !== this.#copiedAt)
-        this.#copiedAt = writeScreenCopy(this.#copy, position, screen) ? position : -1;
+      if (position !== this.#copiedAt) this.#writeCopy(position, screen);
       if (!this.#current().whole || this.#unsavedFull < SAVE_FULL_EVERY) return;
       await idle();
       const whole = this.#current();

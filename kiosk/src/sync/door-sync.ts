@@ -7,7 +7,7 @@ import type {
 } from '@huiyi/store-idb';
 import type { KioskEvent } from '../services/kiosk-events.js';
 import type { KioskService } from '../services/kiosk-service.js';
-import { doorTarget } from './door-target.js';
+import { doorTarget, unseenRefusals } from './door-target.js';
 import { HubClient, HubFailure, enrol, hubBase, type Fetch } from './hub-client.js';
 import { SyncEngine, type LiveChannel, type Timers } from './sync-engine.js';
 import type { SyncStatus } from './sync-status.js';
@@ -50,22 +50,12 @@ export class DoorSync {
   }
 
   /**
-   * Reads the door's enrolment from its log.
-   *
-   * @param log - the door's log
-   * @returns the sync's record (counter, cursor, enrolment)
-   */
-  static meta(log: IdbEventStore<KioskEvent>): Promise<SyncMetaRecord> {
-    return log.sync.meta();
-  }
-
-  /**
    * Opens the door's sync over its service and log (the service opened `synced` when the log has
    * ever been enrolled).
    *
    * @param service - the door's service
    * @param log - its log
-   * @param meta - the log's sync record ({@link DoorSync.meta})
+   * @param meta - the log's sync record (`log.sync.meta()`)
    * @param options - clock, fetch, live channel, timers
    * @returns the sync, not yet started
    */
@@ -116,7 +106,7 @@ export class DoorSync {
     if (!e || this.#meta.revoked) {
       const [queued, refused] = await Promise.all([
         this.#log.sync.mutations('pending'),
-        this.#unseen(),
+        unseenRefusals(this.#log),
       ]);
       const waiting = queued.length;
       return this.#set({ kind: e ? 'revoked' : 'unenrolled', waiting, refused });
@@ -156,14 +146,6 @@ export class DoorSync {
   /** Stops syncing (the page closes, a test ends). */
   stop(): void {
     this.#engine?.stop();
-  }
-
-  async #unseen(): Promise<number> {
-    const [refused, meta] = await Promise.all([
-      this.#log.sync.mutations('refused'),
-      this.#log.sync.meta(),
-    ]);
-    return refused.filter((m) => m.id > (meta.seen ?? 0)).length;
   }
 
   /**

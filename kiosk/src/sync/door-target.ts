@@ -32,11 +32,19 @@ export function doorTarget(service: KioskService, log: IdbEventStore<KioskEvent>
     },
     cursor: () => log.sync.meta(),
     resetCursor: () => log.sync.resetCursor(),
-    refusedUnseen: async () => {
-      const [refused, meta] = await Promise.all([log.sync.mutations('refused'), log.sync.meta()]);
-      return refused.filter((m) => m.id > (meta.seen ?? 0)).length;
-    },
+    refusedUnseen: () => unseenRefusals(log),
   };
+}
+
+/**
+ * How many commands the hub refused that the staff have not looked at yet.
+ *
+ * @param log - the door's log
+ * @returns the count, for the badge
+ */
+export async function unseenRefusals(log: IdbEventStore<KioskEvent>): Promise<number> {
+  const [refused, meta] = await Promise.all([log.sync.mutations('refused'), log.sync.meta()]);
+  return refused.filter((m) => m.id > (meta.seen ?? 0)).length;
 }
 
 /** A page with this door's counters as the log keeps them. */

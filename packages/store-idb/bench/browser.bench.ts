@@ -153,8 +153,11 @@ async function appendCases(): Promise<Case[]> {
       anchorFn: async () => {
         const tx = raw.transaction('events', 'readwrite', { durability: 'strict' });
         const store = tx.objectStore('events');
-        for (const e of nextRaw()) store.put(e as never).catch(() => undefined);
-        await tx.done;
+        for (const e of nextRaw()) store.put(e);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onabort = () => reject(tx.error);
+        });
       },
     },
     {

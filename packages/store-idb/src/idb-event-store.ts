@@ -10,11 +10,11 @@ import {
   type ProjectionSnapshot,
   type StoredEvent,
 } from '@huiyi/core';
-import { unwrap } from 'idb';
-import { recordOf } from './event-record.js';
+import { addAll, written, type Outcome } from './event-record.js';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
-import type { HuiyiDatabase, OutboxRecord, QuarantineRecord } from './schema.js';
+import type { HuiyiDatabase, OutboxRecord, QuarantineRecord, SettingRecord } from './schema.js';
+import { committed, read, result } from './requests.js';
 import { idbSyncLog, type SyncLog } from './sync-log.js';
 import { toStoreError } from './to-store-error.js';
 
@@ -155,18 +155,7 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       db,
       this.#retired,
       (error) => this.#fault(error),
-      (positions, retiredSome) => {
-        const from = positions[0] ?? 0;
-        const to = positions.at(-1) ?? 0;
-        if (positions.length === 0 && !retiredSome) return;
-        this.#channel?.post({
-          database: name,
-          from,
-          to,
-          count: positions.length,
-          ...(retiredSome ? { retired: true } : {}),
-        });
-      },
+      (positions, retiredSome) => this.#announce(positions, retiredSome),
     );
     this.#clock = options.clock ?? Date.now;
     this.#durability = options.durability ?? 'strict';
@@ -185,6 +174,18 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     // The browser closed the connection (storage cleared, disk gone).
     db.addEventListener('close', () => {
       this.#shutdown(new StoreError('closed', { name, reason: 'closed by the browser' }));
+    });
+  }
+
+  /** Tells other tabs what a write appended (and whether it retired events of the log). */
+  #announce(positions: readonly number[], retiredSome = false): void {
+    if (positions.length === 0 && !retiredSome) return;
+    this.#channel?.post({
+      database: this.name,
+      from: positions[0] ?? 0,
+      to: positions.at(-1) ?? 0,
+      count: positions.length,
+      ...(retiredSome ? { retired: true } : {}),
     });
   }
 
@@ -213,6 +214,20 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   #fault(error: unknown): StoreError {
     if (this.#closedBy !== undefined) return this.#closedBy;
     return toStoreError(error);
+  }
+
+  /** A call's IndexedDB work: what it throws becomes the store's typed error. */
+  async #io<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw this.#fault(error);
+    }
+  }
+
+  /** One request in a read-only transaction of its own ({@link read}), through {@link #io}. */
+  #read<T>(name: string, ask: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    return this.#io(() => read(this.#db, name, ask));
   }
 
   #parse(record: unknown): Parsed<E> {
@@ -253,12 +268,10 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     const at = this.#clock();
     try {
       const tx = this.#db.transaction('quarantine', 'readwrite');
-      for (const b of fresh) {
-        tx.store
-          .put({ position: b.position, record: b.record, reason: b.reason, at })
-          .catch(() => undefined);
-      }
-      await tx.done;
+      const quarantine = tx.objectStore('quarantine');
+      for (const b of fresh)
+        quarantine.put({ position: b.position, record: b.record, reason: b.reason, at });
+      await committed(tx);
     } catch {
       // The quarantine is a record of what was found; failing to write it loses nothing of the log.
     }
@@ -274,108 +287,46 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     const batch = validateBatch(events) as NewEvent<E>[];
     if (batch.length === 0) return { appended: [], duplicates: [] };
-    // Per event of the batch: its position once written, or 'dup'.
-    const outcome: (number | 'dup' | undefined)[] = new Array(batch.length);
+    // An id twice in the batch: the second time is a duplicate, with no request made for it.
     const seen = new Set<string>();
-    let tx;
+    const fresh = batch.filter((e) => !seen.has(e.id) && seen.add(e.id));
+    let tx: IDBTransaction | undefined;
+    let outcome: Outcome[];
     try {
       tx = this.#db.transaction(['events', 'outbox'], 'readwrite', {
         durability: this.#durability,
       });
+      const done = committed(tx);
+      outcome = await addAll(tx.objectStore('events'), fresh);
+      // Every position is known now, and the batch's one outbox record is written in the same
+      // transaction.
+      const positions = outcome.filter((o): o is number => o !== 'dup');
+      const first = positions[0];
+      if (options.outbox !== false && first !== undefined)
+        tx.objectStore('outbox').add({ position: first, positions } satisfies OutboxRecord);
+      await done;
     } catch (error) {
+      // A request could not be made or failed (the disk is full, the connection is closing):
+      // undo all, and report the first cause, not the AbortError that follows it.
+      try {
+        tx?.abort();
+      } catch {
+        // already ended
+      }
       throw this.#fault(error);
     }
-    const rawEvents = unwrap(tx.objectStore('events'));
-    const rawOutbox = unwrap(tx.objectStore('outbox'));
-    const toOutbox = options.outbox !== false;
-    let failure: unknown;
-    const abort = (error: unknown): void => {
-      failure ??= error;
-      try {
-        tx.abort();
-      } catch {
-        // already aborted
-      }
-    };
-    // Requests complete in the order they were made: when the last one has, every position is
-    // known, and the batch's one outbox record is written, still inside the transaction.
-    let left = 0;
-    const settled = (): void => {
-      left -= 1;
-      if (left > 0 || !toOutbox) return;
-      const positions = outcome.filter((o): o is number => typeof o === 'number');
-      const first = positions[0];
-      if (first === undefined) return;
-      try {
-        rawOutbox.add({ position: first, positions } satisfies OutboxRecord);
-      } catch (error) {
-        abort(error);
-      }
-    };
-    try {
-      batch.forEach((e, i) => {
-        if (seen.has(e.id)) {
-          outcome[i] = 'dup';
-          return;
-        }
-        seen.add(e.id);
-        const request = rawEvents.add(recordOf(e));
-        left += 1;
-        request.onsuccess = () => {
-          outcome[i] = request.result as number;
-          settled();
-        };
-        request.onerror = (event) => {
-          // The id is already in the log (the unique `by-id` index): a no-op, not a failure.
-          if (request.error?.name !== 'ConstraintError') return;
-          event.preventDefault();
-          event.stopPropagation();
-          outcome[i] = 'dup';
-          settled();
-        };
-      });
-    } catch (error) {
-      // A request could not even be made (the disk is full, the connection is closing): undo all.
-      abort(error);
-    }
-    try {
-      await tx.done;
-    } catch (error) {
-      // The first cause, not the AbortError that followed it.
-      throw this.#fault(failure ?? error);
-    }
-    const appended: StoredEvent<E>[] = [];
-    const duplicates: string[] = [];
-    batch.forEach((e, i) => {
-      const o = outcome[i];
-      if (typeof o === 'number') appended.push({ ...recordOf(e), position: o } as StoredEvent<E>);
-      else duplicates.push(e.id);
-    });
-    const first = appended[0];
-    const last = appended.at(-1);
-    if (first && last) {
-      this.#channel?.post({
-        database: this.name,
-        from: first.position,
-        to: last.position,
-        count: appended.length,
-      });
-    }
+    const appended = written(fresh, outcome);
+    const added = new Set(fresh.filter((_, i) => outcome[i] !== 'dup'));
+    const duplicates = batch.filter((e) => !added.has(e)).map((e) => e.id);
+    this.#announce(appended.map((e) => e.position));
     return { appended, duplicates };
   }
 
   async readStream(stream: string): Promise<readonly StoredEvent<E>[]> {
     this.#assertOpen();
-    let records: unknown[];
-    try {
-      records = await this.#db.getAllFromIndex(
-        'events',
-        'by-stream',
-        IDBKeyRange.bound([stream, -Infinity], [stream, Infinity]),
-      );
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const records: unknown[] = await this.#read('events', (s) =>
+      s.index('by-stream').getAll(IDBKeyRange.bound([stream, -Infinity], [stream, Infinity])),
+    );
     return this.#parseAll(records);
   }
 
@@ -387,12 +338,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     // A page short of quarantined (or retired) records is topped up, so a short page means the end of the log.
     for (;;) {
       const want = limit === undefined ? undefined : limit - out.length;
-      let records: unknown[];
-      try {
-        records = await this.#db.getAll('events', IDBKeyRange.lowerBound(after, true), want);
-      } catch (error) {
-        throw this.#fault(error);
-      }
+      const records: unknown[] = await this.#read('events', (s) =>
+        s.getAll(IDBKeyRange.lowerBound(after, true), want),
+      );
       const good = await this.#parseAll(records);
       out.push(...good);
       if (want === undefined || records.length < want || good.length === records.length) return out;
@@ -403,12 +351,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
 
   async lastPosition(): Promise<number> {
     this.#assertOpen();
-    try {
-      const cursor = await this.#db.transaction('events').store.openKeyCursor(null, 'prev');
-      return cursor?.key ?? 0;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const cursor = await this.#read('events', (s) => s.openKeyCursor(null, 'prev'));
+    return (cursor?.key as number | undefined) ?? 0;
   }
 
   async pending(limit?: number): Promise<readonly StoredEvent<E>[]> {
@@ -416,9 +360,10 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     checkLimit(limit);
     const good: StoredEvent<E>[] = [];
     const bad: Unparsed[] = [];
-    try {
+    await this.#io(async () => {
       const tx = this.#db.transaction(['events', 'outbox']);
-      const batches = await tx.objectStore('outbox').getAll();
+      const done = committed(tx);
+      const batches: OutboxRecord[] = await result(tx.objectStore('outbox').getAll());
       const positions = batches.flatMap((b) => b.positions);
       const events = tx.objectStore('events');
       const want = limit ?? positions.length;
@@ -426,17 +371,15 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       for (let i = 0; good.length < want && i < positions.length;) {
         const chunk = positions.slice(i, i + want - good.length);
         i += chunk.length;
-        const records = await Promise.all(chunk.map((p) => events.get(p)));
+        const records = await Promise.all(chunk.map((p) => result(events.get(p))));
         this.#split(
           records.filter((r) => r !== undefined),
           good,
           bad,
         );
       }
-      await tx.done;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+      await done;
+    });
     await this.#quarantine(bad);
     return good;
   }
@@ -445,31 +388,31 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.#assertOpen();
     const unique = [...new Set(ids)].filter((id) => typeof id === 'string');
     if (unique.length === 0) return 0;
-    try {
+    return this.#io(async () => {
       const tx = this.#db.transaction(['events', 'outbox'], 'readwrite');
+      const done = committed(tx);
       const byId = tx.objectStore('events').index('by-id');
       const outbox = tx.objectStore('outbox');
-      const found = await Promise.all(unique.map((id) => byId.getKey(id)));
-      const acked = new Set(found.filter((p): p is number => p !== undefined));
+      const found = await Promise.all(unique.map((id) => result(byId.getKey(id))));
+      const acked = new Set(found.filter((p) => p !== undefined) as number[]);
       let gone = 0;
       if (acked.size > 0) {
         let highest = 0;
         for (const p of acked) if (p > highest) highest = p;
-        const batches = await outbox.getAll(IDBKeyRange.upperBound(highest));
+        const batches: OutboxRecord[] = await result(
+          outbox.getAll(IDBKeyRange.upperBound(highest)),
+        );
         for (const b of batches) {
           const positions = b.positions.filter((p) => !acked.has(p));
           if (positions.length === b.positions.length) continue;
           gone += b.positions.length - positions.length;
-          const done =
-            positions.length === 0 ? outbox.delete(b.position) : outbox.put({ ...b, positions });
-          done.catch(() => undefined);
+          if (positions.length === 0) outbox.delete(b.position);
+          else outbox.put({ ...b, positions });
         }
       }
-      await tx.done;
+      await done;
       return gone;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    });
   }
 
   async saveProjection(
@@ -479,23 +422,16 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     state: unknown,
   ): Promise<void> {
     this.#assertOpen();
-    try {
+    await this.#io(() => {
       const tx = this.#db.transaction('projections', 'readwrite', { durability: 'relaxed' });
-      tx.store.put({ name, version, position, state }).catch(() => undefined);
-      await tx.done;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+      tx.objectStore('projections').put({ name, version, position, state });
+      return committed(tx);
+    });
   }
 
   async loadProjection(name: string): Promise<ProjectionSnapshot | undefined> {
     this.#assertOpen();
-    let record: unknown;
-    try {
-      record = await this.#db.get('projections', name);
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const record: unknown = await this.#read('projections', (s) => s.get(name));
     if (record === undefined) return undefined;
     if (isProjectionRecord(record, name)) return record;
     // A snapshot is only a cache of the log: `openProjection` folds it again from the log.
@@ -510,9 +446,9 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
       this.#channel?.subscribe((notice) => {
         // Another tab's sync retired events: read which, then tell (reads skip them from then on).
         if (!notice.retired) return listener(notice);
-        void this.#db.getAllKeys('retired').then(
+        void read(this.#db, 'retired', (s) => s.getAllKeys()).then(
           (keys) => {
-            for (const k of keys) this.#retired.add(k);
+            for (const k of keys) this.#retired.add(k as number);
             listener(notice);
           },
           () => listener(notice),
@@ -528,51 +464,41 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
 
   async quarantined(): Promise<readonly QuarantineRecord[]> {
     this.#assertOpen();
-    try {
-      return await this.#db.getAll('quarantine');
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    return this.#read('quarantine', (s) => s.getAll());
   }
 
   async readSettings(): Promise<ReadonlyMap<string, unknown>> {
     this.#assertOpen();
-    try {
-      const records = await this.#db.getAll('settings');
-      return new Map(records.map((r) => [r.key, r.value]));
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    const records: SettingRecord[] = await this.#read('settings', (s) => s.getAll());
+    return new Map(records.map((r) => [r.key, r.value]));
   }
 
   async writeSettings(values: Readonly<Record<string, unknown>>): Promise<void> {
     this.#assertOpen();
-    try {
+    await this.#io(() => {
       const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
-      for (const [key, value] of Object.entries(values))
-        tx.store.put({ key, value }).catch(() => undefined);
-      await tx.done;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+      const settings = tx.objectStore('settings');
+      for (const [key, value] of Object.entries(values)) settings.put({ key, value });
+      return committed(tx);
+    });
   }
 
   async settle(key: string, make: () => unknown): Promise<unknown> {
     this.#assertOpen();
-    try {
+    return this.#io(async () => {
       // One read-write transaction looks and writes: another tab's waits for it, then finds it.
       const tx = this.#db.transaction('settings', 'readwrite', { durability: this.#durability });
-      const found = await tx.store.get(key);
+      const done = committed(tx);
+      const settings = tx.objectStore('settings');
+      const found: SettingRecord | undefined = await result(settings.get(key));
       let value = found?.value;
       if (found === undefined) {
         value = make();
-        tx.store.add({ key, value }).catch(() => undefined);
+        settings.add({ key, value });
       }
-      await tx.done;
+      await done;
       return value;
-    } catch (error) {
-      throw this.#fault(error);
-    }
+    });
   }
 
   async close(): Promise<void> {
@@ -609,10 +535,10 @@ export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
   let retired: number[];
   try {
     // Together: a door's start waits for both before it reads anything else.
-    [quarantined, retired] = await Promise.all([
-      db.getAllKeys('quarantine'),
-      db.getAllKeys('retired'),
-    ]);
+    [quarantined, retired] = (await Promise.all([
+      read(db, 'quarantine', (s) => s.getAllKeys()),
+      read(db, 'retired', (s) => s.getAllKeys()),
+    ])) as [number[], number[]];
   } catch (error) {
     db.close();
     throw toStoreError(error);

@@ -1,11 +1,5 @@
 import { StoreError } from '@huiyi/core';
-import { wrap } from 'idb';
-import {
-  SCHEMA_VERSION,
-  upgradeSchema,
-  type HuiyiDatabase,
-  type UpgradeTransaction,
-} from './schema.js';
+import { SCHEMA_VERSION, upgradeSchema, type HuiyiDatabase } from './schema.js';
 import { toStoreError } from './to-store-error.js';
 
 /**
@@ -48,12 +42,7 @@ export function openDatabase(
       const tx = request.transaction;
       if (tx === null) return;
       try {
-        upgradeSchema(
-          wrap(request.result) as unknown as HuiyiDatabase,
-          event.oldVersion,
-          version,
-          wrap(tx) as unknown as UpgradeTransaction,
-        );
+        upgradeSchema(request.result, event.oldVersion, version, tx);
       } catch (error) {
         tx.abort();
         fail(toStoreError(error));
@@ -69,7 +58,7 @@ export function openDatabase(
         return;
       }
       settled = true;
-      resolve(wrap(db) as unknown as HuiyiDatabase);
+      resolve(db);
     };
     request.onerror = (event) => {
       event.preventDefault();

@@ -1,5 +1,4 @@
 import type { StoredEvent } from '@huiyi/core';
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 
 /**
  * One appended batch's events that a server has not yet acknowledged: one record a batch (not one
@@ -112,7 +111,8 @@ export interface SettingRecord {
 }
 
 /**
- * The database, as of the current version (one schema, versioned upgrade steps):
+ * The database, as of the current version (one schema, versioned upgrade steps), in the shape of
+ * the `idb` library's `DBSchema` (a test may read it through `wrap`):
  * - `events`: the log, keyed by position (auto-increment), ids unique (`by-id`), streams in log
  *   order (`by-stream`, since v2);
  * - `outbox`: per appended batch, the positions of its events not yet acknowledged by a server;
@@ -122,7 +122,7 @@ export interface SettingRecord {
  * - `mutations`, `sync`, `retired` (since v5): the commands a door sends its hub and what the hub
  *   decided, the sync's cursor and counter, and the door's own events the hub's replaced.
  */
-export interface HuiyiDB extends DBSchema {
+export type HuiyiDB = {
   events: {
     key: number;
     value: StoredEvent;
@@ -139,13 +139,13 @@ export interface HuiyiDB extends DBSchema {
   };
   sync: { key: string; value: SyncMetaRecord };
   retired: { key: number; value: RetiredRecord };
-}
+};
 
-/** The open database. */
-export type HuiyiDatabase = IDBPDatabase<HuiyiDB>;
+/** The open database (its stores and records: {@link HuiyiDB}). */
+export type HuiyiDatabase = IDBDatabase;
 
 /** The transaction an upgrade runs in. */
-export type UpgradeTransaction = IDBPTransaction<HuiyiDB, StoreNames<HuiyiDB>[], 'versionchange'>;
+export type UpgradeTransaction = IDBTransaction;
 
 /** One upgrade step: what turns the previous version into the next, inside the upgrade. */
 export type UpgradeStep = (db: HuiyiDatabase, tx: UpgradeTransaction) => void;

@@ -5,15 +5,16 @@ import {
   type StoreError,
   type StoredEvent,
 } from '@huiyi/core';
-import { unwrap } from 'idb';
 import type {
   EnrolmentRecord,
   HuiyiDatabase,
   MutationRecord,
+  ProjectionRecord,
   RetiredRecord,
   SyncMetaRecord,
 } from './schema.js';
-import { recordOf } from './event-record.js';
+import { addAll, written } from './event-record.js';
+import { committed, read, result } from './requests.js';
 
 /** A command taken at the door, as the hub answered a push of it (before the pull that settles it). */
 export interface MutationAnswer {
@@ -148,53 +149,7 @@ export interface SyncLog<E extends DomainEvent = DomainEvent> {
 
 const META_KEY = 'sync';
 
-/** A request inside a transaction whose failure the transaction itself reports (`tx.done`). */
-const quiet = (request: Promise<unknown>): void => {
-  request.catch(() => undefined);
-};
 const freshMeta: SyncMetaRecord = { key: META_KEY, nextMutationId: 1 };
-
-/**
- * Adds records to the log inside a transaction; resolves, once the last request has completed,
- * with each one's position, or `dup` for an id already in the log (not a failure).
- */
-function addAll(
-  raw: IDBObjectStore,
-  records: readonly Omit<StoredEvent, 'position'>[],
-): Promise<(number | 'dup')[]> {
-  const out: (number | 'dup')[] = new Array(records.length);
-  if (records.length === 0) return Promise.resolve(out);
-  return new Promise((resolve, reject) => {
-    let left = records.length;
-    const done = (): void => {
-      left -= 1;
-      if (left === 0) resolve(out);
-    };
-    records.forEach((r, i) => {
-      let request: IDBRequest<IDBValidKey>;
-      try {
-        request = raw.add(r);
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      request.onsuccess = () => {
-        out[i] = request.result as number;
-        done();
-      };
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') {
-          reject(request.error);
-          return;
-        }
-        event.preventDefault();
-        event.stopPropagation();
-        out[i] = 'dup';
-        done();
-      };
-    });
-  });
-}
 
 /**
  * The IndexedDB sync log over an open database. `retired` is the store's set of retired
@@ -220,6 +175,19 @@ export function idbSyncLog<E extends DomainEvent>(
     }
   };
   const strict = { durability: 'strict' } as const;
+  /** The sync's bookkeeping, as a transaction on the `sync` store reads it. */
+  const metaIn = async (tx: IDBTransaction): Promise<SyncMetaRecord> =>
+    ((await result(tx.objectStore('sync').get(META_KEY))) as SyncMetaRecord | undefined) ??
+    freshMeta;
+  /** Rewrites the sync record in a strict transaction of its own (`undefined`: no change). */
+  const changeMeta = (change: (meta: SyncMetaRecord) => SyncMetaRecord | undefined) =>
+    guard(async () => {
+      const tx = db.transaction('sync', 'readwrite', strict);
+      const done = committed(tx);
+      const next = change(await metaIn(tx));
+      if (next) tx.objectStore('sync').put(next);
+      await done;
+    });
   return {
     appendCommand(events, command, decided = events.length) {
       return this.appendCommands(events, [{ command, decided }]);
@@ -229,10 +197,11 @@ export function idbSyncLog<E extends DomainEvent>(
       const batch = validateBatch(events) as NewEvent<E>[];
       return guard(async () => {
         const tx = db.transaction(['events', 'mutations', 'sync'], 'readwrite', strict);
-        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
-        const outcome = await addAll(unwrap(tx.objectStore('events')), batch.map(recordOf));
+        const done = committed(tx);
+        const meta = await metaIn(tx);
+        const outcome = await addAll(tx.objectStore('events'), batch);
         const id = meta.nextMutationId;
-        quiet(tx.objectStore('sync').put({ ...meta, nextMutationId: id + commands.length }));
+        tx.objectStore('sync').put({ ...meta, nextMutationId: id + commands.length });
         let from = 0;
         commands.forEach(({ command, decided }, i) => {
           const now = (command as { now?: unknown } | null)?.now;
@@ -240,33 +209,28 @@ export function idbSyncLog<E extends DomainEvent>(
             .slice(from, from + decided)
             .filter((o): o is number => typeof o === 'number');
           from += decided;
-          quiet(
-            tx.objectStore('mutations').add({
-              id: id + i,
-              command,
-              at: typeof now === 'number' ? now : 0,
-              positions,
-              status: 'pending',
-            }),
-          );
+          tx.objectStore('mutations').add({
+            id: id + i,
+            command,
+            at: typeof now === 'number' ? now : 0,
+            positions,
+            status: 'pending',
+          } satisfies MutationRecord);
         });
-        await tx.done;
-        const positions = outcome.filter((o): o is number => typeof o === 'number');
-        announce(positions, false);
-        const appended = batch.flatMap((e, i) => {
-          const o = outcome[i];
-          return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
-        });
+        await done;
+        const appended = written(batch, outcome);
+        announce(
+          appended.map((e) => e.position),
+          false,
+        );
         return { appended, mutation: id };
       });
     },
 
     mutations(status) {
       return guard(() =>
-        db.getAllFromIndex(
-          'mutations',
-          'by-status',
-          IDBKeyRange.bound([status, 0], [status, Number.MAX_SAFE_INTEGER]),
+        read(db, 'mutations', (s) =>
+          s.index('by-status').getAll(IDBKeyRange.bound([status, 0], [status, Infinity])),
         ),
       );
     },
@@ -275,30 +239,30 @@ export function idbSyncLog<E extends DomainEvent>(
       if (answers.length === 0) return Promise.resolve();
       return guard(async () => {
         const tx = db.transaction('mutations', 'readwrite', strict);
-        const records = await Promise.all(answers.map((a) => tx.store.get(a.id)));
+        const done = committed(tx);
+        const store = tx.objectStore('mutations');
+        const records: (MutationRecord | undefined)[] = await Promise.all(
+          answers.map((a) => result(store.get(a.id))),
+        );
         answers.forEach((a, i) => {
           const r = records[i];
           if (r === undefined || r.status !== 'pending') return;
-          quiet(
-            tx.store.put({
-              ...r,
-              answer: a.answer,
-              ...(a.hubEvents ? { hubEvents: a.hubEvents } : {}),
-              ...(a.rejection !== undefined ? { rejection: a.rejection } : {}),
-            }),
-          );
+          store.put({
+            ...r,
+            answer: a.answer,
+            ...(a.hubEvents ? { hubEvents: a.hubEvents } : {}),
+            ...(a.rejection !== undefined ? { rejection: a.rejection } : {}),
+          } satisfies MutationRecord);
         });
-        await tx.done;
+        await done;
       });
     },
 
     has(ids) {
       return guard(async () => {
-        const tx = db.transaction('events');
-        const index = tx.store.index('by-id');
-        const keys = await Promise.all(ids.map((id) => index.getKey(id)));
-        await tx.done;
-        return keys.map((k) => k !== undefined && !retired.has(k));
+        const index = db.transaction('events').objectStore('events').index('by-id');
+        const keys = await Promise.all(ids.map((id) => result(index.getKey(id))));
+        return keys.map((k) => k !== undefined && !retired.has(k as number));
       });
     },
 
@@ -322,101 +286,88 @@ export function idbSyncLog<E extends DomainEvent>(
           'readwrite',
           durability,
         );
+        const done = committed(tx);
         const mutations = tx.objectStore('mutations');
         const touched = [...step.settle.map((s) => s.id), ...rebase.map((r) => r.id)];
         const reading = Promise.all([
-          Promise.all(touched.map((id) => mutations.get(id))),
-          tx.objectStore('sync').get(META_KEY),
+          Promise.all(
+            touched.map((id) => result(mutations.get(id)) as Promise<MutationRecord | undefined>),
+          ),
+          metaIn(tx),
         ]);
-        const raw = unwrap(tx.objectStore('events'));
+        const raw = tx.objectStore('events');
         // The hub's events first, then each pending command's new decision after them. Asked for
         // at once, with the reads above: a page's writes do not wait for a read's round trip
         // (nothing they write is read).
         const adding = Promise.all([
-          addAll(raw, hub.map(recordOf)),
+          addAll(raw, hub),
           addAll(
             raw,
-            rebase.flatMap((r) => r.events.map(recordOf)),
+            rebase.flatMap((r) => r.events),
           ),
         ]);
-        const [[read, metaRead], [hubOutcome, rebaseOutcome]] = await Promise.all([
+        const [[touchedRecords, meta], [hubOutcome, rebaseOutcome]] = await Promise.all([
           reading,
           adding,
         ]);
         const records = new Map<number, MutationRecord>();
-        for (const r of read) if (r !== undefined) records.set(r.id, r);
-        const meta = metaRead ?? freshMeta;
+        for (const r of touchedRecords) if (r !== undefined) records.set(r.id, r);
         const retiring: RetiredRecord[] = [];
         for (const s of step.settle) {
           const r = records.get(s.id);
           if (r === undefined || r.status !== 'pending') continue;
           for (const p of r.positions) retiring.push({ position: p, mutation: r.id });
-          quiet(
-            mutations.put({
-              ...r,
-              status: s.status,
-              ...(s.rejection !== undefined ? { rejection: s.rejection } : {}),
-            }),
-          );
+          mutations.put({
+            ...r,
+            status: s.status,
+            ...(s.rejection !== undefined ? { rejection: s.rejection } : {}),
+          } satisfies MutationRecord);
         }
         const rebased = new Map<number, StoredEvent<E>[]>();
         let k = 0;
         for (const r of rebase) {
-          const written: StoredEvent<E>[] = [];
-          for (const e of r.events) {
-            const o = rebaseOutcome[k++];
-            if (typeof o === 'number')
-              written.push({ ...recordOf(e), position: o } as StoredEvent<E>);
-          }
-          rebased.set(r.id, written);
+          const events = written(r.events, rebaseOutcome.slice(k, (k += r.events.length)));
+          rebased.set(r.id, events);
           const old = records.get(r.id);
           if (old === undefined || old.status !== 'pending') continue;
           for (const p of old.positions) retiring.push({ position: p, mutation: r.id });
-          quiet(mutations.put({ ...old, positions: written.map((e) => e.position) }));
+          mutations.put({ ...old, positions: events.map((e) => e.position) });
         }
         const retiredStore = tx.objectStore('retired');
-        for (const r of retiring) quiet(retiredStore.put(r));
+        for (const r of retiring) retiredStore.put(r);
         // A saved state that folded a retired event is no longer the log's: fold it again. (Read
         // only then: the whole state's snapshot is large.)
         if (retiring.length > 0) {
           const first = Math.min(...retiring.map((r) => r.position));
-          for (const p of await tx.objectStore('projections').getAll()) {
-            if (p.position >= first) quiet(tx.objectStore('projections').delete(p.name));
-          }
+          const projections = tx.objectStore('projections');
+          const saved: ProjectionRecord[] = await result(projections.getAll());
+          for (const p of saved) if (p.position >= first) projections.delete(p.name);
         }
-        quiet(
-          tx.objectStore('sync').put({
-            ...meta,
-            ...(step.cursor !== undefined ? { cursor: step.cursor } : {}),
-            ...(step.syncedAt !== undefined ? { syncedAt: step.syncedAt } : {}),
-          }),
-        );
-        await tx.done;
+        tx.objectStore('sync').put({
+          ...meta,
+          ...(step.cursor !== undefined ? { cursor: step.cursor } : {}),
+          ...(step.syncedAt !== undefined ? { syncedAt: step.syncedAt } : {}),
+        } satisfies SyncMetaRecord);
+        await done;
         for (const r of retiring) retired.add(r.position);
         announce(
           [...hubOutcome, ...rebaseOutcome].filter((o): o is number => typeof o === 'number'),
           retiring.length > 0,
         );
-        const appended = hub.flatMap((e, i) => {
-          const o = hubOutcome[i];
-          return typeof o === 'number' ? [{ ...recordOf(e), position: o } as StoredEvent<E>] : [];
-        });
-        return { appended, rebased, retired: retiring.map((r) => r.position) };
+        return {
+          appended: written(hub, hubOutcome),
+          rebased,
+          retired: retiring.map((r) => r.position),
+        };
       });
     },
 
     meta() {
-      return guard(async () => (await db.get('sync', META_KEY)) ?? freshMeta);
+      return guard(() => metaIn(db.transaction('sync')));
     },
 
     resetCursor() {
-      return guard(async () => {
-        const tx = db.transaction('sync', 'readwrite', strict);
-        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
-        const { cursor, ...rest } = meta;
-        if (cursor !== undefined) quiet(tx.store.put(rest));
-        await tx.done;
-      });
+      return changeMeta(({ cursor, ...rest }) => (cursor === undefined ? undefined : rest));
     },
 
     enrol(enrolment) {
@@ -426,59 +377,49 @@ export function idbSyncLog<E extends DomainEvent>(
           'readwrite',
           strict,
         );
-        const meta = (await tx.objectStore('sync').get(META_KEY)) ?? freshMeta;
-        const pending = await tx
-          .objectStore('mutations')
-          .index('by-status')
-          .getAllKeys(IDBKeyRange.bound(['pending', 0], ['pending', Number.MAX_SAFE_INTEGER]));
+        const done = committed(tx);
+        const meta = await metaIn(tx);
+        const pending = await result(
+          tx
+            .objectStore('mutations')
+            .index('by-status')
+            .getAllKeys(IDBKeyRange.bound(['pending', 0], ['pending', Infinity])),
+        );
         const retiring: number[] = [];
         if (meta.hub === undefined) {
           // A standalone door's log is its own: none of it is the hub's.
-          for (const p of await tx.objectStore('events').getAllKeys()) {
-            if (!retired.has(p)) retiring.push(p);
+          for (const p of await result(tx.objectStore('events').getAllKeys())) {
+            if (!retired.has(p as number)) retiring.push(p as number);
           }
-          for (const p of retiring)
-            quiet(tx.objectStore('retired').put({ position: p, mutation: 0 }));
-          quiet(tx.objectStore('projections').clear());
+          for (const p of retiring) tx.objectStore('retired').put({ position: p, mutation: 0 });
+          tx.objectStore('projections').clear();
         }
-        const first = pending[0] ?? meta.nextMutationId;
+        const first = (pending[0] as number | undefined) ?? meta.nextMutationId;
         const { cursor, ...rest } = meta;
-        quiet(
-          tx.objectStore('sync').put({
-            ...rest,
-            ...(cursor !== undefined && meta.hub === enrolment.hub ? { cursor } : {}),
-            base: first - 1,
-            enrolment,
-            hub: enrolment.hub,
-            revoked: false,
-          }),
-        );
-        await tx.done;
+        tx.objectStore('sync').put({
+          ...rest,
+          ...(cursor !== undefined && meta.hub === enrolment.hub ? { cursor } : {}),
+          base: first - 1,
+          enrolment,
+          hub: enrolment.hub,
+          revoked: false,
+        } satisfies SyncMetaRecord);
+        await done;
         for (const p of retiring) retired.add(p);
         announce([], retiring.length > 0);
       });
     },
 
     disconnect(how) {
-      return guard(async () => {
-        const tx = db.transaction('sync', 'readwrite', strict);
-        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
-        if (how === 'revoked') quiet(tx.store.put({ ...meta, revoked: true }));
-        else {
-          const { enrolment, ...rest } = meta;
-          if (enrolment !== undefined) quiet(tx.store.put({ ...rest, revoked: false }));
-        }
-        await tx.done;
+      return changeMeta((meta) => {
+        if (how === 'revoked') return { ...meta, revoked: true };
+        const { enrolment, ...rest } = meta;
+        return enrolment === undefined ? undefined : { ...rest, revoked: false };
       });
     },
 
     seen(upTo) {
-      return guard(async () => {
-        const tx = db.transaction('sync', 'readwrite', strict);
-        const meta = (await tx.store.get(META_KEY)) ?? freshMeta;
-        if ((meta.seen ?? 0) < upTo) quiet(tx.store.put({ ...meta, seen: upTo }));
-        await tx.done;
-      });
+      return changeMeta((meta) => ((meta.seen ?? 0) < upTo ? { ...meta, seen: upTo } : undefined));
     },
   };
 }

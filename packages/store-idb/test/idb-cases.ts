@@ -15,14 +15,15 @@ import {
   sampleEvent,
   type ContractCase,
 } from '@huiyi/core/testing';
+import { wrap, type IDBPDatabase } from 'idb';
 import {
   SCHEMA_VERSION,
-  openDatabase,
+  openDatabase as openRawDatabase,
   openIdbEventStore,
   openProjection,
   requestPersistence,
   type AppendNotice,
-  type HuiyiDatabase,
+  type HuiyiDB,
   type IdbEventStore,
   type Projection,
 } from '../src/index.js';
@@ -31,6 +32,11 @@ import {
 export interface IdbTestEnv {
   fresh(): { readonly factory: IDBFactory; readonly name: string };
 }
+
+/** The database as the tests write to it behind the store's back: through the `idb` library. */
+type HuiyiDatabase = IDBPDatabase<HuiyiDB>;
+const openDatabase = async (...args: Parameters<typeof openRawDatabase>): Promise<HuiyiDatabase> =>
+  wrap(await openRawDatabase(...args)) as HuiyiDatabase;
 
 const ids = (events: readonly { readonly id: string }[]): string[] => events.map((e) => e.id);
 
