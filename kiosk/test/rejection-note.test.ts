@@ -35,19 +35,6 @@ describe('rejection-note', () => {
     }
   });
 
-  it('K-5: a message of the core with ASCII punctuation is shown with full-width punctuation in Chinese', async () => {
-    const ascii = reject('R-5', 'walk-up.busy', {
-      'zh-CN': '会议室已被占用(到 10:35),请稍后再试:或换一间',
-      en: 'The room is taken (until 10:35), try later: or another room',
-    });
-    const el = await fixture<RejectionNote>(
-      html`<rejection-note .rejection=${ascii}></rejection-note>`,
-    );
-    expect($(el, '.what').textContent).to.contain(
-      '会议室已被占用（到 10:35），请稍后再试：或换一间',
-    );
-  });
-
   it('K-2: shows nothing without a rejection', async () => {
     const el = await fixture<RejectionNote>(html`<rejection-note></rejection-note>`);
     expect(has(el, '[role="alert"]')).to.equal(false);

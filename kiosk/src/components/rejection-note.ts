@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import type { Rejection } from '@huiyi/core';
-import { fullWidth } from '../i18n/format.js';
 import { language } from '../i18n/localization.js';
 import { base } from './styles.js';
 
@@ -45,7 +44,7 @@ export class RejectionNote extends LitElement {
     const r = this.rejection;
     if (!r) return nothing;
     return html`<div role="alert">
-      <p class="what">⚠ ${language() === 'en' ? r.message.en : fullWidth(r.message['zh-CN'])}</p>
+      <p class="what">⚠ ${language() === 'en' ? r.message.en : r.message['zh-CN']}</p>
       <p class="rule-id">${msg(str`规则 ${r.rule}`, { id: 'rejection.rule' })}</p>
     </div>`;
   }

@@ -68,38 +68,6 @@ export function dayLabel(t: number, zone: string, lang: 'zh-CN' | 'en'): string 
     : `${date.month}月${date.day}日 星期${'日一二三四五六'[weekday]}`;
 }
 
-const HAN = '[\\u2e80-\\u9fff\\uff00-\\uffef]';
-/** The full-width form of an ASCII mark (`,` → `，`, `(` → `（`): the same offset for each. */
-const wide = (mark: string): string => String.fromCharCode(mark.charCodeAt(0) + 0xfee0);
-
-/**
- * Chinese text with full-width punctuation (clreq): a comma, semicolon, colon, question or
- * exclamation mark beside a Chinese character, and brackets beside one, become full-width, and
- * the space typed after them goes. Times (14:00) and Latin text are left alone. The door's own
- * strings are written so; this mends messages that come from elsewhere (the core's rejections).
- *
- * @param text - Chinese text
- * @returns the same text, punctuated the Chinese way
- * @example
- * fullWidth('已被占用(到 10:35),请稍后再试') // => '已被占用（到 10:35），请稍后再试'
- */
-export function fullWidth(text: string): string {
-  return text
-    .replace(
-      new RegExp(`(${HAN})\\s*\\(([^()]*)\\)`, 'gu'),
-      (_, before: string, inner: string) => `${before}（${inner}）`,
-    )
-    .replace(
-      new RegExp(`\\(([^()]*)\\)\\s*(${HAN})`, 'gu'),
-      (_, inner: string, after: string) => `（${inner}）${after}`,
-    )
-    .replace(
-      new RegExp(`(${HAN})\\s*([,;:?!])\\s*`, 'gu'),
-      (_, before: string, p: string) => `${before}${wide(p)}`,
-    )
-    .replace(new RegExp(`([,;:?!])\\s*(?=${HAN})`, 'gu'), (_, p: string) => wide(p));
-}
-
 /**
  * About how many em a line of text takes: a Chinese character one, anything else a little over
  * half (bold Latin letters average about 0.62 em). Sizes a name or a word to fill its line.
