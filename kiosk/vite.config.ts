@@ -20,9 +20,10 @@ const LANGUAGE: BuildLanguage = process.env['HUIYI_BUILD_LANGUAGE'] === 'en' ? '
 const sourcePlugins = () => [compiledMessages(root, LANGUAGE), minifyTemplates()];
 /**
  * The transforms of a satellite's source: one satellite serves both languages' doors (the same
- * file, the same hash from either build), so it keeps both languages and has no messages.
+ * file, the same hash from either build), so it keeps both languages and has no messages. The demo's
+ * day is fetched as JSON there too (the `standalone` satellite lays it).
  */
-const satellitePlugins = () => [minifyTemplates()];
+const satellitePlugins = () => [minifyTemplates(), demoData(root)];
 
 /**
  * Terser, two passes, names mangled at the top of each module too: 0.9 KB gzip less than Vite's
@@ -67,10 +68,15 @@ export default defineConfig({
     // The demo dealership's day, a JSON file a new tablet's first start fetches.
     demoData(root),
     // What a door may never need, its own classic script, added to the page by the `import()`
-    // that asks for it (docs/decisions/kiosk-bundle.md): the sync with a hub.
+    // that asks for it (docs/decisions/kiosk-bundle.md): the sync with a hub, which a door of its
+    // own never loads, and what only a door of its own does (the demo's laying, the schedule-file
+    // import), which a door with a hub never loads.
     satellites(
       root,
-      [{ name: 'sync', entry: 'src/sync/door-sync.ts' }],
+      [
+        { name: 'sync', entry: 'src/sync/door-sync.ts' },
+        { name: 'standalone', entry: 'src/standalone/standalone.ts' },
+      ],
       alias,
       satellitePlugins,
       minify,

@@ -10,10 +10,12 @@
 //     file (Zopfli; kiosk/build/precompress.mjs), which a tablet downloads. zlib's default gzip of
 //     the same files is printed beside it. The door is built once per language, its messages compiled
 //     in, and a page loads one of the two (a change of language reloads the page into the other);
-//     the sync client is a satellite it adds when asked. Each file gzipped on its own; the figure is
-//     the larger language's. A door of its own (its language's script; the demo a new tablet lays
-//     out on its first start is a JSON file, not JavaScript) vs 60 KB; with the sync client vs 64
-//     KB. The service worker's own JS (sw.js + workbox, which the page never loads) is shown beside.
+//     the satellites are scripts it adds when asked. Each file gzipped on its own; the figure is
+//     the larger language's. A door of its own: its language's script and the satellites a door of
+//     its own may load (`standalone`: the demo a new tablet lays out on its first start, whose day
+//     is a JSON file, not JavaScript, and the schedule-file import), vs 60 KB. With the sync
+//     client: the door and what a door with a hub loads (`sync`; never `standalone`), vs 64 KB. The
+//     service worker's own JS (sw.js + workbox, which the page never loads) is shown beside.
 //   Installed restart: the app is installed in Chromium (service worker activated), a year of
 //     one room's history (2,610 bookings, their check-ins, 1,305 meetings and their sign-ins: 20,880
 //     events decided by the core's deciders, bench/year.mjs) is added to its IndexedDB log in the
@@ -122,12 +124,15 @@ if (wanted(NAMES.size) || wanted(NAMES.sizeSync)) {
   if (doors.some((d) => d.length !== 1))
     throw new Error('kiosk/dist/assets holds no one index-*.js and one index.en-*.js');
   const satellites = assets.filter(({ f }) => !/^index[.-]/.test(f));
-  const alone = satellites.filter(({ f }) => !f.startsWith('sync-'));
-  // The larger language's door, and what it may add.
+  const known = [...named('standalone'), ...named('sync')];
+  if (satellites.length !== known.length || known.length !== 2)
+    throw new Error('kiosk/dist/assets holds satellites other than one standalone and one sync');
+  // The larger language's door, and what it may add: a door of its own, the standalone satellite;
+  // a door with a hub, the sync client.
   const [door] = doors.sort((a, b) => sum(b) - sum(a));
   const files = (list) => `${list.length} file${list.length === 1 ? '' : 's'}`;
-  const own = [...door, ...alone];
-  const all = [...door, ...satellites];
+  const own = [...door, ...named('standalone')];
+  const all = [...door, ...named('sync')];
   if (wanted(NAMES.size))
     row(
       NAMES.size,
@@ -152,7 +157,7 @@ if (wanted(NAMES.size) || wanted(NAMES.sizeSync)) {
   notes.push(
     `JavaScript gzip by file, as the hub sends it: ${assets.map(({ f, bytes }) => `${f.split('-')[0]} ${kB(bytes)}`).join(', ')}`,
     `the same files by zlib's default gzip: ${assets.map(({ f, zlib }) => `${f.split('-')[0]} ${kB(zlib)}`).join(', ')}`,
-    `one start loads: a Chinese door of its own ${kB(sum(named('index')))}; in English ${kB(sum(named('index.en')))}; with a hub ${kB(sum([...named('index'), ...named('sync')]))} (English ${kB(sum([...named('index.en'), ...named('sync')]))}); a new tablet's first start adds the demo's JSON (${kB(
+    `one start loads: a Chinese door of its own ${kB(sum(named('index')))}; in English ${kB(sum(named('index.en')))}; with a hub ${kB(sum([...named('index'), ...named('sync')]))} (English ${kB(sum([...named('index.en'), ...named('sync')]))}); a door of its own that lays the demo or imports a file adds the standalone script (${kB(sum(named('standalone')))}), and a new tablet's first start the demo's JSON (${kB(
       readdirSync(join(dist, 'assets'))
         .filter((f) => /^demo-.*\.json$/.test(f))
         .reduce((t, f) => t + gz(join(dist, 'assets', f)), 0),

@@ -6,9 +6,9 @@ import { DEMO_DAY } from '@huiyi/core';
 /**
  * Keeps the demo dealership out of the door's JavaScript (docs/decisions/kiosk-bundle.md): the
  * core's demo day is written as JSON into `assets/demo-<hash>.json`, and the module that hands it to
- * the app (`src/demo/demo-day.ts`) is replaced by one that fetches that file. The layout around
- * the first start (`layDemoDay`) stays in the app. In `vite dev` and in the component tests the
- * module is left as written.
+ * the `standalone` satellite (`src/demo/demo-day.ts`) is replaced by one that fetches that file; the
+ * satellite lays it around the first start (`layDemoDay`). The app's build emits the file, the
+ * satellite's fetches it. In `vite dev` and in the component tests the module is left as written.
  *
  * @param root - the kiosk's folder
  * @returns the plugin

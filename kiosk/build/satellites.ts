@@ -32,7 +32,8 @@ const LOADER_ID = '\0huiyi:satellite-loader';
  * @param root - the kiosk's folder
  * @param satellites - the modules kept out
  * @param alias - the app's aliases (the satellites resolve as the app does)
- * @param plugins - makes the plugins each satellite is built with (the app's source transforms)
+ * @param plugins - makes the plugins each satellite is built with (the app's source transforms,
+ *   and any that hand it the app's files)
  * @param minify - how the app is minified (each satellite is, the same way)
  * @returns the plugin
  */
@@ -57,7 +58,7 @@ export function satellites(
       urls.clear();
       files.length = 0;
       for (const s of satellites) {
-        const source = await buildSatellite(root, s, alias, plugins(), minify);
+        const source = await buildSatellite(root, base, s, alias, plugins(), minify);
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
         const fileName = `assets/${s.name}-${hash}.js`;
         files.push({ fileName, source });
@@ -127,6 +128,7 @@ export function loadSatellite(name, src) {
 /** One satellite built as a minified IIFE that registers its module's exports. */
 async function buildSatellite(
   root: string,
+  base: string,
   s: Satellite,
   alias: readonly Alias[],
   plugins: Plugin[],
@@ -136,6 +138,7 @@ async function buildSatellite(
   const out = (await build({
     configFile: false,
     root,
+    base,
     logLevel: 'warn',
     publicDir: false,
     resolve: { alias: [...(s.alias ?? []), ...alias] },

@@ -1,12 +1,13 @@
-// The door's scripts (docs/decisions/kiosk-bundle.md): the app's one classic script, and the
-// satellites it adds to the page only when asked (English, the sync client); the demo dealership is
-// a JSON file, not a script.
+// The door's scripts (docs/decisions/kiosk-bundle.md): the app's one classic script per language,
+// and the satellites it adds to the page only when asked (the sync client, for a door with a hub;
+// the standalone script, for a door of its own laying the demo or importing a schedule file); the
+// demo dealership is a JSON file, not a script.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { demoMorning, openKiosk, openSettings, start } from './harness.mjs';
+import { demoMorning, openSettings, start } from './harness.mjs';
 
 const assets = fileURLToPath(new URL('../dist/assets/', import.meta.url));
 const scripts = () => readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -21,7 +22,7 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     scripts()
       .map((f) => f.split('-')[0])
       .sort(),
-    ['index', 'index.en', 'sync'],
+    ['index', 'index.en', 'standalone', 'sync'],
   );
   const zh = named('index');
   const en = named('index.en');
@@ -46,8 +47,8 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     assert.ok(zh.includes(text), `the Chinese door says ${text}`);
     assert.ok(!en.includes(text), `the English door does not say ${text}`);
   }
-  // A rejection the door makes is in its door's language alone (R-8: nobody found); the sync
-  // client, one script for both doors, keeps both.
+  // A rejection the door makes is in its door's language alone (R-8: nobody found); each
+  // satellite, one script for both doors, keeps both.
   const nobody = [
     '没有找到。请输入完整的工号或全名',
     'Nobody found. Enter your full employee number',
@@ -59,20 +60,30 @@ test('K-5: one door per language, its messages compiled in: no table, no message
   assert.match(zh, /["']checked-in["']:\s*["']签到["']/, 'the booking states keep their keys');
   const noHub = ['无法连接到中心', 'The hub cannot be reached'];
   for (const text of noHub) assert.ok(named('sync').includes(text), `the sync client says ${text}`);
+  const notJson = ['不是有效的 JSON', 'is not valid JSON'];
+  for (const text of notJson)
+    assert.ok(named('standalone').includes(text), `the standalone script says ${text}`);
+  // What only a door of its own does is in no door's script.
+  for (const code of [zh, en]) {
+    assert.ok(!code.includes('huiyi-schedule'), 'no door reads a schedule file itself');
+    assert.ok(!/\/assets\/demo-[\w-]+\.json/.test(code), 'no door fetches the demo itself');
+  }
   for (const [name, code] of [
     ['index', zh],
     ['index.en', en],
     ['sync', named('sync')],
+    ['standalone', named('standalone')],
   ]) {
     assert.doesNotMatch(code, /\{id:["'`][^"'`]+["'`]\}/, `${name} asks for no message by its id`);
     assert.ok(!code.includes('lit-localize'), `${name} holds no localize runtime`);
   }
-  // Each door asks for satellites that are there: both the same sync client.
+  // Each door asks for satellites that are there (the standalone script from two places): both the
+  // same sync client and standalone script.
   for (const code of [zh, en]) {
     const asked = [...code.matchAll(/\/assets\/([\w.-]+\.js)(?!on)/g)].map((m) => m[1]);
     assert.deepEqual(
-      asked.filter((f) => !f.startsWith('index')),
-      scripts().filter((f) => f.startsWith('sync-')),
+      [...new Set(asked.filter((f) => !f.startsWith('index')))].sort(),
+      scripts().filter((f) => /^(standalone|sync)-/.test(f)),
     );
   }
   const page = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
@@ -85,8 +96,8 @@ test('HTTP: each script, the page, the worker and the demo have their gzip besid
   const text = readdirSync(dist, { recursive: true }).filter((f) =>
     /\.(js|html|json|webmanifest)$/.test(f),
   );
-  // The scripts of both doors, the sync client, the worker and workbox, the page, the demo, the manifest.
-  assert.ok(text.length >= 8, `text files in dist: ${text.join(', ')}`);
+  // The scripts of both doors, the satellites, the worker and workbox, the page, the demo, the manifest.
+  assert.ok(text.length >= 9, `text files in dist: ${text.join(', ')}`);
   for (const f of text) {
     const file = readFileSync(`${dist}${f}`);
     const gz = readFileSync(`${dist}${f}.gz`);
@@ -97,7 +108,7 @@ test('HTTP: each script, the page, the worker and the demo have their gzip besid
   assert.ok(!worker.includes('.gz'), 'the service worker precaches no .gz');
 });
 
-test('K-3: the demo dealership is a JSON file, not in any script, and the service worker precaches it with every script', () => {
+test('K-3: the demo dealership is a JSON file, not in any script, and the service worker precaches it with every script, each satellite included', () => {
   const files = readdirSync(assets);
   const demo = files.filter((f) => /^demo-[\w-]+\.json$/.test(f));
   assert.equal(demo.length, 1, `one demo-*.json in dist/assets: ${files.join(', ')}`);
@@ -112,6 +123,7 @@ test('K-3: the demo dealership is a JSON file, not in any script, and the servic
     assert.ok(!code.includes('年度索赔审计'), `${f} holds none of the demo's data`);
   }
   const worker = readFileSync(new URL('../dist/sw.js', import.meta.url), 'utf8');
+  assert.equal(scripts().length, 4, `the doors and the satellites: ${scripts().join(', ')}`);
   for (const f of [...scripts(), demo[0]])
     assert.ok(worker.includes(`assets/${f}`), `the service worker precaches ${f}`);
 });
@@ -124,14 +136,27 @@ after(async () => {
   await env?.close();
 });
 
-test('K-5, S-5: a Chinese door of its own loads its one script after its first start; the sync client once its PIN is asked for; the English door alone once English is chosen', async () => {
-  const { context, page, errors } = await openKiosk(env, { time: demoMorning() });
+test('K-5, S-5: a Chinese door of its own loads the standalone script to lay the demo at its first start, only its one script on a restart, the sync client once its PIN is asked for, the standalone script again to import a schedule file; the English door alone once English is chosen', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
   const loaded = [];
   page.on('request', (r) => {
-    const m = /\/assets\/([a-z.]+)-[^/]+\.js$/.exec(new URL(r.url()).pathname);
-    if (m) loaded.push(m[1]);
+    const m = /\/assets\/([a-z.]+)-[^/]+\.(js|json)$/.exec(new URL(r.url()).pathname);
+    if (m) loaded.push(m[2] === 'js' ? m[1] : `${m[1]}.json`);
   });
+  await page.clock.install({ time: demoMorning() });
+  // A new tablet's first start: the demo dealership laid out by the standalone script.
+  await page.goto(env.baseURL);
+  await page.getByRole('button', { name: '参会签到' }).waitFor();
+  assert.deepEqual(loaded, ['index', 'standalone', 'demo.json']);
   // A restart, as a tablet's: the demo laid out at the first start is in the log.
+  loaded.length = 0;
   await page.reload();
   await page.locator('huiyi-kiosk door-display state-badge').waitFor();
   assert.deepEqual(loaded, ['index']);
@@ -139,6 +164,17 @@ test('K-5, S-5: a Chinese door of its own loads its one script after its first s
   // The settings hold the hub's enrolment: the sync client is there for it.
   await page.locator('huiyi-kiosk hub-enrolment').waitFor();
   assert.deepEqual(loaded, ['index', 'sync']);
+  // A schedule file is read and checked by the standalone script (this one is refused).
+  await page.locator('settings-panel input#import').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": '),
+  });
+  await page
+    .locator('settings-panel rejection-note')
+    .getByText(/不是有效的 JSON/)
+    .waitFor();
+  assert.deepEqual(loaded, ['index', 'sync', 'standalone']);
   // English, once kept, reloads the page into the English door.
   loaded.length = 0;
   await page.locator('settings-panel button[data-language="en"]').click();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
-import { demoMorning, serviceWorkerActive } from './harness.mjs';
+import { PIN, demoMorning, serviceWorkerActive } from './harness.mjs';
 import { SIZES, keepScreenshot, layoutProblems } from './layout.mjs';
 import { launchOn, newProfile } from './profile.mjs';
 import { DEMO_PEOPLE } from '@huiyi/core';
@@ -32,7 +32,8 @@ const kinds = ['pglite', ...((await postgresReachable()) ? ['postgres'] : [])];
 
 /**
  * Opens a room's door on the hub in a browser context of its own (a tablet of its own), with the
- * door's clock at the hub's; it enrols itself (the demo's code) and syncs.
+ * door's clock at the hub's; it enrols itself (the demo's code) and syncs. Its errors include any
+ * request for the standalone script.
  */
 async function openDoor(browser, hub, roomId) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -40,6 +41,12 @@ async function openDoor(browser, hub, roomId) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // What only a door of its own does (the demo, a schedule file) is a script a door with a hub
+  // never asks for (the service worker precaches it, but the page never loads it).
+  page.on('request', (r) => {
+    if (/\/assets\/standalone-[^/]+\.js$/.test(new URL(r.url()).pathname))
+      errors.push(`a door with a hub asked for ${r.url()}`);
+  });
   await page.clock.install({ time: hub.clock() });
   await page.goto(`${hub.url}/door/${roomId}`);
   await settled(page, 30_000);
@@ -98,6 +105,31 @@ for (const kind of kinds) {
       assert.deepEqual([...d.errors, ...a.errors], []);
       await d.context.close();
       await a.context.close();
+    });
+
+    it('K-4, S-5: a door with a hub lays no demo and offers no schedule file: its settings say, in either language, that its schedule comes from the hub; it never asks for the standalone script', async () => {
+      const d = await openDoor(browser, hub, 'A');
+      const rooms = await d.page.evaluate(() => [
+        ...globalThis.document.querySelector('huiyi-kiosk').service.state.bookings.rooms.keys(),
+      ]);
+      assert.deepEqual(rooms, ['A'], 'its room from the hub, none of the demo’s');
+      for (const [lang, says] of [
+        ['zh-CN', '本门牌已连接中心：日程由中心同步，不能导入文件'],
+        ['en', 'This door is connected to a hub: its schedule comes from the hub, not from a file'],
+      ]) {
+        await d.page.goto(new URL(`?lang=${lang}`, d.page.url()).href);
+        await d.page.locator('huiyi-kiosk sync-badge').waitFor();
+        await d.page.locator('huiyi-kiosk footer button.gear').click();
+        for (const digit of PIN)
+          await d.page.locator(`pin-pad button[data-digit="${digit}"]`).click();
+        await d.page.locator('pin-pad button.primary').click();
+        const panel = d.page.locator('settings-panel');
+        await panel.getByText(says).waitFor();
+        assert.equal(await panel.locator('input#import').count(), 0, `${lang}: no file to import`);
+        await d.page.locator('huiyi-kiosk hub-enrolment').waitFor();
+      }
+      assert.deepEqual(d.errors, []);
+      await d.context.close();
     });
 
     it('S-2: a walk-up tapped offline, refused at the hub because a desk took the slot meanwhile, is shown at the door with why', async () => {

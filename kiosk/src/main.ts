@@ -1,9 +1,8 @@
 // First: the log starts opening while the rest of the code below is evaluated.
 import { DATABASE, DOOR, openingLog } from './open-log.js';
-import { DEFAULT_PARAMETERS, layDemoDay, localDateOf } from '@huiyi/core';
+import { DEFAULT_PARAMETERS, localDateOf } from '@huiyi/core';
 import { requestPersistence } from '@huiyi/store-idb';
 import { kioskClock } from './controllers/clock.js';
-import { demoDay } from './demo/demo-day.js';
 import { switchLanguage } from './i18n/localization.js';
 import { KioskService, storeRejection } from './services/kiosk-service.js';
 import { storageCopy } from './services/kiosk-snapshots.js';
@@ -200,14 +199,16 @@ async function demoCode(): Promise<string | undefined> {
   }
 }
 
-/** A new tablet with an empty log starts on the demo dealership, laid around the current time. */
+/**
+ * A new tablet with an empty log and no hub starts on the demo dealership, laid around the current
+ * time. Only a door of its own does it: in the build, a script of its own (the `standalone`
+ * satellite) that a door with a hub never loads.
+ *
+ * @param service - the kiosk's service
+ */
 async function seedDemo(service: KioskService): Promise<void> {
-  // Only a new tablet's first start needs it: in the build, a JSON file of its own.
-  const commands = layDemoDay(await demoDay(), kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
-  const all = await service.dispatchAll(commands);
-  if (all.ok) return;
-  // Near midnight some of the day does not fit: take what does, one by one.
-  for (const c of commands) await service.dispatch(c);
+  const { seedDemo } = await import('./standalone/standalone.js');
+  await seedDemo(service, kioskClock.now(), DEFAULT_PARAMETERS.time.zone);
 }
 
 void start();

@@ -68,6 +68,15 @@ describe('settings-panel', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('K-4, S-5: a door with a hub is offered no schedule file: it says its schedule comes from the hub', async () => {
+    const el = await fixture<SettingsPanel>(
+      html`<settings-panel .rooms=${DEMO_ROOMS} roomId="B" hub></settings-panel>`,
+    );
+    expect(el.shadowRoot!.querySelector('#import')).to.equal(null);
+    expect(deepText(el.shadowRoot!)).to.contain('本门牌已连接中心：日程由中心同步，不能导入文件');
+    await expect(el).to.be.accessible();
+  });
+
   it('K-4: export fires export-log; back fires close; the notice is shown', async () => {
     const el = await panel('已导出 12 条事件');
     const exported = oneEvent(el, 'export-log');

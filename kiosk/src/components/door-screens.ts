@@ -156,6 +156,7 @@ export const settingsScreen = (door: Door, s: Of<'settings'>) =>
       .language=${language()}
       .notice=${s.notice ?? ''}
       .importError=${s.importError}
+      ?hub=${door.service.synced}
       @settings-changed=${(e: CustomEvent<{ roomId: string; language: 'zh-CN' | 'en' }>) => void door.saveSettings(e.detail)}
       @import-file=${(e: CustomEvent<{ text: string }>) => void door.importFile(e.detail.text)}
       @export-log=${() => void door.exportLog()}

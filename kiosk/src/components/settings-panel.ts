@@ -15,7 +15,8 @@ const LANGUAGES: readonly (readonly [Language, string])[] = [
 /**
  * The settings behind the admin PIN (K-4), a screen of the app like the others: which room this
  * tablet serves and its language (buttons, not a list box), importing a schedule file (its
- * refusal in view, naming the entry), exporting the event log, the PIN itself. Fires
+ * refusal in view, naming the entry; a door of its own only: a door with a hub, `hub`, says its
+ * schedule comes from the hub), exporting the event log, the PIN itself. Fires
  * `settings-changed` (`{ roomId, language }`), `import-file` (`{ name, text }`), `export-log`,
  * `pin-changed` (`{ pin }`) and `close`.
  */
@@ -27,6 +28,7 @@ export class SettingsPanel extends LitElement {
     language: {},
     notice: {},
     importError: { attribute: false },
+    hub: { type: Boolean },
     newPin: { state: true },
     room: { state: true },
     chosenLanguage: { state: true },
@@ -106,6 +108,8 @@ export class SettingsPanel extends LitElement {
   notice = '';
   /** Why the last import was refused: kept in view until the next one. */
   importError: Rejection | undefined;
+  /** A door with a hub: its schedule comes from the hub, and no file is offered. */
+  hub = false;
   private newPin = '';
   private room: string | undefined;
   private chosenLanguage: Language | undefined;
@@ -156,18 +160,24 @@ export class SettingsPanel extends LitElement {
         </section>
         <section aria-labelledby="data">
           <h2 id="data">${msg('数据', { id: 'settings.data' })}</h2>
-          <p>
-            ${msg('日程文件（JSON）：会议室、人员、预订、会议。整份导入，有一处不合规则就整份不导入。', { id: 'settings.import' })}
-          </p>
-          <label class="file">
-            ${msg('选择日程文件并导入', { id: 'settings.import-choose' })}
-            <input
-              id="import"
-              type="file"
-              accept="application/json,.json"
-              @change=${this.#import}
-            />
-          </label>
+          ${
+            this.hub
+              ? html`<p>
+                  ${msg('本门牌已连接中心：日程由中心同步，不能导入文件', { id: 'hub.no-import' })}
+                </p>`
+              : html`<p>
+                    ${msg('日程文件（JSON）：会议室、人员、预订、会议。整份导入，有一处不合规则就整份不导入。', { id: 'settings.import' })}
+                  </p>
+                  <label class="file">
+                    ${msg('选择日程文件并导入', { id: 'settings.import-choose' })}
+                    <input
+                      id="import"
+                      type="file"
+                      accept="application/json,.json"
+                      @change=${this.#import}
+                    />
+                  </label>`
+          }
           ${this.importError ? html`<rejection-note .rejection=${this.importError}></rejection-note>` : nothing}
           <button class="export" @click=${() => fire(this, 'export-log')}>
             ${msg('导出事件日志', { id: 'settings.export' })}

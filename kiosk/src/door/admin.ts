@@ -1,14 +1,11 @@
-import type { Actor, Rejection, Result } from '@huiyi/core';
+import type { Result } from '@huiyi/core';
 import { switchLanguage } from '../i18n/localization.js';
 import type { KioskService } from '../services/kiosk-service.js';
-import { locateRejection, readScheduleFile } from '../services/schedule-file.js';
 import { checkPin, hashPin, type KioskSettings, type Language } from '../services/settings.js';
 
-// What the settings screen does, out of the elements: keeping the settings, checking the PIN,
-// importing a schedule file, and saving the log as a file.
-
-/** The room admin, as the kiosk acts for them behind the PIN. */
-const ADMIN: Actor = { id: 'kiosk-admin', roles: ['room-admin'] };
+// What the settings screen does, out of the elements: keeping the settings, checking the PIN, and
+// saving the log as a file. Importing a schedule file, which only a door of its own does, is in
+// src/standalone/standalone.ts.
 
 /**
  * Whether a PIN is the tablet's (K-4).
@@ -58,27 +55,6 @@ export async function keepPin(
   pin: string,
 ): Promise<Result<KioskSettings>> {
   return service.keepSettings({ ...settings, pin: await hashPin(pin) });
-}
-
-/**
- * Imports a schedule file: taken whole or not at all (K-3).
- *
- * @param service - the kiosk's service
- * @param text - the file's text
- * @param now - the moment
- * @returns how many commands it held, or why it was refused (naming the entry)
- */
-export async function importSchedule(
-  service: KioskService,
-  text: string,
-  now: number,
-): Promise<{ ok: true; count: number } | { ok: false; rejection: Rejection }> {
-  const read = readScheduleFile(text, now, ADMIN);
-  if (!read.ok) return { ok: false, rejection: read.rejection };
-  const outcome = await service.dispatchAll(read.value.commands);
-  if (!outcome.ok)
-    return { ok: false, rejection: locateRejection(outcome.rejection, read.value.sources) };
-  return { ok: true, count: read.value.commands.length };
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import type { KioskService, Outcome } from '../services/kiosk-service.js';
 import type { DoorSync } from '../sync/door-sync.js';
 import type { KioskSettings, Language } from '../services/settings.js';
-import { downloadLog, importSchedule, keepPin, keepRoomAndLanguage, pinMatches } from './admin.js';
+import { downloadLog, keepPin, keepRoomAndLanguage, pinMatches } from './admin.js';
 import { systemClock, type Clock } from './clock.js';
 import { doorCommands, type Signer, type Who } from './commands.js';
 import { GestureGuard } from './gesture.js';
@@ -500,7 +500,7 @@ export class Door {
 
   /** Imports a schedule file, whole or not at all; a refusal stays in view on the settings. */
   async importFile(text: string): Promise<void> {
-    if (this.sync?.synced) {
+    if (this.service.synced) {
       // A door with a hub takes its schedule from the hub, never from a file.
       this.go({
         name: 'settings',
@@ -508,6 +508,8 @@ export class Door {
       });
       return;
     }
+    // Only a door of its own imports: in the build, a script of its own that it loads now.
+    const { importSchedule } = await import('../standalone/standalone.js');
     const result = await importSchedule(this.service, text, this.now());
     this.go(
       result.ok
