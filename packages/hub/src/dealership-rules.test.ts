@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOOR_COMMAND_TYPES } from '@huiyi/core';
 import { dealershipHubRules } from './dealership-rules.js';
 import { given, planMeeting, site } from './testing/dealership.test-helpers.js';
 
@@ -10,6 +11,22 @@ describe('S-3: what a door takes and what needs the admin scope', () => {
     expect(rules.doorCommands.has('SignIn')).toBe(true);
     expect(rules.doorCommands.has('RegisterRoom')).toBe(false);
     expect(rules.adminCommands.has('RegisterRoom')).toBe(true);
+  });
+
+  it("S-3: a door pushes exactly the commands a door issues (K-2), less the admin's", () => {
+    expect([...rules.doorCommands].sort()).toEqual(
+      DOOR_COMMAND_TYPES.filter((t) => !rules.adminCommands.has(t)).sort(),
+    );
+    for (const t of [
+      'CancelBooking',
+      'StartMeeting',
+      'RequestWaiver',
+      'StartAction',
+      'EditMinutes',
+    ])
+      expect(rules.doorCommands.has(t), t).toBe(false);
+    for (const t of ['RegisterRoom', 'RegisterPerson', 'ReleaseNoShows'])
+      expect(rules.doorCommands.has(t), t).toBe(false);
   });
 });
 

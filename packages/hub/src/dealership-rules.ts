@@ -1,5 +1,6 @@
 import {
   DEALERSHIP_COMMAND_TYPES,
+  DOOR_COMMAND_TYPES,
   OPEN_ACTION_STATUSES,
   commandContext,
   createDealershipDecider,
@@ -7,7 +8,6 @@ import {
   meetingAttendance,
   parametersIn,
   parseDealershipCommand,
-  parseDoorCommand,
   roomOfCommand,
   streamOf,
   type DealershipCommand,
@@ -40,13 +40,12 @@ const ADMIN_COMMANDS = new Set<string>([
   }),
 ]);
 
-/** What a door takes (K-2): every command its own decider does not refuse as `door.not-taken`, but the admin's. */
-const DOOR_COMMANDS = new Set<string>(
-  DEALERSHIP_COMMAND_TYPES.filter((t) => {
-    if (ADMIN_COMMANDS.has(t)) return false;
-    const r = parseDoorCommand({ type: t });
-    return r.ok || r.rejection.code !== 'door.not-taken';
-  }),
+/**
+ * What a door may push (S-3): the commands a door issues (K-2, `DOOR_COMMAND_TYPES`) and no other,
+ * less those only the admin issues (registering a room or a person, releasing no-shows).
+ */
+const DOOR_COMMANDS: ReadonlySet<string> = new Set(
+  DOOR_COMMAND_TYPES.filter((t) => !ADMIN_COMMANDS.has(t)),
 );
 
 /** The keys whose text a confidential meeting keeps from a door (S-4): what it is about, not who. */

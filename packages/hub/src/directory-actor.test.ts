@@ -24,6 +24,10 @@ const cancel = (actor: { id: string; roles: string[] }) => ({
   reason: '取消',
 });
 
+/** A door's booking request on behalf of p-wang: only the room admin books for someone else (R-3). */
+const bookForWang = (actor: { id: string; roles: string[] }) =>
+  book('b2', 'A', at(16), at(17), { actor, organizerId: 'p-wang' });
+
 const outcome = (r: PushReply) => {
   if (!r.ok) throw new Error(`push refused: ${r.rejection.code}`);
   const o = r.results[0];
@@ -65,7 +69,7 @@ describe.each(all)('the actor of a command at the hub on $name', (backend) => {
   });
 
   it("S-3, R-3: a door's command claiming roomAdmin for a person without that role is decided with the directory's roles: refused", async () => {
-    expect(await push(door('A'), cancel({ id: 'p-zhao', roles: ['room-admin'] }))).toEqual({
+    expect(await push(door('A'), bookForWang({ id: 'p-zhao', roles: ['room-admin'] }))).toEqual({
       status: 'refused',
       rule: 'R-3',
     });
@@ -74,14 +78,14 @@ describe.each(all)('the actor of a command at the hub on $name', (backend) => {
       await push(system(['act']), cancel({ id: 'p-zhao', roles: ['room-admin', 'leadership'] })),
     ).toEqual({ status: 'refused', rule: 'R-3' });
     // A person the directory does not know holds no role either.
-    expect(await push(door('A'), cancel({ id: 'kiosk-A', roles: ['room-admin'] }))).toEqual({
+    expect(await push(door('A'), bookForWang({ id: 'kiosk-A', roles: ['room-admin'] }))).toEqual({
       status: 'refused',
       rule: 'R-3',
     });
   });
 
   it('S-3, R-3: the same command by the real room admin works at the door, whatever roles it claims', async () => {
-    expect(await push(door('A'), cancel({ id: 'p-zhou', roles: [] }))).toEqual({
+    expect(await push(door('A'), bookForWang({ id: 'p-zhou', roles: [] }))).toEqual({
       status: 'applied',
       rule: undefined,
     });

@@ -8,7 +8,7 @@ import type { ReadModelRows } from './read-model-rows.js';
  */
 export interface HubRules<C extends HubCommand, E extends HubEvent, S> {
   readonly decider: HubDecider<C, E, S>;
-  /** Command types a door issues, always for its own room (S-3). */
+  /** Command types a door may push, always for its own room, and no other (S-3): least privilege. */
   readonly doorCommands: ReadonlySet<string>;
   /** Command types a dealer system needs the `admin` scope for; the rest need `act`. */
   readonly adminCommands: ReadonlySet<string>;

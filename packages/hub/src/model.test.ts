@@ -135,7 +135,9 @@ class Tap implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = (): boolean => true;
   async run(_m: Model, w: Real): Promise<void> {
-    const c = w.clients[this.client % w.clients.length] as Client;
+    // A door does not cancel (S-3): a cancellation is the dealer system's, the last client.
+    const by = this.kind === 'cancel' ? w.clients.length - 1 : this.client % w.clients.length;
+    const c = w.clients[by] as Client;
     const now = w.hubNow + c.offset;
     const roomId =
       c.principal.kind === 'door' ? c.principal.roomId : (ROOMS[this.pick % 2] as string);

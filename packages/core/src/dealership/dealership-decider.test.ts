@@ -6,6 +6,7 @@ import { at, roomA, roomB } from '../rooms/fixtures.test-helpers.js';
 import { malformedInputLaws } from '../testing/malformed-input.js';
 import { untyped } from '../testing/untyped.js';
 import type { DealershipCommand, DealershipEvent } from './contexts.js';
+import { DOOR_COMMAND_TYPES, notAtDoor } from '../rejection/not-at-door.js';
 import { DEALERSHIP_COMMAND_TYPES, commandContext } from './contexts.js';
 import { eventContext } from './event-context.js';
 import { createDealershipDecider, parseDealershipCommand } from './dealership-decider.js';
@@ -300,23 +301,56 @@ describe('K-2: the door’s variant', () => {
     }
   });
 
-  it('K-2: routes every command type of its contexts as the dealership does; the others are none', () => {
+  it('K-2: reads only the commands a door takes; refuses the rest of its contexts by type, naming it; the others are none', () => {
     const elsewhere = new Set(['minutes', 'actions', 'fees', 'policy']);
+    const taken = new Set<string>(DOOR_COMMAND_TYPES);
     for (const type of DEALERSHIP_COMMAND_TYPES) {
       const r = door.parse({ type });
       expect(r.ok, type).toBe(false);
       if (r.ok) continue;
       const other = elsewhere.has(commandContext({ type }) ?? '');
-      expect(r.rejection.code, type).toBe(
-        type === 'RequestSeries' ? 'door.not-taken' : 'command.malformed',
-      );
-      // A command of the door's contexts is read field by field; another's type is refused.
-      expect(r.rejection.data['path'] === 'command.type', type).toBe(other);
+      if (taken.has(type)) {
+        // A command a door takes is read field by field, as the dealership reads it.
+        expect(r, type).toEqual(parseDealershipCommand({ type }));
+        expect(r.rejection.data['path'], type).not.toBe('command.type');
+      } else if (other) {
+        expect(r.rejection, type).toMatchObject({
+          rule: 'K-2',
+          code: 'command.malformed',
+          data: { path: 'command.type' },
+        });
+      } else {
+        expect(r.rejection, type).toEqual(notAtDoor(type));
+      }
     }
     expect(door.parse({ type: 'Nope' })).toMatchObject({
       ok: false,
       rejection: { rule: 'K-2', code: 'command.malformed', data: { path: 'command.type' } },
     });
+  });
+
+  it('K-2: the door takes exactly its own list: every command a door issues, and of each context what its door decider decides', () => {
+    expect([...DOOR_COMMAND_TYPES].sort()).toEqual(
+      [
+        'CheckIn',
+        'CompleteChecklist',
+        'ConfirmPowerOff',
+        'EndEarly',
+        'ExtendBooking',
+        'PlanMeeting',
+        'RegisterPerson',
+        'RegisterRoom',
+        'ReleaseNoShows',
+        'ReportEquipmentFault',
+        'RequestBooking',
+        'ScheduleMeeting',
+        'SignConfidentialityAgreement',
+        'SignIn',
+        'SignOut',
+        'WalkUp',
+      ].sort(),
+    );
+    for (const type of DOOR_COMMAND_TYPES) expect(DEALERSHIP_COMMAND_TYPES, type).toContain(type);
   });
 
   it('K-2: folds the events a door reads and skips minutes, actions and fees', () => {

@@ -1,8 +1,12 @@
 import type { Decider } from '../decider/decider.js';
-import { UPKEEP_COMMAND_SHAPES, type UpkeepCommand } from '../upkeep/upkeep-commands.js';
-import { MEETING_COMMAND_SHAPES, type MeetingCommand } from '../meetings/meeting-commands.js';
+import type { UpkeepCommand } from '../upkeep/upkeep-commands.js';
+import type { MeetingCommand } from '../meetings/meeting-commands.js';
 import type { MeetingEvent } from '../meetings/meeting-events.js';
-import { createDoorMeetingDecider, parseMeetingCommand } from '../meetings/meeting-decider.js';
+import {
+  createDoorMeetingDecider,
+  isMeetingCommandType,
+  parseDoorMeetingCommand,
+} from '../meetings/meeting-decider.js';
 import {
   directoryDecider,
   parseDirectoryCommand,
@@ -13,10 +17,18 @@ import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import { malformedCommand } from '../input/command.js';
 import { fail, type Rejection, type Result } from '../rejection/index.js';
-import { BOOKING_COMMAND_TYPES, type BookingCommand } from '../rooms/booking-commands.js';
-import { createDoorBookingDecider, parseDoorBookingCommand } from '../rooms/booking-decider.js';
+import type { BookingCommand } from '../rooms/booking-commands.js';
+import {
+  createDoorBookingDecider,
+  isBookingCommandType,
+  parseDoorBookingCommand,
+} from '../rooms/booking-decider.js';
 import type { BookingEvent } from '../rooms/booking-events.js';
-import { createDoorUpkeepDecider, parseUpkeepCommand } from '../upkeep/upkeep-decider.js';
+import {
+  createDoorUpkeepDecider,
+  isUpkeepCommandType,
+  parseDoorUpkeepCommand,
+} from '../upkeep/upkeep-decider.js';
 import type { UpkeepOwnEvent } from '../upkeep/upkeep-events.js';
 import type { DealershipCommand, DealershipContext } from './contexts.js';
 import {
@@ -42,11 +54,14 @@ export interface DoorOptions {
  * `CheckIn`, `ExtendBooking`, `EndEarly`, `ReleaseNoShows`, `ReportEquipmentFault`,
  * `CompleteChecklist`, `ConfirmPowerOff`, `SignIn`, `SignOut`, `SignConfidentialityAgreement`, and
  * what a schedule file brings (`RegisterRoom`, `RegisterPerson`, `PlanMeeting`,
- * `ScheduleMeeting`). It refuses the other commands of those contexts (K-2, `door.not-taken`): a
- * series, approving, changing or cancelling a booking, changing a room, the repair, the inspection,
- * the cleaning, changing or cancelling a meeting, its run and the invitations. A command of the
+ * `ScheduleMeeting`): `DOOR_COMMAND_TYPES`, the one list its parser and the contexts' door
+ * deciders share. It refuses the other commands of those contexts as it reads them, before their
+ * shape (K-2, `door.not-taken`): a series, approving, changing or cancelling a booking, changing a
+ * room, the repair, the inspection, the cleaning, changing or cancelling a meeting, its run and
+ * the invitations. A command of the
  * minutes, actions, fees or policy is no command to it (K-2, `command.malformed` at
- * `command.type`). It leaves all of these (and recurrence) out of a bundle that imports it alone.
+ * `command.type`). It leaves the rules and shapes of all of these (and recurrence) out of a bundle
+ * that imports it alone.
  * Its fold takes every event a door's state holds, those of the commands it refuses included, and
  * skips the rest.
  */
@@ -57,8 +72,9 @@ export interface DoorDecider extends Decider<
   { readonly type: string }
 > {
   /**
-   * Reads a command from outside: the typed command, `command.malformed`, or, for a command of a
-   * series request, `door.not-taken`. Never throws.
+   * Reads a command from outside ({@link parseDoorCommand}): the typed command of a command a door
+   * takes, `door.not-taken` for another command of its contexts, or `command.malformed`. Never
+   * throws.
    *
    * @param input - anything
    * @returns the command or why it is not taken
@@ -74,23 +90,21 @@ export interface DoorDecider extends Decider<
   fold(state: DoorDeciderState, events: Iterable<{ readonly type: string }>): DoorDeciderState;
 }
 
-const BOOKING_TYPES: ReadonlySet<string> = new Set(BOOKING_COMMAND_TYPES);
-
 /** The contexts a door takes commands of. */
 type DoorContext = Extract<DealershipContext, 'rooms' | 'upkeep' | 'meetings' | 'directory'>;
 
 /**
  * The context a command goes to, as `commandContext` says, for the contexts a door takes, read
- * from what a door already holds (its own command shapes); `undefined` for any other.
+ * from the rules each context names its commands by (not their shapes); `undefined` for any other.
  */
 function doorContextOf(input: unknown): DoorContext | undefined {
   const type =
     typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
   if (typeof type !== 'string') return undefined;
   // Faults and repairs are the upkeep's first: it warns the later bookings that need the item (R-7).
-  if (Object.hasOwn(UPKEEP_COMMAND_SHAPES, type)) return 'upkeep';
-  if (BOOKING_TYPES.has(type)) return 'rooms';
-  if (Object.hasOwn(MEETING_COMMAND_SHAPES, type)) return 'meetings';
+  if (isUpkeepCommandType(type)) return 'upkeep';
+  if (isBookingCommandType(type)) return 'rooms';
+  if (isMeetingCommandType(type)) return 'meetings';
   return type === 'RegisterPerson' ? 'directory' : undefined;
 }
 
@@ -105,16 +119,17 @@ const notACommand = (): Rejection =>
   });
 
 /**
- * Reads a command from outside for a door: as `parseDealershipCommand` does for the contexts a
- * door takes; a series request is `door.not-taken`, and a command of another context (minutes,
- * actions, fees, policy) `command.malformed` at `command.type` (K-2). The other commands of the
- * door's contexts that its decider refuses (a cancellation, say) it reads field by field like any
- * other; `decide` refuses them. Never throws.
+ * Reads a command from outside for a door (K-2): a command a door takes (`DOOR_COMMAND_TYPES`) as
+ * `parseDealershipCommand` reads it; any other command of the door's contexts (a series, a
+ * cancellation, starting a meeting, the cleaning, …) is `door.not-taken`, naming it, before its
+ * shape is read, so that those shapes stay out of the door's bundle; and a command of another
+ * context (minutes, actions, fees, policy) or of none is `command.malformed` at `command.type`.
+ * Never throws.
  *
  * @param input - anything
  * @returns the command or why it is malformed or not taken at the door
  * @example
- * parseDoorCommand({ type: 'RequestSeries' }) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ * parseDoorCommand({ type: 'CancelBooking' }) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
  * parseDoorCommand({ type: 'PublishMinutes' }) // => { ok: false, rejection: { rule: 'K-2', code: 'command.malformed', … } }
  */
 export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
@@ -122,9 +137,9 @@ export function parseDoorCommand(input: unknown): Result<DealershipCommand> {
     case 'rooms':
       return parseDoorBookingCommand(input);
     case 'upkeep':
-      return parseUpkeepCommand(input);
+      return parseDoorUpkeepCommand(input);
     case 'meetings':
-      return parseMeetingCommand(input);
+      return parseDoorMeetingCommand(input);
     case 'directory':
       return parseDirectoryCommand(input);
     case undefined:

@@ -1,8 +1,11 @@
 import { isActor, type Actor } from '../people/actor.js';
 import {
   fail,
+  notAtDoor,
   ok,
   reject,
+  takenAtDoor,
+  type DoorCommandType,
   type Message,
   type Rejection,
   type Result,
@@ -90,4 +93,32 @@ export function parseCommand<C>(
   return r.ok
     ? ok(r.value as C)
     : fail(malformedCommand(rules[type] ?? fallback, r.path, r.expected));
+}
+
+/**
+ * Reads a command of a context from outside for a door kiosk (K-2): a command of the context that
+ * a door does not take ({@link takenAtDoor}) is refused as `door.not-taken`, naming it, before its
+ * shape is read; the rest as {@link parseCommand} reads them, with the shapes of the door's commands
+ * alone, so that the other shapes stay out of a bundle that parses only at the door. Never throws.
+ *
+ * @param doorShapes - the shapes of the context's commands a door takes, by type: each of them
+ * @param rules - the rule each command type of the context answers to: every type it knows
+ * @param fallback - the rule for an input with no known `type`
+ * @param input - anything
+ * @returns the typed command, `door.not-taken`, or `command.malformed` naming the field
+ * @example
+ * parseDoorCommandOf(DOOR_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', { type: 'CancelBooking' }) // => { ok: false, rejection: { rule: 'K-2', code: 'door.not-taken', … } }
+ */
+export function parseDoorCommandOf<C extends { readonly type: string }>(
+  doorShapes: Readonly<Record<Extract<DoorCommandType, C['type']>, Check<unknown>>>,
+  rules: Readonly<Record<C['type'], RuleId>>,
+  fallback: RuleId,
+  input: unknown,
+): Result<C> {
+  const type =
+    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof type === 'string' && Object.hasOwn(rules, type) && !takenAtDoor(type)) {
+    return fail(notAtDoor(type));
+  }
+  return parseCommand<C>(doorShapes, rules, fallback, input);
 }

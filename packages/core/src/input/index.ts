@@ -12,4 +12,10 @@ export {
   MAX_ID,
 } from './check.js';
 export type { Check, CheckResult, Checked, Shape, ShapeOf, OptionalKeys } from './check.js';
-export { actorCheck, commandBase, malformedCommand, parseCommand } from './command.js';
+export {
+  actorCheck,
+  commandBase,
+  malformedCommand,
+  parseCommand,
+  parseDoorCommandOf,
+} from './command.js';

@@ -85,5 +85,6 @@ export {
   createMeetingDecider,
   createDoorMeetingDecider,
   parseMeetingCommand,
+  parseDoorMeetingCommand,
 } from './meeting-decider.js';
 export type { MeetingDecider } from './meeting-decider.js';

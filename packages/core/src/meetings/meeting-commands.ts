@@ -40,8 +40,11 @@ const planFields = {
   occurrenceDate: optional(localDateText()),
 };
 
-/** The shape of every meeting command, checked field by field; the types below follow from it. */
-export const MEETING_COMMAND_SHAPES = {
+/**
+ * The shape of every meeting command a door takes (K-2), checked field by field: the door parses
+ * with these alone, so that the others stay out of its bundle.
+ */
+export const DOOR_MEETING_COMMAND_SHAPES = {
   PlanMeeting: object({
     type: oneOf(['PlanMeeting']),
     ...base,
@@ -50,6 +53,24 @@ export const MEETING_COMMAND_SHAPES = {
     topic: text(200),
     ...planFields,
   }),
+  ScheduleMeeting: object({ type: oneOf(['ScheduleMeeting']), ...base, meetingId }),
+  SignIn: object({ type: oneOf(['SignIn']), ...base, meetingId, personId: optional(id()) }),
+  SignOut: object({ type: oneOf(['SignOut']), ...base, meetingId, personId: optional(id()) }),
+  SignConfidentialityAgreement: object({
+    type: oneOf(['SignConfidentialityAgreement']),
+    ...base,
+    personId: id(),
+    version: int(1, 10_000),
+    signatureRef: text(),
+    /** The signature itself, as drawn, so that the hub keeps it with the agreement. */
+    signature: optional(signaturePath()),
+    meetingId: optional(id()),
+  }),
+} as const;
+
+/** The shape of every meeting command, checked field by field; the types below follow from it. */
+export const MEETING_COMMAND_SHAPES = {
+  PlanMeeting: DOOR_MEETING_COMMAND_SHAPES.PlanMeeting,
   EditMeeting: object({
     type: oneOf(['EditMeeting']),
     ...base,
@@ -58,7 +79,7 @@ export const MEETING_COMMAND_SHAPES = {
     topic: optional(text(200)),
     ...planFields,
   }),
-  ScheduleMeeting: object({ type: oneOf(['ScheduleMeeting']), ...base, meetingId }),
+  ScheduleMeeting: DOOR_MEETING_COMMAND_SHAPES.ScheduleMeeting,
   RescheduleMeeting: object({ type: oneOf(['RescheduleMeeting']), ...base, meetingId, booking }),
   CancelMeeting: object({
     type: oneOf(['CancelMeeting']),
@@ -95,18 +116,9 @@ export const MEETING_COMMAND_SHAPES = {
     meetingId,
     fromMeetingId: id(),
   }),
-  SignIn: object({ type: oneOf(['SignIn']), ...base, meetingId, personId: optional(id()) }),
-  SignOut: object({ type: oneOf(['SignOut']), ...base, meetingId, personId: optional(id()) }),
-  SignConfidentialityAgreement: object({
-    type: oneOf(['SignConfidentialityAgreement']),
-    ...base,
-    personId: id(),
-    version: int(1, 10_000),
-    signatureRef: text(),
-    /** The signature itself, as drawn, so that the hub keeps it with the agreement. */
-    signature: optional(signaturePath()),
-    meetingId: optional(id()),
-  }),
+  SignIn: DOOR_MEETING_COMMAND_SHAPES.SignIn,
+  SignOut: DOOR_MEETING_COMMAND_SHAPES.SignOut,
+  SignConfidentialityAgreement: DOOR_MEETING_COMMAND_SHAPES.SignConfidentialityAgreement,
   RecordOutcome: object({
     type: oneOf(['RecordOutcome']),
     ...base,

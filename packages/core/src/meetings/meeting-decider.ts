@@ -2,8 +2,15 @@ import { deciderOf } from '../decider/decider-of.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Decider } from '../decider/decider.js';
-import { parseCommand } from '../input/index.js';
-import { fail, notAtDoor, type Result, type RuleId } from '../rejection/index.js';
+import { parseCommand, parseDoorCommandOf } from '../input/index.js';
+import {
+  fail,
+  notAtDoor,
+  takenAtDoor,
+  type DoorCommandType,
+  type Result,
+  type RuleId,
+} from '../rejection/index.js';
 import { type Decision } from './decide-context.js';
 import { acceptExcuse, answerInvitation, reviewInvitations } from './decide-invitations.js';
 import {
@@ -23,7 +30,11 @@ import {
   startMeeting,
 } from './decide-run.js';
 import { signAgreement, signIn, signOut } from './decide-sign-in.js';
-import { MEETING_COMMAND_SHAPES, type MeetingCommand } from './meeting-commands.js';
+import {
+  DOOR_MEETING_COMMAND_SHAPES,
+  MEETING_COMMAND_SHAPES,
+  type MeetingCommand,
+} from './meeting-commands.js';
 import type { MeetingEvent } from './meeting-events.js';
 import { meetingRejections as why } from './meeting-rejections.js';
 import { evolveMeetings, initialMeetingState, type MeetingState } from './meeting-state.js';
@@ -51,6 +62,18 @@ const COMMAND_RULE: Record<MeetingCommand['type'], RuleId> = {
 };
 
 /**
+ * Whether a type is one of the meeting context's commands (read from the rules above, not the shapes).
+ *
+ * @param type - a command's type
+ * @returns true for a meeting command
+ * @example
+ * isMeetingCommandType('SignIn') // => true
+ */
+export function isMeetingCommandType(type: string): boolean {
+  return Object.hasOwn(COMMAND_RULE, type);
+}
+
+/**
  * Reads a command from outside (arbitrary JSON): a typed command, or a rejection saying which
  * field is wrong. Never throws.
  *
@@ -61,6 +84,27 @@ const COMMAND_RULE: Record<MeetingCommand['type'], RuleId> = {
  */
 export function parseMeetingCommand(input: unknown): Result<MeetingCommand> {
   return parseCommand<MeetingCommand>(MEETING_COMMAND_SHAPES, COMMAND_RULE, 'M-4', input);
+}
+
+/**
+ * Reads a meeting command from outside for a door ({@link createDoorMeetingDecider}): a command a
+ * door takes (`DOOR_COMMAND_TYPES`) as {@link parseMeetingCommand} reads it; any other meeting
+ * command (editing, cancelling, the meeting's run, the invitations, …) is refused before its shape
+ * is read (K-2, `door.not-taken`, naming it), and their shapes are left out of a bundle that
+ * imports it alone. Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed or not taken at the door
+ * @example
+ * parseDoorMeetingCommand({ type: 'StartMeeting' }).ok // => false (door.not-taken)
+ */
+export function parseDoorMeetingCommand(input: unknown): Result<MeetingCommand> {
+  return parseDoorCommandOf<MeetingCommand>(
+    DOOR_MEETING_COMMAND_SHAPES,
+    COMMAND_RULE,
+    'M-4',
+    input,
+  );
 }
 
 /**
@@ -82,7 +126,7 @@ export type MeetingDecider = Decider<MeetingCommand, MeetingState, MeetingEvent>
 export function createMeetingDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): MeetingDecider {
-  return makeMeetingDecider(policy, decideCommand);
+  return makeMeetingDecider(policy, parseMeetingCommand, decideCommand);
 }
 
 /**
@@ -101,37 +145,28 @@ export function createMeetingDecider(
 export function createDoorMeetingDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): MeetingDecider {
-  return makeMeetingDecider(policy, decideAtDoor);
+  return makeMeetingDecider(policy, parseDoorMeetingCommand, decideAtDoor);
 }
 
 type DecideCommand = (c: MeetingCommand, state: MeetingState, policy: PolicyLookup) => Decision;
 
-function makeMeetingDecider(policy: PolicyLookup, decideWith: DecideCommand): MeetingDecider {
+function makeMeetingDecider(
+  policy: PolicyLookup,
+  parse: (input: unknown) => Result<MeetingCommand>,
+  decideWith: DecideCommand,
+): MeetingDecider {
   return deciderOf({
     initialState: initialMeetingState,
-    parse: parseMeetingCommand,
+    parse,
     decide: (c, state) => decideWith(c, state, policy),
     evolve: evolveMeetings,
   });
 }
 
-/** The commands a door takes ({@link createDoorMeetingDecider}). */
-type DoorCommand = Extract<
-  MeetingCommand,
-  {
-    type: 'PlanMeeting' | 'ScheduleMeeting' | 'SignIn' | 'SignOut' | 'SignConfidentialityAgreement';
-  }
->;
+/** A meeting command a door takes (K-2, `DOOR_COMMAND_TYPES`; {@link createDoorMeetingDecider}). */
+type DoorCommand = Extract<MeetingCommand, { type: DoorCommandType }>;
 
-const DOOR_TYPES: ReadonlySet<string> = new Set<DoorCommand['type']>([
-  'PlanMeeting',
-  'ScheduleMeeting',
-  'SignIn',
-  'SignOut',
-  'SignConfidentialityAgreement',
-]);
-
-const isDoorCommand = (c: MeetingCommand): c is DoorCommand => DOOR_TYPES.has(c.type);
+const isDoorCommand = (c: MeetingCommand): c is DoorCommand => takenAtDoor(c.type);
 
 /** What a door takes; the rest is refused (K-2). */
 function decideAtDoor(c: MeetingCommand, state: MeetingState, policy: PolicyLookup): Decision {

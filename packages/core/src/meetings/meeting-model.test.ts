@@ -25,6 +25,7 @@ import {
   wang,
   zhou,
 } from './fixtures.test-helpers.js';
+import { MEETING_COMMAND_TYPES } from './meeting-commands.js';
 import { createDoorMeetingDecider } from './meeting-decider.js';
 import { canMove, type MeetingStatus } from './meeting.js';
 import type { MeetingEvent } from './meeting-events.js';
@@ -322,9 +323,49 @@ describe('K-2: the meeting decider of a door', () => {
     },
   );
 
-  test.prop([fc.anything()])('refuses anything malformed as the full decider does', (input) => {
-    expect(door.decide(input, initial)).toEqual(decider.decide(input, initial));
-  });
+  test.prop([fc.anything()])(
+    'K-2: refuses anything malformed as the full decider does, at the same field; an unknown type naming only what a door takes',
+    (input) => {
+      const full = decider.decide(input, initial);
+      const mine = door.decide(input, initial);
+      if (full.ok || full.rejection.data['path'] !== 'command.type') expect(mine).toEqual(full);
+      else
+        expect(mine).toMatchObject({
+          ok: false,
+          rejection: {
+            rule: full.rejection.rule,
+            code: 'command.malformed',
+            data: { path: 'command.type' },
+            message: {
+              en: `malformed command: command.type must be one of: ${[...atDoor].join(', ')}`,
+            },
+          },
+        });
+    },
+  );
+
+  test.prop([fc.constantFrom(...MEETING_COMMAND_TYPES), fc.anything()])(
+    'K-2: refuses a command it does not take by its type alone, naming it, whatever its fields',
+    (type, fields) => {
+      const input = { ...(typeof fields === 'object' ? fields : {}), type };
+      const mine = door.decide(input, initial);
+      if (atDoor.has(type)) expect(mine).toEqual(decider.decide(input, initial));
+      else
+        expect(mine).toEqual({
+          ok: false,
+          rejection: {
+            kind: 'rejection',
+            rule: 'K-2',
+            code: 'door.not-taken',
+            message: {
+              'zh-CN': `门口屏不受理此操作（${type}），请在预订或会议系统中办理`,
+              en: `the door does not take ${type}: use the booking or meeting system`,
+            },
+            data: { type },
+          },
+        });
+    },
+  );
 });
 
 describe('M-4: arbitrary JSON is rejected, never thrown', () => {

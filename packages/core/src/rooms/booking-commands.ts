@@ -21,24 +21,17 @@ export const bookingEquipment = optional(listOf(oneOf(EQUIPMENT_KINDS), { max: 2
 export const commandMinutes = int(1, 24 * 60);
 
 /**
- * The shape of every booking command but `RequestSeries`, checked field by field; the types below
- * follow from it. {@link BOOKING_COMMAND_SHAPES} adds the series request.
+ * The shape of every booking command a door takes (K-2), checked field by field: the door parses
+ * with these alone, so that the others stay out of its bundle.
  */
-export const SINGLE_BOOKING_COMMAND_SHAPES = {
+export const DOOR_BOOKING_COMMAND_SHAPES = {
   RegisterRoom: object({ type: oneOf(['RegisterRoom']), ...base, room: checkRoom }),
-  UpdateRoom: object({ type: oneOf(['UpdateRoom']), ...base, room: checkRoom }),
   ReportEquipmentFault: object({
     type: oneOf(['ReportEquipmentFault']),
     ...base,
     roomId: id(),
     equipmentId: id(),
     note: text(),
-  }),
-  RepairEquipment: object({
-    type: oneOf(['RepairEquipment']),
-    ...base,
-    roomId: id(),
-    equipmentId: id(),
   }),
   RequestBooking: object({
     type: oneOf(['RequestBooking']),
@@ -55,6 +48,45 @@ export const SINGLE_BOOKING_COMMAND_SHAPES = {
     confidential: optional(bool()),
     seriesId: optional(id()),
   }),
+  CheckIn: object({ type: oneOf(['CheckIn']), ...base, roomId: id(), bookingId: id() }),
+  ReleaseNoShows: object({ type: oneOf(['ReleaseNoShows']), ...base, roomId: optional(id()) }),
+  WalkUp: object({
+    type: oneOf(['WalkUp']),
+    ...base,
+    bookingId: id(),
+    roomId: id(),
+    minutes: commandMinutes,
+    topic: optional(text(200)),
+    headcount: optional(int(1, 10_000)),
+    department: optional(text(100)),
+  }),
+  ExtendBooking: object({
+    type: oneOf(['ExtendBooking']),
+    ...base,
+    roomId: id(),
+    bookingId: id(),
+    minutes: commandMinutes,
+    /** The end the person saw when they asked: a repeated tap extends once. */
+    fromEnd: instant(),
+  }),
+  EndEarly: object({ type: oneOf(['EndEarly']), ...base, roomId: id(), bookingId: id() }),
+} as const;
+
+/**
+ * The shape of every booking command but `RequestSeries`, checked field by field; the types below
+ * follow from it. {@link BOOKING_COMMAND_SHAPES} adds the series request.
+ */
+export const SINGLE_BOOKING_COMMAND_SHAPES = {
+  RegisterRoom: DOOR_BOOKING_COMMAND_SHAPES.RegisterRoom,
+  UpdateRoom: object({ type: oneOf(['UpdateRoom']), ...base, room: checkRoom }),
+  ReportEquipmentFault: DOOR_BOOKING_COMMAND_SHAPES.ReportEquipmentFault,
+  RepairEquipment: object({
+    type: oneOf(['RepairEquipment']),
+    ...base,
+    roomId: id(),
+    equipmentId: id(),
+  }),
+  RequestBooking: DOOR_BOOKING_COMMAND_SHAPES.RequestBooking,
   ApproveBooking: object({
     type: oneOf(['ApproveBooking']),
     ...base,
@@ -86,28 +118,11 @@ export const SINGLE_BOOKING_COMMAND_SHAPES = {
     bookingId: id(),
     reason: optional(text()),
   }),
-  CheckIn: object({ type: oneOf(['CheckIn']), ...base, roomId: id(), bookingId: id() }),
-  ReleaseNoShows: object({ type: oneOf(['ReleaseNoShows']), ...base, roomId: optional(id()) }),
-  WalkUp: object({
-    type: oneOf(['WalkUp']),
-    ...base,
-    bookingId: id(),
-    roomId: id(),
-    minutes: commandMinutes,
-    topic: optional(text(200)),
-    headcount: optional(int(1, 10_000)),
-    department: optional(text(100)),
-  }),
-  ExtendBooking: object({
-    type: oneOf(['ExtendBooking']),
-    ...base,
-    roomId: id(),
-    bookingId: id(),
-    minutes: commandMinutes,
-    /** The end the person saw when they asked: a repeated tap extends once. */
-    fromEnd: instant(),
-  }),
-  EndEarly: object({ type: oneOf(['EndEarly']), ...base, roomId: id(), bookingId: id() }),
+  CheckIn: DOOR_BOOKING_COMMAND_SHAPES.CheckIn,
+  ReleaseNoShows: DOOR_BOOKING_COMMAND_SHAPES.ReleaseNoShows,
+  WalkUp: DOOR_BOOKING_COMMAND_SHAPES.WalkUp,
+  ExtendBooking: DOOR_BOOKING_COMMAND_SHAPES.ExtendBooking,
+  EndEarly: DOOR_BOOKING_COMMAND_SHAPES.EndEarly,
 } as const;
 
 /** The command a shape of {@link SINGLE_BOOKING_COMMAND_SHAPES} checks. */

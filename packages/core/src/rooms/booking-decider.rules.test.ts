@@ -3,14 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyParameters } from '../policy/parameters.js';
-import type { Rejection, Result } from '../rejection/index.js';
+import { notAtDoor, takenAtDoor, type Rejection, type Result } from '../rejection/index.js';
 import { DAY } from '../time/instant.js';
 import {
   createBookingDecider,
   createDoorBookingDecider,
   parseBookingCommand,
+  isBookingCommandType,
   parseDoorBookingCommand,
 } from './booking-decider.js';
+import { BOOKING_COMMAND_TYPES } from './booking-commands.js';
 import type { BookingEvent } from './booking-events.js';
 import type { BookingState } from './booking-state.js';
 import type { Decider as UntypedDecider } from '../decider/decider.js';
@@ -692,6 +694,24 @@ describe('the rooms decider: what its mutation run found untested', () => {
     });
     expect(r.rejection.message.en).toContain('RequestSeries');
     expect(r.rejection.message['zh-CN']).toContain('RequestSeries');
+  });
+
+  it('K-2: the door refuses every booking command it does not take by its type, before its fields, naming it', () => {
+    for (const type of BOOKING_COMMAND_TYPES) {
+      const r = parseDoorBookingCommand({ type, roomId: 7, stray: true });
+      expect(r.ok, type).toBe(false);
+      if (r.ok) continue;
+      if (takenAtDoor(type)) expect(r.rejection.code, type).toBe('command.malformed');
+      else expect(r.rejection, type).toEqual(notAtDoor(type));
+      expect(isBookingCommandType(type), type).toBe(true);
+    }
+    for (const type of ['SignIn', 'RecordCleaning', 'Nope']) {
+      expect(isBookingCommandType(type), type).toBe(false);
+      expect(parseDoorBookingCommand({ type })).toMatchObject({
+        ok: false,
+        rejection: { rule: 'R-2', code: 'command.malformed', data: { path: 'command.type' } },
+      });
+    }
   });
 
   it('M-1: the office decider books a series through the same decide as everything else', () => {

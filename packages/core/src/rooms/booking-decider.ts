@@ -4,12 +4,20 @@ import type { PolicyParameters } from '../policy/parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Actor } from '../people/actor.js';
 import type { Decider } from '../decider/decider.js';
-import { parseCommand } from '../input/index.js';
-import { fail, notAtDoor, ok, type Result, type RuleId } from '../rejection/index.js';
+import { parseCommand, parseDoorCommandOf } from '../input/index.js';
+import {
+  fail,
+  notAtDoor,
+  ok,
+  takenAtDoor,
+  type DoorCommandType,
+  type Result,
+  type RuleId,
+} from '../rejection/index.js';
 import { MINUTE } from '../time/instant.js';
 import type { Booking } from './booking.js';
 import {
-  SINGLE_BOOKING_COMMAND_SHAPES,
+  DOOR_BOOKING_COMMAND_SHAPES,
   type ApproveBooking,
   type BookingCommand,
   type CancelBooking,
@@ -60,6 +68,19 @@ const COMMAND_RULE: Record<BookingCommand['type'], RuleId> = {
   EndEarly: 'R-5',
   RequestSeries: 'R-2',
 };
+
+/**
+ * Whether a type is one of the rooms context's commands, the series included (read from the rules
+ * above, not the shapes).
+ *
+ * @param type - a command's type
+ * @returns true for a booking command
+ * @example
+ * isBookingCommandType('CancelBooking') // => true
+ */
+export function isBookingCommandType(type: string): boolean {
+  return Object.hasOwn(COMMAND_RULE, type);
+}
 
 /**
  * Reads a command from outside (arbitrary JSON): a typed command, or a rejection saying which
@@ -117,20 +138,25 @@ export function createDoorBookingDecider(
 }
 
 /**
- * Reads a command from outside for a door ({@link createDoorBookingDecider}): as
- * {@link parseBookingCommand} does, but a series request is refused (K-2, `door.not-taken`), and
- * recurrence is left out of a bundle that imports it alone. Never throws.
+ * Reads a command from outside for a door ({@link createDoorBookingDecider}): a command a door
+ * takes (`DOOR_COMMAND_TYPES`) as {@link parseBookingCommand} reads it; any other booking command
+ * (the series, a cancellation, …) is refused before its shape is read (K-2, `door.not-taken`,
+ * naming it), and their shapes and recurrence are left out of a bundle that imports it alone.
+ * Never throws.
  *
  * @param input - anything
  * @returns the command or why it is malformed or not taken at the door
  * @example
  * parseDoorBookingCommand({ type: 'RequestSeries' }).ok // => false (door.not-taken)
+ * parseDoorBookingCommand({ type: 'CancelBooking' }).ok // => false (door.not-taken)
  */
 export function parseDoorBookingCommand(input: unknown): Result<BookingCommand> {
-  const type =
-    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  if (type === 'RequestSeries') return fail(notAtDoor('RequestSeries'));
-  return parseCommand<BookingCommand>(SINGLE_BOOKING_COMMAND_SHAPES, COMMAND_RULE, 'R-2', input);
+  return parseDoorCommandOf<BookingCommand>(
+    DOOR_BOOKING_COMMAND_SHAPES,
+    COMMAND_RULE,
+    'R-2',
+    input,
+  );
 }
 
 type DecideCommand = (
@@ -152,24 +178,10 @@ function makeBookingDecider(
   });
 }
 
-/** The booking commands a door takes (K-2); {@link createDoorBookingDecider} refuses the others. */
-const DOOR_BOOKING_COMMAND_TYPES = [
-  'RegisterRoom',
-  'ReportEquipmentFault',
-  'ReleaseNoShows',
-  'RequestBooking',
-  'WalkUp',
-  'CheckIn',
-  'ExtendBooking',
-  'EndEarly',
-] as const satisfies readonly BookingCommand['type'][];
+/** A booking command a door takes (K-2, `DOOR_COMMAND_TYPES`). */
+type DoorCommand = Extract<BookingCommand, { type: DoorCommandType }>;
 
-/** A booking command a door takes. */
-type DoorCommand = Extract<BookingCommand, { type: (typeof DOOR_BOOKING_COMMAND_TYPES)[number] }>;
-
-const DOOR_TYPES: ReadonlySet<string> = new Set(DOOR_BOOKING_COMMAND_TYPES);
-
-const isDoorCommand = (c: BookingCommand): c is DoorCommand => DOOR_TYPES.has(c.type);
+const isDoorCommand = (c: BookingCommand): c is DoorCommand => takenAtDoor(c.type);
 
 /** What a door takes; the rest is refused (K-2). */
 const decideAtDoor: DecideCommand = (c, state, policy) =>

@@ -76,5 +76,6 @@ export {
   createUpkeepDeciderOver,
   createDoorUpkeepDecider,
   parseUpkeepCommand,
+  parseDoorUpkeepCommand,
 } from './upkeep-decider.js';
 export type { UpkeepDecider } from './upkeep-decider.js';

@@ -8,7 +8,10 @@ import {
   text,
   type Checked,
 } from '../input/index.js';
-import { SINGLE_BOOKING_COMMAND_SHAPES } from '../rooms/booking-commands.js';
+import {
+  DOOR_BOOKING_COMMAND_SHAPES,
+  SINGLE_BOOKING_COMMAND_SHAPES,
+} from '../rooms/booking-commands.js';
 import type { RepairEquipment, ReportEquipmentFault } from '../rooms/booking-commands.js';
 import { EQUIPMENT_CHECK_RESULTS } from './upkeep-records.js';
 
@@ -19,21 +22,11 @@ const answer = object({
 });
 
 /**
- * The shape of every upkeep command, checked field by field; the types below follow from it. The
- * fault report and the repair are the rooms context's own commands (same shapes, same events): the
- * upkeep decider takes them too and adds the warnings a new fault calls for (R-7).
+ * The shape of every upkeep command a door takes (K-2), checked field by field: the door parses
+ * with these alone, so that the others stay out of its bundle.
  */
-export const UPKEEP_COMMAND_SHAPES = {
-  ReportEquipmentFault: SINGLE_BOOKING_COMMAND_SHAPES.ReportEquipmentFault,
-  RepairEquipment: SINGLE_BOOKING_COMMAND_SHAPES.RepairEquipment,
-  RecordInspection: object({
-    type: oneOf(['RecordInspection']),
-    ...base,
-    roomId: id(),
-    equipmentId: id(),
-    result: oneOf(EQUIPMENT_CHECK_RESULTS),
-    note: optional(text()),
-  }),
+export const DOOR_UPKEEP_COMMAND_SHAPES = {
+  ReportEquipmentFault: DOOR_BOOKING_COMMAND_SHAPES.ReportEquipmentFault,
   CompleteChecklist: object({
     type: oneOf(['CompleteChecklist']),
     ...base,
@@ -47,6 +40,26 @@ export const UPKEEP_COMMAND_SHAPES = {
     roomId: id(),
     bookingId: id(),
   }),
+} as const;
+
+/**
+ * The shape of every upkeep command, checked field by field; the types below follow from it. The
+ * fault report and the repair are the rooms context's own commands (same shapes, same events): the
+ * upkeep decider takes them too and adds the warnings a new fault calls for (R-7).
+ */
+export const UPKEEP_COMMAND_SHAPES = {
+  ReportEquipmentFault: DOOR_UPKEEP_COMMAND_SHAPES.ReportEquipmentFault,
+  RepairEquipment: SINGLE_BOOKING_COMMAND_SHAPES.RepairEquipment,
+  RecordInspection: object({
+    type: oneOf(['RecordInspection']),
+    ...base,
+    roomId: id(),
+    equipmentId: id(),
+    result: oneOf(EQUIPMENT_CHECK_RESULTS),
+    note: optional(text()),
+  }),
+  CompleteChecklist: DOOR_UPKEEP_COMMAND_SHAPES.CompleteChecklist,
+  ConfirmPowerOff: DOOR_UPKEEP_COMMAND_SHAPES.ConfirmPowerOff,
   IssueFaultWarnings: object({
     type: oneOf(['IssueFaultWarnings']),
     ...base,
@@ -110,4 +123,6 @@ export type UpkeepCommand =
   | ResolveCleaningProblem;
 
 /** The command types, for checking input. */
-export const UPKEEP_COMMAND_TYPES = Object.keys(UPKEEP_COMMAND_SHAPES) as UpkeepCommand['type'][];
+export const UPKEEP_COMMAND_TYPES = /* @__PURE__ */ Object.keys(
+  UPKEEP_COMMAND_SHAPES,
+) as UpkeepCommand['type'][];

@@ -2,8 +2,15 @@ import { deciderOf } from '../decider/decider-of.js';
 import { DEFAULT_PARAMETERS } from '../policy/default-parameters.js';
 import type { PolicyLookup } from '../policy/policy-at.js';
 import type { Decider } from '../decider/decider.js';
-import { parseCommand } from '../input/index.js';
-import { fail, notAtDoor, type Result, type RuleId } from '../rejection/index.js';
+import { parseCommand, parseDoorCommandOf } from '../input/index.js';
+import {
+  fail,
+  notAtDoor,
+  takenAtDoor,
+  type DoorCommandType,
+  type Result,
+  type RuleId,
+} from '../rejection/index.js';
 import {
   createBookingDecider,
   createDoorBookingDecider,
@@ -17,7 +24,11 @@ import {
   resolveCleaningProblem,
 } from './decide-cleaning.js';
 import { decideFault, issueFaultWarnings, recordInspection } from './decide-equipment.js';
-import { UPKEEP_COMMAND_SHAPES, type UpkeepCommand } from './upkeep-commands.js';
+import {
+  DOOR_UPKEEP_COMMAND_SHAPES,
+  UPKEEP_COMMAND_SHAPES,
+  type UpkeepCommand,
+} from './upkeep-commands.js';
 import type { UpkeepEvent, UpkeepLogEvent } from './upkeep-events.js';
 import { evolveUpkeep, initialUpkeepState, type UpkeepState } from './upkeep-state.js';
 
@@ -35,6 +46,18 @@ const COMMAND_RULE: Record<UpkeepCommand['type'], RuleId> = {
 };
 
 /**
+ * Whether a type is one of the upkeep context's commands (read from the rules above, not the shapes).
+ *
+ * @param type - a command's type
+ * @returns true for a upkeep command
+ * @example
+ * isUpkeepCommandType('SignIn') // => false
+ */
+export function isUpkeepCommandType(type: string): boolean {
+  return Object.hasOwn(COMMAND_RULE, type);
+}
+
+/**
  * Reads an upkeep command from outside (arbitrary JSON): a typed command, or a rejection saying
  * which field is wrong. Never throws.
  *
@@ -45,6 +68,22 @@ const COMMAND_RULE: Record<UpkeepCommand['type'], RuleId> = {
  */
 export function parseUpkeepCommand(input: unknown): Result<UpkeepCommand> {
   return parseCommand<UpkeepCommand>(UPKEEP_COMMAND_SHAPES, COMMAND_RULE, 'R-7', input);
+}
+
+/**
+ * Reads an upkeep command from outside for a door ({@link createDoorUpkeepDecider}): a command a
+ * door takes (`DOOR_COMMAND_TYPES`) as {@link parseUpkeepCommand} reads it; any other upkeep
+ * command (the repair, the inspection, the cleaning, …) is refused before its shape is read (K-2,
+ * `door.not-taken`, naming it), and their shapes are left out of a bundle that imports it alone.
+ * Never throws.
+ *
+ * @param input - anything
+ * @returns the command or why it is malformed or not taken at the door
+ * @example
+ * parseDoorUpkeepCommand({ type: 'RecordCleaning' }).ok // => false (door.not-taken)
+ */
+export function parseDoorUpkeepCommand(input: unknown): Result<UpkeepCommand> {
+  return parseDoorCommandOf<UpkeepCommand>(DOOR_UPKEEP_COMMAND_SHAPES, COMMAND_RULE, 'R-7', input);
 }
 
 /**
@@ -93,7 +132,7 @@ export function createUpkeepDeciderOver(
   roomsDecider: BookingDecider,
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): UpkeepDecider {
-  return makeUpkeepDecider(policy, roomsDecider, decideCommand);
+  return makeUpkeepDecider(policy, roomsDecider, parseUpkeepCommand, decideCommand);
 }
 
 /**
@@ -115,7 +154,12 @@ export function createUpkeepDeciderOver(
 export function createDoorUpkeepDecider(
   policy: PolicyLookup = () => DEFAULT_PARAMETERS,
 ): UpkeepDecider {
-  return makeUpkeepDecider(policy, createDoorBookingDecider(policy), decideAtDoor);
+  return makeUpkeepDecider(
+    policy,
+    createDoorBookingDecider(policy),
+    parseDoorUpkeepCommand,
+    decideAtDoor,
+  );
 }
 
 type DecideCommand = (
@@ -128,29 +172,21 @@ type DecideCommand = (
 function makeUpkeepDecider(
   policy: PolicyLookup,
   roomsDecider: BookingDecider,
+  parse: (input: unknown) => Result<UpkeepCommand>,
   decideWith: DecideCommand,
 ): UpkeepDecider {
   return deciderOf({
     initialState: initialUpkeepState,
-    parse: parseUpkeepCommand,
+    parse,
     decide: (c, state) => decideWith(c, state, policy, roomsDecider),
     evolve: evolveUpkeep,
   });
 }
 
-/** The upkeep commands a door takes (K-2); {@link createDoorUpkeepDecider} refuses the others. */
-const DOOR_UPKEEP_COMMAND_TYPES = [
-  'ReportEquipmentFault',
-  'CompleteChecklist',
-  'ConfirmPowerOff',
-] as const satisfies readonly UpkeepCommand['type'][];
+/** An upkeep command a door takes (K-2, `DOOR_COMMAND_TYPES`). */
+type DoorCommand = Extract<UpkeepCommand, { type: DoorCommandType }>;
 
-/** An upkeep command a door takes. */
-type DoorCommand = Extract<UpkeepCommand, { type: (typeof DOOR_UPKEEP_COMMAND_TYPES)[number] }>;
-
-const DOOR_TYPES: ReadonlySet<string> = new Set(DOOR_UPKEEP_COMMAND_TYPES);
-
-const isDoorCommand = (c: UpkeepCommand): c is DoorCommand => DOOR_TYPES.has(c.type);
+const isDoorCommand = (c: UpkeepCommand): c is DoorCommand => takenAtDoor(c.type);
 
 /** What a door takes; the rest is refused (K-2). */
 const decideAtDoor: DecideCommand = (c, state, policy, roomsDecider) =>

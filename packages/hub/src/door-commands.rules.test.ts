@@ -1,0 +1,113 @@
+// What a door token may push (S-3), on both engines: the commands a door issues (K-2) and no
+// other. A booking's cancellation, a series, a fee waiver asked for its own room, the cleaning, the
+// minutes: each is refused naming the rule, in both languages, and changes nothing.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Hub } from './hub.js';
+import type { PushReply } from './hub-types.js';
+import { backends } from './testing/backends.test-helpers.js';
+import { ADMIN, at, book, door, register, room, wang } from './testing/fixtures.test-helpers.js';
+
+const all = await backends('door-commands.rules.test.ts');
+
+const refusals = (r: PushReply): unknown[] => {
+  if (!r.ok) throw new Error(`push refused: ${r.rejection.code}`);
+  return r.results.map((o) =>
+    o.status === 'refused'
+      ? [o.rejection.rule, o.rejection.code, o.rejection.message.en, o.rejection.message['zh-CN']]
+      : o.status,
+  );
+};
+
+describe.each(all)('a door pushes only a door’s commands on $name', (backend) => {
+  let hub: Hub;
+  beforeAll(async () => {
+    if (backend.available) await backend.setup();
+  }, 60_000);
+  afterAll(async () => {
+    if (backend.available) await backend.teardown();
+  });
+  beforeEach(async (ctx) => {
+    if (!backend.available) return ctx.skip();
+    await backend.reset();
+    hub = await backend.open({ clock: () => at(9) });
+    return async () => {
+      await hub.close();
+    };
+  });
+
+  it('S-3: a door may not cancel a booking of its own room, nor push any other command a door does not issue; nothing changes', async () => {
+    const setUp = await hub.push(ADMIN, {
+      clientId: 'admin-cli',
+      clientClock: at(9),
+      mutations: [
+        { id: 1, command: register(room('A')) },
+        { id: 2, command: book('b1', 'A', at(14), at(15)) },
+      ],
+    });
+    expect(refusals(setUp)).toEqual(['applied', 'applied']);
+    const before = await hub.feed(ADMIN, {});
+    const base = { now: at(9), actor: wang, roomId: 'A' };
+    const notForDoor = (type: string): unknown[] => [
+      'S-3',
+      'hub.not-for-door',
+      `a door may not issue ${type}`,
+      `门牌不能执行「${type}」`,
+    ];
+    const pushed = await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: at(9),
+      mutations: [
+        { id: 1, command: { type: 'CancelBooking', ...base, bookingId: 'b1' } },
+        {
+          id: 2,
+          command: { type: 'ChangeBooking', ...base, bookingId: 'b1', topic: '改期' },
+        },
+        { id: 3, command: { type: 'RecordCleaning', ...base } },
+        {
+          id: 4,
+          command: {
+            type: 'RequestWaiver',
+            ...base,
+            waiverId: 'w1',
+            department: '行政部',
+            bookingId: 'b1',
+            reason: '公务',
+          },
+        },
+        { id: 5, command: { type: 'SubmitMinutes', now: at(9), actor: wang, meetingId: 'm1' } },
+      ],
+    });
+    const outcomes = refusals(pushed);
+    expect(outcomes.slice(0, 3)).toEqual([
+      notForDoor('CancelBooking'),
+      notForDoor('ChangeBooking'),
+      notForDoor('RecordCleaning'),
+    ]);
+    // A waiver is the fees' and the minutes concern no room: refused by S-3 all the same.
+    expect(outcomes.slice(3).map((o) => (o as string[])[0])).toEqual(['S-3', 'S-3']);
+    const after = await hub.feed(ADMIN, {});
+    expect(after).toEqual(before);
+  });
+
+  it('S-3: a door still pushes what a door issues: a check-in of its own room', async () => {
+    await hub.push(ADMIN, {
+      clientId: 'admin-cli',
+      clientClock: at(9),
+      mutations: [
+        { id: 1, command: register(room('A')) },
+        { id: 2, command: book('b1', 'A', at(9), at(10)) },
+      ],
+    });
+    const r = await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: at(9),
+      mutations: [
+        {
+          id: 1,
+          command: { type: 'CheckIn', now: at(9), actor: wang, roomId: 'A', bookingId: 'b1' },
+        },
+      ],
+    });
+    expect(refusals(r)).toEqual(['applied']);
+  });
+});
