@@ -74,8 +74,12 @@ export default defineConfig({
     satellites(
       root,
       [
-        { name: 'sync', entry: 'src/sync/door-sync.ts' },
-        { name: 'standalone', entry: 'src/standalone/standalone.ts' },
+        { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync'] },
+        {
+          name: 'standalone',
+          entry: 'src/standalone/standalone.ts',
+          exports: ['seedDemo', 'importSchedule'],
+        },
       ],
       alias,
       satellitePlugins,

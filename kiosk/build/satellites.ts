@@ -12,6 +12,11 @@ export interface Satellite {
   readonly name: string;
   /** The module, from the kiosk's folder (`src/…`), as the `import()` names it. */
   readonly entry: string;
+  /**
+   * What the app takes from the module: only these are registered, so the rest of its exports
+   * (and a namespace object) stay out of the script.
+   */
+  readonly exports: readonly string[];
   /** Aliases for this satellite alone, before the app's. */
   readonly alias?: readonly Alias[];
 }
@@ -149,8 +154,8 @@ async function buildSatellite(
         resolveId: (id) => (id === entryId ? id : null),
         load: (id) =>
           id === entryId
-            ? `import * as m from ${JSON.stringify(resolvePath(root, s.entry))};\n` +
-              `(globalThis.${REGISTRY} ??= {})[${JSON.stringify(s.name)}] = m;`
+            ? `import { ${s.exports.join(', ')} } from ${JSON.stringify(resolvePath(root, s.entry))};\n` +
+              `(globalThis.${REGISTRY} ??= {})[${JSON.stringify(s.name)}] = { ${s.exports.join(', ')} };`
             : null,
       },
     ],
