@@ -17,12 +17,15 @@ const SECRET = 'the-contents-of-a-file-outside';
 
 describe('HTTP: the kiosk files', () => {
   let f: HubFixture;
+  let top: string;
   let dir: string;
   let bare: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'huiyi-kiosk-'));
-    mkdirSync(join(dir, 'assets'));
+    // A folder that is itself under an `assets` folder: only the kiosk's own assets are cached.
+    top = mkdtempSync(join(tmpdir(), 'huiyi-kiosk-'));
+    dir = join(top, 'assets', 'dist');
+    mkdirSync(join(dir, 'assets'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), PAGE);
     writeFileSync(join(dir, 'index.html.gz'), gzipSync(PAGE));
     writeFileSync(join(dir, 'assets', 'index-abc.js'), SCRIPT);
@@ -36,7 +39,7 @@ describe('HTTP: the kiosk files', () => {
   }, 60_000);
   afterAll(async () => {
     await f?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(top, { recursive: true, force: true });
     rmSync(bare, { recursive: true, force: true });
   });
 
@@ -95,7 +98,7 @@ describe('HTTP: the kiosk files', () => {
 
   it('HTTP: a file that is not there, a path out of the folder and the API are not the kiosk’s', async () => {
     expect((await get('/assets/missing-abc.js')).statusCode).toBe(404);
-    const escape = `/..%2f${encodeURIComponent(bare.split('/').pop() ?? '')}%2fsecret.txt`;
+    const escape = `/..%2f..%2f..%2f${encodeURIComponent(bare.split('/').pop() ?? '')}%2fsecret.txt`;
     const out = await get(escape);
     expect(out.statusCode).toBe(404);
     expect(out.body).not.toContain(SECRET);

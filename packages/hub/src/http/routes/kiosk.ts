@@ -41,12 +41,11 @@ export function kioskRoutes(options: KioskOptions) {
     if (file !== root && !file.startsWith(root + sep)) return false;
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) return false;
+    const path = relative(root, file).split(sep).join('/');
     // The service worker and the page must be fresh; hashed assets may be cached for good.
-    const hashed = /\/assets\//.test(file);
+    const hashed = path.startsWith('assets/');
     reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-    await reply.sendFile(relative(root, file).split(sep).join('/'), root, {
-      cacheControl: false,
-    });
+    await reply.sendFile(path, root, { cacheControl: false });
     return true;
   };
 
