@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { demoMorning, openSettings, start } from './harness.mjs';
+import { demoMorning, newKioskPage, openSettings, start } from './harness.mjs';
 
 const assets = fileURLToPath(new URL('../dist/assets/', import.meta.url));
 const scripts = () => readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -137,14 +137,7 @@ after(async () => {
 });
 
 test('K-5, S-5: a Chinese door of its own loads the standalone script to lay the demo at its first start, only its one script on a restart, the sync client once its PIN is asked for, the standalone script again to import a schedule file; the English door alone once English is chosen', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
+  const { context, page, errors } = await newKioskPage(env);
   const loaded = [];
   page.on('request', (r) => {
     const m = /\/assets\/([a-z.]+)-[^/]+\.(js|json)$/.exec(new URL(r.url()).pathname);

@@ -125,6 +125,21 @@ export function demoMorning(now = Date.now()) {
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, errors: string[] }>}
  */
 export async function openKiosk(env, { time, path = '/' } = {}) {
+  const { context, page, errors } = await newKioskPage(env);
+  if (time !== undefined) await page.clock.install({ time });
+  await page.goto(new URL(path, env.baseURL).href);
+  await page.locator('huiyi-kiosk door-display state-badge').waitFor();
+  return { context, page, errors };
+}
+
+/**
+ * A new browser context at 1280×800 and a page in it, not yet opened, with every page error and
+ * console error collected: for a test that watches the page from its first request.
+ *
+ * @param {{ browser: import('playwright-core').Browser }} env
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, errors: string[] }>}
+ */
+export async function newKioskPage(env) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -133,9 +148,6 @@ export async function openKiosk(env, { time, path = '/' } = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
   });
-  if (time !== undefined) await page.clock.install({ time });
-  await page.goto(new URL(path, env.baseURL).href);
-  await page.locator('huiyi-kiosk door-display state-badge').waitFor();
   return { context, page, errors };
 }
 
