@@ -74,7 +74,7 @@ export default defineConfig({
     satellites(
       root,
       [
-        { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync'] },
+        { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync', 'demoCode'] },
         {
           name: 'standalone',
           entry: 'src/standalone/standalone.ts',

@@ -16,7 +16,7 @@ import {
   type KioskSettings,
 } from './services/settings.js';
 import { prefixedStorage } from './sync/door-address.js';
-import type { DoorSync } from './sync/door-sync.js';
+import type { DoorSync, demoCode } from './sync/door-sync.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -31,7 +31,8 @@ async function start(): Promise<void> {
   syncMeta.catch(() => undefined);
   const enrolCode = new URLSearchParams(location.search).get('enrol');
   // A door being enrolled needs its sync client at once: its script loads while the log opens.
-  const syncClient = (): Promise<{ DoorSync: typeof DoorSync }> => import('./sync/door-sync.js');
+  const syncClient = (): Promise<{ DoorSync: typeof DoorSync; demoCode: typeof demoCode }> =>
+    import('./sync/door-sync.js');
   if (enrolCode !== null || DOOR.roomId !== undefined) syncClient().catch(() => undefined);
   // The settings and the device id are kept in the log's database, with its durability (K-3). A
   // restart draws its first frame from the copy of the room and the language, without waiting.
@@ -144,7 +145,7 @@ async function start(): Promise<void> {
         // `?enrol=CODE` (with `&hub=ADDRESS` when the page is not served by the hub), or a room's
         // door served by the demo hub (its `/door/<room>/enrol.json` hands out a code): enrolled
         // once, then opened again without the code in the address.
-        const code = enrolCode ?? (await demoCode());
+        const code = enrolCode ?? (await (await syncClient()).demoCode());
         const hub = new URLSearchParams(location.search).get('hub') ?? location.origin;
         const enrolled =
           code === undefined
@@ -178,25 +179,6 @@ async function start(): Promise<void> {
   };
   requestAnimationFrame(() => setTimeout(rest));
   setTimeout(rest, 250);
-}
-
-/**
- * A one-time enrolment code from the demo hub that served this door (`/door/<room>/enrol.json`,
- * only in the demo on 127.0.0.1), if it is one.
- *
- * @returns the code, or `undefined`
- */
-async function demoCode(): Promise<string | undefined> {
-  try {
-    const r = await fetch(`${location.pathname.replace(/\/$/, '')}/enrol.json`, {
-      cache: 'no-store',
-    });
-    if (!r.ok) return undefined;
-    const body = (await r.json()) as { code?: unknown };
-    return typeof body.code === 'string' ? body.code : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

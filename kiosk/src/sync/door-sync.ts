@@ -240,3 +240,23 @@ export function enrolRejection(error: unknown): ReturnType<typeof reject> {
     en: 'Enrolment failed: try again, or ask the admin for a new code',
   });
 }
+
+/**
+ * A one-time enrolment code from the demo hub that served this door (`/door/<room>/enrol.json`,
+ * only in the demo on 127.0.0.1), if it is one. Only a door being enrolled asks, so it is here, in
+ * the sync client, which such a door loads at once.
+ *
+ * @returns the code, or `undefined`
+ */
+export async function demoCode(): Promise<string | undefined> {
+  try {
+    const r = await fetch(`${location.pathname.replace(/\/$/, '')}/enrol.json`, {
+      cache: 'no-store',
+    });
+    if (!r.ok) return undefined;
+    const body = (await r.json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
