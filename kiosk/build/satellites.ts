@@ -21,9 +21,24 @@ export interface Satellite {
   readonly alias?: readonly Alias[];
 }
 
-/** How the built satellites meet the app: each registers its module's exports under its name. */
+/**
+ * What the satellites take from the app instead of a copy of their own: for a module (its resolved
+ * path), the names of its exports that are the app's in every satellite. The rest of such a module,
+ * if a satellite uses any, is still its own. The build fails when a satellite imports a name of the
+ * module that the module's others do not give (a name to add here).
+ */
+export type Shared = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * How the built satellites meet the app: the app makes the registry, with what it shares under
+ * {@link SHARED_KEY}; each satellite registers its module's exports in it under its name.
+ */
 const REGISTRY = '__huiyiSatellites';
+/** The registry's list of what the app shares, in {@link Shared}'s order (no satellite's name). */
+const SHARED_KEY = 'shared';
 const LOADER_ID = '\0huiyi:satellite-loader';
+/** A shared module, as a satellite sees it: the app's for the shared names (its path follows). */
+const SHARED_ID = '\0huiyi:shared:';
 
 /**
  * Builds each satellite as its own classic script and makes every `import()` of one, in the app's
@@ -31,8 +46,9 @@ const LOADER_ID = '\0huiyi:satellite-loader';
  * is bundled into the one file). In `vite dev` and in the component tests nothing changes: the
  * `import()` loads the module.
  *
- * Each satellite is a whole IIFE of its own: what it shares with the app (a few of the core's
- * functions) is in it twice, and it must not hold state the app also holds.
+ * Each satellite is a whole IIFE of its own: what it imports is in it a second time, but for what
+ * `shared` names, which the app hands it (the core's zone arithmetic, input checks, result
+ * builders); it must not hold state the app also holds.
  *
  * @param root - the kiosk's folder
  * @param satellites - the modules kept out
@@ -40,6 +56,7 @@ const LOADER_ID = '\0huiyi:satellite-loader';
  * @param plugins - makes the plugins each satellite is built with (the app's source transforms,
  *   and any that hand it the app's files)
  * @param minify - how the app is minified (each satellite is, the same way)
+ * @param shared - what every satellite takes from the app (none by default)
  * @returns the plugin
  */
 export function satellites(
@@ -48,7 +65,13 @@ export function satellites(
   alias: readonly Alias[],
   plugins: () => Plugin[],
   minify: Pick<BuildOptions, 'minify' | 'terserOptions'>,
+  shared: Shared = {},
 ): Plugin {
+  if (satellites.some((s) => s.name === SHARED_KEY))
+    throw new Error(`huiyi:satellites: no satellite may be named ${SHARED_KEY}`);
+  const sharedNames = Object.entries(shared).flatMap(([module, names]) =>
+    names.map((name) => ({ module, name })),
+  );
   const byId = new Map(satellites.map((s) => [resolvePath(root, s.entry), s]));
   const urls = new Map<string, string>();
   const files: { fileName: string; source: string }[] = [];
@@ -63,7 +86,7 @@ export function satellites(
       urls.clear();
       files.length = 0;
       for (const s of satellites) {
-        const source = await buildSatellite(root, base, s, alias, plugins(), minify);
+        const source = await buildSatellite(root, base, s, alias, plugins(), minify, shared);
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
         const fileName = `assets/${s.name}-${hash}.js`;
         files.push({ fileName, source });
@@ -75,30 +98,26 @@ export function satellites(
     },
     load(id) {
       if (id !== LOADER_ID) return null;
-      // One script per satellite, added once; its exports are what it registered.
-      return `const loads = new Map();
-export function loadSatellite(name, src) {
-  let p = loads.get(name);
-  if (!p) {
-    p = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = src;
-      s.onload = () => {
-        const m = globalThis.${REGISTRY}?.[name];
-        if (m) resolve(m);
-        else reject(new Error('huiyi: ' + src + ' did not load'));
-      };
-      s.onerror = () => {
-        loads.delete(name);
-        s.remove();
-        reject(new Error('huiyi: ' + src + ' did not load'));
-      };
-      document.head.append(s);
-    });
-    loads.set(name, p);
-  }
-  return p;
-}`;
+      // The registry, made by the app with what it shares before any satellite loads; one script
+      // per satellite, added once, its exports what it registered. A script that failed, or ran
+      // without registering, is forgotten: the next ask adds it again.
+      return `${sharedNames.map((s, i) => `import { ${s.name} as s${i} } from ${JSON.stringify(s.module)};\n`).join('')}
+const registry = (globalThis.${REGISTRY} = { ${SHARED_KEY}: [${sharedNames.map((_, i) => `s${i}`).join(', ')}] });
+const urls = ${JSON.stringify(Object.fromEntries(urls))};
+const loads = {};
+export const loadSatellite = (name) =>
+  (loads[name] ??= new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = urls[name];
+    s.onload = s.onerror = () => {
+      if (registry[name]) return resolve(registry[name]);
+      delete loads[name];
+      s.remove();
+      reject(new Error('huiyi: ' + urls[name] + ' did not load'));
+    };
+    document.head.append(s);
+  }));
+`;
     },
     async transform(code, id) {
       if (!/\/kiosk\/src\/.*\.ts$/.test(id) || !code.includes('import(')) return null;
@@ -109,17 +128,15 @@ export function loadSatellite(name, src) {
         const resolved = await this.resolve(m[2]!, id);
         const s = resolved && byId.get(resolved.id.replace(/\?.*$/, ''));
         if (!s) continue;
-        const url = urls.get(s.name);
-        if (!url) throw new Error(`huiyi:satellites: ${s.name} was not built`);
-        out +=
-          code.slice(last, m.index) +
-          `__loadSatellite(${JSON.stringify(s.name)}, ${JSON.stringify(url)})`;
+        if (!urls.has(s.name)) throw new Error(`huiyi:satellites: ${s.name} was not built`);
+        out += code.slice(last, m.index) + `__loadSatellite(${JSON.stringify(s.name)})`;
         last = m.index + m[0].length;
         found = true;
       }
       if (!found) return null;
+      // The loader imported last: the modules it hands over keep their place in the bundle.
       return {
-        code: `import { loadSatellite as __loadSatellite } from ${JSON.stringify(LOADER_ID)};\n${out}${code.slice(last)}`,
+        code: `${out}${code.slice(last)}\nimport { loadSatellite as __loadSatellite } from ${JSON.stringify(LOADER_ID)};\n`,
         map: null,
       };
     },
@@ -138,8 +155,16 @@ async function buildSatellite(
   alias: readonly Alias[],
   plugins: Plugin[],
   minify: Pick<BuildOptions, 'minify' | 'terserOptions'>,
+  shared: Shared,
 ): Promise<string> {
   const entryId = '\0huiyi:satellite-entry';
+  // Each shared module's place in the list the app hands over.
+  const first = new Map<string, number>();
+  let at = 0;
+  for (const [module, names] of Object.entries(shared)) {
+    first.set(module, at);
+    at += names.length;
+  }
   const out = (await build({
     configFile: false,
     root,
@@ -155,8 +180,30 @@ async function buildSatellite(
         load: (id) =>
           id === entryId
             ? `import { ${s.exports.join(', ')} } from ${JSON.stringify(resolvePath(root, s.entry))};\n` +
-              `(globalThis.${REGISTRY} ??= {})[${JSON.stringify(s.name)}] = { ${s.exports.join(', ')} };`
+              `globalThis.${REGISTRY}[${JSON.stringify(s.name)}] = { ${s.exports.join(', ')} };`
             : null,
+      },
+      {
+        // A shared module is the app's, for the names it shares: the rest of it is the satellite's
+        // own (`export *` gives way to the names the module exports itself).
+        name: 'huiyi:satellite-shared',
+        enforce: 'pre',
+        async resolveId(id, importer, options) {
+          if (importer?.startsWith(SHARED_ID) || id.startsWith('\0')) return null;
+          const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+          return resolved && first.has(resolved.id) ? SHARED_ID + resolved.id : null;
+        },
+        load(id) {
+          if (!id.startsWith(SHARED_ID)) return null;
+          const module = id.slice(SHARED_ID.length);
+          const from = first.get(module) ?? 0;
+          const names = shared[module] ?? [];
+          return (
+            `export * from ${JSON.stringify(module)};\n` +
+            `const s = globalThis.${REGISTRY}.${SHARED_KEY};\n` +
+            names.map((n, i) => `export const ${n} = s[${from + i}];\n`).join('')
+          );
+        },
       },
     ],
     build: {
