@@ -77,16 +77,48 @@ describe.each(all)('a door pushes only a door’s commands on $name', (backend) 
         { id: 5, command: { type: 'SubmitMinutes', now: at(9), actor: wang, meetingId: 'm1' } },
       ],
     });
-    const outcomes = refusals(pushed);
-    expect(outcomes.slice(0, 3)).toEqual([
+    // The waiver and the minutes name no room of the door's: still refused for what they are.
+    expect(refusals(pushed)).toEqual([
       notForDoor('CancelBooking'),
       notForDoor('ChangeBooking'),
       notForDoor('RecordCleaning'),
+      notForDoor('RequestWaiver'),
+      notForDoor('SubmitMinutes'),
     ]);
-    // A waiver is the fees' and the minutes concern no room: refused by S-3 all the same.
-    expect(outcomes.slice(3).map((o) => (o as string[])[0])).toEqual(['S-3', 'S-3']);
     const after = await hub.feed(ADMIN, {});
     expect(after).toEqual(before);
+  });
+
+  it('S-3: a command a door never issues, naming another room, is refused for what it is; a door’s own command for another room, for the room', async () => {
+    await hub.push(ADMIN, {
+      clientId: 'admin-cli',
+      clientClock: at(9),
+      mutations: [
+        { id: 1, command: register(room('A')) },
+        { id: 2, command: register(room('B')) },
+        { id: 3, command: book('b1', 'B', at(14), at(15)) },
+      ],
+    });
+    const before = await hub.feed(ADMIN, {});
+    const r = await hub.push(door('A'), {
+      clientId: 'door-A',
+      clientClock: at(9),
+      mutations: [
+        {
+          id: 1,
+          command: { type: 'CancelBooking', now: at(9), actor: wang, roomId: 'B', bookingId: 'b1' },
+        },
+        {
+          id: 2,
+          command: { type: 'CheckIn', now: at(9), actor: wang, roomId: 'B', bookingId: 'b1' },
+        },
+      ],
+    });
+    expect(refusals(r).map((o) => (o as string[]).slice(0, 2))).toEqual([
+      ['S-3', 'hub.not-for-door'],
+      ['S-3', 'hub.other-room'],
+    ]);
+    expect(await hub.feed(ADMIN, {})).toEqual(before);
   });
 
   it('S-3: a door still pushes what a door issues: a check-in of its own room', async () => {

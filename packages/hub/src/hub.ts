@@ -724,7 +724,7 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
     return { ...command, actor: { ...command.actor, roles } };
   }
 
-  /** S-3: who may issue this command. */
+  /** S-3: who may issue this command (a door: first what it may issue, whatever room it names). */
   private authorize(
     principal: Principal,
     command: C,
@@ -735,8 +735,8 @@ class HubEngine<C extends HubCommand, E extends HubEvent, S> {
       case 'admin':
         return undefined;
       case 'door':
-        if (room !== principal.roomId) return hubRejections.otherRoom(room, principal.roomId);
         if (!this.rules.doorCommands.has(type)) return hubRejections.notForDoor(type);
+        if (room !== principal.roomId) return hubRejections.otherRoom(room, principal.roomId);
         return undefined;
       case 'system': {
         const scope = this.rules.adminCommands.has(type) ? 'admin' : 'act';
