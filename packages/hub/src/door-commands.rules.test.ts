@@ -35,15 +35,24 @@ describe.each(all)('a door pushes only a door’s commands on $name', (backend) 
     };
   });
 
-  it('S-3: a door may not cancel a booking of its own room, nor push any other command a door does not issue; nothing changes', async () => {
-    const setUp = await hub.push(ADMIN, {
-      clientId: 'admin-cli',
+  /** Commands pushed by a principal at 09:00, counted from 1. */
+  const pushAt9 = (
+    principal: Parameters<Hub['push']>[0],
+    clientId: string,
+    ...commands: Record<string, unknown>[]
+  ): Promise<PushReply> =>
+    hub.push(principal, {
+      clientId,
       clientClock: at(9),
-      mutations: [
-        { id: 1, command: register(room('A')) },
-        { id: 2, command: book('b1', 'A', at(14), at(15)) },
-      ],
+      mutations: commands.map((command, i) => ({ id: i + 1, command })),
     });
+  const asAdmin = (...commands: Record<string, unknown>[]) =>
+    pushAt9(ADMIN, 'admin-cli', ...commands);
+  const fromDoorA = (...commands: Record<string, unknown>[]) =>
+    pushAt9(door('A'), 'door-A', ...commands);
+
+  it('S-3: a door may not cancel a booking of its own room, nor push any other command a door does not issue; nothing changes', async () => {
+    const setUp = await asAdmin(register(room('A')), book('b1', 'A', at(14), at(15)));
     expect(refusals(setUp)).toEqual(['applied', 'applied']);
     const before = await hub.feed(ADMIN, {});
     const base = { now: at(9), actor: wang, roomId: 'A' };
@@ -53,30 +62,20 @@ describe.each(all)('a door pushes only a door’s commands on $name', (backend) 
       `a door may not issue ${type}`,
       `门牌不能执行「${type}」`,
     ];
-    const pushed = await hub.push(door('A'), {
-      clientId: 'door-A',
-      clientClock: at(9),
-      mutations: [
-        { id: 1, command: { type: 'CancelBooking', ...base, bookingId: 'b1' } },
-        {
-          id: 2,
-          command: { type: 'ChangeBooking', ...base, bookingId: 'b1', topic: '改期' },
-        },
-        { id: 3, command: { type: 'RecordCleaning', ...base } },
-        {
-          id: 4,
-          command: {
-            type: 'RequestWaiver',
-            ...base,
-            waiverId: 'w1',
-            department: '行政部',
-            bookingId: 'b1',
-            reason: '公务',
-          },
-        },
-        { id: 5, command: { type: 'SubmitMinutes', now: at(9), actor: wang, meetingId: 'm1' } },
-      ],
-    });
+    const pushed = await fromDoorA(
+      { type: 'CancelBooking', ...base, bookingId: 'b1' },
+      { type: 'ChangeBooking', ...base, bookingId: 'b1', topic: '改期' },
+      { type: 'RecordCleaning', ...base },
+      {
+        type: 'RequestWaiver',
+        ...base,
+        waiverId: 'w1',
+        department: '行政部',
+        bookingId: 'b1',
+        reason: '公务',
+      },
+      { type: 'SubmitMinutes', now: at(9), actor: wang, meetingId: 'm1' },
+    );
     // The waiver and the minutes name no room of the door's: still refused for what they are.
     expect(refusals(pushed)).toEqual([
       notForDoor('CancelBooking'),
@@ -90,30 +89,10 @@ describe.each(all)('a door pushes only a door’s commands on $name', (backend) 
   });
 
   it('S-3: a command a door never issues, naming another room, is refused for what it is; a door’s own command for another room, for the room', async () => {
-    await hub.push(ADMIN, {
-      clientId: 'admin-cli',
-      clientClock: at(9),
-      mutations: [
-        { id: 1, command: register(room('A')) },
-        { id: 2, command: register(room('B')) },
-        { id: 3, command: book('b1', 'B', at(14), at(15)) },
-      ],
-    });
+    await asAdmin(register(room('A')), register(room('B')), book('b1', 'B', at(14), at(15)));
     const before = await hub.feed(ADMIN, {});
-    const r = await hub.push(door('A'), {
-      clientId: 'door-A',
-      clientClock: at(9),
-      mutations: [
-        {
-          id: 1,
-          command: { type: 'CancelBooking', now: at(9), actor: wang, roomId: 'B', bookingId: 'b1' },
-        },
-        {
-          id: 2,
-          command: { type: 'CheckIn', now: at(9), actor: wang, roomId: 'B', bookingId: 'b1' },
-        },
-      ],
-    });
+    const inB = { now: at(9), actor: wang, roomId: 'B', bookingId: 'b1' };
+    const r = await fromDoorA({ type: 'CancelBooking', ...inB }, { type: 'CheckIn', ...inB });
     expect(refusals(r).map((o) => (o as string[]).slice(0, 2))).toEqual([
       ['S-3', 'hub.not-for-door'],
       ['S-3', 'hub.other-room'],
@@ -122,23 +101,13 @@ describe.each(all)('a door pushes only a door’s commands on $name', (backend) 
   });
 
   it('S-3: a door still pushes what a door issues: a check-in of its own room', async () => {
-    await hub.push(ADMIN, {
-      clientId: 'admin-cli',
-      clientClock: at(9),
-      mutations: [
-        { id: 1, command: register(room('A')) },
-        { id: 2, command: book('b1', 'A', at(9), at(10)) },
-      ],
-    });
-    const r = await hub.push(door('A'), {
-      clientId: 'door-A',
-      clientClock: at(9),
-      mutations: [
-        {
-          id: 1,
-          command: { type: 'CheckIn', now: at(9), actor: wang, roomId: 'A', bookingId: 'b1' },
-        },
-      ],
+    await asAdmin(register(room('A')), book('b1', 'A', at(9), at(10)));
+    const r = await fromDoorA({
+      type: 'CheckIn',
+      now: at(9),
+      actor: wang,
+      roomId: 'A',
+      bookingId: 'b1',
     });
     expect(refusals(r)).toEqual(['applied']);
   });
