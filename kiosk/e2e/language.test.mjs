@@ -57,7 +57,7 @@ test('K-5: ?lang=en shows the door, its actions and a rejection in English', asy
   });
   assert.match(
     await textOf(page.locator('huiyi-kiosk rejection-note [role="alert"]')),
-    /^⚠ schedule file not imported, nothing changed: the file is not valid JSON.*Rule K-4$/,
+    /^⚠ Schedule file not imported, nothing changed: the file is not valid JSON.*Rule K-4$/,
   );
   assert.deepEqual(await unnamedButtons(page), []);
   assert.deepEqual(errors, []);

@@ -39,7 +39,7 @@ const fileError = (path: string, zh: string, en: string): Result<never> =>
       'import.invalid',
       {
         'zh-CN': `日程文件未导入，未作任何更改：${path ? `${path} ` : '文件'}${zh}`,
-        en: `schedule file not imported, nothing changed: ${path ? `${path} ` : 'the file '}${en}`,
+        en: `Schedule file not imported, nothing changed: ${path ? `${path} ` : 'the file '}${en}`,
       },
       { path },
     ),
@@ -191,7 +191,7 @@ export function locateRejection(rejection: Rejection, sources: readonly string[]
     data: { ...rejection.data, entry: where },
     message: {
       'zh-CN': `日程文件未导入，未作任何更改。${where}：${rejection.message['zh-CN']}`,
-      en: `schedule file not imported, nothing changed. ${where}: ${rejection.message.en}`,
+      en: `Schedule file not imported, nothing changed. ${where}: ${rejection.message.en}`,
     },
   };
 }
