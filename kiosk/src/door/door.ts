@@ -527,7 +527,16 @@ export class Door {
     this.enrolling = true;
     this.enrolRefusal = undefined;
     this.changed();
-    const r = await this.sync.enrol(hub, code, this.room?.room.name ?? 'kiosk');
+    // Enrolling is a script of its own in the build: a door with its hub never loads it.
+    const { enrol } = await import('../sync/enrol.js');
+    const sync = this.sync;
+    const r = await enrol(
+      hub,
+      code,
+      this.room?.room.name ?? 'kiosk',
+      (e) => sync.keep(e),
+      () => this.now(),
+    );
     this.enrolling = false;
     if (r.ok) location.replace(location.pathname);
     else this.enrolRefusal = r.rejection;
