@@ -82,7 +82,7 @@ export default defineConfig({
       root,
       [
         { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync', 'withSyncLog'] },
-        { name: 'enrol', entry: 'src/sync/enrol.ts', exports: ['enrol', 'demoCode'] },
+        { name: 'enrol', entry: 'src/sync/enrol.ts', exports: ['enrol', 'enrolHere'] },
         {
           name: 'standalone',
           entry: 'src/standalone/standalone.ts',

@@ -158,19 +158,13 @@ async function start(): Promise<void> {
         // door served by the demo hub (its `/door/<room>/enrol.json` hands out a code): enrolled
         // once, then opened again without the code in the address. Enrolling is a script of its
         // own: a door that has its hub never loads it.
-        const { enrol, demoCode } = await import('./sync/enrol.js');
-        const code = enrolCode ?? (await demoCode());
-        const hub = new URLSearchParams(location.search).get('hub') ?? location.origin;
-        const enrolled =
-          code === undefined
-            ? undefined
-            : await enrol(
-                hub,
-                code,
-                `${DOOR.roomId ?? 'kiosk'} · ${navigator.platform}`,
-                (e) => sync.keep(e),
-                () => kioskClock.now(),
-              );
+        const { enrolHere } = await import('./sync/enrol.js');
+        const enrolled = await enrolHere(
+          enrolCode,
+          DOOR.roomId,
+          (e) => sync.keep(e),
+          () => kioskClock.now(),
+        );
         if (enrolled?.ok) {
           location.replace(location.pathname);
           return;

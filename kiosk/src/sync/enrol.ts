@@ -80,6 +80,29 @@ export function enrolRejection(error: unknown): ReturnType<typeof reject> {
 }
 
 /**
+ * Enrols the door its page's address asks for: `?enrol=CODE` (with `&hub=ADDRESS` when the page
+ * is not served by the hub), or a room's door served by the demo hub (`/door/<room>`, whose
+ * `enrol.json` hands out a code).
+ *
+ * @param code - the address's code (`null`: none, the demo hub's is asked for)
+ * @param roomId - the address's room, if any (names the tablet at the hub)
+ * @param keep - keeps the enrolment (the sync's `keep`)
+ * @param now - the door's clock
+ * @returns the enrolment or why there is none; `undefined` when there is no code to enrol with
+ */
+export async function enrolHere(
+  code: string | null,
+  roomId: string | undefined,
+  keep: (enrolment: EnrolmentRecord) => Promise<void>,
+  now: () => number,
+): Promise<Result<EnrolmentRecord> | undefined> {
+  const given = code ?? (await demoCode());
+  if (given === undefined) return undefined;
+  const hub = new URLSearchParams(location.search).get('hub') ?? location.origin;
+  return enrol(hub, given, `${roomId ?? 'kiosk'} · ${navigator.platform}`, keep, now);
+}
+
+/**
  * A one-time enrolment code from the demo hub that served this door (`/door/<room>/enrol.json`,
  * only in the demo on 127.0.0.1), if it is one. Only a door being enrolled asks, so it is here.
  *
