@@ -37,6 +37,9 @@ const minify = {
 /** A module of the core's build, as the kiosk resolves `@huiyi/core` (its `dist`). */
 const core = (path: string): string =>
   fileURLToPath(new URL(`../packages/core/dist/${path}`, import.meta.url));
+/** A module of the store's build, as the kiosk resolves `@huiyi/store-idb`. */
+const store = (path: string): string =>
+  fileURLToPath(new URL(`../packages/store-idb/dist/${path}`, import.meta.url));
 
 const alias = [
   {
@@ -78,7 +81,8 @@ export default defineConfig({
     satellites(
       root,
       [
-        { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync', 'demoCode'] },
+        { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync', 'withSyncLog'] },
+        { name: 'enrol', entry: 'src/sync/enrol.ts', exports: ['enrol', 'enrolHere'] },
         {
           name: 'standalone',
           entry: 'src/standalone/standalone.ts',
@@ -97,6 +101,11 @@ export default defineConfig({
         [core('time/local-date.js')]: ['addDays'],
         [core('rooms/room.js')]: ['checkRoom'],
         [core('people/person.js')]: ['checkPerson'],
+        [core('store/check-new-event.js')]: ['validateBatch'],
+        [store('event-record.js')]: ['addAll', 'written'],
+        [store('requests.js')]: ['committed', 'read', 'result'],
+        [core('rooms/booking-events.js')]: ['isBookingEvent'],
+        [core('upkeep/upkeep-events.js')]: ['isUpkeepOwnEvent'],
       },
     ),
     // The rest is the Chinese build's alone: the English door, the page that picks between the

@@ -1,7 +1,8 @@
 // The door's scripts (docs/decisions/kiosk-bundle.md): the app's one classic script per language,
 // and the satellites it adds to the page only when asked (the sync client, for a door with a hub;
-// the standalone script, for a door of its own laying the demo or importing a schedule file); the
-// demo dealership is a JSON file, not a script.
+// the standalone script, for a door of its own laying the demo or importing a schedule file; the
+// enrol script, for a door being enrolled with a hub); the demo dealership is a JSON file, not a
+// script.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -22,7 +23,7 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     scripts()
       .map((f) => f.split('-')[0])
       .sort(),
-    ['index', 'index.en', 'standalone', 'sync'],
+    ['enrol', 'index', 'index.en', 'standalone', 'sync'],
   );
   const zh = named('index');
   const en = named('index.en');
@@ -59,7 +60,10 @@ test('K-5: one door per language, its messages compiled in: no table, no message
   // theirs (checked-in: 签到).
   assert.match(zh, /["']checked-in["']:\s*["']签到["']/, 'the booking states keep their keys');
   const noHub = ['无法连接到中心', 'The hub cannot be reached'];
-  for (const text of noHub) assert.ok(named('sync').includes(text), `the sync client says ${text}`);
+  for (const text of noHub) {
+    assert.ok(named('enrol').includes(text), `the enrol script says ${text}`);
+    assert.ok(!named('sync').includes(text), `the sync client does not say ${text}`);
+  }
   const notJson = ['不是有效的 JSON', 'is not valid JSON'];
   for (const text of notJson)
     assert.ok(named('standalone').includes(text), `the standalone script says ${text}`);
@@ -73,17 +77,18 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     ['index.en', en],
     ['sync', named('sync')],
     ['standalone', named('standalone')],
+    ['enrol', named('enrol')],
   ]) {
     assert.doesNotMatch(code, /\{id:["'`][^"'`]+["'`]\}/, `${name} asks for no message by its id`);
     assert.ok(!code.includes('lit-localize'), `${name} holds no localize runtime`);
   }
-  // Each door asks for satellites that are there (the standalone script from two places): both the
-  // same sync client and standalone script.
+  // Each door asks for satellites that are there (the standalone script and the enrol script from
+  // two places): both the same sync client, standalone and enrol scripts.
   for (const code of [zh, en]) {
     const asked = [...code.matchAll(/\/assets\/([\w.-]+\.js)(?!on)/g)].map((m) => m[1]);
     assert.deepEqual(
       [...new Set(asked.filter((f) => !f.startsWith('index')))].sort(),
-      scripts().filter((f) => /^(standalone|sync)-/.test(f)),
+      scripts().filter((f) => /^(enrol|standalone|sync)-/.test(f)),
     );
   }
   const page = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
@@ -123,7 +128,7 @@ test('K-3: the demo dealership is a JSON file, not in any script, and the servic
     assert.ok(!code.includes('年度索赔审计'), `${f} holds none of the demo's data`);
   }
   const worker = readFileSync(new URL('../dist/sw.js', import.meta.url), 'utf8');
-  assert.equal(scripts().length, 4, `the doors and the satellites: ${scripts().join(', ')}`);
+  assert.equal(scripts().length, 5, `the doors and the satellites: ${scripts().join(', ')}`);
   for (const f of [...scripts(), demo[0]])
     assert.ok(worker.includes(`assets/${f}`), `the service worker precaches ${f}`);
 });

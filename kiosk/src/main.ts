@@ -16,7 +16,7 @@ import {
   type KioskSettings,
 } from './services/settings.js';
 import { prefixedStorage } from './sync/door-address.js';
-import type { DoorSync, demoCode } from './sync/door-sync.js';
+import type { DoorSync, withSyncLog } from './sync/door-sync.js';
 import './components/huiyi-kiosk.js';
 
 export { DATABASE };
@@ -27,13 +27,24 @@ async function start(): Promise<void> {
   // This door's own part of localStorage (two doors side by side in one browser keep apart).
   const storage = prefixedStorage(localStorage, DOOR.prefix);
   // Whether the log is a hub's (S-5): read from the log, commands wait for it.
-  const syncMeta = openingLog.then((log) => log.sync.meta());
+  const syncMeta = openingLog.then((log) => log.syncMeta());
   syncMeta.catch(() => undefined);
   const enrolCode = new URLSearchParams(location.search).get('enrol');
   // A door being enrolled needs its sync client at once: its script loads while the log opens.
-  const syncClient = (): Promise<{ DoorSync: typeof DoorSync; demoCode: typeof demoCode }> =>
-    import('./sync/door-sync.js');
+  const syncClient = (): Promise<{
+    DoorSync: typeof DoorSync;
+    withSyncLog: typeof withSyncLog;
+  }> => import('./sync/door-sync.js');
   if (enrolCode !== null || DOOR.roomId !== undefined) syncClient().catch(() => undefined);
+  // A door with a hub queues each tap for it in its log's sync log, which is the sync client's (a
+  // door of its own never loads it): its taps are written once it is attached. Should it not load,
+  // a tap is refused (nowhere to queue it), never written unqueued.
+  const syncLog = syncMeta.then(async (m) => {
+    if (m.hub === undefined) return;
+    const [log, client] = await Promise.all([openingLog, syncClient()]);
+    client.withSyncLog(log);
+  });
+  syncLog.catch(() => undefined);
   // The settings and the device id are kept in the log's database, with its durability (K-3). A
   // restart draws its first frame from the copy of the room and the language, without waiting.
   const kept = settingsStoreOf(openingLog, storage);
@@ -66,6 +77,7 @@ async function start(): Promise<void> {
       restAfter,
       copy: storageCopy(localStorage, `${DATABASE}.screen`),
       synced: syncMeta.then((m) => m.hub !== undefined),
+      syncLog,
     });
   } catch (error) {
     // No log and no copy of the screen: say why, in place of the door, and offer to try again.
@@ -144,13 +156,19 @@ async function start(): Promise<void> {
       } else if (enrolCode !== null || DOOR.roomId !== undefined) {
         // `?enrol=CODE` (with `&hub=ADDRESS` when the page is not served by the hub), or a room's
         // door served by the demo hub (its `/door/<room>/enrol.json` hands out a code): enrolled
-        // once, then opened again without the code in the address.
-        const code = enrolCode ?? (await (await syncClient()).demoCode());
-        const hub = new URLSearchParams(location.search).get('hub') ?? location.origin;
-        const enrolled =
-          code === undefined
-            ? undefined
-            : await sync.enrol(hub, code, `${DOOR.roomId ?? 'kiosk'} · ${navigator.platform}`);
+        // once, then opened again without the code in the address. Enrolling is a script of its
+        // own: a door that has its hub never loads it.
+        // Should it not load, the door goes on as one not enrolled.
+        const enrolled = await import('./sync/enrol.js').then(
+          ({ enrolHere }) =>
+            enrolHere(
+              enrolCode,
+              DOOR.roomId,
+              (e) => sync.keep(e),
+              () => kioskClock.now(),
+            ),
+          () => undefined,
+        );
         if (enrolled?.ok) {
           location.replace(location.pathname);
           return;

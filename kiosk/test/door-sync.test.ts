@@ -11,6 +11,7 @@ import { KioskService, PAGE_TELL_MS } from '../src/services/kiosk-service.js';
 import type { KioskState } from '../src/services/kiosk-state.js';
 import { doorTarget } from '../src/sync/door-target.js';
 import { withoutPosition } from '../src/sync/hub-events.js';
+import { applyPage } from '../src/sync/apply-page.js';
 import { SyncEngine, backoff } from '../src/sync/sync-engine.js';
 import { T0, ZONE } from './helpers.js';
 import { ModelHub, modelNetwork, type Weather } from './model-hub.js';
@@ -174,7 +175,7 @@ describe("the door's sync with a hub", function () {
     door.net.weather = 'fine';
     // Only pull, as a live poke would, without the push reaching the hub.
     const page = await hub.pull((await door.log.sync.meta()).cursor, 500);
-    await door.service.applyPage(page, CLIENT, T0);
+    await applyPage(door.service, page, CLIENT, T0);
     const after = door.service.state.bookings.rooms.get('D')!;
     expect(after.bookings.has('h-1')).to.equal(true);
     const rebased = after.bookings.get('w-1');
@@ -209,7 +210,7 @@ describe("the door's sync with a hub", function () {
       cursor = page.cursor;
     }
     expect(pages.length).to.be.greaterThan(2);
-    for (const page of pages) await door.service.applyPage(page, CLIENT, T0);
+    for (const page of pages) await applyPage(door.service, page, CLIENT, T0);
     const all = door.service.state.bookings.rooms.get('D')!.bookings.size;
     expect(told).to.deep.equal([all]);
     expect(bookings(door.service.state)).to.deep.equal(bookings(hub.service.state));
@@ -227,7 +228,7 @@ describe("the door's sync with a hub", function () {
     door.service.subscribe((s) => told.push(s.bookings.rooms.get('D')!.bookings.size));
     const page = await hub.pull((await door.log.sync.meta()).cursor, 2);
     expect(page.hasMore).to.equal(true);
-    await door.service.applyPage(page, CLIENT, T0);
+    await applyPage(door.service, page, CLIENT, T0);
     expect(told).to.deep.equal([]);
     await new Promise((resolve) => setTimeout(resolve, PAGE_TELL_MS + 50));
     expect(told).to.deep.equal([door.service.state.bookings.rooms.get('D')!.bookings.size]);
@@ -288,7 +289,7 @@ describe("the door's sync with a hub", function () {
               else {
                 for (let more = true; more;) {
                   const page = await hub.pull((await door.log.sync.meta()).cursor, 40);
-                  await door.service.applyPage(page, CLIENT, T0);
+                  await applyPage(door.service, page, CLIENT, T0);
                   more = page.hasMore;
                 }
               }

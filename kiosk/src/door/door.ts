@@ -527,10 +527,23 @@ export class Door {
     this.enrolling = true;
     this.enrolRefusal = undefined;
     this.changed();
-    const r = await this.sync.enrol(hub, code, this.room?.room.name ?? 'kiosk');
+    const sync = this.sync;
+    // Enrolling is a script of its own in the build: a door with its hub never loads it. Should it
+    // not load, the form is there to try again.
+    const r = await import('../sync/enrol.js').then(
+      ({ enrol }) =>
+        enrol(
+          hub,
+          code,
+          this.room?.room.name ?? 'kiosk',
+          (e) => sync.keep(e),
+          () => this.now(),
+        ),
+      () => undefined,
+    );
     this.enrolling = false;
-    if (r.ok) location.replace(location.pathname);
-    else this.enrolRefusal = r.rejection;
+    if (r?.ok) location.replace(location.pathname);
+    else this.enrolRefusal = r?.rejection;
     this.changed();
   }
 

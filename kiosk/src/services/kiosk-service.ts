@@ -8,15 +8,14 @@ import {
   reject,
   type DoorDecider,
   type EventStore,
+  type NewEvent,
   type PolicyLookup,
   type Rejection,
   type Result,
   type StoredEvent,
 } from '@huiyi/core';
-import type { IdbEventStore, MutationRecord, Settlement } from '@huiyi/store-idb';
-import type { PullReply } from '../sync/protocol.js';
-import { rebase, type DoorRules } from '../sync/rebase.js';
-import { isKioskHubEvent, withoutPosition } from '../sync/hub-events.js';
+import type { IdbEventStore, MutationRecord } from '@huiyi/store-idb';
+import type { DoorRules } from '../sync/rebase.js';
 import { kioskStreamOf, type KioskEvent } from './kiosk-events.js';
 import { doorStateOf, emptyKioskState, foldKioskEvents, type KioskState } from './kiosk-state.js';
 import {
@@ -44,6 +43,11 @@ export interface KioskServiceOptions {
    * (read from the log itself): commands wait for it.
    */
   readonly synced?: boolean | PromiseLike<boolean>;
+  /**
+   * Settles once the log has its sync log, when that is attached after the log is opened (the
+   * kiosk: by the sync client); a synced door's writes wait for it.
+   */
+  readonly syncLog?: PromiseLike<unknown>;
   /** Where the settings are kept (without one, {@link KioskService.keepSettings} keeps nothing). */
   readonly settings?: SettingsStore;
   /**
@@ -78,6 +82,33 @@ export interface ScreenOpenOptions extends KioskServiceOptions {
 /** A decision the screen can show: the events written, or why nothing was. */
 export type Outcome = Result<readonly KioskEvent[]>;
 
+/**
+ * The door as a pulled page's reconciliation sees it (the sync client's `applyPage`, S-5): its log
+ * with the sync log, its state, and its rules; the commands it decides again are decided, and
+ * their events enveloped, as a tap's are.
+ */
+export interface PageDoor extends DoorRules<KioskState, KioskEvent> {
+  readonly log: IdbEventStore<KioskEvent>;
+  /** The state the screen shows: the hub's events and the pending commands' on top. */
+  readonly state: KioskState;
+  /**
+   * @param pending - the commands still waiting for the hub
+   * @returns the state of the hub's events alone (read from the log once after a restart)
+   */
+  confirmed(pending: readonly MutationRecord[]): Promise<KioskState>;
+  /** Envelopes for a command's events, as a dispatch writes them. */
+  envelopes(events: readonly KioskEvent[], command: unknown): NewEvent<KioskEvent>[];
+}
+
+/** What a page's reconciliation wrote: the states it leaves, the events it wrote. */
+export interface PageTaken {
+  readonly state: KioskState;
+  readonly confirmed: KioskState;
+  readonly written: readonly StoredEvent[];
+  /** How many events the saved states are now behind (`Infinity`: the log changed under them). */
+  readonly folded: number;
+}
+
 /** How long a pulled page's news waits for the next page before the screen is told anyway. */
 export const PAGE_TELL_MS = 250;
 
@@ -111,6 +142,7 @@ export class KioskService {
   #keeper: SnapshotKeeper | undefined;
   #synced = false;
   readonly #syncedKnown: Promise<void>;
+  readonly #syncLog: Promise<unknown>;
   /** The state of the hub's events alone, without the commands still pending (synced doors). */
   #confirmed: KioskState | undefined;
   readonly #queued = new Set<() => void>();
@@ -149,6 +181,7 @@ export class KioskService {
       (synced) => void (this.#synced = synced === true),
       () => undefined,
     );
+    this.#syncLog = Promise.resolve(options.syncLog).catch(() => undefined);
     this.#nextId = eventIdFactory(
       options.random ?? (() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     );
@@ -459,6 +492,7 @@ export class KioskService {
     try {
       const log = await this.#log;
       await this.#syncedKnown;
+      if (this.#synced) await this.#syncLog;
       written = this.#synced
         ? await syncLogOf(log).sync.appendCommands(batch, queued)
         : await log.append(batch);
@@ -490,91 +524,37 @@ export class KioskService {
   }
 
   /**
-   * Takes one page of a pull (S-5, server reconciliation): the hub's events are written after
-   * what the log holds; on the last page, each command the hub has decided is settled (its own
-   * events retired: the hub's replace them, or it was refused); the commands still pending are
-   * decided again on top of the hub's state, their new events written after the hub's, all in one
-   * transaction. The state moves on, and the screen is told, only when something came in.
+   * Takes one page of a pull (S-5): `take`, the sync client's reconciliation (its `applyPage`),
+   * runs in turn with the taps, once the whole state is read, and only in the door's writer (a
+   * second tab of the door only follows what the first writes). It reads the door and writes the
+   * page; the state moves on, and the screen is told, only when something came in (`undefined`:
+   * nothing did).
    *
-   * @param page - the page
-   * @param clientId - the door's id at the hub
-   * @param at - the door's clock now
+   * @param more - whether another page follows this one
+   * @param take - reads the door, writes the page, says what it wrote
    * @returns when it is written
    */
-  applyPage(page: PullReply, clientId: string, at: number): Promise<void> {
-    return this.#inTurn(() => this.#applyPage(page, clientId, at));
-  }
-
-  async #applyPage(page: PullReply, clientId: string, at: number): Promise<void> {
-    await this.whenComplete();
-    // A second tab of the door only follows what the first writes.
-    await this.#roleKnown;
-    if (!this.#writer) return;
-    const device = await this.#device;
-    const log = syncLogOf(await this.#log);
-    const pending = await log.sync.mutations('pending');
-    const incoming = page.events.filter(isKioskHubEvent);
-    const end = page.hasMore ? {} : { syncedAt: at };
-    if (pending.length === 0) {
-      // Nothing waits for the hub (a catch-up, a poke): the state is the hub's, and the page's
-      // events simply follow it. The log skips an event it holds already (a page pulled again
-      // after a kill), and only what it wrote is folded.
-      const applied = await log.sync.apply({
-        events: incoming.map(withoutPosition),
-        settle: [],
-        rebase: [],
-        cursor: page.cursor,
-        ...end,
+  takePage(more: boolean, take: (door: PageDoor) => Promise<PageTaken | undefined>): Promise<void> {
+    return this.#inTurn(async () => {
+      await this.whenComplete();
+      await this.#roleKnown;
+      if (!this.#writer) return;
+      const device = await this.#device;
+      const taken = await take({
+        log: syncLogOf(await this.#log),
+        state: this.#state,
+        confirmed: async (pending) => this.#confirmed ?? this.#foldConfirmed(pending),
+        decide: (command, state) => this.#decide(command, state),
+        fold: foldKioskEvents,
+        envelopes: (events, command) => this.#envelopes(events, command, device),
       });
-      if (applied.appended.length === 0) return this.#told(page.hasMore);
-      this.#state = foldKioskEvents(
-        this.#state,
-        applied.appended.map((e) => e.data),
-      );
-      this.#confirmed = this.#state;
-      this.#moveTo(applied.appended);
-      this.#keeper?.folded(applied.appended.length);
-      this.#tell(page.hasMore);
-      return;
-    }
-    const present = incoming.length > 0 ? await log.sync.has(incoming.map((e) => e.id)) : [];
-    const fresh = incoming.filter((_, i) => !present[i]);
-    const settle = page.hasMore ? [] : await settled(log, pending, page, clientId, fresh);
-    if (fresh.length === 0 && settle.length === 0) {
-      await log.sync.apply({ events: [], settle: [], rebase: [], cursor: page.cursor, ...end });
-      return this.#told(page.hasMore);
-    }
-    const gone = new Set(settle.map((s) => s.id));
-    const still = pending.filter((m) => !gone.has(m.id));
-    const confirmed =
-      this.#confirmed ?? (pending.length === 0 ? this.#state : await this.#foldConfirmed(pending));
-    const rules: DoorRules<KioskState, KioskEvent> = {
-      decide: (command, state) => this.#decide(command, state),
-      fold: foldKioskEvents,
-    };
-    const r = rebase(
-      rules,
-      confirmed,
-      fresh.map((e) => e.data),
-      still,
-    );
-    const byId = new Map(still.map((m) => [m.id, m.command]));
-    const applied = await log.sync.apply({
-      events: fresh.map(withoutPosition),
-      settle,
-      rebase: r.decisions.map((d) => ({
-        id: d.id,
-        events: this.#envelopes(d.events, byId.get(d.id), device),
-      })),
-      cursor: page.cursor,
-      ...end,
+      if (!taken) return this.#told(more);
+      this.#state = taken.state;
+      this.#confirmed = taken.confirmed;
+      this.#moveTo(taken.written);
+      this.#keeper?.folded(taken.folded);
+      this.#tell(more);
     });
-    const written = [...applied.appended, ...[...applied.rebased.values()].flat()];
-    this.#confirmed = r.confirmed;
-    this.#state = r.state;
-    this.#moveTo(written);
-    this.#keeper?.folded(Infinity);
-    this.#tell(page.hasMore);
   }
 
   /**
@@ -650,43 +630,13 @@ export class KioskService {
  *
  * @param log - the service's log
  * @returns the same log, typed
- * @throws TypeError when the log keeps no sync (a programming error: `synced` on another store)
+ * @throws TypeError when the log keeps no sync log (`synced` on another store, or the sync client
+ *   that attaches it did not load)
  */
 function syncLogOf(log: EventStore<KioskEvent>): IdbEventStore<KioskEvent> {
-  if (!('sync' in log)) throw new TypeError('a synced door needs the IndexedDB store');
+  if (!(log as Partial<IdbEventStore<KioskEvent>>).sync)
+    throw new TypeError('a synced door needs the IndexedDB store with its sync log');
   return log as IdbEventStore<KioskEvent>;
-}
-
-/**
- * The pending commands the hub has decided, as of the last page of a pull: refused (with why),
- * or confirmed once the hub's events for it are in the log (or in this page); one whose events
- * are not readable yet waits for the next pull.
- */
-async function settled(
-  log: IdbEventStore<KioskEvent>,
-  pending: readonly MutationRecord[],
-  page: PullReply,
-  clientId: string,
-  fresh: readonly StoredEvent[],
-): Promise<Settlement[]> {
-  const last = page.lastMutationIds[clientId] ?? 0;
-  const refusals = new Map(
-    page.refusals.filter((r) => r.clientId === clientId).map((r) => [r.id, r.rejection]),
-  );
-  const inPage = new Set(fresh.map((e) => e.id));
-  const out: Settlement[] = [];
-  for (const m of pending) {
-    if (m.id > last) break;
-    const rejection = refusals.get(m.id) ?? m.rejection;
-    if (rejection !== undefined || m.answer === 'refused') {
-      out.push({ id: m.id, status: 'refused', ...(rejection !== undefined ? { rejection } : {}) });
-      continue;
-    }
-    const ids = (m.hubEvents ?? []).filter((id) => !inPage.has(id));
-    const there = ids.length > 0 ? await log.sync.has(ids) : [];
-    if (there.every(Boolean)) out.push({ id: m.id, status: 'confirmed' });
-  }
-  return out;
 }
 
 /**

@@ -1,14 +1,15 @@
-import { fail, ok, reject, type Result } from '@huiyi/core';
-import type {
-  EnrolmentRecord,
-  IdbEventStore,
-  MutationRecord,
-  SyncMetaRecord,
+import {
+  withSyncLog,
+  type EnrolmentRecord,
+  type IdbEventLog,
+  type IdbEventStore,
+  type MutationRecord,
+  type SyncMetaRecord,
 } from '@huiyi/store-idb';
 import type { KioskEvent } from '../services/kiosk-events.js';
 import type { KioskService } from '../services/kiosk-service.js';
 import { doorTarget, unseenRefusals } from './door-target.js';
-import { HubClient, HubFailure, enrol, hubBase, type Fetch } from './hub-client.js';
+import { HubClient, type Fetch } from './hub-client.js';
 import { SyncEngine, type LiveChannel, type Timers } from './sync-engine.js';
 import type { SyncStatus } from './sync-status.js';
 
@@ -51,21 +52,21 @@ export class DoorSync {
 
   /**
    * Opens the door's sync over its service and log (the service opened `synced` when the log has
-   * ever been enrolled).
+   * ever been enrolled); the log is given its sync log if it has none yet.
    *
    * @param service - the door's service
    * @param log - its log
-   * @param meta - the log's sync record (`log.sync.meta()`)
+   * @param meta - the log's sync record (`log.syncMeta()`)
    * @param options - clock, fetch, live channel, timers
    * @returns the sync, not yet started
    */
   static open(
     service: KioskService,
-    log: IdbEventStore<KioskEvent>,
+    log: IdbEventLog<KioskEvent>,
     meta: SyncMetaRecord,
     options: DoorSyncOptions,
   ): DoorSync {
-    return new DoorSync(service, log, meta, options);
+    return new DoorSync(service, withSyncLog(log), meta, options);
   }
 
   /** Whether the door has a hub (it is not standalone). */
@@ -149,47 +150,17 @@ export class DoorSync {
   }
 
   /**
-   * Enrols the door with a hub: the hub's address and a one-time code from its admin. The door
-   * learns its room from the hub and keeps its token in its log; the caller then opens the door
-   * again (a standalone door's own log gives way to the hub's).
+   * Keeps an enrolment the hub gave (the `enrol` script's `enrol` calls it): in the log, in one
+   * write; the sync stops, and the caller opens the door again (a standalone door's own log gives
+   * way to the hub's).
    *
-   * @param address - the hub's address as typed
-   * @param code - the one-time code
-   * @param deviceName - what the hub's admin sees the tablet as
-   * @returns the enrolment, or why there is none (in both languages)
+   * @param enrolment - the hub's answer, with its address
+   * @returns when kept
    */
-  async enrol(address: string, code: string, deviceName: string): Promise<Result<EnrolmentRecord>> {
-    const base = hubBase(address);
-    if (base === undefined)
-      return fail(
-        reject('K-4', 'sync.address', {
-          'zh-CN': '中心地址无效，请输入如 192.168.1.20:4173 的地址',
-          en: 'That is not a hub address: type one such as 192.168.1.20:4173',
-        }),
-      );
-    if (!/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/.test(code.trim()))
-      return fail(
-        reject('K-4', 'sync.code', {
-          'zh-CN': '连接码应为 8 位字母或数字，如 ABCD-EFGH',
-          en: 'The code has 8 letters or digits, such as ABCD-EFGH',
-        }),
-      );
-    try {
-      const reply = await enrol(base, code, deviceName, this.#o.fetch);
-      const enrolment: EnrolmentRecord = {
-        hub: base,
-        deviceId: reply.deviceId,
-        token: reply.deviceToken,
-        room: reply.room,
-        at: this.#o.now(),
-      };
-      await this.#log.sync.enrol(enrolment);
-      this.stop();
-      this.#meta = await this.#log.sync.meta();
-      return ok(enrolment);
-    } catch (error) {
-      return fail(enrolRejection(error));
-    }
+  async keep(enrolment: EnrolmentRecord): Promise<void> {
+    await this.#log.sync.enrol(enrolment);
+    this.stop();
+    this.#meta = await this.#log.sync.meta();
   }
 
   /** Takes the door off its hub here: the token is forgotten, the log and its queue stay. */
@@ -219,44 +190,5 @@ export class DoorSync {
   }
 }
 
-/**
- * Why an enrolment failed, as the settings show it.
- *
- * @param error - what the call threw
- * @returns the rejection
- */
-export function enrolRejection(error: unknown): ReturnType<typeof reject> {
-  if (error instanceof HubFailure) {
-    if (error.kind === 'unreachable')
-      return reject('K-4', 'sync.unreachable', {
-        'zh-CN': '无法连接到中心，请检查地址和网络',
-        en: 'The hub cannot be reached: check the address and the network',
-      });
-    if (error.body)
-      return reject('K-4', error.body.code, error.body.message, { rule: error.body.rule });
-  }
-  return reject('K-4', 'sync.enrol-failed', {
-    'zh-CN': '连接失败，请重试或向管理员索取新的连接码',
-    en: 'Enrolment failed: try again, or ask the admin for a new code',
-  });
-}
-
-/**
- * A one-time enrolment code from the demo hub that served this door (`/door/<room>/enrol.json`,
- * only in the demo on 127.0.0.1), if it is one. Only a door being enrolled asks, so it is here, in
- * the sync client, which such a door loads at once.
- *
- * @returns the code, or `undefined`
- */
-export async function demoCode(): Promise<string | undefined> {
-  try {
-    const r = await fetch(`${location.pathname.replace(/\/$/, '')}/enrol.json`, {
-      cache: 'no-store',
-    });
-    if (!r.ok) return undefined;
-    const body = (await r.json()) as { code?: unknown };
-    return typeof body.code === 'string' ? body.code : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The store's sync log, which the door's own script holds none of: the app attaches it from here. */
+export { withSyncLog };

@@ -1,12 +1,13 @@
 import type { IdbEventStore } from '@huiyi/store-idb';
 import type { KioskEvent } from '../services/kiosk-events.js';
 import type { KioskService } from '../services/kiosk-service.js';
+import { applyPage } from './apply-page.js';
 import type { PullReply } from './protocol.js';
 import type { SyncTarget } from './sync-engine.js';
 
 /**
- * The door as its sync sees it: the service takes the pulled pages (it decides pending commands
- * again); the queue, the answers and the cursor are the log's. The hub knows each command by its
+ * The door as its sync sees it: the pulled pages go into the service (its pending commands decided
+ * again, {@link applyPage}); the queue, the answers and the cursor are the log's. The hub knows each command by its
  * counter less the log's `base` (an enrolment starts the hub's counter at 1).
  *
  * @param service - the door's service (opened with `synced`)
@@ -28,7 +29,7 @@ export function doorTarget(service: KioskService, log: IdbEventStore<KioskEvent>
     },
     applyPage: async (page, clientId, at) => {
       const b = await base();
-      await service.applyPage(b === 0 ? page : local(page, clientId, b), clientId, at);
+      await applyPage(service, b === 0 ? page : local(page, clientId, b), clientId, at);
     },
     cursor: () => log.sync.meta(),
     resetCursor: () => log.sync.resetCursor(),

@@ -13,9 +13,21 @@ import {
 import { addAll, written, type Outcome } from './event-record.js';
 import { openAppendChannel, type AppendChannel, type AppendListener } from './append-channel.js';
 import { openDatabase } from './open-database.js';
-import type { HuiyiDatabase, OutboxRecord, QuarantineRecord, SettingRecord } from './schema.js';
+import type {
+  HuiyiDatabase,
+  OutboxRecord,
+  QuarantineRecord,
+  SettingRecord,
+  SyncMetaRecord,
+} from './schema.js';
 import { committed, read, result } from './requests.js';
-import { idbSyncLog, type SyncLog } from './sync-log.js';
+import {
+  ATTACH_SYNC_LOG,
+  idbSyncLog,
+  metaIn,
+  type SyncLog,
+  type SyncLogMaker,
+} from './sync-log.js';
 import { toStoreError } from './to-store-error.js';
 
 /** How to open the IndexedDB store. */
@@ -39,8 +51,11 @@ export interface IdbStoreOptions {
 /** A listener of faults found outside any call: a quarantined record, a connection closed. */
 export type FaultListener = (error: StoreError) => void;
 
-/** The IndexedDB event store: the contract of `EventStore`, plus what only a browser has. */
-export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends EventStore<E> {
+/**
+ * The IndexedDB event log without its sync log ({@link openIdbEventLog}): the contract of
+ * `EventStore`, plus what only a browser has. {@link withSyncLog} gives it its sync log.
+ */
+export interface IdbEventLog<E extends DomainEvent = DomainEvent> extends EventStore<E> {
   /** The database's name. */
   readonly name: string;
   /**
@@ -82,6 +97,19 @@ export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends Even
    * @returns the value kept
    */
   settle(key: string, make: () => unknown): Promise<unknown>;
+  /**
+   * Reads the sync's record (its counter, cursor, hub and enrolment), without the sync log: a
+   * door learns whether it has a hub before it loads the code that syncs.
+   *
+   * @returns the record (a fresh one when the log has never synced)
+   */
+  syncMeta(): Promise<SyncMetaRecord>;
+}
+
+/**
+ * The IndexedDB event store: the event log with the door's sync log ({@link openIdbEventStore}).
+ */
+export interface IdbEventStore<E extends DomainEvent = DomainEvent> extends IdbEventLog<E> {
   /**
    * The door's sync with a hub, in the same database: its pending commands, what the hub decided,
    * the cursor. Events it retires (the hub decided in their place) stay in the log and every read
@@ -128,7 +156,7 @@ const positionOf = (record: unknown): number => {
   return typeof p === 'number' ? p : Number.NaN;
 };
 
-class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
+class IdbStore<E extends DomainEvent> implements IdbEventLog<E> {
   readonly name: string;
   readonly #db: HuiyiDatabase;
   readonly #channel: AppendChannel | undefined;
@@ -136,7 +164,8 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
   readonly #faults = new Set<FaultListener>();
   readonly #quarantined: Set<number>;
   readonly #retired: Set<number>;
-  readonly sync: SyncLog<E>;
+  /** The sync log, once attached ({@link withSyncLog}); no property until then. */
+  declare sync?: SyncLog<E>;
   readonly #durability: IDBTransactionDurability;
   #closedBy: StoreError | undefined;
 
@@ -151,12 +180,6 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     this.name = name;
     this.#quarantined = new Set(quarantined);
     this.#retired = new Set(retired);
-    this.sync = idbSyncLog<E>(
-      db,
-      this.#retired,
-      (error) => this.#fault(error),
-      (positions, retiredSome) => this.#announce(positions, retiredSome),
-    );
     this.#clock = options.clock ?? Date.now;
     this.#durability = options.durability ?? 'strict';
     this.#channel = options.broadcast === false ? undefined : openAppendChannel(name);
@@ -175,6 +198,20 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     db.addEventListener('close', () => {
       this.#shutdown(new StoreError('closed', { name, reason: 'closed by the browser' }));
     });
+  }
+
+  /**
+   * Attaches the sync log (once) over this store's database, its retired positions, its faults
+   * and its word to other tabs: {@link withSyncLog} calls it.
+   */
+  [ATTACH_SYNC_LOG](make: SyncLogMaker): IdbEventStore<E> {
+    this.sync ??= make<E>(
+      this.#db,
+      this.#retired,
+      (error) => this.#fault(error),
+      (positions, retiredSome) => this.#announce(positions, retiredSome),
+    );
+    return this as IdbEventStore<E>;
   }
 
   /** Tells other tabs what a write appended (and whether it retired events of the log). */
@@ -501,6 +538,11 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
     });
   }
 
+  async syncMeta(): Promise<SyncMetaRecord> {
+    this.#assertOpen();
+    return this.#io(() => metaIn(this.#db.transaction('sync')));
+  }
+
   async close(): Promise<void> {
     if (this.#closedBy !== undefined) {
       if (this.#closedBy.kind !== 'closed') this.#closedBy = new StoreError('closed');
@@ -513,20 +555,22 @@ class IdbStore<E extends DomainEvent> implements IdbEventStore<E> {
 }
 
 /**
- * Opens the event log in IndexedDB, creating or upgrading the database to the current schema.
+ * Opens the event log in IndexedDB, creating or upgrading the database to the current schema,
+ * without its sync log: what a door of its own needs, and all a bundle that never syncs holds
+ * ({@link withSyncLog} adds the sync log later). {@link openIdbEventStore} opens it with it.
  *
  * @param options - the database's name, the `IDBFactory`, whether to broadcast appends, the clock
  * @returns the store
  * @throws StoreError `unavailable` without IndexedDB, `blocked` when another tab holding an older
  *   version keeps the upgrade waiting, `version-conflict` when the database is from newer code
  * @example
- * const store = await openIdbEventStore({ name: 'huiyi' });
+ * const store = await openIdbEventLog({ name: 'huiyi' });
  * const { appended } = await store.append([checkedIn]);
  * appended[0].position // => 1
  */
-export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
+export async function openIdbEventLog<E extends DomainEvent = DomainEvent>(
   options: IdbStoreOptions = {},
-): Promise<IdbEventStore<E>> {
+): Promise<IdbEventLog<E>> {
   const name = options.name ?? 'huiyi';
   const factory = options.factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (factory === undefined) throw new StoreError('unavailable', { name });
@@ -544,4 +588,34 @@ export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
     throw toStoreError(error);
   }
   return new IdbStore<E>(db, name, quarantined, retired, options);
+}
+
+/**
+ * Opens the event log in IndexedDB with the door's sync log ({@link openIdbEventLog}, then
+ * {@link withSyncLog}).
+ *
+ * @param options - the database's name, the `IDBFactory`, whether to broadcast appends, the clock
+ * @returns the store, its sync log at `sync`
+ * @throws StoreError as {@link openIdbEventLog}
+ * @example
+ * const store = await openIdbEventStore({ name: 'huiyi' });
+ * await store.sync.meta(); // => { key: 'sync', nextMutationId: 1 }
+ */
+export async function openIdbEventStore<E extends DomainEvent = DomainEvent>(
+  options: IdbStoreOptions = {},
+): Promise<IdbEventStore<E>> {
+  return withSyncLog(await openIdbEventLog<E>(options));
+}
+
+/**
+ * Gives a log opened by {@link openIdbEventLog} its sync log, at `sync` (the same object; once:
+ * a second call finds it there).
+ *
+ * @param log - the open log
+ * @returns the same log, with its sync log
+ * @example
+ * const store = withSyncLog(await openIdbEventLog({ name: 'huiyi' }));
+ */
+export function withSyncLog<E extends DomainEvent>(log: IdbEventLog<E>): IdbEventStore<E> {
+  return (log as IdbStore<E>)[ATTACH_SYNC_LOG](idbSyncLog);
 }

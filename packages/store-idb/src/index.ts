@@ -4,10 +4,19 @@
  * and saved so a restart does not replay everything, an outbox for the sync to come, typed faults,
  * persistent storage, and word of other tabs' appends.
  *
+ * `openIdbEventStore` opens the log with the door's sync log (`store.sync`). A bundle that must not
+ * hold the sync log's code until it syncs opens the log alone with `openIdbEventLog` (its
+ * `syncMeta()` still says whether it has a hub) and gives it its sync log later with `withSyncLog`.
+ *
  * @packageDocumentation
  */
-export { openIdbEventStore } from './idb-event-store.js';
-export type { IdbEventStore, IdbStoreOptions, FaultListener } from './idb-event-store.js';
+export { openIdbEventLog, openIdbEventStore, withSyncLog } from './idb-event-store.js';
+export type {
+  IdbEventLog,
+  IdbEventStore,
+  IdbStoreOptions,
+  FaultListener,
+} from './idb-event-store.js';
 export { openDatabase } from './open-database.js';
 export { SCHEMA_VERSION, UPGRADES, upgradeSchema } from './schema.js';
 export type {

@@ -1,7 +1,7 @@
 import { sampleEvent } from '@huiyi/core/testing';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openIdbEventStore } from './idb-event-store.js';
+import { openIdbEventLog, openIdbEventStore, withSyncLog } from './idb-event-store.js';
 
 const open = (factory: IDBFactory) =>
   openIdbEventStore({ factory, name: 'door', broadcast: false });
@@ -154,5 +154,28 @@ describe("the door's sync log (S-2, S-5, K-3)", () => {
     expect(ids(await viewer.readAfter(0))).toEqual(['hub1']);
     await writer.close();
     await viewer.close();
+  });
+
+  it('S-5: a log opened without its sync log reads the sync record, and is given the sync log once, on the same store', async () => {
+    const factory = new IDBFactory();
+    const log = await openIdbEventLog({ factory, name: 'door-later', broadcast: false });
+    expect('sync' in log).toBe(false);
+    expect(await log.syncMeta()).toEqual({ key: 'sync', nextMutationId: 1 });
+    const store = withSyncLog(log);
+    expect(store).toBe(log);
+    expect(withSyncLog(log).sync).toBe(store.sync);
+    await store.sync.appendCommand([ev(1)], { type: 'X', now: 1 });
+    const hub = 'http://127.0.0.1:4173';
+    await store.sync.enrol({
+      hub,
+      deviceId: 'dev-1',
+      token: 't',
+      room: { id: 'D', name: 'D' },
+      at: 5,
+    });
+    expect(await log.syncMeta()).toMatchObject({ nextMutationId: 2, hub });
+    // A retirement by the sync log is the store's too: its reads skip the retired event.
+    expect(await store.readAfter(0)).toEqual([]);
+    await store.close();
   });
 });

@@ -152,6 +152,31 @@ const META_KEY = 'sync';
 const freshMeta: SyncMetaRecord = { key: META_KEY, nextMutationId: 1 };
 
 /**
+ * The sync's bookkeeping, as a transaction on the `sync` store reads it (the store's
+ * `syncMeta()` too: a door learns whether it has a hub without the sync log).
+ *
+ * @param tx - a transaction on the `sync` store
+ * @returns the record, or a fresh one
+ */
+export const metaIn = async (tx: IDBTransaction): Promise<SyncMetaRecord> =>
+  ((await result(tx.objectStore('sync').get(META_KEY))) as SyncMetaRecord | undefined) ?? freshMeta;
+
+/**
+ * The store's hook for its sync log (`withSyncLog`): the sync log is code a door of its own never
+ * runs, so the store holds none until it is attached. A registered symbol, so that a copy of this
+ * package in another script (the kiosk's sync client) reaches the same hook.
+ */
+export const ATTACH_SYNC_LOG: unique symbol = Symbol.for('huiyi.store-idb.attachSyncLog');
+
+/** Makes the sync log over a store's database ({@link idbSyncLog}). */
+export type SyncLogMaker = <E extends DomainEvent>(
+  db: HuiyiDatabase,
+  retired: Set<number>,
+  fault: (error: unknown) => StoreError,
+  announce: (positions: readonly number[], retiredSome: boolean) => void,
+) => SyncLog<E>;
+
+/**
  * The IndexedDB sync log over an open database. `retired` is the store's set of retired
  * positions (its reads skip them); it is updated once a step has committed.
  *
@@ -175,10 +200,6 @@ export function idbSyncLog<E extends DomainEvent>(
     }
   };
   const strict = { durability: 'strict' } as const;
-  /** The sync's bookkeeping, as a transaction on the `sync` store reads it. */
-  const metaIn = async (tx: IDBTransaction): Promise<SyncMetaRecord> =>
-    ((await result(tx.objectStore('sync').get(META_KEY))) as SyncMetaRecord | undefined) ??
-    freshMeta;
   /** Rewrites the sync record in a strict transaction of its own (`undefined`: no change). */
   const changeMeta = (change: (meta: SyncMetaRecord) => SyncMetaRecord | undefined) =>
     guard(async () => {
