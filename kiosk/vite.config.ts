@@ -37,6 +37,11 @@ const minify = {
 /** A module of the core's build, as the kiosk resolves `@huiyi/core` (its `dist`). */
 const core = (path: string): string =>
   fileURLToPath(new URL(`../packages/core/dist/${path}`, import.meta.url));
+/** A module of the kiosk's own source. */
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+/** A module of a package the kiosk depends on, as it resolves it. */
+const dependency = (path: string): string =>
+  fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
 /** A module of the store's build, as the kiosk resolves `@huiyi/store-idb`. */
 const store = (path: string): string =>
   fileURLToPath(new URL(`../packages/store-idb/dist/${path}`, import.meta.url));
@@ -82,7 +87,15 @@ export default defineConfig({
       root,
       [
         { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync', 'withSyncLog'] },
-        { name: 'enrol', entry: 'src/sync/enrol.ts', exports: ['enrol', 'enrolHere'] },
+        // Enrolling, and the settings' hub section that does it (the form, the status): in the
+        // door's language, so built with each door (the English door's `enrol.en`).
+        {
+          name: 'enrol',
+          entry: 'src/sync/enrol.ts',
+          exports: ['enrol', 'enrolHere'],
+          file: LANGUAGE === 'en' ? 'enrol.en' : 'enrol',
+          plugins: sourcePlugins,
+        },
         {
           name: 'standalone',
           entry: 'src/standalone/standalone.ts',
@@ -106,6 +119,14 @@ export default defineConfig({
         [store('requests.js')]: ['committed', 'read', 'result'],
         [core('rooms/booking-events.js')]: ['isBookingEvent'],
         [core('upkeep/upkeep-events.js')]: ['isUpkeepOwnEvent'],
+        // The settings' hub section (in `enrol`) is drawn with the door's Lit, its styles, its
+        // time format, its events and its rejection note (which the door defines).
+        [dependency('lit/index.js')]: { only: ['LitElement', 'css', 'html', 'nothing'] },
+        [src('components/styles.ts')]: { only: ['base'] },
+        [src('components/events.ts')]: { only: ['fire'] },
+        [src('components/rejection-note.ts')]: { only: [] },
+        [src('i18n/format.ts')]: { only: ['hhmm'] },
+        [core('policy/default-parameters.js')]: { only: ['DEFAULT_PARAMETERS'] },
       },
     ),
     // The rest is the Chinese build's alone: the English door, the page that picks between the
@@ -157,6 +178,7 @@ let englishScript: { file: string; url: string } | undefined;
  */
 function englishDoor(): Plugin {
   let source = '';
+  let own: { fileName: string; source: string | Uint8Array }[] = [];
   let base = '/';
   return {
     name: 'huiyi:english-door',
@@ -175,6 +197,12 @@ function englishDoor(): Plugin {
         const chunk = out.output.find((o): o is Rolldown.OutputChunk => o.type === 'chunk');
         if (!chunk) throw new Error('huiyi:english-door: the English build made no script');
         source = chunk.code;
+        // The satellites built in the door's language (`<name>.en-<hash>.js`): the English door's.
+        own = out.output.flatMap((o) =>
+          o.type === 'asset' && /^assets\/[^/]+\.en-[^/]+\.js$/.test(o.fileName)
+            ? [{ fileName: o.fileName, source: o.source }]
+            : [],
+        );
       } finally {
         delete process.env['HUIYI_BUILD_LANGUAGE'];
       }
@@ -185,6 +213,7 @@ function englishDoor(): Plugin {
     generateBundle() {
       if (!englishScript) throw new Error('huiyi:english-door: no English door');
       this.emitFile({ type: 'asset', fileName: englishScript.file, source });
+      for (const f of own) this.emitFile({ type: 'asset', ...f });
     },
   };
 }

@@ -15,9 +15,11 @@
 //     its own may load (`standalone`: the demo a new tablet lays out on its first start, whose day
 //     is a JSON file, not JavaScript, and the schedule-file import), vs 60 KB. With the sync
 //     client: the door and what a door with a hub loads (`sync`; never `standalone`), vs 64 KB.
-//     Enrolling with a hub (`enrol`) is a script of its own, loaded only by a door being enrolled,
-//     never on the starts of a door that has its hub: shown beside, as are the service worker's own
-//     JS (sw.js + workbox, which the page never loads).
+//     Enrolling with a hub and the settings' hub section (`enrol`, built in each door's language:
+//     `enrol.en` for the English door) is a script of its own, loaded by a door being enrolled and
+//     by any door when its PIN screen opens, never on the starts of a door that has its hub: a
+//     door being enrolled (once: its door, `sync` and its `enrol`) is shown beside, as are the
+//     service worker's own JS (sw.js + workbox, which the page never loads).
 //   Installed restart: the app is installed in Chromium (service worker activated), a year of
 //     one room's history (2,610 bookings, their check-ins, 1,305 meetings and their sign-ins: 20,880
 //     events decided by the core's deciders, bench/year.mjs) is added to its IndexedDB log in the
@@ -119,21 +121,25 @@ if (wanted(NAMES.size) || wanted(NAMES.sizeSync)) {
     .filter((f) => f.endsWith('.js'))
     .map((f) => ({ f, bytes: gz(join(dist, 'assets', f)), zlib: zlibGz(join(dist, 'assets', f)) }));
   // The Chinese door is index-<hash>.js, the English one index.en-<hash>.js, each satellite
-  // <name>-<hash>.js.
+  // <name>-<hash>.js, and one built in each door's language <name>-<hash>.js for the Chinese door,
+  // <name>.en-<hash>.js for the English.
   const named = (name) => assets.filter(({ f }) => f.startsWith(`${name}-`));
   const sum = (files) => files.reduce((total, { bytes }) => total + bytes, 0);
   const doors = [named('index'), named('index.en')];
   if (doors.some((d) => d.length !== 1))
     throw new Error('kiosk/dist/assets holds no one index-*.js and one index.en-*.js');
   const satellites = assets.filter(({ f }) => !/^index[.-]/.test(f));
-  const known = [...named('standalone'), ...named('sync'), ...named('enrol')];
-  if (satellites.length !== known.length || known.length !== 3)
+  const known = [...named('standalone'), ...named('sync'), ...named('enrol'), ...named('enrol.en')];
+  if (satellites.length !== known.length || known.length !== 4)
     throw new Error(
-      'kiosk/dist/assets holds satellites other than one standalone, one sync and one enrol',
+      'kiosk/dist/assets holds satellites other than one standalone, one sync and one enrol per language',
     );
+  // Each door's enrol script: its language's.
+  const enrolOf = (door) => (door === doors[0] ? named('enrol') : named('enrol.en'));
+  const enrolled = (door) => [...door, ...named('sync'), ...enrolOf(door)];
   // The larger language's door, and what it may add: a door of its own, the standalone satellite;
   // a door with a hub, the sync client.
-  const [door] = doors.sort((a, b) => sum(b) - sum(a));
+  const [door] = [...doors].sort((a, b) => sum(b) - sum(a));
   const files = (list) => `${list.length} file${list.length === 1 ? '' : 's'}`;
   const own = [...door, ...named('standalone')];
   const all = [...door, ...named('sync')];
@@ -161,7 +167,7 @@ if (wanted(NAMES.size) || wanted(NAMES.sizeSync)) {
   notes.push(
     `JavaScript gzip by file, as the hub sends it: ${assets.map(({ f, bytes }) => `${f.split('-')[0]} ${kB(bytes)}`).join(', ')}`,
     `the same files by zlib's default gzip: ${assets.map(({ f, zlib }) => `${f.split('-')[0]} ${kB(zlib)}`).join(', ')}`,
-    `one start loads: a Chinese door of its own ${kB(sum(named('index')))}; in English ${kB(sum(named('index.en')))}; with a hub ${kB(sum([...named('index'), ...named('sync')]))} (English ${kB(sum([...named('index.en'), ...named('sync')]))}); a door of its own that lays the demo or imports a file adds the standalone script (${kB(sum(named('standalone')))}); a door being enrolled (once) adds the sync client and the enrol script (${kB(sum(named('enrol')))}); and a new tablet's first start the demo's JSON (${kB(
+    `one start loads: a Chinese door of its own ${kB(sum(named('index')))}; in English ${kB(sum(named('index.en')))}; with a hub ${kB(sum([...named('index'), ...named('sync')]))} (English ${kB(sum([...named('index.en'), ...named('sync')]))}); a door of its own that lays the demo or imports a file adds the standalone script (${kB(sum(named('standalone')))}); a door being enrolled (once) adds the sync client and its enrol script (${kB(sum(named('enrol')))}; English ${kB(sum(named('enrol.en')))}), which any door loads when its PIN screen opens: in all, a door being enrolled ${kB(sum(enrolled(door)))} (${files(enrolled(door))}; Chinese ${kB(sum(enrolled(doors[0])))}, English ${kB(sum(enrolled(doors[1])))}); and a new tablet's first start the demo's JSON (${kB(
       readdirSync(join(dist, 'assets'))
         .filter((f) => /^demo-.*\.json$/.test(f))
         .reduce((t, f) => t + gz(join(dist, 'assets', f)), 0),

@@ -19,15 +19,30 @@ export interface Satellite {
   readonly exports: readonly string[];
   /** Aliases for this satellite alone, before the app's. */
   readonly alias?: readonly Alias[];
+  /**
+   * The script's file name's first part, when it is not {@link name}: a satellite built in the
+   * door's language (`enrol.en` in the English build) is asked for by the same name.
+   */
+  readonly file?: string;
+  /** This satellite's plugins, in place of the satellites' (the app's source transforms). */
+  readonly plugins?: () => Plugin[];
 }
 
 /**
  * What the satellites take from the app instead of a copy of their own: for a module (its resolved
  * path), the names of its exports that are the app's in every satellite. The rest of such a module,
  * if a satellite uses any, is still its own. The build fails when a satellite imports a name of the
- * module that the module's others do not give (a name to add here).
+ * module that the module's others do not give (a name to add here). A module given as `{ only }`
+ * is the app's alone: a satellite sees those names and nothing else of it, not even what it does
+ * when it loads (Lit's modules, a component the app defines, styles the app makes).
  */
-export type Shared = Readonly<Record<string, readonly string[]>>;
+export type Shared = Readonly<
+  Record<string, readonly string[] | { readonly only: readonly string[] }>
+>;
+
+/** The names a module of {@link Shared} shares. */
+const namesOf = (names: Shared[string] | undefined): readonly string[] =>
+  names === undefined ? [] : 'only' in names ? names.only : names;
 
 /**
  * How the built satellites meet the app: the app makes the registry, with what it shares under
@@ -70,7 +85,7 @@ export function satellites(
   if (satellites.some((s) => s.name === SHARED_KEY))
     throw new Error(`huiyi:satellites: no satellite may be named ${SHARED_KEY}`);
   const sharedNames = Object.entries(shared).flatMap(([module, names]) =>
-    names.map((name) => ({ module, name })),
+    namesOf(names).map((name) => ({ module, name })),
   );
   const byId = new Map(satellites.map((s) => [resolvePath(root, s.entry), s]));
   const urls = new Map<string, string>();
@@ -86,9 +101,10 @@ export function satellites(
       urls.clear();
       files.length = 0;
       for (const s of satellites) {
-        const source = await buildSatellite(root, base, s, alias, plugins(), minify, shared);
+        const own = (s.plugins ?? plugins)();
+        const source = await buildSatellite(root, base, s, alias, own, minify, shared);
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-        const fileName = `assets/${s.name}-${hash}.js`;
+        const fileName = `assets/${s.file ?? s.name}-${hash}.js`;
         files.push({ fileName, source });
         urls.set(s.name, `${base}${fileName}`);
       }
@@ -163,7 +179,7 @@ async function buildSatellite(
   let at = 0;
   for (const [module, names] of Object.entries(shared)) {
     first.set(module, at);
-    at += names.length;
+    at += namesOf(names).length;
   }
   const out = (await build({
     configFile: false,
@@ -197,9 +213,11 @@ async function buildSatellite(
           if (!id.startsWith(SHARED_ID)) return null;
           const module = id.slice(SHARED_ID.length);
           const from = first.get(module) ?? 0;
-          const names = shared[module] ?? [];
+          const given = shared[module];
+          const names = namesOf(given);
+          const only = given !== undefined && 'only' in given;
           return (
-            `export * from ${JSON.stringify(module)};\n` +
+            (only ? '' : `export * from ${JSON.stringify(module)};\n`) +
             `const s = globalThis.${REGISTRY}.${SHARED_KEY};\n` +
             names.map((n, i) => `export const ${n} = s[${from + i}];\n`).join('')
           );

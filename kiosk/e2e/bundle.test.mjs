@@ -1,8 +1,8 @@
 // The door's scripts (docs/decisions/kiosk-bundle.md): the app's one classic script per language,
 // and the satellites it adds to the page only when asked (the sync client, for a door with a hub;
 // the standalone script, for a door of its own laying the demo or importing a schedule file; the
-// enrol script, for a door being enrolled with a hub); the demo dealership is a JSON file, not a
-// script.
+// enrol script, in the door's language, for a door being enrolled with a hub and the settings' hub
+// section); the demo dealership is a JSON file, not a script.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -23,7 +23,7 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     scripts()
       .map((f) => f.split('-')[0])
       .sort(),
-    ['enrol', 'index', 'index.en', 'standalone', 'sync'],
+    ['enrol', 'enrol.en', 'index', 'index.en', 'standalone', 'sync'],
   );
   const zh = named('index');
   const en = named('index.en');
@@ -39,17 +39,18 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     .map((m) => m[1])
     .filter((text) => !code.includes(text));
   assert.ok(english.length > 50, `${english.length} English messages without a value`);
+  // (The settings' hub section is in each door's enrol script.)
   for (const text of english) {
-    assert.ok(en.includes(text), `the English door says: ${text}`);
-    assert.ok(!zh.includes(text), `the Chinese door does not say: ${text}`);
+    assert.ok(`${en}${named('enrol.en')}`.includes(text), `the English door says: ${text}`);
+    assert.ok(!`${zh}${named('enrol')}`.includes(text), `the Chinese door does not say: ${text}`);
   }
   // What the source says in Chinese is in the Chinese door, not in the English one.
   for (const text of ['参会签到', '请输入管理员密码']) {
     assert.ok(zh.includes(text), `the Chinese door says ${text}`);
     assert.ok(!en.includes(text), `the English door does not say ${text}`);
   }
-  // A rejection the door makes is in its door's language alone (R-8: nobody found); each
-  // satellite, one script for both doors, keeps both.
+  // A rejection the door makes is in its door's language alone (R-8: nobody found), and so is one
+  // its enrol script makes; the other satellites, one script for both doors, keep both.
   const nobody = [
     '没有找到。请输入完整的工号或全名',
     'Nobody found. Enter your full employee number',
@@ -60,10 +61,13 @@ test('K-5: one door per language, its messages compiled in: no table, no message
   // theirs (checked-in: 签到).
   assert.match(zh, /["']checked-in["']:\s*["']签到["']/, 'the booking states keep their keys');
   const noHub = ['无法连接到中心', 'The hub cannot be reached'];
-  for (const text of noHub) {
-    assert.ok(named('enrol').includes(text), `the enrol script says ${text}`);
+  assert.ok(named('enrol').includes(noHub[0]) && !named('enrol').includes(noHub[1]));
+  assert.ok(named('enrol.en').includes(noHub[1]) && !named('enrol.en').includes(noHub[0]));
+  for (const text of noHub)
     assert.ok(!named('sync').includes(text), `the sync client does not say ${text}`);
-  }
+  // So is the settings' hub section, the enrol script's.
+  assert.ok(named('enrol').includes('一次性连接码') && !zh.includes('一次性连接码'));
+  assert.ok(named('enrol.en').includes('One-time code') && !en.includes('One-time code'));
   const notJson = ['不是有效的 JSON', 'is not valid JSON'];
   for (const text of notJson)
     assert.ok(named('standalone').includes(text), `the standalone script says ${text}`);
@@ -78,17 +82,21 @@ test('K-5: one door per language, its messages compiled in: no table, no message
     ['sync', named('sync')],
     ['standalone', named('standalone')],
     ['enrol', named('enrol')],
+    ['enrol.en', named('enrol.en')],
   ]) {
     assert.doesNotMatch(code, /\{id:["'`][^"'`]+["'`]\}/, `${name} asks for no message by its id`);
     assert.ok(!code.includes('lit-localize'), `${name} holds no localize runtime`);
   }
   // Each door asks for satellites that are there (the standalone script and the enrol script from
-  // two places): both the same sync client, standalone and enrol scripts.
-  for (const code of [zh, en]) {
+  // several places): both the same sync client and standalone script, each its own enrol script.
+  for (const [code, enrol] of [
+    [zh, 'enrol'],
+    [en, 'enrol\\.en'],
+  ]) {
     const asked = [...code.matchAll(/\/assets\/([\w.-]+\.js)(?!on)/g)].map((m) => m[1]);
     assert.deepEqual(
       [...new Set(asked.filter((f) => !f.startsWith('index')))].sort(),
-      scripts().filter((f) => /^(enrol|standalone|sync)-/.test(f)),
+      scripts().filter((f) => new RegExp(`^(${enrol}|standalone|sync)-`).test(f)),
     );
   }
   const page = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
@@ -128,7 +136,7 @@ test('K-3: the demo dealership is a JSON file, not in any script, and the servic
     assert.ok(!code.includes('年度索赔审计'), `${f} holds none of the demo's data`);
   }
   const worker = readFileSync(new URL('../dist/sw.js', import.meta.url), 'utf8');
-  assert.equal(scripts().length, 5, `the doors and the satellites: ${scripts().join(', ')}`);
+  assert.equal(scripts().length, 6, `the doors and the satellites: ${scripts().join(', ')}`);
   for (const f of [...scripts(), demo[0]])
     assert.ok(worker.includes(`assets/${f}`), `the service worker precaches ${f}`);
 });
@@ -141,7 +149,7 @@ after(async () => {
   await env?.close();
 });
 
-test('K-5, S-5: a Chinese door of its own loads the standalone script to lay the demo at its first start, only its one script on a restart, the sync client once its PIN is asked for, the standalone script again to import a schedule file; the English door alone once English is chosen', async () => {
+test('K-5, S-5: a Chinese door of its own loads the standalone script to lay the demo at its first start, only its one script on a restart, the sync client and the enrol script once its PIN is asked for, the standalone script again to import a schedule file; the English door alone once English is chosen', async () => {
   const { context, page, errors } = await newKioskPage(env);
   const loaded = [];
   page.on('request', (r) => {
@@ -159,9 +167,10 @@ test('K-5, S-5: a Chinese door of its own loads the standalone script to lay the
   await page.locator('huiyi-kiosk door-display state-badge').waitFor();
   assert.deepEqual(loaded, ['index']);
   await openSettings(page);
-  // The settings hold the hub's enrolment: the sync client is there for it.
-  await page.locator('huiyi-kiosk hub-enrolment').waitFor();
-  assert.deepEqual(loaded, ['index', 'sync']);
+  // The settings hold the hub's enrolment: the sync client is there for it, and the enrol script
+  // draws it.
+  await page.locator('huiyi-kiosk hub-enrolment h2#hub').waitFor();
+  assert.deepEqual(loaded.toSorted(), ['enrol', 'index', 'sync']);
   // A schedule file is read and checked by the standalone script (this one is refused).
   await page.locator('settings-panel input#import').setInputFiles({
     name: 'bad.json',
@@ -172,7 +181,7 @@ test('K-5, S-5: a Chinese door of its own loads the standalone script to lay the
     .locator('settings-panel rejection-note')
     .getByText(/不是有效的 JSON/)
     .waitFor();
-  assert.deepEqual(loaded, ['index', 'sync', 'standalone']);
+  assert.deepEqual(loaded.toSorted(), ['enrol', 'index', 'standalone', 'sync']);
   // English, once kept, reloads the page into the English door.
   loaded.length = 0;
   await page.locator('settings-panel button[data-language="en"]').click();

@@ -182,6 +182,14 @@ async function start(): Promise<void> {
     () => undefined,
   );
   await app.updateComplete;
+  // The settings' hub section is the enrol script's (in the build): every door asks for it while
+  // its PIN screen or its settings are shown, so that it is there when they open (once loaded, an
+  // ask is answered at once; should it not load, the next ask tries again).
+  const door = app.door;
+  door?.subscribe(() => {
+    if (door.screen.name === 'pin' || door.screen.name === 'settings')
+      import('./sync/enrol.js').catch(() => undefined);
+  });
   // After the first frame (or a moment, should the tab be hidden): the rest of the state, and
   // what the screen does not wait for.
   let started = false;

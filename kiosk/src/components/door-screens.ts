@@ -10,7 +10,6 @@ import './sign-in-panel.js';
 import './agreement-pad.js';
 import './pin-pad.js';
 import './settings-panel.js';
-import './hub-enrolment.js';
 import './refusal-list.js';
 import './fault-report.js';
 import './equipment-checklist.js';
@@ -148,7 +147,9 @@ export const pinScreen = (door: Door, s: Of<'pin'>) =>
  * @returns the screen's template
  */
 export const settingsScreen = (door: Door, s: Of<'settings'>) =>
-  // The settings and, under them, the hub's enrolment: one column that scrolls.
+  // The settings and, under them, the hub's enrolment: one column that scrolls. The hub's section
+  // is the enrol script's (the door loads it when its PIN screen is asked for, src/main.ts): until
+  // it is there, its element is an empty one that takes its properties when it is defined.
   html`<div data-screen="settings" style="height:100%;overflow-y:auto">
     <settings-panel
       .rooms=${[...door.service.state.bookings.rooms.values()].map((r) => r.room)}

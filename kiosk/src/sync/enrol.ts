@@ -2,8 +2,11 @@ import { fail, ok, reject, type Result } from '@huiyi/core';
 import type { EnrolmentRecord } from '@huiyi/store-idb';
 import { HubFailure, enrol as enrolAt, hubBase, type Fetch } from './hub-client.js';
 
-// Enrolling a door with a hub: a script of its own in the build (docs/decisions/kiosk-bundle.md),
-// loaded only by a door being enrolled, never on the starts of a door that has its hub.
+// Enrolling a door with a hub, and the settings' hub section that does it (`hub-enrolment`): a
+// script of its own in the build, in the door's language (docs/decisions/kiosk-bundle.md), loaded
+// by a door being enrolled and by any door once its PIN screen is asked for, never on the starts
+// of a door that has its hub.
+import '../components/hub-enrolment.js';
 
 /**
  * Enrols the door with a hub: the hub's address and a one-time code from its admin. The door
