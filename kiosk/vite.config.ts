@@ -86,7 +86,12 @@ export default defineConfig({
     satellites(
       root,
       [
-        { name: 'sync', entry: 'src/sync/door-sync.ts', exports: ['DoorSync', 'withSyncLog'] },
+        // The sync client also registers the hub calls the enrol script makes.
+        {
+          name: 'sync',
+          entry: 'src/sync/door-sync.ts',
+          exports: ['DoorSync', 'withSyncLog', 'HubFailure', 'enrol', 'hubBase'],
+        },
         // Enrolling, and the settings' hub section that does it (the form, the status): in the
         // door's language, so built with each door (the English door's `enrol.en`).
         {
@@ -95,6 +100,12 @@ export default defineConfig({
           exports: ['enrol', 'enrolHere'],
           file: LANGUAGE === 'en' ? 'enrol.en' : 'enrol',
           plugins: sourcePlugins,
+          // Its calls to the hub are the sync client's (a door loads it first, src/main.ts).
+          takes: {
+            from: 'sync',
+            module: src('sync/hub-client.ts'),
+            names: ['HubFailure', 'enrol', 'hubBase'],
+          },
         },
         {
           name: 'standalone',

@@ -26,6 +26,16 @@ export interface Satellite {
   readonly file?: string;
   /** This satellite's plugins, in place of the satellites' (the app's source transforms). */
   readonly plugins?: () => Plugin[];
+  /**
+   * A module this satellite takes whole from another satellite, which the app has always loaded
+   * before it: the other's name, the module (its resolved path), and its names, which the other
+   * registers (its `exports`).
+   */
+  readonly takes?: {
+    readonly from: string;
+    readonly module: string;
+    readonly names: readonly string[];
+  };
 }
 
 /**
@@ -52,6 +62,8 @@ const REGISTRY = '__huiyiSatellites';
 /** The registry's list of what the app shares, in {@link Shared}'s order (no satellite's name). */
 const SHARED_KEY = 'shared';
 const LOADER_ID = '\0huiyi:satellite-loader';
+/** A module a satellite takes from another ({@link Satellite.takes}). */
+const TAKEN_ID = '\0huiyi:taken';
 /** A shared module, as a satellite sees it: the app's for the shared names (its path follows). */
 const SHARED_ID = '\0huiyi:shared:';
 
@@ -200,6 +212,20 @@ async function buildSatellite(
             : null,
       },
       {
+        // A module taken from another satellite: what that one registered.
+        name: 'huiyi:satellite-takes',
+        enforce: 'pre',
+        async resolveId(id, importer, options) {
+          if (!s.takes || id.startsWith('\0')) return null;
+          const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+          return resolved?.id === s.takes.module ? TAKEN_ID : null;
+        },
+        load: (id) =>
+          id === TAKEN_ID && s.takes
+            ? `export const { ${s.takes.names.join(', ')} } = globalThis.${REGISTRY}[${JSON.stringify(s.takes.from)}];`
+            : null,
+      },
+      {
         // A shared module is the app's, for the names it shares: the rest of it is the satellite's
         // own (`export *` gives way to the names the module exports itself).
         name: 'huiyi:satellite-shared',
@@ -216,6 +242,8 @@ async function buildSatellite(
           const given = shared[module];
           const names = namesOf(given);
           const only = given !== undefined && 'only' in given;
+          // A module the app defines, of which a satellite takes nothing: nothing to read.
+          if (only && names.length === 0) return '';
           return (
             (only ? '' : `export * from ${JSON.stringify(module)};\n`) +
             `const s = globalThis.${REGISTRY}.${SHARED_KEY};\n` +

@@ -184,11 +184,14 @@ async function start(): Promise<void> {
   await app.updateComplete;
   // The settings' hub section is the enrol script's (in the build): every door asks for it while
   // its PIN screen or its settings are shown, so that it is there when they open (once loaded, an
-  // ask is answered at once; should it not load, the next ask tries again).
+  // ask is answered at once; should it not load, the next ask tries again). It takes its calls to
+  // the hub from the sync client, so that one is asked for first.
   const door = app.door;
   door?.subscribe(() => {
     if (door.screen.name === 'pin' || door.screen.name === 'settings')
-      import('./sync/enrol.js').catch(() => undefined);
+      syncClient()
+        .then(() => import('./sync/enrol.js'))
+        .catch(() => undefined);
   });
   // After the first frame (or a moment, should the tab be hidden): the rest of the state, and
   // what the screen does not wait for.

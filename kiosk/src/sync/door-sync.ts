@@ -13,6 +13,10 @@ import { HubClient, type Fetch } from './hub-client.js';
 import { SyncEngine, type LiveChannel, type Timers } from './sync-engine.js';
 import type { SyncStatus } from './sync-status.js';
 
+// The enrol script's calls to the hub: in the build it takes them from this script, which a door
+// always loads before it (docs/decisions/kiosk-bundle.md), rather than a copy of its own.
+export { HubFailure, enrol, hubBase } from './hub-client.js';
+
 /** How a door's sync is opened. */
 export interface DoorSyncOptions {
   /** The door's clock. */
