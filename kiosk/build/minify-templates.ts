@@ -12,7 +12,8 @@ import type { Plugin } from 'vite';
  * lightningcss (no targets: nothing is lowered or dropped), which merges longhands into
  * shorthands and drops what repeats: 0.58 KB gzip less on the door
  * (docs/decisions/kiosk-bundle.md). Expressions are kept as written, and templates inside them
- * are squeezed the same way.
+ * are squeezed the same way, but for a string an `html` template shows between tags (a compiled
+ * message), which is written into the template's text.
  *
  * @returns the plugin
  */
@@ -83,10 +84,15 @@ function template(
     } else if (c === '`') {
       return { text: text + fix(part) + '`', end: i + 1 };
     } else if (c === '$' && src[i + 1] === '{') {
-      text += fix(part) + '${';
-      part = '';
       const expr = expression(src, i + 2);
-      text += squeeze(expr.text);
+      const inline = fix === squeezeHtml ? inlineText(text + part, expr.text) : undefined;
+      if (inline !== undefined) {
+        part += inline;
+      } else {
+        text += fix(part) + '${';
+        part = '';
+        text += squeeze(expr.text);
+      }
       i = expr.end;
     } else {
       part += c;
@@ -94,6 +100,22 @@ function template(
     }
   }
   return { text: text + part, end: i };
+}
+
+/**
+ * A text an `html` template shows as its expression, written into the template instead: a string
+ * (a compiled message, `${'会议室状态'}`) between tags, with nothing that reads as markup or as
+ * the template's own (as lit-localize's own transform writes its messages into templates).
+ *
+ * @param before - the template's text before the expression
+ * @param expr - the expression, with its closing `}`
+ * @returns the text, or `undefined` when the expression stays one
+ */
+function inlineText(before: string, expr: string): string | undefined {
+  const literal = /^\s*(['"`])([^'"\\`$<>&{}]*)\1\s*}$/.exec(expr);
+  if (!literal) return undefined;
+  // Between tags: the last `>` after the last `<` (a `>` in a template's text is written `&gt;`).
+  return before.lastIndexOf('>') > before.lastIndexOf('<') ? literal[2] : undefined;
 }
 
 /** Reads an expression from just after `${` to just after its `}` (nested braces, strings, templates). */
