@@ -1,9 +1,10 @@
 // S-3 at the hub: a door's command is decided with the roles the hub's directory gives the person it
 // names, never with the roles the command claims; so a door cannot make anyone the room admin for R-3.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Hub } from './hub.js';
 import type { PushReply } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
+import { hubPerTest } from './testing/hub-per-test.test-helpers.js';
 import { ADMIN, at, book, door, register, room, system } from './testing/fixtures.test-helpers.js';
 
 const all = await backends('directory-actor.test.ts');
@@ -45,16 +46,9 @@ describe.each(all)('the actor of a command at the hub on $name', (backend) => {
         mutations: [{ id: 1, command: command as Record<string, unknown> }],
       }),
     );
-  beforeAll(async () => {
-    if (backend.available) await backend.setup();
-  }, 60_000);
-  afterAll(async () => {
-    if (backend.available) await backend.teardown();
-  });
-  beforeEach(async (ctx) => {
-    if (!backend.available) return ctx.skip();
-    await backend.reset();
-    hub = await backend.open({ clock: () => at(9) });
+  hubPerTest(backend, { clock: () => at(9) }, (h) => (hub = h));
+  // The directory and a booking, in each test's new hub.
+  beforeEach(async () => {
     for (const c of [
       register(room('A')),
       person('p-zhou', ['room-admin']),
@@ -63,9 +57,6 @@ describe.each(all)('the actor of a command at the hub on $name', (backend) => {
       book('b1', 'A', at(14), at(15), { actor: { id: 'p-wang', roles: ['organizer'] } }),
     ])
       expect(await push(ADMIN, c)).toEqual({ status: 'applied', rule: undefined });
-    return async () => {
-      await hub.close();
-    };
   });
 
   it("S-3, R-3: a door's command claiming roomAdmin for a person without that role is decided with the directory's roles: refused", async () => {

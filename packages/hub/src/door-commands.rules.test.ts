@@ -1,10 +1,11 @@
 // What a door token may push (S-3), on both engines: the commands a door issues (K-2) and no
 // other. A booking's cancellation, a series, a fee waiver asked for its own room, the cleaning, the
 // minutes: each is refused naming the rule, in both languages, and changes nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hub } from './hub.js';
 import type { PushReply } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
+import { hubPerTest } from './testing/hub-per-test.test-helpers.js';
 import { ADMIN, at, book, door, register, room, wang } from './testing/fixtures.test-helpers.js';
 
 const all = await backends('door-commands.rules.test.ts');
@@ -20,20 +21,7 @@ const refusals = (r: PushReply): unknown[] => {
 
 describe.each(all)('a door pushes only a door’s commands on $name', (backend) => {
   let hub: Hub;
-  beforeAll(async () => {
-    if (backend.available) await backend.setup();
-  }, 60_000);
-  afterAll(async () => {
-    if (backend.available) await backend.teardown();
-  });
-  beforeEach(async (ctx) => {
-    if (!backend.available) return ctx.skip();
-    await backend.reset();
-    hub = await backend.open({ clock: () => at(9) });
-    return async () => {
-      await hub.close();
-    };
-  });
+  hubPerTest(backend, { clock: () => at(9) }, (h) => (hub = h));
 
   /** Commands pushed by a principal at 09:00, counted from 1. */
   const pushAt9 = (
