@@ -4,10 +4,11 @@
 // exactly-once bookkeeping itself is PL/pgSQL (hub_apply, hub_apply_many): these tests hold it on
 // PGlite and on PostgreSQL alike.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Hub } from './hub.js';
 import type { FeedEvent, PushReply, PushRequest } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
+import { hubPerTest } from './testing/hub-per-test.test-helpers.js';
 import {
   ADMIN,
   at,
@@ -38,21 +39,11 @@ const outcomes = (r: PushReply): [number, string][] => {
 describe.each(all)('the hub keeps each client’s mutations on $name', (backend) => {
   let hub: Hub;
   const clock = { now: at(9) };
-  beforeAll(async () => {
-    if (backend.available) await backend.setup();
-  }, 60_000);
-  afterAll(async () => {
-    if (backend.available) await backend.teardown();
-  });
-  beforeEach(async (ctx) => {
-    if (!backend.available) return ctx.skip();
-    await backend.reset();
+  // Each test at 09:00 (registered first: it runs before the hub opens).
+  beforeEach(() => {
     clock.now = at(9);
-    hub = await backend.open({ clock: () => clock.now });
-    return async () => {
-      await hub.close();
-    };
   });
+  hubPerTest(backend, { clock: () => clock.now }, (h) => (hub = h));
 
   /** Registers rooms A and C (the admin's client `admin-cli`). */
   const rooms = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { exportLog, restoreLog, RestoreError } from './export-log.js';
 import { openHub, type Hub } from './hub.js';
 import {
@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { seedDemo } from './seed-demo.js';
 import type { Committed, MutationOutcome, PushReply, PushRequest } from './hub-types.js';
 import { backends } from './testing/backends.test-helpers.js';
+import { hubPerTest } from './testing/hub-per-test.test-helpers.js';
 import {
   ADMIN,
   at,
@@ -35,17 +36,13 @@ const statuses = (r: PushReply): string[] => results(r).map((o) => o.status);
 describe.each(all)('the hub on $name', (backend) => {
   let hub: Hub;
   const clock = { now: at(9) };
-  beforeAll(async () => {
-    if (backend.available) await backend.setup();
-  }, 60_000);
-  afterAll(async () => {
-    if (backend.available) await backend.teardown();
-  });
-  beforeEach(async (ctx) => {
-    if (!backend.available) return ctx.skip();
-    await backend.reset();
+  // Each test at 09:00 (registered first: it runs before the hub opens).
+  beforeEach(() => {
     clock.now = at(9);
-    hub = await backend.open({ clock: () => clock.now });
+  });
+  hubPerTest(backend, { clock: () => clock.now }, (h) => (hub = h));
+  // The three rooms, in each test's new hub.
+  beforeEach(async () => {
     const r = await hub.push(ADMIN, {
       clientId: 'admin-cli',
       clientClock: clock.now,
@@ -55,9 +52,6 @@ describe.each(all)('the hub on $name', (backend) => {
       })),
     });
     expect(statuses(r)).toEqual(['applied', 'applied', 'applied']);
-    return async () => {
-      await hub.close();
-    };
   });
 
   it('S-1: decides a pushed command by the rules and appends its events to the feed', async () => {
